@@ -1,0 +1,118 @@
+# uppfolj - build, test and install.
+#   make            build bin/uppfolj
+#   make check      build and run every test (unit + end to end)
+#   make check SANITIZE=1   the same under AddressSanitizer + UBSan
+#   make valgrind   unit tests under valgrind (leak check)
+#   make install PREFIX=/usr/local DESTDIR=
+#   make deps       install the Debian packages (as root)
+#   V=1             show the commands
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+VERSION := 0.1.0
+
+CC      ?= cc
+BUILD   := build$(if $(SANITIZE),-san)
+Q       := $(if $(V),,@)
+
+PKGS    := sqlite3 libsodium gsl inih
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+WARN    := -Wall -Wextra -Werror -pedantic -Wshadow -Wconversion \
+           -Wwrite-strings -Wstrict-prototypes -Wmissing-prototypes -Wvla \
+           -fno-common
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=c11 $(WARN)
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -DUF_VERSION='"$(VERSION)"' -Iinclude -I$(BUILD) $(PKG_CFLAGS)
+LDLIBS  += -lcsv $(PKG_LIBS) -lm
+
+ifdef SANITIZE
+CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS += -fsanitize=address,undefined
+endif
+
+LIB_SRC := $(filter-out src/main.c src/cmd_%.c,$(wildcard src/*.c))
+CLI_SRC := src/main.c $(wildcard src/cmd_*.c)
+LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/queries.o
+CLI_OBJ := $(CLI_SRC:src/%.c=$(BUILD)/%.o)
+SQL     := $(sort $(wildcard queries/*.sql))
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+BIN     := bin/uppfolj$(if $(SANITIZE),-san)
+
+.PHONY: all check unit e2e valgrind clean install uninstall deps format lint
+all: $(BIN)
+
+$(BIN): $(CLI_OBJ) $(BUILD)/libuppfolj.a
+	@mkdir -p $(@D)
+	@echo "  LD      $@"
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/libuppfolj.a: $(LIB_OBJ)
+	@echo "  AR      $@"
+	$(Q)rm -f $@ && ar rcs $@ $^
+
+$(BUILD)/%.o: src/%.c
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+# Every queries/NAME.sql becomes a string in a table that uf_query("NAME")
+# looks up: the SQL text stays in queries/, C never formats SQL.
+$(BUILD)/queries.c: $(SQL) Makefile
+	@mkdir -p $(@D)
+	@echo "  GEN     $@"
+	$(Q){ echo '/* Generated from the queries folder by the Makefile. Do not edit. */'; \
+	  echo '#include "uppfolj/query.h"'; \
+	  echo 'const uf_query_text uf_queries[] = {'; \
+	  for f in $(SQL); do \
+	    n=$$(basename $$f .sql); printf '    { "%s",\n' "$$n"; \
+	    sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/      "/' -e 's/$$/\\n"/' $$f; \
+	    echo '    },'; \
+	  done; \
+	  echo '    { 0, 0 }'; echo '};'; } > $@
+
+$(BUILD)/queries.o: $(BUILD)/queries.c
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-overlength-strings -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libuppfolj.a
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(BUILD)/libuppfolj.a -lcmocka $(LDLIBS)
+
+unit: $(UNIT_BIN)
+	$(Q)tests/run-unit.sh $(UNIT_BIN)
+
+e2e: $(BIN)
+	$(Q)UPPFOLJ=$(CURDIR)/$(BIN) tests/e2e/run.sh
+
+check: unit e2e
+
+valgrind: $(UNIT_BIN) $(BIN)
+	$(Q)VALGRIND=1 tests/run-unit.sh $(UNIT_BIN)
+	$(Q)UPPFOLJ=$(CURDIR)/$(BIN) VALGRIND=1 tests/e2e/run.sh
+
+deps:
+	.ci/install-deps
+
+install: $(BIN)
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/uppfolj
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/uppfolj
+
+format:
+	clang-format -i src/*.c include/uppfolj/*.h tests/unit/*.c
+
+lint:
+	cppcheck --quiet --error-exitcode=1 --enable=warning,portability \
+	  --inline-suppr -Iinclude src
+
+clean:
+	rm -rf build build-san bin
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

@@ -1,0 +1,63 @@
+/*
+ * csvin.h - reading import CSV files (SPEC §3), streaming.
+ *
+ * A file is read twice: uf_csv_scan() makes one pass that hashes it
+ * (SHA-256, for the import log), decides the encoding (valid UTF-8, with or
+ * without BOM, else Windows-1252) and the delimiter (';' or ',', whichever
+ * the header line has more of, outside quotes); uf_csv_read() then parses it
+ * with libcsv (RFC 4180 quoting, CRLF or LF) and hands each record, as
+ * UTF-8 fields with their physical line number, to a callback.  Memory
+ * stays bounded by the longest record, whatever the file size.
+ */
+#ifndef UPPFOLJ_CSVIN_H
+#define UPPFOLJ_CSVIN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "uppfolj/error.h"
+
+typedef enum uf_encoding { UF_ENC_UTF8, UF_ENC_UTF8_BOM, UF_ENC_CP1252 } uf_encoding;
+
+typedef struct uf_csv_info {
+    uf_encoding encoding;
+    char delim;                   /* ';' or ',' */
+    char sha256[65];              /* hex digest of the file's bytes */
+    unsigned long long size;      /* bytes */
+} uf_csv_info;
+
+/*
+ * Called once per record: fields[0..n-1] are NUL-terminated UTF-8, valid
+ * until the callback returns (the callback may modify them in place); line
+ * is the physical line the record starts on (1 = header).  Return 0 to go
+ * on, non-zero to stop reading.
+ */
+typedef int (*uf_csv_row_fn)(void *ctx, unsigned long line, char **fields,
+                             size_t n);
+/* Called now and then with the bytes read so far of the current file. */
+typedef void (*uf_csv_progress_fn)(void *ctx, unsigned long long done);
+
+/* Name of an encoding in Swedish-friendly words ("UTF-8", ...).  Static. */
+const char *uf_encoding_name(uf_encoding e);
+
+/*
+ * First pass over path: fill info.  UF_ERR_IO (errno kept) if the file
+ * cannot be read.  An empty file gives delim ';'.
+ */
+uf_error uf_csv_scan(const char *path, uf_csv_info *info);
+
+/*
+ * Second pass: parse path as info describes and call row for every record,
+ * header included.  Returns UF_OK when the whole file was read (or row asked
+ * to stop), UF_ERR_IO when reading failed, UF_ERR_NOMEM, or UF_ERR_INPUT on
+ * a quoting error, with *bad_line set to the line where it was found.
+ */
+uf_error uf_csv_read(const char *path, const uf_csv_info *info,
+                     uf_csv_row_fn row, uf_csv_progress_fn progress,
+                     void *ctx, unsigned long *bad_line);
+
+/* True when buf[0..len) is valid UTF-8 (no overlongs, no surrogates).
+ * *tail gets the number of bytes at the end that start an incomplete
+ * sequence (0..3), so a stream can be checked chunk by chunk. */
+bool uf_utf8_valid(const unsigned char *buf, size_t len, size_t *tail);
+
+#endif

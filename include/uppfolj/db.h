@@ -1,0 +1,42 @@
+/*
+ * db.h - the uppfolj database: creation, opening, schema migrations.
+ *
+ * The schema is versioned with PRAGMA user_version; queries/schema_NNN.sql
+ * holds migration NNN, and opening a database applies the ones it lacks, in
+ * one transaction.  Foreign keys are always on.  The file is created with
+ * mode 0600 (SPEC §4), and SQLite gives its journal the same mode.
+ */
+#ifndef UPPFOLJ_DB_H
+#define UPPFOLJ_DB_H
+
+#include <sqlite3.h>
+#include "uppfolj/error.h"
+
+/* The schema version this build writes. */
+int uf_db_schema_version(void);
+
+/*
+ * Create a new database at path (mode 0600) with the current schema.
+ * UF_ERR_EXISTS if path exists (never overwritten), UF_ERR_IO (errno) or
+ * UF_ERR_DB.  On success *out is open; close it with uf_db_close().
+ */
+uf_error uf_db_create(const char *path, sqlite3 **out);
+
+/*
+ * Open an existing database and migrate it forward.  UF_ERR_MISSING if
+ * there is no such file, UF_ERR_VERSION if it is newer than this build,
+ * UF_ERR_DB otherwise.  On failure *out is NULL.
+ */
+uf_error uf_db_open(const char *path, sqlite3 **out);
+
+/* Close db; NULL-safe. */
+void uf_db_close(sqlite3 *db);
+
+/* Run a statement with no parameters and no result rows; UF_ERR_DB on
+ * failure (sqlite3_errmsg tells why). */
+uf_error uf_db_exec(sqlite3 *db, const char *sql);
+
+/* Prepare the statement of queries/NAME.sql; NULL on failure. */
+sqlite3_stmt *uf_db_prepare(sqlite3 *db, const char *name);
+
+#endif

@@ -1,0 +1,71 @@
+/*
+ * cli.h - the command layer: the only code that prints to the user or
+ * decides exit codes.  One file per command (cmd_NAME.c, cmd_NAME()), with
+ * shared option handling and messages in cmd_common.c.
+ *
+ * Exit codes (SPEC §12): 0 ok, 1 failure, 2 bad input or usage.
+ */
+#ifndef UPPFOLJ_CLI_H
+#define UPPFOLJ_CLI_H
+
+#include <stdbool.h>
+#include <getopt.h>
+#include "uppfolj/error.h"
+
+enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_INPUT = 2 };
+
+/* Options every command takes. */
+typedef struct cli_common {
+    const char *db;     /* --db FILE, default "uppfolj.db" */
+    bool quiet;         /* --quiet: only errors */
+} cli_common;
+
+/* Long options of cli_common, to splice into a command's option table;
+ * the values returned by getopt_long for them. */
+enum { OPT_DB = 1000, OPT_QUIET, OPT_HELP, OPT_FIRST_COMMAND };
+#define CLI_COMMON_OPTIONS \
+    { "db", required_argument, NULL, OPT_DB }, \
+    { "quiet", no_argument, NULL, 'q' }, \
+    { "help", no_argument, NULL, 'h' }
+
+/* Handle a common option c; true if it was one. */
+bool cli_common_opt(cli_common *co, int c, const char *arg);
+
+/* Print "uppfolj: " and a formatted message on stderr. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 1, 2)))
+#endif
+void cli_error(const char *fmt, ...);
+
+/* Print a message on stdout unless quiet. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+void cli_say(const cli_common *co, const char *fmt, ...);
+
+/* The exit code for a library error: EXIT_INPUT for bad input or usage,
+ * EXIT_FAIL otherwise. */
+int cli_exit_code(uf_error err);
+
+/* Today's local date as a day number (parse.h). */
+int cli_today(void);
+
+/* A progress bar on stderr, drawn only when stderr is a terminal. */
+typedef struct cli_progress {
+    const char *label;
+    bool on;
+    int last_pct;
+    long long last_ms;
+} cli_progress;
+
+void cli_progress_start(cli_progress *p, const cli_common *co, const char *label);
+void cli_progress_update(cli_progress *p, unsigned long long done,
+                         unsigned long long total);
+void cli_progress_end(cli_progress *p);
+
+int cmd_init(int argc, char **argv, cli_common *co);
+int cmd_import(int argc, char **argv, cli_common *co);
+int cmd_check(int argc, char **argv, cli_common *co);
+int cmd_sample(int argc, char **argv, cli_common *co);
+
+#endif

@@ -1,0 +1,101 @@
+/*
+ * cmd_check.c - `uppfolj check`: is the database sound, and what is in it?
+ * Runs SQLite's integrity and foreign-key checks and prints the row counts
+ * and the latest import runs.
+ */
+#include <stdio.h>
+#include <string.h>
+#include "cli.h"
+#include "uppfolj/db.h"
+
+static const char usage[] =
+    "Användning: uppfolj [--db FIL] check\n"
+    "\n"
+    "Kontrollerar databasen (integritet, referenser) och visar hur många\n"
+    "personer, ärenden, insatser, bedömningar, utfall, mål och möten den\n"
+    "innehåller och de senaste importkörningarna.\n";
+
+/* Print each row of statement name as tab-separated columns. */
+static int print_rows(sqlite3 *db, const char *name, const char *title)
+{
+    sqlite3_stmt *st = uf_db_prepare(db, name);
+    if (!st)
+        return -1;
+    printf("%s\n", title);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int n = sqlite3_column_count(st);
+        fputs("  ", stdout);
+        for (int i = 0; i < n; i++) {
+            const unsigned char *v = sqlite3_column_text(st, i);
+            printf(i ? "  %s" : "%-14s", v ? (const char *)v : "");
+        }
+        fputc('\n', stdout);
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Number of problems reported by the checks. */
+static int problems(sqlite3 *db)
+{
+    sqlite3_stmt *st = uf_db_prepare(db, "check_integrity");
+    int bad = 0;
+    if (!st)
+        return 1;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        const char *msg = (const char *)sqlite3_column_text(st, 0);
+        if (msg && strcmp(msg, "ok") != 0) {
+            cli_error("databasen är skadad: %s", msg);
+            bad++;
+        }
+    }
+    sqlite3_finalize(st);
+    st = uf_db_prepare(db, "check_foreign_keys");
+    if (!st)
+        return bad + 1;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        cli_error("tabellen %s har en rad som pekar på något som saknas",
+                  (const char *)sqlite3_column_text(st, 0));
+        bad++;
+    }
+    sqlite3_finalize(st);
+    return bad;
+}
+
+int cmd_check(int argc, char **argv, cli_common *co)
+{
+    static const struct option opts[] = { CLI_COMMON_OPTIONS, { 0, 0, 0, 0 } };
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "qh", opts, NULL)) != -1) {
+        if (c == 'h') {
+            fputs(usage, stdout);
+            return EXIT_OK;
+        }
+        if (!cli_common_opt(co, c, optarg)) {
+            fputs(usage, stderr);
+            return EXIT_INPUT;
+        }
+    }
+    sqlite3 *db;
+    uf_error err = uf_db_open(co->db, &db);
+    if (err != UF_OK) {
+        cli_error("kunde inte öppna databasen %s: %s", co->db, uf_strerror(err));
+        return cli_exit_code(err);
+    }
+    int bad = problems(db);
+    int rc = bad ? EXIT_FAIL : EXIT_OK;
+    if (!co->quiet) {
+        printf("Databas %s, schemaversion %d: %s\n\n", co->db, uf_db_schema_version(),
+               bad ? "FEL HITTADES" : "inga fel");
+        if (print_rows(db, "check_counts", "Innehåll (antal rader):") != 0 ||
+            (putchar('\n'), print_rows(db, "check_runs",
+                        "Senaste importkörningar (id, start, användare, utfall, fel, filer, rader):")) != 0) {
+            cli_error("databasfel: %s", sqlite3_errmsg(db));
+            rc = EXIT_FAIL;
+        }
+    }
+    uf_db_close(db);
+    return rc;
+}

@@ -1,0 +1,115 @@
+/*
+ * cmd_common.c - what every command shares: common options, messages,
+ * exit codes and the progress bar.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include "cli.h"
+#include "uppfolj/parse.h"
+
+bool cli_common_opt(cli_common *co, int c, const char *arg)
+{
+    switch (c) {
+    case OPT_DB:
+        co->db = arg;
+        return true;
+    case 'q':
+        co->quiet = true;
+        return true;
+    default:
+        return false;
+    }
+}
+
+void cli_error(const char *fmt, ...)
+{
+    va_list ap;
+    fputs("uppfolj: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+void cli_say(const cli_common *co, const char *fmt, ...)
+{
+    if (co->quiet)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vprintf(fmt, ap);
+    va_end(ap);
+}
+
+int cli_exit_code(uf_error err)
+{
+    switch (err) {
+    case UF_OK:
+        return EXIT_OK;
+    case UF_ERR_INPUT:
+    case UF_ERR_USAGE:
+    case UF_ERR_EXISTS:
+    case UF_ERR_MISSING:
+    case UF_ERR_VERSION:
+        return EXIT_INPUT;
+    case UF_ERR_NOMEM:
+    case UF_ERR_IO:
+    case UF_ERR_DB:
+    case UF_ERR_CRYPTO:
+        return EXIT_FAIL;
+    }
+    return EXIT_FAIL;
+}
+
+int cli_today(void)
+{
+    time_t t = time(NULL);
+    struct tm tm;
+    localtime_r(&t, &tm);
+    return uf_days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+static long long now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+void cli_progress_start(cli_progress *p, const cli_common *co, const char *label)
+{
+    memset(p, 0, sizeof *p);
+    p->label = label;
+    p->on = !co->quiet && isatty(STDERR_FILENO);
+    p->last_pct = -1;
+}
+
+void cli_progress_update(cli_progress *p, unsigned long long done,
+                         unsigned long long total)
+{
+    if (!p->on || total == 0)
+        return;
+    int pct = (int)(done * 100 / total);
+    long long ms = now_ms();
+    if (pct == p->last_pct || (ms - p->last_ms < 100 && pct < 100))
+        return;
+    p->last_pct = pct;
+    p->last_ms = ms;
+    char bar[31];
+    int fill = pct * 30 / 100;
+    memset(bar, '#', (size_t)fill);
+    memset(bar + fill, '.', (size_t)(30 - fill));
+    bar[30] = '\0';
+    fprintf(stderr, "\r%s [%s] %3d %%", p->label, bar, pct);
+    fflush(stderr);
+}
+
+void cli_progress_end(cli_progress *p)
+{
+    if (p->on && p->last_pct >= 0)
+        fputs("\r\033[K", stderr);
+    p->on = false;
+}

@@ -1,0 +1,77 @@
+/*
+ * cmd_init.c - `uppfolj init`: create the database and the key file.
+ * Refuses to overwrite either; the two are made together or not at all.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <errno.h>
+#include <unistd.h>
+#include "cli.h"
+#include "uppfolj/db.h"
+#include "uppfolj/pseudo.h"
+
+static const char usage[] =
+    "Användning: uppfolj [--db FIL] init\n"
+    "\n"
+    "Skapar databasen (standard uppfolj.db) och nyckelfilen FIL.key bredvid\n"
+    "den, båda läsbara bara för dig (0600).  Nyckeln gör personnummer till\n"
+    "pseudonymer: förvara den säkert och ta backup på den tillsammans med\n"
+    "databasen.  Utan nyckeln kan samma person inte kännas igen vid nästa\n"
+    "import.  Befintliga filer skrivs aldrig över.\n";
+
+int cmd_init(int argc, char **argv, cli_common *co)
+{
+    static const struct option opts[] = { CLI_COMMON_OPTIONS, { 0, 0, 0, 0 } };
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "qh", opts, NULL)) != -1) {
+        if (c == 'h') {
+            fputs(usage, stdout);
+            return EXIT_OK;
+        }
+        if (!cli_common_opt(co, c, optarg)) {
+            fputs(usage, stderr);
+            return EXIT_INPUT;
+        }
+    }
+    if (optind != argc) {
+        cli_error("init tar inga argument");
+        return EXIT_INPUT;
+    }
+    char *key = uf_key_path(co->db);
+    if (!key)
+        return EXIT_FAIL;
+    int rc = EXIT_FAIL;
+    if (access(key, F_OK) == 0) {
+        cli_error("nyckelfilen %s finns redan; den skrivs inte över", key);
+        rc = EXIT_INPUT;
+        goto out;
+    }
+    sqlite3 *db;
+    uf_error err = uf_db_create(co->db, &db);
+    if (err != UF_OK) {
+        if (err == UF_ERR_EXISTS)
+            cli_error("databasen %s finns redan; den skrivs inte över", co->db);
+        else
+            cli_error("kunde inte skapa databasen %s: %s%s%s", co->db, uf_strerror(err),
+                      err == UF_ERR_IO ? ": " : "", err == UF_ERR_IO ? strerror(errno) : "");
+        rc = cli_exit_code(err);
+        goto out;
+    }
+    uf_db_close(db);
+    err = uf_key_create(key);
+    if (err != UF_OK) {
+        cli_error("kunde inte skapa nyckelfilen %s: %s", key, uf_strerror(err));
+        unlink(co->db);
+        rc = cli_exit_code(err);
+        goto out;
+    }
+    cli_say(co, "Skapade databasen %s och nyckelfilen %s (läsbara bara för dig).\n"
+                "Förvara nyckelfilen säkert: utan den känns personer inte igen vid nästa import.\n",
+            co->db, key);
+    rc = EXIT_OK;
+out:
+    free(key);
+    return rc;
+}

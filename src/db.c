@@ -1,0 +1,141 @@
+/*
+ * db.c - create, open and migrate the database (see db.h).  Runs once per
+ * command; the cost that matters is the PRAGMAs it sets for bulk work.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "uppfolj/db.h"
+#include "uppfolj/query.h"
+
+/* Migration k (1-based) is queries/<migrations[k-1]>.sql. */
+static const char *const migrations[] = { "schema_001" };
+#define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
+
+int uf_db_schema_version(void)
+{
+    return N_MIGRATIONS;
+}
+
+uf_error uf_db_exec(sqlite3 *db, const char *sql)
+{
+    return sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK ? UF_OK : UF_ERR_DB;
+}
+
+sqlite3_stmt *uf_db_prepare(sqlite3 *db, const char *name)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v3(db, uf_query(name), -1, SQLITE_PREPARE_PERSISTENT,
+                           &st, NULL) != SQLITE_OK) {
+        sqlite3_finalize(st);
+        return NULL;
+    }
+    return st;
+}
+
+void uf_db_close(sqlite3 *db)
+{
+    if (db)
+        sqlite3_close_v2(db);
+}
+
+/* user_version of db, or -1 on failure. */
+static int user_version(sqlite3 *db)
+{
+    sqlite3_stmt *st;
+    int v = -1;
+    if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+/* Apply the migrations after version from, in one transaction. */
+static uf_error migrate(sqlite3 *db, int from)
+{
+    if (from == N_MIGRATIONS)
+        return UF_OK;
+    if (uf_db_exec(db, "BEGIN IMMEDIATE") != UF_OK)
+        return UF_ERR_DB;
+    for (int k = from; k < N_MIGRATIONS; k++) {
+        if (uf_db_exec(db, uf_query(migrations[k])) != UF_OK)
+            goto fail;
+    }
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA user_version = %d", N_MIGRATIONS);
+    if (uf_db_exec(db, sql) != UF_OK || uf_db_exec(db, "COMMIT") != UF_OK)
+        goto fail;
+    return UF_OK;
+fail:
+    sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    return UF_ERR_DB;
+}
+
+/* Open path read-write (no create) with the session settings of uppfolj. */
+static uf_error open_conn(const char *path, sqlite3 **out)
+{
+    sqlite3 *db = NULL;
+    *out = NULL;
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+        sqlite3_close_v2(db);
+        return UF_ERR_DB;
+    }
+    sqlite3_busy_timeout(db, 5000);
+    if (uf_db_exec(db, "PRAGMA foreign_keys = ON;"
+                       "PRAGMA cache_size = -32768;"
+                       "PRAGMA temp_store = FILE;") != UF_OK) {
+        sqlite3_close_v2(db);
+        return UF_ERR_DB;
+    }
+    *out = db;
+    return UF_OK;
+}
+
+uf_error uf_db_create(const char *path, sqlite3 **out)
+{
+    *out = NULL;
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+    if (fd < 0)
+        return errno == EEXIST ? UF_ERR_EXISTS : UF_ERR_IO;
+    close(fd);
+    sqlite3 *db;
+    uf_error rc = open_conn(path, &db);
+    if (rc == UF_OK)
+        rc = migrate(db, 0);
+    if (rc != UF_OK) {
+        uf_db_close(db);
+        unlink(path);
+        return rc;
+    }
+    *out = db;
+    return UF_OK;
+}
+
+uf_error uf_db_open(const char *path, sqlite3 **out)
+{
+    *out = NULL;
+    struct stat sb;
+    if (stat(path, &sb) != 0)
+        return errno == ENOENT ? UF_ERR_MISSING : UF_ERR_IO;
+    sqlite3 *db;
+    uf_error rc = open_conn(path, &db);
+    if (rc != UF_OK)
+        return rc;
+    int v = user_version(db);
+    if (v < 0)
+        rc = UF_ERR_DB;
+    else if (v > N_MIGRATIONS)
+        rc = UF_ERR_VERSION;
+    else
+        rc = migrate(db, v);
+    if (rc != UF_OK) {
+        uf_db_close(db);
+        return rc;
+    }
+    *out = db;
+    return UF_OK;
+}

@@ -1,0 +1,644 @@
+/*
+ * import.c - the import engine (see import.h): files, headers, cells, the
+ * transaction and the log.  Entity-specific checks and writes are in
+ * import_rows.c and import_events.c.
+ *
+ * Workload: up to several million rows per run.  Per row the engine does
+ * no allocation: cells point into libcsv's record buffer, statements are
+ * prepared once per run, and person/case look-ups hit a one-entry cache
+ * when files are sorted by person or case (as exports usually are).
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "import_internal.h"
+#include "uppfolj/db.h"
+#include "uppfolj/pnr.h"
+
+static const char *const stmt_names[S_COUNT] = {
+    "person_find", "person_insert", "person_update",
+    "case_find", "case_insert", "case_update",
+    "intervention_find", "intervention_insert", "intervention_update",
+    "assessment_find", "assessment_insert", "assessment_update",
+    "item_upsert",
+    "outcome_insert", "outcome_find",
+    "goal_find", "goal_insert", "goal_update",
+    "meeting_insert", "meeting_find",
+    "run_insert", "run_finish", "file_insert",
+};
+
+/* Add a diagnostic on the current row. */
+static void vreport(imp *m, uf_severity sev, int col, const char *fmt, va_list ap)
+{
+    char msg[768];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    const char *colname = NULL;
+    if (col >= 0) {
+        colname = m->ent->cols[col].name;
+        for (int h = 0; h < m->nhdr; h++)
+            if (m->colmap[h] == col)
+                colname = m->headers[h];
+    }
+    uf_diag_add(m->d, sev, m->path, m->line, colname, "%s", msg);
+}
+
+void uf_imp_error(imp *m, int col, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(m, UF_ERROR, col, fmt, ap);
+    va_end(ap);
+    m->row_bad = true;
+}
+
+void uf_imp_warn(imp *m, int col, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(m, UF_WARNING, col, fmt, ap);
+    va_end(ap);
+}
+
+int uf_imp_step(imp *m, sqlite3_stmt *st)
+{
+    int rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        if (!m->db_failed)
+            uf_diag_add(m->d, UF_ERROR, m->path, m->line, NULL, "databasfel: %s",
+                        sqlite3_errmsg(m->db));
+        m->db_failed = true;
+        m->row_bad = true;
+    }
+    if (rc != SQLITE_ROW)
+        sqlite3_reset(st);
+    return rc;
+}
+
+void uf_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+    if (s)
+        sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+void uf_bind_date(sqlite3_stmt *st, int i, const cell *c)
+{
+    uf_bind_text(st, i, c->text ? c->date : NULL);
+}
+
+void uf_bind_num(sqlite3_stmt *st, int i, const cell *c)
+{
+    if (c->text)
+        sqlite3_bind_double(st, i, c->num);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+void uf_imp_count(imp *m, bool inserted, int changed)
+{
+    if (inserted)
+        m->fs->inserted++;
+    else if (changed)
+        m->fs->updated++;
+    else
+        m->fs->unchanged++;
+}
+
+bool uf_imp_pseudonym(imp *m, int col, char out[72], int *birth)
+{
+    const char *raw = m->cells[col].text;
+    uf_pnr p;
+    *birth = INT32_MIN;
+    uf_pnr_status st = uf_pnr_parse(raw, m->today, &p);
+    if (st == UF_PNR_OK) {
+        char ps[UF_PSEUDONYM_BUF];
+        uf_pseudonym(m->key, p.digits, ps);
+        memcpy(out, ps, sizeof ps);
+        *birth = p.birth_days;
+        memset(&p, 0, sizeof p);
+        return true;
+    }
+    if (st != UF_PNR_PSEUDONYM) {
+        uf_imp_error(m, col, "%s", uf_pnr_strstatus(st));
+        return false;
+    }
+    if (strlen(raw) > 64) {
+        uf_imp_error(m, col, "id:t är längre än 64 tecken");
+        return false;
+    }
+    strcpy(out, raw);
+    return true;
+}
+
+sqlite3_int64 uf_imp_person(imp *m, int col)
+{
+    const char *raw = m->cells[col].text;
+    if (m->last_person_id && strcmp(raw, m->last_person) == 0)
+        return m->last_person_id;
+    char ps[72];
+    int birth;
+    if (!uf_imp_pseudonym(m, col, ps, &birth))
+        return 0;
+    sqlite3_stmt *st = m->st[S_PERSON_FIND];
+    sqlite3_bind_text(st, 1, ps, -1, SQLITE_STATIC);
+    sqlite3_int64 id = 0;
+    if (uf_imp_step(m, st) == SQLITE_ROW) {
+        id = sqlite3_column_int64(st, 0);
+        sqlite3_reset(st);
+    }
+    if (!id) {
+        uf_imp_error(m, col, "personen finns inte i databasen eller i personfilen");
+        return 0;
+    }
+    if (strlen(raw) < sizeof m->last_person) {
+        strcpy(m->last_person, raw);
+        m->last_person_id = id;
+    }
+    return id;
+}
+
+sqlite3_int64 uf_imp_case(imp *m, int col, sqlite3_int64 *person)
+{
+    const char *raw = m->cells[col].text;
+    if (m->last_case_id && strcmp(raw, m->last_case) == 0) {
+        *person = m->last_case_person;
+        return m->last_case_id;
+    }
+    sqlite3_stmt *st = m->st[S_CASE_FIND];
+    sqlite3_bind_text(st, 1, raw, -1, SQLITE_STATIC);
+    sqlite3_int64 id = 0;
+    if (uf_imp_step(m, st) == SQLITE_ROW) {
+        id = sqlite3_column_int64(st, 0);
+        *person = sqlite3_column_int64(st, 1);
+        sqlite3_reset(st);
+    }
+    if (!id) {
+        uf_imp_error(m, col, "ärendet %s finns inte i databasen eller i ärendefilen", raw);
+        return 0;
+    }
+    if (strlen(raw) < sizeof m->last_case) {
+        strcpy(m->last_case, raw);
+        m->last_case_id = id;
+        m->last_case_person = *person;
+    }
+    return id;
+}
+
+/* Parse field f of column col into its cell; false after an error. */
+static bool parse_cell(imp *m, int col, char *f)
+{
+    const coldef *c = &m->ent->cols[col];
+    cell *cl = &m->cells[col];
+    char folded[256];
+    uf_trim(f);
+    cl->text = *f ? f : NULL;
+    if (!cl->text)
+        return true;
+    switch (c->type) {
+    case T_TEXT:
+    case T_PERSON:
+        return true;
+    case T_DATE:
+        if (uf_date_parse(f, &cl->day) != 0) {
+            uf_imp_error(m, col, "%s %s är inget giltigt datum (ÅÅÅÅ-MM-DD)", c->label, f);
+            return false;
+        }
+        if (cl->day > m->today) {
+            uf_imp_error(m, col, "%s %s ligger i framtiden", c->label, f);
+            return false;
+        }
+        uf_date_format(cl->day, cl->date);
+        return true;
+    case T_NUM:
+        if (uf_number_parse(f, &cl->num) != 0) {
+            uf_imp_error(m, col, "%s '%s' är inget tal", c->label, f);
+            return false;
+        }
+        return true;
+    case T_CODE:
+        uf_fold(f, folded, sizeof folded);
+        cl->text = uf_code(c, folded);
+        if (!cl->text) {
+            char list[512] = "";
+            for (int i = 0; c->codes[i]; i++) {
+                strcat(list, i ? ", " : "");
+                strcat(list, c->codes[i]);
+            }
+            uf_imp_error(m, col, "okänt värde '%s' för %s (tillåtet: %s)", f, c->label, list);
+            return false;
+        }
+        return true;
+    case T_CODES:
+        return true;    /* checked by the row handler, code by code */
+    }
+    return true;
+}
+
+/* Handle the header record: map columns, check required ones. */
+static int on_header(imp *m, char **fields, size_t n)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++)
+        total += strlen(fields[i]) + 1;
+    m->hdr_store = malloc(total ? total : 1);
+    if (!m->hdr_store || n > 256) {
+        uf_diag_add(m->d, UF_ERROR, m->path, 1, NULL,
+                    n > 256 ? "rubrikraden har fler än 256 kolumner" : "minnet räckte inte");
+        return 1;
+    }
+    char *p = m->hdr_store;
+    m->nhdr = (int)n;
+    m->nitems = 0;
+    memset(m->have_col, 0, sizeof m->have_col);
+    for (size_t i = 0; i < n; i++) {
+        char folded[128];
+        uf_trim(fields[i]);
+        strcpy(p, fields[i]);
+        m->headers[i] = p;
+        p += strlen(p) + 1;
+        uf_fold(fields[i], folded, sizeof folded);
+        int col = uf_entity_column(m->ent, folded);
+        m->colmap[i] = col;
+        if (col >= 0 && m->have_col[col]) {
+            uf_diag_add(m->d, UF_ERROR, m->path, 1, fields[i],
+                        "kolumnen förekommer två gånger");
+            m->colmap[i] = -1;
+        } else if (col >= 0) {
+            m->have_col[col] = true;
+        } else if (strncmp(folded, "item:", 5) == 0 && folded[5] &&
+                   m->ent == &uf_entities[K_ASSESSMENTS] && m->nitems < MAX_ITEMS) {
+            m->colmap[i] = -2;
+            m->item_pos[m->nitems++] = (int)i;
+        } else if (*folded) {
+            uf_diag_add(m->d, UF_WARNING, m->path, 1, fields[i],
+                        "okänd kolumn, hoppas över");
+        }
+    }
+    bool ok = true;
+    for (int r = 0; r < 4 && m->ent->required[r] != -1; r++) {
+        int req = m->ent->required[r];
+        int a = req, b = -1;
+        if (req >= 1000) {
+            a = (req - 1000) / 100;
+            b = (req - 1000) % 100;
+        }
+        if (m->have_col[a] || (b >= 0 && m->have_col[b]))
+            continue;
+        uf_diag_add(m->d, UF_ERROR, m->path, 1, NULL, "kolumnen %s%s%s saknas",
+                    m->ent->cols[a].name, b >= 0 ? " eller " : "",
+                    b >= 0 ? m->ent->cols[b].name : "");
+        ok = false;
+    }
+    return ok ? 0 : 1;
+}
+
+/* Record callback of uf_csv_read: header, then one data row. */
+static int on_row(void *ctx, unsigned long line, char **fields, size_t n)
+{
+    imp *m = ctx;
+    m->line = line;
+    if (m->nhdr == 0)
+        return on_header(m, fields, n);
+    if (n == 1 && !*uf_trim(fields[0]))
+        return 0;                   /* a blank line */
+    m->fs->rows++;
+    m->nfields = n;
+    m->row_bad = false;
+    if (n != (size_t)m->nhdr)
+        uf_imp_warn(m, -1, "raden har %zu fält men rubrikraden %d", n, m->nhdr);
+    memset(m->cells, 0, sizeof m->cells);
+    for (size_t i = 0; i < n && i < (size_t)m->nhdr; i++)
+        if (m->colmap[i] >= 0)
+            parse_cell(m, m->colmap[i], fields[i]);
+    if (m->row_bad)
+        return 0;
+    switch ((entity_kind)(m->ent - uf_entities)) {
+    case K_PERSONS:       uf_row_persons(m); break;
+    case K_CASES:         uf_row_cases(m); break;
+    case K_INTERVENTIONS: uf_row_interventions(m); break;
+    case K_ASSESSMENTS:   uf_row_assessments(m, fields); break;
+    case K_OUTCOMES:      uf_row_outcomes(m); break;
+    case K_GOALS:         uf_row_goals(m); break;
+    case K_MEETINGS:      uf_row_meetings(m); break;
+    case K_COUNT:         break;
+    }
+    return m->db_failed;
+}
+
+/* First record of a file, for entity detection. */
+typedef struct header_probe {
+    char names[256][64];    /* folded */
+    int n;
+} header_probe;
+
+static int probe_header(void *ctx, unsigned long line, char **fields, size_t n)
+{
+    header_probe *h = ctx;
+    (void)line;
+    for (size_t i = 0; i < n && i < 256; i++) {
+        uf_trim(fields[i]);
+        uf_fold(fields[i], h->names[i], sizeof h->names[i]);
+    }
+    h->n = n < 256 ? (int)n : 256;
+    return 1;
+}
+
+/* Does the header of h satisfy e's required columns? */
+static bool has_required(const entity *e, const header_probe *h, int *matched)
+{
+    bool have[MAX_COLS] = { false };
+    *matched = 0;
+    for (int i = 0; i < h->n; i++) {
+        int c = uf_entity_column(e, h->names[i]);
+        if (c >= 0 && !have[c]) {
+            have[c] = true;
+            (*matched)++;
+        }
+    }
+    for (int r = 0; r < 4 && e->required[r] != -1; r++) {
+        int req = e->required[r];
+        if (req >= 1000) {
+            if (!have[(req - 1000) / 100] && !have[(req - 1000) % 100])
+                return false;
+        } else if (!have[req]) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Entity of the file from its header (file name breaks ties); -1 after
+ * reporting why not. */
+static int detect_kind(const char *path, const uf_csv_info *info, uf_diag *d)
+{
+    header_probe *h = calloc(1, sizeof *h);
+    unsigned long bad = 0;
+    if (!h || uf_csv_read(path, info, probe_header, NULL, h, &bad) != UF_OK) {
+        uf_diag_add(d, UF_ERROR, path, bad, NULL, "rubrikraden kunde inte läsas");
+        free(h);
+        return -1;
+    }
+    char stem[128];
+    const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+    uf_fold(base, stem, sizeof stem);
+    char *dot = strchr(stem, '.');
+    if (dot)
+        *dot = '\0';
+    int by_name = uf_entity_by_name(stem);
+
+    int score[K_COUNT], best_n = 0;
+    for (int k = 0; k < K_COUNT; k++) {
+        if (!has_required(&uf_entities[k], h, &score[k]))
+            score[k] = 0;
+        if (score[k] > best_n)
+            best_n = score[k];
+    }
+    int best = -1, ties = 0;
+    for (int k = 0; k < K_COUNT && best_n > 0; k++) {
+        if (score[k] != best_n)
+            continue;
+        if (best < 0)
+            best = k;
+        else
+            ties++;
+    }
+    if (ties && by_name >= 0 && score[by_name] == best_n) {
+        best = by_name;
+        ties = 0;
+    }
+    free(h);
+    if (best < 0 || ties) {
+        uf_diag_add(d, UF_ERROR, path, 1, NULL,
+                    best < 0 ? "kunde inte avgöra vad filen innehåller av rubrikraden; "
+                               "ange --kind (persons, cases, interventions, assessments, "
+                               "outcomes, goals, meetings)"
+                             : "rubrikraden passar flera sorters filer; ange --kind");
+        return -1;
+    }
+    return best;
+}
+
+/* Progress of the whole run, passed through uf_csv_read. */
+typedef struct run_progress {
+    imp *m;
+    const uf_import_opts *o;
+    unsigned long long base, total;
+} run_progress;
+
+static int row_thunk(void *ctx, unsigned long line, char **fields, size_t n)
+{
+    return on_row(((run_progress *)ctx)->m, line, fields, n);
+}
+
+static void progress_thunk(void *ctx, unsigned long long done)
+{
+    run_progress *p = ctx;
+    if (p->o->progress)
+        p->o->progress(p->o->progress_ctx, p->base + done, p->total);
+}
+
+/* Read one file of entity k into the open transaction. */
+static void import_file(imp *m, run_progress *rp, uf_import_file *fs, int k)
+{
+    m->path = fs->path;
+    m->ent = &uf_entities[k];
+    m->fs = fs;
+    m->nhdr = 0;
+    m->line = 0;
+    m->last_person_id = 0;
+    m->last_case_id = 0;
+    unsigned long bad = 0;
+    uf_error rc = uf_csv_read(fs->path, &fs->info, row_thunk, progress_thunk, rp, &bad);
+    if (rc == UF_ERR_INPUT)
+        uf_diag_add(m->d, UF_ERROR, fs->path, bad, NULL,
+                    "felaktig CSV: citattecken (\") som inte avslutas eller står fel");
+    else if (rc != UF_OK)
+        uf_diag_add(m->d, UF_ERROR, fs->path, 0, NULL, "filen kunde inte läsas: %s",
+                    uf_strerror(rc));
+    else if (m->nhdr == 0)
+        uf_diag_add(m->d, UF_ERROR, fs->path, 0, NULL, "filen är tom");
+    free(m->hdr_store);
+    m->hdr_store = NULL;
+    rp->base += fs->info.size;
+}
+
+/* Write the log rows of the run (import_run finished, import_file). */
+static void write_log(imp *m, const uf_import_opts *o, uf_import_result *res,
+                      const char *outcome)
+{
+    char now[32];
+    time_t t = time(NULL);
+    strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
+    sqlite3_stmt *st = m->st[S_RUN_FINISH];
+    sqlite3_bind_int64(st, 1, m->run_id);
+    sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 3, outcome, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 4, (sqlite3_int64)m->d->errors);
+    sqlite3_bind_int64(st, 5, (sqlite3_int64)m->d->warnings);
+    uf_imp_step(m, st);
+    st = m->st[S_FILE_INSERT];
+    for (size_t i = 0; i < res->nfiles; i++) {
+        const uf_import_file *f = &res->files[i];
+        sqlite3_bind_int64(st, 1, m->run_id);
+        sqlite3_bind_int64(st, 2, (sqlite3_int64)i + 1);
+        sqlite3_bind_text(st, 3, f->path, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 4, f->info.sha256[0] ? f->info.sha256 : "", -1, SQLITE_STATIC);
+        uf_bind_text(st, 5, f->kind);
+        uf_bind_text(st, 6, f->info.sha256[0] ? uf_encoding_name(f->info.encoding) : NULL);
+        sqlite3_bind_int64(st, 7, (sqlite3_int64)f->rows);
+        sqlite3_bind_int64(st, 8, (sqlite3_int64)f->inserted);
+        sqlite3_bind_int64(st, 9, (sqlite3_int64)f->updated);
+        sqlite3_bind_int64(st, 10, (sqlite3_int64)f->unchanged);
+        uf_imp_step(m, st);
+    }
+    (void)o;
+}
+
+/* Insert the import_run row ('pågår'); sets m->run_id. */
+static void start_log(imp *m, const uf_import_opts *o)
+{
+    sqlite3_stmt *st = m->st[S_RUN_INSERT];
+    sqlite3_bind_text(st, 1, o->started_at, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, o->user ? o->user : "okänd", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, UF_VERSION, -1, SQLITE_STATIC);
+    if (uf_imp_step(m, st) == SQLITE_DONE)
+        m->run_id = sqlite3_last_insert_rowid(m->db);
+}
+
+static void finalize_all(imp *m)
+{
+    for (int i = 0; i < S_COUNT; i++) {
+        sqlite3_finalize(m->st[i]);
+        m->st[i] = NULL;
+    }
+}
+
+static uf_error prepare_all(imp *m)
+{
+    for (int i = 0; i < S_COUNT; i++) {
+        m->st[i] = uf_db_prepare(m->db, stmt_names[i]);
+        if (!m->st[i]) {
+            uf_diag_add(m->d, UF_ERROR, "databas", 0, NULL, "%s: %s", stmt_names[i],
+                        sqlite3_errmsg(m->db));
+            return UF_ERR_DB;
+        }
+    }
+    return UF_OK;
+}
+
+/* Is kind an entity name or alias?  Reports it when not. */
+static bool known_kind(const char *kind, uf_diag *d)
+{
+    char folded[64];
+    uf_fold(kind, folded, sizeof folded);
+    if (uf_entity_by_name(folded) >= 0)
+        return true;
+    uf_diag_add(d, UF_ERROR, "--kind", 0, NULL, "okänd sort '%s' (tillåtet: persons, cases, "
+                "interventions, assessments, outcomes, goals, meetings)", kind);
+    return false;
+}
+
+/* Scan every file and decide its entity; kinds[i] = -1 when unusable. */
+static unsigned long long scan_files(const uf_import_opts *o, uf_import_result *res,
+                                     int *kinds, uf_diag *d)
+{
+    unsigned long long total = 0;
+    int forced = -1;
+    if (o->kind) {
+        char folded[64];
+        uf_fold(o->kind, folded, sizeof folded);
+        forced = uf_entity_by_name(folded);
+    }
+    for (size_t i = 0; i < o->npaths; i++) {
+        uf_import_file *f = &res->files[i];
+        f->path = o->paths[i];
+        kinds[i] = -1;
+        if (uf_csv_scan(f->path, &f->info) != UF_OK) {
+            uf_diag_add(d, UF_ERROR, f->path, 0, NULL, "filen kunde inte läsas: %s",
+                        strerror(errno));
+            continue;
+        }
+        total += f->info.size;
+        kinds[i] = o->kind ? forced : detect_kind(f->path, &f->info, d);
+        if (kinds[i] >= 0)
+            f->kind = uf_entities[kinds[i]].name;
+    }
+    return total;
+}
+
+uf_error uf_import(sqlite3 *db, const uf_key *key, const uf_import_opts *o,
+                   uf_import_result *res, uf_diag *d)
+{
+    memset(res, 0, sizeof *res);
+    res->files = calloc(o->npaths ? o->npaths : 1, sizeof *res->files);
+    int *kinds = calloc(o->npaths ? o->npaths : 1, sizeof *kinds);
+    if (!res->files || !kinds) {
+        free(kinds);
+        return UF_ERR_NOMEM;
+    }
+    res->nfiles = o->npaths;
+    imp m = { .db = db, .key = key, .d = d, .today = o->today };
+    run_progress rp = { .m = &m, .o = o };
+    if (o->kind && !known_kind(o->kind, d)) {
+        free(kinds);
+        return UF_ERR_USAGE;
+    }
+    rp.total = scan_files(o, res, kinds, d);
+
+    uf_error rc = UF_ERR_DB;
+    if (uf_db_exec(db, "BEGIN IMMEDIATE") != UF_OK) {
+        uf_diag_add(d, UF_ERROR, "databas", 0, NULL, "%s", sqlite3_errmsg(db));
+        goto done;
+    }
+    if (prepare_all(&m) != UF_OK)
+        goto rollback;
+    start_log(&m, o);
+    for (int k = 0; k < K_COUNT && !m.db_failed; k++)
+        for (size_t i = 0; i < o->npaths && !m.db_failed; i++)
+            if (kinds[i] == k)
+                import_file(&m, &rp, &res->files[i], k);
+
+    if (m.db_failed)
+        goto rollback;
+    if (d->errors == 0 && !o->dry_run) {
+        write_log(&m, o, res, "ok");
+        if (!m.db_failed && uf_db_exec(db, "COMMIT") == UF_OK) {
+            res->stored = true;
+            res->run_id = m.run_id;
+            rc = UF_OK;
+            goto done;
+        }
+        if (!m.db_failed)
+            uf_diag_add(d, UF_ERROR, "databas", 0, NULL, "%s", sqlite3_errmsg(db));
+        m.db_failed = true;
+    }
+    rc = m.db_failed ? UF_ERR_DB : (d->errors ? UF_ERR_INPUT : UF_OK);
+rollback:
+    sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    if (!o->dry_run && !m.db_failed && m.st[S_RUN_INSERT] &&
+        uf_db_exec(db, "BEGIN IMMEDIATE") == UF_OK) {
+        /* a failed run is logged, with its files, but none of its rows */
+        start_log(&m, o);
+        write_log(&m, o, res, "fel");
+        if (uf_db_exec(db, "COMMIT") == UF_OK)
+            res->run_id = m.run_id;
+        else
+            sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    }
+done:
+    finalize_all(&m);
+    free(kinds);
+    return rc;
+}
+
+void uf_import_result_release(uf_import_result *res)
+{
+    if (!res)
+        return;
+    free(res->files);
+    memset(res, 0, sizeof *res);
+}

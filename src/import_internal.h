@@ -1,0 +1,197 @@
+/*
+ * import_internal.h - shared by the import engine (import.c), the entity
+ * definitions (entity.c) and the row handlers (import_rows.c,
+ * import_events.c).  Not a public API.
+ */
+#ifndef UPPFOLJ_IMPORT_INTERNAL_H
+#define UPPFOLJ_IMPORT_INTERNAL_H
+
+#include <stdbool.h>
+#include <sqlite3.h>
+#include "uppfolj/diag.h"
+#include "uppfolj/import.h"
+#include "uppfolj/parse.h"
+
+/* Entities in import (dependency) order. */
+typedef enum kind {
+    K_PERSONS, K_CASES, K_INTERVENTIONS, K_ASSESSMENTS, K_OUTCOMES,
+    K_GOALS, K_MEETINGS, K_COUNT
+} entity_kind;
+
+typedef enum ctype {
+    T_TEXT,     /* free text, trimmed */
+    T_PERSON,   /* personnummer or pseudonymous id: never echoed */
+    T_DATE,     /* YYYY-MM-DD or YYYYMMDD */
+    T_NUM,      /* decimal comma or point */
+    T_CODE,     /* one code of a list */
+    T_CODES     /* '|'-separated codes of a list */
+} ctype;
+
+typedef struct code_alias {
+    const char *in;     /* folded spelling accepted */
+    const char *out;    /* stored code */
+} code_alias;
+
+typedef struct coldef {
+    const char *name;               /* canonical header name */
+    const char *aliases[4];         /* folded header aliases, NULL-ended */
+    ctype type;
+    const char *const *codes;       /* T_CODE(S): allowed codes, NULL-ended */
+    const code_alias *spellings;    /* other spellings, NULL-ended, or NULL */
+    const char *label;              /* Swedish name used in messages */
+} coldef;
+
+#define MAX_COLS 16
+
+typedef struct entity {
+    const char *name;               /* persons, cases, ... */
+    const char *aliases[3];         /* Swedish names (file names, --kind) */
+    const coldef *cols;
+    int ncols;
+    /* Column indexes that the header must have; -1 ends the list.  A pair
+     * of indexes joined by ALT means "one of the two". */
+    int required[4];
+} entity;
+
+#define ALT(a, b) ((a) * 100 + (b) + 1000)
+
+/* Column indexes per entity, in the order of their coldef arrays. */
+enum { P_PERSON, P_BIRTH, P_SEX, P_UNIT, P_N };
+enum { C_CASE, C_PERSON, C_PROGRAMME, C_UNIT, C_TARGET, C_REFERRED,
+       C_REFERRAL, C_CONSENT, C_PLAN, C_START, C_END, C_REASON, C_FORM,
+       C_FOLLOWUP, C_N };
+enum { I_CASE, I_PERSON, I_INSATS, I_PROVIDER, I_START, I_END, I_N };
+enum { A_ID, A_PERSON, A_CASE, A_INSTRUMENT, A_DATE, A_SCORE, A_RISK, A_N };
+enum { O_PERSON, O_DATE, O_MEASURE, O_VALUE, O_N };
+enum { G_CASE, G_DOMAIN, G_SET, G_FOLLOWUP, G_STATUS, G_N };
+enum { M_CASE, M_DATE, M_TYPE, M_PARTICIPANTS, M_N };
+
+extern const entity uf_entities[K_COUNT];
+
+/* Fold text for matching header names and codes: ASCII lower case,
+ * å ä → a, ö → o, é → e, ' ' and '-' → '_'.  out has n bytes. */
+void uf_fold(const char *s, char *out, size_t n);
+
+/* Index of the column of e whose name or alias is folded header h, or -1. */
+int uf_entity_column(const entity *e, const char *h);
+
+/* The entity named (folded) name, by name or alias, or -1. */
+int uf_entity_by_name(const char *name);
+
+/* The stored code for folded value v in column c, or NULL. */
+const char *uf_code(const coldef *c, const char *v);
+
+/* Measures of outcomes files (SPEC §3). */
+typedef enum measure_kind { MK_EVENT, MK_STATE_PCT, MK_STATE_BINARY } measure_kind;
+/* Kind of measure code m; -1 if m is not a known measure. */
+int uf_measure_kind(const char *m);
+
+/* One parsed cell of the current row. */
+typedef struct cell {
+    const char *text;   /* trimmed text or stored code; NULL when empty */
+    int day;            /* T_DATE */
+    double num;         /* T_NUM */
+    char date[UF_DATE_BUF];  /* T_DATE as ISO text */
+} cell;
+
+/* Prepared statements, one per queries/NAME.sql. */
+typedef enum stmt_id {
+    S_PERSON_FIND, S_PERSON_INSERT, S_PERSON_UPDATE,
+    S_CASE_FIND, S_CASE_INSERT, S_CASE_UPDATE,
+    S_INTERVENTION_FIND, S_INTERVENTION_INSERT, S_INTERVENTION_UPDATE,
+    S_ASSESSMENT_FIND, S_ASSESSMENT_INSERT, S_ASSESSMENT_UPDATE,
+    S_ITEM_UPSERT,
+    S_OUTCOME_INSERT, S_OUTCOME_FIND,
+    S_GOAL_FIND, S_GOAL_INSERT, S_GOAL_UPDATE,
+    S_MEETING_INSERT, S_MEETING_FIND,
+    S_RUN_INSERT, S_RUN_FINISH, S_FILE_INSERT,
+    S_COUNT
+} stmt_id;
+
+#define MAX_ITEMS 64
+
+/* The state of one import run. */
+typedef struct imp {
+    sqlite3 *db;
+    const uf_key *key;
+    uf_diag *d;
+    int today;
+    sqlite3_int64 run_id;
+    sqlite3_stmt *st[S_COUNT];
+    bool db_failed;                 /* a statement failed unexpectedly */
+
+    /* the file being read */
+    const char *path;
+    const entity *ent;
+    uf_import_file *fs;
+    int colmap[256];                /* header position -> column, -1, -2 item */
+    const char *headers[256];       /* header text as in the file, for messages */
+    char *hdr_store;                /* owns the header strings */
+    int nhdr;
+    bool have_col[MAX_COLS];
+    int item_pos[MAX_ITEMS];        /* header positions of item:<name> */
+    int nitems;
+    cell cells[MAX_COLS];
+    unsigned long line;
+    size_t nfields;                 /* fields in the current row */
+    bool row_bad;
+
+    /* one-entry caches: files are usually sorted by person or case */
+    char last_person[72];
+    sqlite3_int64 last_person_id;
+    char last_case[72];
+    sqlite3_int64 last_case_id, last_case_person;
+} imp;
+
+/* Report an error / warning on the current row, in column col (or -1). */
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+void uf_imp_error(imp *m, int col, const char *fmt, ...);
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+void uf_imp_warn(imp *m, int col, const char *fmt, ...);
+
+/* Step st (bound by the caller) and reset it.  Returns the sqlite3_step
+ * code; on an unexpected failure the run is marked failed. */
+int uf_imp_step(imp *m, sqlite3_stmt *st);
+
+/* Bind helpers: NULL when the cell is empty. */
+void uf_bind_text(sqlite3_stmt *st, int i, const char *s);
+void uf_bind_date(sqlite3_stmt *st, int i, const cell *c);
+void uf_bind_num(sqlite3_stmt *st, int i, const cell *c);
+
+/* Resolve a person reference (column col) to a person id that must exist;
+ * 0 after an error was reported. */
+sqlite3_int64 uf_imp_person(imp *m, int col);
+/* Resolve a case_id (column col) to a case id; *person gets its person.
+ * 0 after an error was reported. */
+sqlite3_int64 uf_imp_case(imp *m, int col, sqlite3_int64 *person);
+
+/* The pseudonym for the person cell; false after an error was reported.
+ * *birth gets the derived birth day or INT32_MIN. */
+bool uf_imp_pseudonym(imp *m, int col, char out[72], int *birth);
+
+/* Error unless cell col has a value; true when it has. */
+bool uf_imp_need(imp *m, int col);
+/* Warn when a row's key (what) was already written in this run. */
+void uf_imp_repeat(imp *m, sqlite3_int64 row_run, const char *what);
+/* Case (or 0) and person of a row naming a case, a person or both;
+ * false after an error. */
+bool uf_imp_case_or_person(imp *m, int case_col, int person_col,
+                           sqlite3_int64 *case_id, sqlite3_int64 *person);
+
+/* Row handlers, one per entity: the cells are parsed and valid. */
+void uf_row_persons(imp *m);
+void uf_row_cases(imp *m);
+void uf_row_interventions(imp *m);
+void uf_row_assessments(imp *m, char **fields);
+void uf_row_outcomes(imp *m);
+void uf_row_goals(imp *m);
+void uf_row_meetings(imp *m);
+
+/* Count a write: ins (1 new), or changes (0 unchanged, 1 updated). */
+void uf_imp_count(imp *m, bool inserted, int changed);
+
+#endif

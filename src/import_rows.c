@@ -1,0 +1,217 @@
+/*
+ * import_rows.c - checks and writes for persons, cases and interventions,
+ * one row at a time (see import.h for the rules).  The engine has parsed
+ * every cell already; these functions check what spans cells and rows
+ * (required values, date order, references) and then insert or update.
+ */
+#include <stdint.h>
+#include <string.h>
+#include "import_internal.h"
+
+/* Error unless cell col has a value; true when it has. */
+bool uf_imp_need(imp *m, int col)
+{
+    if (m->cells[col].text)
+        return true;
+    uf_imp_error(m, col, "%s saknas", m->ent->cols[col].label);
+    return false;
+}
+
+/* Warn when a row's key was already written earlier in this same run. */
+void uf_imp_repeat(imp *m, sqlite3_int64 row_run, const char *what)
+{
+    if (row_run == m->run_id)
+        uf_imp_warn(m, -1, "%s förekommer flera gånger i importen; den sista raden gäller",
+                    what);
+}
+
+void uf_row_persons(imp *m)
+{
+    cell *c = m->cells;
+    char ps[72], derived[UF_DATE_BUF];
+    int birth;
+    if (!uf_imp_need(m, P_PERSON) || !uf_imp_pseudonym(m, P_PERSON, ps, &birth))
+        return;
+    const char *birth_text = c[P_BIRTH].text ? c[P_BIRTH].date : NULL;
+    if (!birth_text && birth != INT32_MIN) {
+        uf_date_format(birth, derived);
+        birth_text = derived;
+    } else if (birth_text && birth != INT32_MIN && birth != c[P_BIRTH].day) {
+        uf_imp_warn(m, P_BIRTH, "födelsedatum stämmer inte med personnumret; "
+                                "födelsedatum i filen används");
+    }
+
+    sqlite3_stmt *st = m->st[S_PERSON_FIND];
+    sqlite3_bind_text(st, 1, ps, -1, SQLITE_STATIC);
+    sqlite3_int64 id = 0;
+    if (uf_imp_step(m, st) == SQLITE_ROW) {
+        id = sqlite3_column_int64(st, 0);
+        uf_imp_repeat(m, sqlite3_column_int64(st, 1), "personen");
+        sqlite3_reset(st);
+    }
+    st = m->st[id ? S_PERSON_UPDATE : S_PERSON_INSERT];
+    if (id)
+        sqlite3_bind_int64(st, 1, id);
+    else
+        sqlite3_bind_text(st, 1, ps, -1, SQLITE_STATIC);
+    uf_bind_text(st, 2, birth_text);
+    uf_bind_text(st, 3, c[P_SEX].text);
+    uf_bind_text(st, 4, c[P_UNIT].text);
+    sqlite3_bind_int64(st, 5, m->run_id);
+    if (uf_imp_step(m, st) == SQLITE_DONE)
+        uf_imp_count(m, id == 0, sqlite3_changes(m->db));
+}
+
+/* Dates of a case that must come in this order, where present. */
+static const int case_order[] = { C_REFERRAL, C_CONSENT, C_START, C_END };
+
+/* Date order and end-reason rules of a case; false after an error. */
+static bool check_case_dates(imp *m)
+{
+    cell *c = m->cells;
+    int prev = -1;
+    for (size_t i = 0; i < sizeof case_order / sizeof case_order[0]; i++) {
+        int col = case_order[i];
+        if (!c[col].text)
+            continue;
+        if (prev >= 0 && c[col].day < c[prev].day)
+            uf_imp_error(m, col, "%s %s ligger före %s %s", m->ent->cols[col].label,
+                         c[col].date, m->ent->cols[prev].label, c[prev].date);
+        prev = col;
+    }
+    if (c[C_REASON].text && !c[C_END].text)
+        uf_imp_error(m, C_REASON, "avslutsorsak anges men slutdatum saknas");
+    if (c[C_END].text && !c[C_REASON].text)
+        uf_imp_warn(m, C_END, "ärendet är avslutat men avslutsorsak saknas");
+    if (c[C_PLAN].text && c[C_CONSENT].text && c[C_PLAN].day < c[C_CONSENT].day)
+        uf_imp_warn(m, C_PLAN, "åtgärdsplanen är daterad före samtycket");
+    if (c[C_START].text && !c[C_CONSENT].text)
+        uf_imp_warn(m, C_START, "startdatum finns men samtyckesdatum saknas");
+    return !m->row_bad;
+}
+
+void uf_row_cases(imp *m)
+{
+    cell *c = m->cells;
+    if (!uf_imp_need(m, C_CASE) || !uf_imp_need(m, C_PERSON) || !check_case_dates(m))
+        return;
+    sqlite3_int64 person = uf_imp_person(m, C_PERSON);
+    if (!person)
+        return;
+
+    sqlite3_stmt *st = m->st[S_CASE_FIND];
+    sqlite3_bind_text(st, 1, c[C_CASE].text, -1, SQLITE_STATIC);
+    sqlite3_int64 id = 0;
+    if (uf_imp_step(m, st) == SQLITE_ROW) {
+        id = sqlite3_column_int64(st, 0);
+        sqlite3_int64 old_person = sqlite3_column_int64(st, 1);
+        uf_imp_repeat(m, sqlite3_column_int64(st, 2), "ärendet");
+        sqlite3_reset(st);
+        if (old_person != person) {
+            uf_imp_error(m, C_PERSON, "ärendet %s hör redan till en annan person",
+                         c[C_CASE].text);
+            return;
+        }
+    }
+    st = m->st[id ? S_CASE_UPDATE : S_CASE_INSERT];
+    if (id)
+        sqlite3_bind_int64(st, 1, id);
+    else
+        sqlite3_bind_text(st, 1, c[C_CASE].text, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, person);
+    uf_bind_text(st, 3, c[C_PROGRAMME].text ? c[C_PROGRAMME].text : "SIG");
+    uf_bind_text(st, 4, c[C_UNIT].text);
+    uf_bind_text(st, 5, c[C_TARGET].text);
+    uf_bind_text(st, 6, c[C_REFERRED].text);
+    for (int k = 0; k < 5; k++)
+        uf_bind_date(st, 7 + k, &c[C_REFERRAL + k]);
+    uf_bind_text(st, 12, c[C_REASON].text);
+    uf_bind_text(st, 13, c[C_FORM].text);
+    sqlite3_bind_int(st, 14, !(c[C_FOLLOWUP].text && strcmp(c[C_FOLLOWUP].text, "nej") == 0));
+    sqlite3_bind_int64(st, 15, m->run_id);
+    if (uf_imp_step(m, st) == SQLITE_DONE)
+        uf_imp_count(m, id == 0, sqlite3_changes(m->db));
+    m->last_case_id = 0;
+}
+
+/*
+ * The person (and case, or 0) of a row that names a case, a person or both
+ * (interventions, assessments); false after an error.
+ */
+bool uf_imp_case_or_person(imp *m, int case_col, int person_col,
+                           sqlite3_int64 *case_id, sqlite3_int64 *person)
+{
+    *case_id = 0;
+    *person = 0;
+    if (!m->cells[case_col].text && !m->cells[person_col].text) {
+        uf_imp_error(m, case_col, "ärende eller person måste anges");
+        return false;
+    }
+    if (m->cells[case_col].text) {
+        *case_id = uf_imp_case(m, case_col, person);
+        if (!*case_id)
+            return false;
+    }
+    if (m->cells[person_col].text) {
+        sqlite3_int64 p = uf_imp_person(m, person_col);
+        if (!p)
+            return false;
+        if (*person && p != *person) {
+            uf_imp_error(m, person_col, "personen är inte ärendets person");
+            return false;
+        }
+        *person = p;
+    }
+    return true;
+}
+
+void uf_row_interventions(imp *m)
+{
+    cell *c = m->cells;
+    sqlite3_int64 case_id, person;
+    if (!uf_imp_need(m, I_INSATS) || !uf_imp_need(m, I_START))
+        return;
+    if (c[I_END].text && c[I_END].day < c[I_START].day) {
+        uf_imp_error(m, I_END, "slutdatum %s ligger före startdatum %s", c[I_END].date,
+                     c[I_START].date);
+        return;
+    }
+    if (!uf_imp_case_or_person(m, I_CASE, I_PERSON, &case_id, &person))
+        return;
+
+    sqlite3_stmt *st = m->st[S_INTERVENTION_FIND];
+    sqlite3_bind_int64(st, 1, person);
+    if (case_id)
+        sqlite3_bind_int64(st, 2, case_id);
+    else
+        sqlite3_bind_null(st, 2);
+    sqlite3_bind_text(st, 3, c[I_INSATS].text, -1, SQLITE_STATIC);
+    uf_bind_date(st, 4, &c[I_START]);
+    sqlite3_int64 id = 0;
+    if (uf_imp_step(m, st) == SQLITE_ROW) {
+        id = sqlite3_column_int64(st, 0);
+        uf_imp_repeat(m, sqlite3_column_int64(st, 1), "insatsen");
+        sqlite3_reset(st);
+    }
+    if (id) {
+        st = m->st[S_INTERVENTION_UPDATE];
+        sqlite3_bind_int64(st, 1, id);
+        uf_bind_text(st, 2, c[I_PROVIDER].text);
+        uf_bind_date(st, 3, &c[I_END]);
+        sqlite3_bind_int64(st, 4, m->run_id);
+    } else {
+        st = m->st[S_INTERVENTION_INSERT];
+        sqlite3_bind_int64(st, 1, person);
+        if (case_id)
+            sqlite3_bind_int64(st, 2, case_id);
+        else
+            sqlite3_bind_null(st, 2);
+        sqlite3_bind_text(st, 3, c[I_INSATS].text, -1, SQLITE_STATIC);
+        uf_bind_date(st, 4, &c[I_START]);
+        uf_bind_text(st, 5, c[I_PROVIDER].text);
+        uf_bind_date(st, 6, &c[I_END]);
+        sqlite3_bind_int64(st, 7, m->run_id);
+    }
+    if (uf_imp_step(m, st) == SQLITE_DONE)
+        uf_imp_count(m, id == 0, sqlite3_changes(m->db));
+}

@@ -1,0 +1,17 @@
+/*
+ * query.c - look up the SQL text of queries/NAME.sql by name.
+ * A linear scan: there are a few dozen statements and each is prepared once
+ * per run.
+ */
+#include <assert.h>
+#include <string.h>
+#include "uppfolj/query.h"
+
+const char *uf_query(const char *name)
+{
+    for (const uf_query_text *q = uf_queries; q->name; q++)
+        if (strcmp(q->name, name) == 0)
+            return q->sql;
+    assert(!"unknown query name");
+    return NULL;
+}
