@@ -42,7 +42,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 BIN     := bin/uppfolj$(if $(SANITIZE),-san)
 
-.PHONY: all check unit e2e valgrind clean install uninstall deps format lint
+.PHONY: all check unit e2e valgrind test demo clean install uninstall deps format lint
 all: $(BIN)
 
 $(BIN): $(CLI_OBJ) $(BUILD)/libuppfolj.a
@@ -96,7 +96,21 @@ valgrind: $(UNIT_BIN) $(BIN)
 	$(Q)UPPFOLJ=$(CURDIR)/$(BIN) VALGRIND=1 tests/e2e/run.sh
 
 deps:
-	.ci/install-deps
+	sh .ci/install-deps
+
+# The README's test command: every test, plain and under ASan + UBSan.
+test:
+	$(MAKE) check
+	$(MAKE) check SANITIZE=1
+
+# The README's main command: a database in out/ from sample-data/.
+DEMO := out
+demo: $(BIN)
+	@mkdir -p $(DEMO)
+	rm -f $(DEMO)/uppfolj.db $(DEMO)/uppfolj.db.key
+	$(BIN) --db $(DEMO)/uppfolj.db init
+	$(BIN) --db $(DEMO)/uppfolj.db import sample-data/*.csv
+	$(BIN) --db $(DEMO)/uppfolj.db check
 
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin

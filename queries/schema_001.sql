@@ -3,6 +3,9 @@
 -- persons and cases by integer id, which keeps indexes small and makes
 -- inserts from files sorted by person nearly sequential.
 -- Dates are ISO text 'YYYY-MM-DD'; missing values are NULL.
+-- Code checks are written as OR chains, not IN lists: an IN list makes
+-- SQLite build a temporary table on every insert, which at millions of
+-- rows costs more than the insert itself.
 
 CREATE TABLE import_run (
     id          INTEGER PRIMARY KEY,
@@ -10,7 +13,7 @@ CREATE TABLE import_run (
     finished_at TEXT,
     user        TEXT NOT NULL,
     version     TEXT NOT NULL,          -- uppfolj version
-    outcome     TEXT NOT NULL CHECK (outcome IN ('pågår', 'ok', 'fel')),
+    outcome     TEXT NOT NULL CHECK (outcome = 'pågår' OR outcome = 'ok' OR outcome = 'fel'),
     errors      INTEGER NOT NULL DEFAULT 0,
     warnings    INTEGER NOT NULL DEFAULT 0
 );
@@ -33,7 +36,7 @@ CREATE TABLE persons (
     id          INTEGER PRIMARY KEY,
     pseudonym   TEXT NOT NULL UNIQUE,
     birth_date  TEXT,
-    sex         TEXT CHECK (sex IN ('F', 'M', 'X')),
+    sex         TEXT CHECK (sex = 'F' OR sex = 'M' OR sex = 'X'),
     unit        TEXT,
     run_id      INTEGER REFERENCES import_run(id)
 );
@@ -44,7 +47,7 @@ CREATE TABLE cases (
     person_id        INTEGER NOT NULL REFERENCES persons(id),
     programme        TEXT NOT NULL,
     unit             TEXT,
-    target_group     TEXT CHECK (target_group IN ('riskzon', 'avhopp')),
+    target_group     TEXT CHECK (target_group = 'riskzon' OR target_group = 'avhopp'),
     referred_by      TEXT,
     referral_date    TEXT,
     consent_date     TEXT,
@@ -52,8 +55,8 @@ CREATE TABLE cases (
     start_date       TEXT,
     end_date         TEXT,
     end_reason       TEXT,
-    form             TEXT CHECK (form IN ('bistand', 'service')),
-    followup_consent INTEGER NOT NULL DEFAULT 1 CHECK (followup_consent IN (0, 1)),
+    form             TEXT CHECK (form = 'bistand' OR form = 'service'),
+    followup_consent INTEGER NOT NULL DEFAULT 1 CHECK (followup_consent = 0 OR followup_consent = 1),
     run_id           INTEGER REFERENCES import_run(id),
     CHECK (end_reason IS NULL OR end_date IS NOT NULL)
 );
@@ -80,7 +83,7 @@ CREATE TABLE assessments (
     instrument    TEXT NOT NULL,
     date          TEXT NOT NULL,
     total_score   REAL,
-    risk_level    TEXT CHECK (risk_level IN ('lag', 'medel', 'hog')),
+    risk_level    TEXT CHECK (risk_level = 'lag' OR risk_level = 'medel' OR risk_level = 'hog'),
     run_id        INTEGER REFERENCES import_run(id)
 );
 CREATE INDEX assessments_person ON assessments(person_id, date);
@@ -109,7 +112,7 @@ CREATE TABLE goals (
     domain        TEXT NOT NULL,
     set_date      TEXT NOT NULL,
     followup_date TEXT,
-    status        TEXT NOT NULL CHECK (status IN ('uppnatt', 'delvis', 'ej_uppnatt', 'pagaende')),
+    status        TEXT NOT NULL CHECK (status = 'uppnatt' OR status = 'delvis' OR status = 'ej_uppnatt' OR status = 'pagaende'),
     run_id        INTEGER REFERENCES import_run(id)
 );
 CREATE INDEX goals_case ON goals(case_id, domain, set_date, followup_date);
@@ -119,7 +122,7 @@ CREATE TABLE meetings (
     id           INTEGER PRIMARY KEY,
     case_id      INTEGER NOT NULL REFERENCES cases(id),
     date         TEXT NOT NULL,
-    type         TEXT NOT NULL CHECK (type IN ('natverksmote', 'uppfoljning', 'beredning')),
+    type         TEXT NOT NULL CHECK (type = 'natverksmote' OR type = 'uppfoljning' OR type = 'beredning'),
     participants TEXT NOT NULL DEFAULT '',
     run_id       INTEGER REFERENCES import_run(id),
     UNIQUE (case_id, date, type, participants)

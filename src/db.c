@@ -75,11 +75,26 @@ fail:
     return UF_ERR_DB;
 }
 
+/*
+ * Process-wide SQLite settings, before its first use: uppfolj uses one
+ * connection from one thread, so no mutexes and no memory statistics (both
+ * cost a lock per allocation, and bulk import allocates per row).
+ */
+static void configure_sqlite(void)
+{
+    static int done;
+    if (done++)
+        return;
+    sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 /* Open path read-write (no create) with the session settings of uppfolj. */
 static uf_error open_conn(const char *path, sqlite3 **out)
 {
     sqlite3 *db = NULL;
     *out = NULL;
+    configure_sqlite();
     if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
         sqlite3_close_v2(db);
         return UF_ERR_DB;

@@ -1,0 +1,43 @@
+# lib.sh - helpers for the end-to-end tests (sourced by each tNNNN-*.sh).
+# Each check prints "ok" or "FAIL" with a description; finish() prints the
+# counts for run.sh and exits non-zero if any check failed.
+set -u
+: "${UPPFOLJ:?set UPPFOLJ to the binary under test}"
+TOP=$(cd "$(dirname "$0")/../.." && pwd)
+SAMPLE=$TOP/sample-data
+T=$(mktemp -d /tmp/uppfolj-e2e.XXXXXX)
+trap 'rm -rf "$T"' EXIT
+PASS=0
+FAILED=0
+if [ -n "${VALGRIND:-}" ]; then
+    UF="valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=99 $UPPFOLJ"
+else
+    UF=$UPPFOLJ
+fi
+
+ok()   { PASS=$((PASS + 1)); echo "ok   - $1"; }
+fail() { FAILED=$((FAILED + 1)); echo "FAIL - $1"; }
+
+# run CMD...: run uppfolj with the given arguments; sets RC, OUT, ERR.
+run() {
+    $UF "$@" >"$T/out" 2>"$T/err"
+    RC=$?
+    OUT=$(cat "$T/out")
+    ERR=$(cat "$T/err")
+}
+
+expect_rc()       { [ "$RC" -eq "$1" ] && ok "$2 (status $1)" || { fail "$2: status $RC, väntade $1"; echo "$ERR" | head -5; }; }
+expect_eq()       { [ "$1" = "$2" ] && ok "$3" || fail "$3: fick '$1', väntade '$2'"; }
+expect_contains() { case "$1" in *"$2"*) ok "$3" ;; *) fail "$3: saknar '$2' i: $(echo "$1" | head -3)" ;; esac; }
+expect_lacks()    { case "$1" in *"$2"*) fail "$3: innehåller '$2'" ;; *) ok "$3" ;; esac; }
+
+# sql DB QUERY: one value from the database via the sqlite3 CLI.
+sql() { sqlite3 "$1" "$2"; }
+
+# rows FILE: data rows in a CSV file (lines minus the header), via wc.
+rows() { echo $(( $(wc -l < "$1") - 1 )); }
+
+finish() {
+    echo "# $PASS passed, $FAILED failed"
+    [ "$FAILED" -eq 0 ]
+}

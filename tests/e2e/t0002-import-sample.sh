@@ -1,0 +1,49 @@
+# import of sample-data: every row stored, re-import changes nothing.
+. "$(dirname "$0")/lib.sh"
+cd "$T"
+run init
+run import "$SAMPLE"/*.csv
+expect_rc 0 "import av sample-data"
+expect_contains "$OUT" "Importen sparades" "importen säger att den sparades"
+
+# expected counts come from the files themselves (wc -l), not from uppfolj
+for pair in persons:persons cases:cases interventions:interventions \
+            assessments:assessments outcomes:outcomes goals:goals meetings:meetings; do
+    file=${pair%%:*}; table=${pair#*:}
+    expect_eq "$(sql uppfolj.db "SELECT count(*) FROM $table")" "$(rows "$SAMPLE/$file.csv")" \
+        "$table: lika många rader som i $file.csv"
+done
+expect_eq "$(sql uppfolj.db "SELECT count(*) FROM cases WHERE end_date IS NULL")" \
+    "$(awk -F';' 'NR > 1 && $11 == ""' "$SAMPLE/cases.csv" | wc -l)" "pågående ärenden"
+expect_eq "$(sql uppfolj.db "SELECT count(*) FROM persons WHERE sex = 'F'")" \
+    "$(awk -F';' 'NR > 1 && ($3 == "F" || $3 == "flicka")' "$SAMPLE/persons.csv" | wc -l)" \
+    "flickor (F och flicka)"
+
+before=$(sql uppfolj.db "SELECT (SELECT count(*) FROM persons), (SELECT count(*) FROM cases),
+    (SELECT count(*) FROM outcomes), (SELECT count(*) FROM meetings), (SELECT count(*) FROM goals),
+    (SELECT count(*) FROM interventions), (SELECT count(*) FROM assessments)")
+run import "$SAMPLE"/*.csv
+expect_rc 0 "andra importen"
+after=$(sql uppfolj.db "SELECT (SELECT count(*) FROM persons), (SELECT count(*) FROM cases),
+    (SELECT count(*) FROM outcomes), (SELECT count(*) FROM meetings), (SELECT count(*) FROM goals),
+    (SELECT count(*) FROM interventions), (SELECT count(*) FROM assessments)")
+expect_eq "$after" "$before" "två importer ger samma antal rader"
+expect_contains "$OUT" "($(rows "$SAMPLE/outcomes.csv") oförändrade)" "utfallen rapporteras som oförändrade"
+expect_lacks "$OUT" " 1 nya" "inga nya rader andra gången"
+
+expect_eq "$(sql uppfolj.db "SELECT count(*) FROM import_run WHERE outcome = 'ok'")" "2" "två loggade körningar"
+expect_eq "$(sql uppfolj.db "SELECT count(*) FROM import_file WHERE run_id = 1")" "7" "sju filer i loggen"
+expect_eq "$(sql uppfolj.db "SELECT sha256 FROM import_file WHERE run_id = 1 AND kind = 'persons'")" \
+    "$(sha256sum "$SAMPLE/persons.csv" | cut -d' ' -f1)" "loggen har filens SHA-256"
+
+run check
+expect_rc 0 "check"
+expect_contains "$OUT" "inga fel" "check hittar inga fel"
+
+# dry run: nothing stored, nothing logged
+runs=$(sql uppfolj.db "SELECT count(*) FROM import_run")
+run import --dry-run "$SAMPLE/persons.csv"
+expect_rc 0 "--dry-run"
+expect_contains "$OUT" "ingenting sparades" "--dry-run säger att inget sparades"
+expect_eq "$(sql uppfolj.db "SELECT count(*) FROM import_run")" "$runs" "--dry-run loggar ingen körning"
+finish
