@@ -1,2 +1,4 @@
--- Re-import of goal row ?1: status ?2, run ?3, if the status changed.
-UPDATE goals SET status = ?2, run_id = ?3 WHERE id = ?1 AND status IS NOT ?2
+-- Re-import of a goal's own status (parameters as goal_insert.sql), if it
+-- changed.
+UPDATE goals SET status = ?4, run_id = ?5
+WHERE case_id = ?1 AND domain = ?2 AND set_date = ?3 AND status IS NOT ?4

@@ -1,5 +1,5 @@
--- A meeting (?1 case, ?2 date, ?3 type, ?4 sorted participants, ?5 run);
--- the full row is the key.
+-- Meetings (case id, date, type, sorted participants, run); the full row is
+-- the key.  The VALUES tuple is repeated once per row of a batch.
 INSERT INTO meetings (case_id, date, type, participants, run_id)
-VALUES (?1, ?2, ?3, ?4, ?5)
+VALUES (?, ?, ?, ?, ?)
 ON CONFLICT DO NOTHING

@@ -1,5 +1,6 @@
--- An outcome row (?1 person, ?2 date, ?3 measure, ?4 value, ?5 run); the
--- full row is the key, so an identical row is not stored twice.
+-- Outcome rows (person id, date, measure, value, run); the full row is the
+-- key, so an identical row is never stored twice.  The VALUES tuple is
+-- repeated once per row of a batch (uf_db_prepare_rows).
 INSERT INTO outcomes (person_id, date, measure, value, run_id)
-VALUES (?1, ?2, ?3, ?4, ?5)
+VALUES (?, ?, ?, ?, ?)
 ON CONFLICT DO NOTHING

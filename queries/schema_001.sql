@@ -106,24 +106,36 @@ CREATE TABLE outcomes (
     PRIMARY KEY (person_id, date, measure, value)
 ) WITHOUT ROWID;
 
+-- A goal of an action plan, and its follow-ups (one goals-file row each).
+-- goals.status is the status given on a row without a follow-up date
+-- (usually pagaende), NULL when the goal only has follow-ups.
 CREATE TABLE goals (
-    id            INTEGER PRIMARY KEY,
     case_id       INTEGER NOT NULL REFERENCES cases(id),
     domain        TEXT NOT NULL,
     set_date      TEXT NOT NULL,
-    followup_date TEXT,
-    status        TEXT NOT NULL CHECK (status = 'uppnatt' OR status = 'delvis' OR status = 'ej_uppnatt' OR status = 'pagaende'),
-    run_id        INTEGER REFERENCES import_run(id)
-);
-CREATE INDEX goals_case ON goals(case_id, domain, set_date, followup_date);
+    status        TEXT CHECK (status = 'uppnatt' OR status = 'delvis' OR status = 'ej_uppnatt' OR status = 'pagaende'),
+    run_id        INTEGER REFERENCES import_run(id),
+    PRIMARY KEY (case_id, domain, set_date)
+) WITHOUT ROWID;
 
--- participants: the actor codes, sorted and '|'-separated ('' for none).
+CREATE TABLE goal_followups (
+    case_id       INTEGER NOT NULL,
+    domain        TEXT NOT NULL,
+    set_date      TEXT NOT NULL,
+    followup_date TEXT NOT NULL,
+    status        TEXT NOT NULL CHECK (status = 'uppnatt' OR status = 'delvis' OR status = 'ej_uppnatt' OR status = 'pagaende'),
+    run_id        INTEGER REFERENCES import_run(id),
+    PRIMARY KEY (case_id, domain, set_date, followup_date),
+    FOREIGN KEY (case_id, domain, set_date) REFERENCES goals(case_id, domain, set_date)
+) WITHOUT ROWID;
+
+-- One row per meeting; the full row is the key (SPEC §3).
+-- participants: the actor codes in kodbok order, '|'-separated ('' for none).
 CREATE TABLE meetings (
-    id           INTEGER PRIMARY KEY,
     case_id      INTEGER NOT NULL REFERENCES cases(id),
     date         TEXT NOT NULL,
     type         TEXT NOT NULL CHECK (type = 'natverksmote' OR type = 'uppfoljning' OR type = 'beredning'),
     participants TEXT NOT NULL DEFAULT '',
     run_id       INTEGER REFERENCES import_run(id),
-    UNIQUE (case_id, date, type, participants)
-);
+    PRIMARY KEY (case_id, date, type, participants)
+) WITHOUT ROWID;

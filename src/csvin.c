@@ -139,7 +139,9 @@ typedef struct reader {
     char **fields;
     size_t nf, f_cap;
     unsigned long line;     /* physical line being fed */
+    unsigned long start_line; /* line a record begun in the fed text starts on */
     unsigned long rec_line; /* line the current record started on */
+    bool in_quotes;         /* the text fed so far ends inside quotes */
     uf_csv_row_fn row;
     void *ctx;
     int stop;
@@ -153,7 +155,7 @@ static void on_field(void *s, size_t len, void *data)
     if (r->stop || r->nomem)
         return;
     if (r->nf == 0)
-        r->rec_line = r->line;
+        r->rec_line = r->start_line;
     if (r->nf == r->f_cap) {
         size_t cap = r->f_cap ? r->f_cap * 2 : 32;
         size_t *o = realloc(r->offs, cap * sizeof *o);
@@ -204,6 +206,14 @@ static int feed(struct csv_parser *p, reader *r, const char *s, size_t len)
     while (len && !r->stop && !r->nomem) {
         const char *nl = memchr(s, '\n', len);
         size_t n = nl ? (size_t)(nl - s) + 1 : len;
+        /* A line that starts outside quotes starts any record begun on it;
+         * a quoted field may hold newlines, so the record's first field can
+         * end lines later.  Strict RFC 4180 quoting makes quote parity tell
+         * whether a newline is inside a field. */
+        if (!r->in_quotes)
+            r->start_line = r->line;
+        for (const char *q = memchr(s, '"', n); q; q = memchr(q + 1, '"', n - (size_t)(q + 1 - s)))
+            r->in_quotes = !r->in_quotes;
         if (csv_parse(p, s, n, on_field, on_record, r) != n)
             return -1;
         if (nl)
@@ -291,7 +301,7 @@ uf_error uf_csv_read(const char *path, const uf_csv_info *info,
     }
     if (!r.stop && csv_fini(&p, on_field, on_record, &r) != 0) {
         rc = UF_ERR_INPUT;
-        *bad_line = r.rec_line ? r.rec_line : r.line;
+        *bad_line = r.start_line;   /* the record with the open quote */
         goto fail;
     }
     rc = r.nomem ? UF_ERR_NOMEM : UF_OK;

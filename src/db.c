@@ -5,6 +5,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "uppfolj/db.h"
@@ -32,6 +34,39 @@ sqlite3_stmt *uf_db_prepare(sqlite3 *db, const char *name)
         sqlite3_finalize(st);
         return NULL;
     }
+    return st;
+}
+
+sqlite3_stmt *uf_db_prepare_rows(sqlite3 *db, const char *name, int nrows)
+{
+    const char *sql = uf_query(name);
+    const char *values = strstr(sql, "VALUES (");
+    const char *close = values ? strchr(values, ')') : NULL;
+    if (!close || nrows < 1)
+        return NULL;
+    const char *tuple = values + 7;
+    size_t head = (size_t)(tuple - sql), tlen = (size_t)(close + 1 - tuple);
+    size_t len = head + (size_t)nrows * (tlen + 2) + strlen(close + 1) + 1;
+    char *text = malloc(len), *p = text;
+    if (!text)
+        return NULL;
+    memcpy(p, sql, head);
+    p += head;
+    for (int r = 0; r < nrows; r++) {
+        if (r) {
+            memcpy(p, ", ", 2);
+            p += 2;
+        }
+        memcpy(p, tuple, tlen);
+        p += tlen;
+    }
+    strcpy(p, close + 1);
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v3(db, text, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+        sqlite3_finalize(st);
+        st = NULL;
+    }
+    free(text);
     return st;
 }
 

@@ -24,10 +24,9 @@ static const char *const stmt_names[S_COUNT] = {
     "intervention_find", "intervention_insert", "intervention_update",
     "assessment_find", "assessment_insert", "assessment_update",
     "item_upsert",
-    "outcome_insert", "outcome_find",
-    "goal_find", "goal_insert", "goal_update",
-    "meeting_insert", "meeting_find",
+    "goal_find", "goal_insert", "goal_update", "goal_ensure",
     "run_insert", "run_finish", "file_insert",
+    "savepoint", "savepoint_release", "savepoint_rollback",
 };
 
 /* Add a diagnostic on the current row. */
@@ -452,7 +451,11 @@ static void import_file(imp *m, run_progress *rp, uf_import_file *fs, int k)
     m->last_person_id = 0;
     m->last_case_id = 0;
     unsigned long bad = 0;
+    m->last_goal_case = 0;
     uf_error rc = uf_csv_read(fs->path, &fs->info, row_thunk, progress_thunk, rp, &bad);
+    uf_batch_flush(m, &m->outcomes);
+    uf_batch_flush(m, &m->meetings);
+    uf_batch_flush(m, &m->followups);
     if (rc == UF_ERR_INPUT)
         uf_diag_add(m->d, UF_ERROR, fs->path, bad, NULL,
                     "felaktig CSV: citattecken (\") som inte avslutas eller står fel");
@@ -511,6 +514,9 @@ static void start_log(imp *m, const uf_import_opts *o)
 
 static void finalize_all(imp *m)
 {
+    uf_batch_release(&m->outcomes);
+    uf_batch_release(&m->meetings);
+    uf_batch_release(&m->followups);
     for (int i = 0; i < S_COUNT; i++) {
         sqlite3_finalize(m->st[i]);
         m->st[i] = NULL;
@@ -570,67 +576,78 @@ static unsigned long long scan_files(const uf_import_opts *o, uf_import_result *
     return total;
 }
 
+/* Read every file into one transaction and commit it if all was well. */
+static uf_error run(imp *m, const uf_import_opts *o, uf_import_result *res,
+                    const int *kinds, run_progress *rp)
+{
+    if (uf_db_exec(m->db, "BEGIN IMMEDIATE") != UF_OK) {
+        uf_diag_add(m->d, UF_ERROR, "databas", 0, NULL, "%s", sqlite3_errmsg(m->db));
+        return UF_ERR_DB;
+    }
+    if (prepare_all(m) == UF_OK) {
+        uf_imp_batches_init(m);
+        start_log(m, o);
+        for (int k = 0; k < K_COUNT && !m->db_failed; k++)
+            for (size_t i = 0; i < o->npaths && !m->db_failed; i++)
+                if (kinds[i] == k)
+                    import_file(m, rp, &res->files[i], k);
+        if (!m->db_failed && m->d->errors == 0 && !o->dry_run) {
+            write_log(m, o, res, "ok");
+            if (!m->db_failed && uf_db_exec(m->db, "COMMIT") == UF_OK) {
+                res->stored = true;
+                res->run_id = m->run_id;
+                return UF_OK;
+            }
+            if (!m->db_failed)
+                uf_diag_add(m->d, UF_ERROR, "databas", 0, NULL, "%s", sqlite3_errmsg(m->db));
+        }
+    } else {
+        m->db_failed = true;
+    }
+    sqlite3_exec(m->db, "ROLLBACK", NULL, NULL, NULL);
+    return m->db_failed ? UF_ERR_DB : (m->d->errors ? UF_ERR_INPUT : UF_OK);
+}
+
+/* Log a run that stored nothing, with its files but none of its rows. */
+static void log_failed_run(imp *m, const uf_import_opts *o, uf_import_result *res)
+{
+    if (!m->st[S_RUN_INSERT] || uf_db_exec(m->db, "BEGIN IMMEDIATE") != UF_OK)
+        return;
+    start_log(m, o);
+    write_log(m, o, res, "fel");
+    if (uf_db_exec(m->db, "COMMIT") == UF_OK)
+        res->run_id = m->run_id;
+    else
+        sqlite3_exec(m->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
 uf_error uf_import(sqlite3 *db, const uf_key *key, const uf_import_opts *o,
                    uf_import_result *res, uf_diag *d)
 {
     memset(res, 0, sizeof *res);
     res->files = calloc(o->npaths ? o->npaths : 1, sizeof *res->files);
     int *kinds = calloc(o->npaths ? o->npaths : 1, sizeof *kinds);
-    if (!res->files || !kinds) {
-        free(kinds);
-        return UF_ERR_NOMEM;
-    }
-    res->nfiles = o->npaths;
-    imp m = { .db = db, .key = key, .d = d, .today = o->today };
-    run_progress rp = { .m = &m, .o = o };
-    if (o->kind && !known_kind(o->kind, d)) {
-        free(kinds);
-        return UF_ERR_USAGE;
-    }
-    rp.total = scan_files(o, res, kinds, d);
-
-    uf_error rc = UF_ERR_DB;
-    if (uf_db_exec(db, "BEGIN IMMEDIATE") != UF_OK) {
-        uf_diag_add(d, UF_ERROR, "databas", 0, NULL, "%s", sqlite3_errmsg(db));
+    imp *m = calloc(1, sizeof *m);     /* large: batches of rows */
+    uf_error rc = UF_ERR_NOMEM;
+    if (!res->files || !kinds || !m)
         goto done;
-    }
-    if (prepare_all(&m) != UF_OK)
-        goto rollback;
-    start_log(&m, o);
-    for (int k = 0; k < K_COUNT && !m.db_failed; k++)
-        for (size_t i = 0; i < o->npaths && !m.db_failed; i++)
-            if (kinds[i] == k)
-                import_file(&m, &rp, &res->files[i], k);
-
-    if (m.db_failed)
-        goto rollback;
-    if (d->errors == 0 && !o->dry_run) {
-        write_log(&m, o, res, "ok");
-        if (!m.db_failed && uf_db_exec(db, "COMMIT") == UF_OK) {
-            res->stored = true;
-            res->run_id = m.run_id;
-            rc = UF_OK;
-            goto done;
-        }
-        if (!m.db_failed)
-            uf_diag_add(d, UF_ERROR, "databas", 0, NULL, "%s", sqlite3_errmsg(db));
-        m.db_failed = true;
-    }
-    rc = m.db_failed ? UF_ERR_DB : (d->errors ? UF_ERR_INPUT : UF_OK);
-rollback:
-    sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-    if (!o->dry_run && !m.db_failed && m.st[S_RUN_INSERT] &&
-        uf_db_exec(db, "BEGIN IMMEDIATE") == UF_OK) {
-        /* a failed run is logged, with its files, but none of its rows */
-        start_log(&m, o);
-        write_log(&m, o, res, "fel");
-        if (uf_db_exec(db, "COMMIT") == UF_OK)
-            res->run_id = m.run_id;
-        else
-            sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-    }
+    res->nfiles = o->npaths;
+    m->db = db;
+    m->key = key;
+    m->d = d;
+    m->today = o->today;
+    rc = UF_ERR_USAGE;
+    if (o->kind && !known_kind(o->kind, d))
+        goto done;
+    run_progress rp = { .m = m, .o = o };
+    rp.total = scan_files(o, res, kinds, d);
+    rc = run(m, o, res, kinds, &rp);
+    if (rc == UF_ERR_INPUT && !o->dry_run)
+        log_failed_run(m, o, res);
 done:
-    finalize_all(&m);
+    if (m)
+        finalize_all(m);
+    free(m);
     free(kinds);
     return rc;
 }

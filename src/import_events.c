@@ -5,7 +5,6 @@
  * plus one look-up only when the row was already there.
  */
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 #include "import_internal.h"
 
@@ -108,17 +107,25 @@ static bool outcome_value(imp *m, double *v)
     return true;
 }
 
-/* After an insert that stored nothing: unchanged (re-import) or a repeat
- * of a row of this same run; find is the matching look-up, bound. */
-static void count_full_row(imp *m, sqlite3_stmt *find, const char *what)
+static const batch_spec outcome_spec = {
+    "outcome_insert", "outcome_find", NULL, 5, 4,
+    "raden är identisk med en tidigare rad i importen och räknas en gång; "
+    "skriv flera händelser samma dag som en rad med antalet som värde"
+};
+static const batch_spec meeting_spec = {
+    "meeting_insert", "meeting_find", NULL, 5, 4,
+    "samma möte förekommer flera gånger i importen och räknas en gång"
+};
+static const batch_spec followup_spec = {
+    "followup_insert", "followup_find", "followup_update", 6, 4,
+    "samma uppföljning av målet förekommer flera gånger i importen; den sista raden gäller"
+};
+
+void uf_imp_batches_init(imp *m)
 {
-    if (uf_imp_step(m, find) == SQLITE_ROW) {
-        if (sqlite3_column_int64(find, 0) == m->run_id)
-            uf_imp_warn(m, -1, "raden är identisk med en tidigare rad i importen och "
-                               "räknas en gång (%s)", what);
-        sqlite3_reset(find);
-    }
-    uf_imp_count(m, false, 0);
+    m->outcomes.spec = &outcome_spec;
+    m->meetings.spec = &meeting_spec;
+    m->followups.spec = &followup_spec;
 }
 
 void uf_row_outcomes(imp *m)
@@ -131,24 +138,50 @@ void uf_row_outcomes(imp *m)
     sqlite3_int64 person = uf_imp_person(m, O_PERSON);
     if (!person)
         return;
-    sqlite3_stmt *st = m->st[S_OUTCOME_INSERT];
-    sqlite3_bind_int64(st, 1, person);
-    uf_bind_date(st, 2, &c[O_DATE]);
-    sqlite3_bind_text(st, 3, c[O_MEASURE].text, -1, SQLITE_STATIC);
-    sqlite3_bind_double(st, 4, v);
-    sqlite3_bind_int64(st, 5, m->run_id);
-    if (uf_imp_step(m, st) != SQLITE_DONE)
+    bval *r = uf_batch_row(m, &m->outcomes);
+    uf_bv_int(&r[0], person);
+    uf_bv_text(&r[1], c[O_DATE].date);
+    uf_bv_text(&r[2], c[O_MEASURE].text);
+    uf_bv_num(&r[3], v);
+    uf_bv_int(&r[4], m->run_id);
+    uf_batch_add(m, &m->outcomes);
+}
+
+/* Make sure the goal (case, domain, set date) of the row exists; a row
+ * without a follow-up date also sets the goal's own status. */
+static void goal(imp *m, sqlite3_int64 case_id)
+{
+    cell *c = m->cells;
+    bool own = c[G_FOLLOWUP].text == NULL;
+    if (!own && m->last_goal_case == case_id && m->last_goal_set == c[G_SET].day &&
+        m->last_goal_domain == c[G_DOMAIN].text)
         return;
-    if (sqlite3_changes(m->db)) {
-        uf_imp_count(m, true, 1);
+    sqlite3_stmt *st = m->st[own ? S_GOAL_FIND : S_GOAL_ENSURE];
+    sqlite3_bind_int64(st, 1, case_id);
+    sqlite3_bind_text(st, 2, c[G_DOMAIN].text, -1, SQLITE_STATIC);
+    uf_bind_date(st, 3, &c[G_SET]);
+    if (!own) {
+        sqlite3_bind_int64(st, 4, m->run_id);
+        uf_imp_step(m, st);
+        m->last_goal_case = case_id;
+        m->last_goal_set = c[G_SET].day;
+        m->last_goal_domain = c[G_DOMAIN].text;
         return;
     }
-    st = m->st[S_OUTCOME_FIND];
-    sqlite3_bind_int64(st, 1, person);
-    uf_bind_date(st, 2, &c[O_DATE]);
-    sqlite3_bind_text(st, 3, c[O_MEASURE].text, -1, SQLITE_STATIC);
-    sqlite3_bind_double(st, 4, v);
-    count_full_row(m, st, "skriv flera händelser samma dag som en rad med antalet som värde");
+    bool found = false;
+    if (uf_imp_step(m, st) == SQLITE_ROW) {
+        found = true;
+        uf_imp_repeat(m, sqlite3_column_int64(st, 0), "målet");
+        sqlite3_reset(st);
+    }
+    st = m->st[found ? S_GOAL_UPDATE : S_GOAL_INSERT];
+    sqlite3_bind_int64(st, 1, case_id);
+    sqlite3_bind_text(st, 2, c[G_DOMAIN].text, -1, SQLITE_STATIC);
+    uf_bind_date(st, 3, &c[G_SET]);
+    sqlite3_bind_text(st, 4, c[G_STATUS].text, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 5, m->run_id);
+    if (uf_imp_step(m, st) == SQLITE_DONE)
+        uf_imp_count(m, !found, sqlite3_changes(m->db));
 }
 
 void uf_row_goals(imp *m)
@@ -166,33 +199,17 @@ void uf_row_goals(imp *m)
     sqlite3_int64 case_id = uf_imp_case(m, G_CASE, &person);
     if (!case_id)
         return;
-    sqlite3_stmt *st = m->st[S_GOAL_FIND];
-    sqlite3_bind_int64(st, 1, case_id);
-    sqlite3_bind_text(st, 2, c[G_DOMAIN].text, -1, SQLITE_STATIC);
-    uf_bind_date(st, 3, &c[G_SET]);
-    uf_bind_date(st, 4, &c[G_FOLLOWUP]);
-    sqlite3_int64 id = 0;
-    if (uf_imp_step(m, st) == SQLITE_ROW) {
-        id = sqlite3_column_int64(st, 0);
-        uf_imp_repeat(m, sqlite3_column_int64(st, 1), "målet");
-        sqlite3_reset(st);
-    }
-    if (id) {
-        st = m->st[S_GOAL_UPDATE];
-        sqlite3_bind_int64(st, 1, id);
-        sqlite3_bind_text(st, 2, c[G_STATUS].text, -1, SQLITE_STATIC);
-        sqlite3_bind_int64(st, 3, m->run_id);
-    } else {
-        st = m->st[S_GOAL_INSERT];
-        sqlite3_bind_int64(st, 1, case_id);
-        sqlite3_bind_text(st, 2, c[G_DOMAIN].text, -1, SQLITE_STATIC);
-        uf_bind_date(st, 3, &c[G_SET]);
-        uf_bind_date(st, 4, &c[G_FOLLOWUP]);
-        sqlite3_bind_text(st, 5, c[G_STATUS].text, -1, SQLITE_STATIC);
-        sqlite3_bind_int64(st, 6, m->run_id);
-    }
-    if (uf_imp_step(m, st) == SQLITE_DONE)
-        uf_imp_count(m, id == 0, sqlite3_changes(m->db));
+    goal(m, case_id);
+    if (!c[G_FOLLOWUP].text)
+        return;
+    bval *r = uf_batch_row(m, &m->followups);
+    uf_bv_int(&r[0], case_id);
+    uf_bv_text(&r[1], c[G_DOMAIN].text);
+    uf_bv_text(&r[2], c[G_SET].date);
+    uf_bv_text(&r[3], c[G_FOLLOWUP].date);
+    uf_bv_text(&r[4], c[G_STATUS].text);
+    uf_bv_int(&r[5], m->run_id);
+    uf_batch_add(m, &m->followups);
 }
 
 /* Participants as stored: known actor codes in code-list order, '|'-
@@ -206,7 +223,9 @@ static bool participants(imp *m, char *out, size_t n)
     while (text && *text) {
         char one[64], folded[64];
         size_t len = strcspn(text, "|");
-        snprintf(one, sizeof one, "%.*s", (int)(len < 63 ? len : 63), text);
+        size_t keep = len < sizeof one ? len : sizeof one - 1;
+        memcpy(one, text, keep);
+        one[keep] = '\0';
         uf_trim(one);
         uf_fold(one, folded, sizeof folded);
         text += len + (text[len] == '|');
@@ -221,12 +240,15 @@ static bool participants(imp *m, char *out, size_t n)
             if (col->codes[i] == code)
                 seen[i] = true;
     }
+    size_t used = 0;
     for (int i = 0; col->codes[i]; i++) {
-        if (!seen[i])
+        size_t len = strlen(col->codes[i]);
+        if (!seen[i] || used + len + 2 > n)
             continue;
-        if (*out)
-            strncat(out, "|", n - strlen(out) - 1);
-        strncat(out, col->codes[i], n - strlen(out) - 1);
+        if (used)
+            out[used++] = '|';
+        memcpy(out + used, col->codes[i], len + 1);
+        used += len;
     }
     return true;
 }
@@ -235,29 +257,18 @@ void uf_row_meetings(imp *m)
 {
     cell *c = m->cells;
     sqlite3_int64 person;
-    char who[256];
+    char who[160];
     if (!uf_imp_need(m, M_CASE) || !uf_imp_need(m, M_DATE) || !uf_imp_need(m, M_TYPE) ||
         !participants(m, who, sizeof who))
         return;
     sqlite3_int64 case_id = uf_imp_case(m, M_CASE, &person);
     if (!case_id)
         return;
-    sqlite3_stmt *st = m->st[S_MEETING_INSERT];
-    sqlite3_bind_int64(st, 1, case_id);
-    uf_bind_date(st, 2, &c[M_DATE]);
-    sqlite3_bind_text(st, 3, c[M_TYPE].text, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 4, who, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(st, 5, m->run_id);
-    if (uf_imp_step(m, st) != SQLITE_DONE)
-        return;
-    if (sqlite3_changes(m->db)) {
-        uf_imp_count(m, true, 1);
-        return;
-    }
-    st = m->st[S_MEETING_FIND];
-    sqlite3_bind_int64(st, 1, case_id);
-    uf_bind_date(st, 2, &c[M_DATE]);
-    sqlite3_bind_text(st, 3, c[M_TYPE].text, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 4, who, -1, SQLITE_STATIC);
-    count_full_row(m, st, "samma möte två gånger");
+    bval *r = uf_batch_row(m, &m->meetings);
+    uf_bv_int(&r[0], case_id);
+    uf_bv_text(&r[1], c[M_DATE].date);
+    uf_bv_text(&r[2], c[M_TYPE].text);
+    uf_bv_text(&r[3], who);
+    uf_bv_int(&r[4], m->run_id);
+    uf_batch_add(m, &m->meetings);
 }

@@ -101,12 +101,42 @@ typedef enum stmt_id {
     S_INTERVENTION_FIND, S_INTERVENTION_INSERT, S_INTERVENTION_UPDATE,
     S_ASSESSMENT_FIND, S_ASSESSMENT_INSERT, S_ASSESSMENT_UPDATE,
     S_ITEM_UPSERT,
-    S_OUTCOME_INSERT, S_OUTCOME_FIND,
-    S_GOAL_FIND, S_GOAL_INSERT, S_GOAL_UPDATE,
-    S_MEETING_INSERT, S_MEETING_FIND,
+    S_GOAL_FIND, S_GOAL_INSERT, S_GOAL_UPDATE, S_GOAL_ENSURE,
     S_RUN_INSERT, S_RUN_FINISH, S_FILE_INSERT,
+    S_SAVEPOINT, S_RELEASE, S_ROLLBACK_TO,
     S_COUNT
 } stmt_id;
+
+/* Batched inserts (import_batch.c). */
+#define BATCH_ROWS 64
+#define BATCH_COLS 6
+
+typedef struct bval {
+    int type;               /* SQLITE_INTEGER, _FLOAT, _TEXT or _NULL */
+    sqlite3_int64 i;
+    double d;
+    char s[160];
+} bval;
+
+typedef struct brow {
+    unsigned long line;
+    bval v[BATCH_COLS];
+} brow;
+
+typedef struct batch_spec {
+    const char *insert;     /* INSERT ... VALUES (?, ...) ON CONFLICT DO NOTHING */
+    const char *find;       /* SELECT run_id by the first nkey values */
+    const char *update;     /* UPDATE of an existing row (?1..?ncols), or NULL */
+    int ncols, nkey;
+    const char *repeat;     /* warning for a row repeated within one run */
+} batch_spec;
+
+typedef struct batch {
+    const batch_spec *spec;
+    sqlite3_stmt *many, *one, *find, *update;
+    brow rows[BATCH_ROWS];
+    int n;
+} batch;
 
 #define MAX_ITEMS 64
 
@@ -136,11 +166,17 @@ typedef struct imp {
     size_t nfields;                 /* fields in the current row */
     bool row_bad;
 
+    /* batched entities */
+    batch outcomes, meetings, followups;
+
     /* one-entry caches: files are usually sorted by person or case */
     char last_person[72];
     sqlite3_int64 last_person_id;
     char last_case[72];
     sqlite3_int64 last_case_id, last_case_person;
+    sqlite3_int64 last_goal_case;   /* the goal last made sure of */
+    const char *last_goal_domain;
+    int last_goal_set;
 } imp;
 
 /* Report an error / warning on the current row, in column col (or -1). */
@@ -181,6 +217,21 @@ void uf_imp_repeat(imp *m, sqlite3_int64 row_run, const char *what);
  * false after an error. */
 bool uf_imp_case_or_person(imp *m, int case_col, int person_col,
                            sqlite3_int64 *case_id, sqlite3_int64 *person);
+
+/* Set a batch value. */
+void uf_bv_int(bval *v, sqlite3_int64 i);
+void uf_bv_num(bval *v, double d);
+void uf_bv_text(bval *v, const char *s);
+/* The values of the next row of b (fill them, then uf_batch_add). */
+bval *uf_batch_row(imp *m, batch *b);
+/* Take the row filled since uf_batch_row; writes the batch when full. */
+void uf_batch_add(imp *m, batch *b);
+/* Write the rows still pending in b. */
+void uf_batch_flush(imp *m, batch *b);
+/* Finalize b's statements. */
+void uf_batch_release(batch *b);
+/* Set up the batches of a run (import_events.c). */
+void uf_imp_batches_init(imp *m);
 
 /* Row handlers, one per entity: the cells are parsed and valid. */
 void uf_row_persons(imp *m);

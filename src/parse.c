@@ -138,8 +138,11 @@ void uf_lower(const char *s, char *out, unsigned n)
         return;
     while (*s && i + 1 < n) {
         unsigned char c = (unsigned char)*s;
+        /* a UTF-8 letter is copied whole or not at all */
+        if (c >= 0xC0 && i + (c >= 0xF0 ? 4u : c >= 0xE0 ? 3u : 2u) >= n)
+            break;
         /* UTF-8 Å Ä Ö are C3 85, C3 84, C3 96; å ä ö are C3 A5, C3 A4, C3 B6. */
-        if (c == 0xC3 && s[1] && i + 2 < n) {
+        if (c == 0xC3 && s[1]) {
             unsigned char c2 = (unsigned char)s[1];
             if (c2 == 0x85 || c2 == 0x84 || c2 == 0x96)
                 c2 = (unsigned char)(c2 + 0x20);

@@ -39,4 +39,13 @@ uf_error uf_db_exec(sqlite3 *db, const char *sql);
 /* Prepare the statement of queries/NAME.sql; NULL on failure. */
 sqlite3_stmt *uf_db_prepare(sqlite3 *db, const char *name);
 
+/*
+ * Prepare queries/NAME.sql, an INSERT with one "VALUES (?, ...)" tuple of
+ * anonymous parameters, as an insert of nrows rows: the tuple is repeated
+ * nrows times, so row r's column c is parameter r * ncols + c + 1.  Only
+ * placeholders are repeated; no value ever enters the SQL text.  NULL on
+ * failure (also when the file has no VALUES tuple).
+ */
+sqlite3_stmt *uf_db_prepare_rows(sqlite3 *db, const char *name, int nrows);
+
 #endif

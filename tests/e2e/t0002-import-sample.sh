@@ -8,7 +8,7 @@ expect_contains "$OUT" "Importen sparades" "importen säger att den sparades"
 
 # expected counts come from the files themselves (wc -l), not from uppfolj
 for pair in persons:persons cases:cases interventions:interventions \
-            assessments:assessments outcomes:outcomes goals:goals meetings:meetings; do
+            assessments:assessments outcomes:outcomes goals:goal_followups meetings:meetings; do
     file=${pair%%:*}; table=${pair#*:}
     expect_eq "$(sql uppfolj.db "SELECT count(*) FROM $table")" "$(rows "$SAMPLE/$file.csv")" \
         "$table: lika många rader som i $file.csv"
@@ -20,15 +20,15 @@ expect_eq "$(sql uppfolj.db "SELECT count(*) FROM persons WHERE sex = 'F'")" \
     "flickor (F och flicka)"
 
 before=$(sql uppfolj.db "SELECT (SELECT count(*) FROM persons), (SELECT count(*) FROM cases),
-    (SELECT count(*) FROM outcomes), (SELECT count(*) FROM meetings), (SELECT count(*) FROM goals),
+    (SELECT count(*) FROM outcomes), (SELECT count(*) FROM meetings), (SELECT count(*) FROM goal_followups),
     (SELECT count(*) FROM interventions), (SELECT count(*) FROM assessments)")
 run import "$SAMPLE"/*.csv
 expect_rc 0 "andra importen"
 after=$(sql uppfolj.db "SELECT (SELECT count(*) FROM persons), (SELECT count(*) FROM cases),
-    (SELECT count(*) FROM outcomes), (SELECT count(*) FROM meetings), (SELECT count(*) FROM goals),
+    (SELECT count(*) FROM outcomes), (SELECT count(*) FROM meetings), (SELECT count(*) FROM goal_followups),
     (SELECT count(*) FROM interventions), (SELECT count(*) FROM assessments)")
 expect_eq "$after" "$before" "två importer ger samma antal rader"
-expect_contains "$OUT" "($(rows "$SAMPLE/outcomes.csv") oförändrade)" "utfallen rapporteras som oförändrade"
+expect_contains "$OUT" "0 nya, 0 ändrade, $(rows "$SAMPLE/outcomes.csv") oförändrade)" "utfallen rapporteras som oförändrade"
 expect_lacks "$OUT" " 1 nya" "inga nya rader andra gången"
 
 expect_eq "$(sql uppfolj.db "SELECT count(*) FROM import_run WHERE outcome = 'ok'")" "2" "två loggade körningar"

@@ -1,0 +1,2 @@
+-- Open the savepoint around one batch of imported rows (import_batch.c).
+SAVEPOINT batch

@@ -1,0 +1,2 @@
+-- Close the savepoint of a batch, keeping its rows.
+RELEASE batch
