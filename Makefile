@@ -15,7 +15,7 @@ CC      ?= cc
 BUILD   := build$(if $(SANITIZE),-san)
 Q       := $(if $(V),,@)
 
-PKGS    := sqlite3 libsodium gsl inih
+PKGS    := sqlite3 libsodium libcrypto gsl inih
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 

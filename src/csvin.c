@@ -8,7 +8,8 @@
  */
 #include <errno.h>
 #include <iconv.h>
-#include <sodium.h>
+#include <openssl/evp.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +43,16 @@ bool uf_utf8_valid(const unsigned char *b, size_t len, size_t *tail)
     size_t i = 0;
     *tail = 0;
     while (i < len) {
+        /* ASCII runs, eight bytes at a time: most files are all ASCII */
+        while (i + 8 <= len) {
+            uint64_t w;
+            memcpy(&w, b + i, 8);
+            if (w & 0x8080808080808080u)
+                break;
+            i += 8;
+        }
+        if (i >= len)
+            break;
         if (b[i] < 0x80) {
             i++;
             continue;
@@ -94,13 +105,18 @@ uf_error uf_csv_scan(const char *path, uf_csv_info *info)
         fclose(f);
         return UF_ERR_NOMEM;
     }
-    crypto_hash_sha256_state sha;
-    crypto_hash_sha256_init(&sha);
+    EVP_MD_CTX *sha = EVP_MD_CTX_new();
+    if (!sha || EVP_DigestInit_ex(sha, EVP_sha256(), NULL) != 1) {
+        EVP_MD_CTX_free(sha);
+        fclose(f);
+        free(buf);
+        return UF_ERR_NOMEM;
+    }
     memset(info, 0, sizeof *info);
     bool utf8 = true, first = true;
     size_t carry = 0, got;
     while ((got = fread(buf + carry, 1, CHUNK, f)) > 0) {
-        crypto_hash_sha256_update(&sha, buf + carry, got);
+        EVP_DigestUpdate(sha, buf + carry, got);
         info->size += got;
         size_t len = carry + got, off = 0;
         if (first) {
@@ -119,15 +135,20 @@ uf_error uf_csv_scan(const char *path, uf_csv_info *info)
     bool failed = ferror(f) != 0;
     fclose(f);
     free(buf);
-    if (failed)
+    if (failed) {
+        EVP_MD_CTX_free(sha);
         return UF_ERR_IO;
+    }
     if (first)
         info->delim = ';';
     if (!utf8 || carry)
         info->encoding = UF_ENC_CP1252;
-    unsigned char digest[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256_final(&sha, digest);
-    sodium_bin2hex(info->sha256, sizeof info->sha256, digest, sizeof digest);
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned dlen = 0;
+    EVP_DigestFinal_ex(sha, digest, &dlen);
+    EVP_MD_CTX_free(sha);
+    for (unsigned i = 0; i < dlen && i < 32; i++)
+        snprintf(info->sha256 + 2 * i, 3, "%02x", digest[i]);
     return UF_OK;
 }
 

@@ -168,10 +168,15 @@ static void goal(imp *m, sqlite3_int64 case_id)
         m->last_goal_domain = c[G_DOMAIN].text;
         return;
     }
-    bool found = false;
+    bool found = false, fresh = false;
     if (uf_imp_step(m, st) == SQLITE_ROW) {
         found = true;
-        uf_imp_repeat(m, sqlite3_column_int64(st, 0), "målet");
+        /* made sure of by a follow-up row of this run, with no status of its
+         * own yet: this row is the goal's first, not a repeat */
+        fresh = sqlite3_column_type(st, 1) == SQLITE_NULL &&
+                sqlite3_column_int64(st, 0) == m->run_id;
+        if (!fresh)
+            uf_imp_repeat(m, sqlite3_column_int64(st, 0), "målet");
         sqlite3_reset(st);
     }
     st = m->st[found ? S_GOAL_UPDATE : S_GOAL_INSERT];
@@ -181,7 +186,7 @@ static void goal(imp *m, sqlite3_int64 case_id)
     sqlite3_bind_text(st, 4, c[G_STATUS].text, -1, SQLITE_STATIC);
     sqlite3_bind_int64(st, 5, m->run_id);
     if (uf_imp_step(m, st) == SQLITE_DONE)
-        uf_imp_count(m, !found, sqlite3_changes(m->db));
+        uf_imp_count(m, !found || fresh, sqlite3_changes(m->db));
 }
 
 void uf_row_goals(imp *m)

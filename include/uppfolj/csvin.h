@@ -2,7 +2,7 @@
  * csvin.h - reading import CSV files (SPEC §3), streaming.
  *
  * A file is read twice: uf_csv_scan() makes one pass that hashes it
- * (SHA-256, for the import log), decides the encoding (valid UTF-8, with or
+ * (SHA-256 with OpenSSL, which uses the CPU's SHA instructions, for the import log), decides the encoding (valid UTF-8, with or
  * without BOM, else Windows-1252) and the delimiter (';' or ',', whichever
  * the header line has more of, outside quotes); uf_csv_read() then parses it
  * with libcsv (RFC 4180 quoting, CRLF or LF) and hands each record, as

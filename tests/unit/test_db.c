@@ -1,0 +1,256 @@
+/*
+ * test_db.c - creating, opening and migrating the database (db.h).
+ *
+ * The expected tables are those of queries/schema_001.sql and SPEC §3 (one
+ * per entity, item scores, and the import log); file modes come from §4.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sqlite3.h>
+#include "uppfolj/db.h"
+#include "testutil.h"
+
+/* A non-NULL handle that functions must overwrite with NULL on failure. */
+static long long sentinel_obj;
+#define SENTINEL ((sqlite3 *)(void *)&sentinel_obj)
+
+static int setup(void **state)
+{
+    char *dir = malloc(TU_PATH);
+    if (!dir || tu_mkdtemp(dir) != 0) {
+        free(dir);
+        return -1;
+    }
+    *state = dir;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    char *dir = *state;
+    int rc = tu_rmtree(dir);
+    free(dir);
+    return rc;
+}
+
+/* The single integer a statement returns; -1 on any failure. */
+static long long q_int(sqlite3 *db, const char *sql, const char *param)
+{
+    sqlite3_stmt *st = NULL;
+    long long v = -1;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+        return -1;
+    if (param)
+        sqlite3_bind_text(st, 1, param, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+static const char *const tables[] = {
+    "import_run", "import_file", "persons", "cases", "interventions",
+    "assessments", "assessment_items", "outcomes", "goals", "meetings",
+};
+
+static void assert_schema(sqlite3 *db)
+{
+    assert_int_equal(q_int(db, "PRAGMA user_version", NULL), uf_db_schema_version());
+    for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
+        long long n = q_int(db, "SELECT count(*) FROM sqlite_master "
+                                "WHERE type = 'table' AND name = ?1", tables[i]);
+        if (n != 1)
+            fail_msg("table %s is missing", tables[i]);
+    }
+}
+
+static void test_db__create_makes_private_file_with_schema(void **state)
+{
+    const char *dir = *state;
+    char path[TU_PATH];
+    tu_path(path, dir, "uppfolj.db");
+    sqlite3 *db = NULL;
+    assert_int_equal(uf_db_create(path, &db), UF_OK);
+    assert_non_null(db);
+    assert_true(uf_db_schema_version() >= 1);
+    assert_schema(db);
+    /* a fresh database has no data and no import runs */
+    assert_int_equal(q_int(db, "SELECT count(*) FROM persons", NULL), 0);
+    assert_int_equal(q_int(db, "SELECT count(*) FROM import_run", NULL), 0);
+    uf_db_close(db);
+
+    struct stat sb;
+    assert_int_equal(stat(path, &sb), 0);
+    assert_int_equal(sb.st_mode & 0777, 0600);
+}
+
+static void test_db__create_never_overwrites(void **state)
+{
+    const char *dir = *state;
+    char path[TU_PATH];
+    assert_int_equal(tu_write(dir, "uppfolj.db", "not a database, keep me\n", path), 0);
+    sqlite3 *db = SENTINEL;     /* must be set to NULL */
+    assert_int_equal(uf_db_create(path, &db), UF_ERR_EXISTS);
+    assert_null(db);
+    char *text = tu_read(path, NULL);
+    assert_non_null(text);
+    assert_string_equal(text, "not a database, keep me\n");
+    free(text);
+
+    /* and a real database stays as it was */
+    tu_path(path, dir, "real.db");
+    assert_int_equal(uf_db_create(path, &db), UF_OK);
+    assert_int_equal(uf_db_exec(db, "INSERT INTO import_run (started_at, user, version, "
+                                    "outcome) VALUES ('2026-01-01T00:00:00Z', 'u', 'v', 'ok')"),
+                     UF_OK);
+    uf_db_close(db);
+    sqlite3 *again = NULL;
+    assert_int_equal(uf_db_create(path, &again), UF_ERR_EXISTS);
+    assert_null(again);
+    assert_int_equal(uf_db_open(path, &db), UF_OK);
+    assert_int_equal(q_int(db, "SELECT count(*) FROM import_run", NULL), 1);
+    uf_db_close(db);
+}
+
+static void test_db__create_in_missing_folder_is_io_error(void **state)
+{
+    const char *dir = *state;
+    char path[TU_PATH];
+    tu_path(path, dir, "nope/uppfolj.db");
+    sqlite3 *db = NULL;
+    assert_int_equal(uf_db_create(path, &db), UF_ERR_IO);
+    assert_null(db);
+}
+
+static void test_db__open_missing_file(void **state)
+{
+    const char *dir = *state;
+    char path[TU_PATH];
+    tu_path(path, dir, "saknas.db");
+    sqlite3 *db = SENTINEL;
+    assert_int_equal(uf_db_open(path, &db), UF_ERR_MISSING);
+    assert_null(db);
+    /* and it was not created by trying */
+    struct stat sb;
+    assert_int_not_equal(stat(path, &sb), 0);
+}
+
+static void test_db__open_newer_database_is_version_error(void **state)
+{
+    const char *dir = *state;
+    char path[TU_PATH];
+    tu_path(path, dir, "new.db");
+    sqlite3 *db = NULL;
+    assert_int_equal(uf_db_create(path, &db), UF_OK);
+    assert_int_equal(uf_db_exec(db, "PRAGMA user_version = 99"), UF_OK);
+    uf_db_close(db);
+    db = SENTINEL;
+    assert_int_equal(uf_db_open(path, &db), UF_ERR_VERSION);
+    assert_null(db);
+
+    /* the file was left alone: still version 99 */
+    sqlite3 *raw = NULL;
+    assert_int_equal(sqlite3_open_v2(path, &raw, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    assert_int_equal(q_int(raw, "PRAGMA user_version", NULL), 99);
+    sqlite3_close(raw);
+}
+
+/* A database of version 0 (an empty SQLite file) gets every migration. */
+static void test_db__open_migrates_older_database(void **state)
+{
+    const char *dir = *state;
+    char path[TU_PATH];
+    tu_path(path, dir, "old.db");
+    sqlite3 *raw = NULL;
+    assert_int_equal(sqlite3_open_v2(path, &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                                     NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(raw, "CREATE TABLE x (a); DROP TABLE x;", NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(raw);
+
+    sqlite3 *db = NULL;
+    assert_int_equal(uf_db_open(path, &db), UF_OK);
+    assert_schema(db);
+    uf_db_close(db);
+    /* opening again changes nothing */
+    assert_int_equal(uf_db_open(path, &db), UF_OK);
+    assert_schema(db);
+    uf_db_close(db);
+}
+
+static void test_db__open_non_database_is_db_error(void **state)
+{
+    const char *dir = *state;
+    char path[TU_PATH];
+    char junk[4096];
+    memset(junk, 'x', sizeof junk);
+    assert_int_equal(tu_write_bytes(dir, "junk.db", junk, sizeof junk, path), 0);
+    sqlite3 *db = SENTINEL;
+    assert_int_equal(uf_db_open(path, &db), UF_ERR_DB);
+    assert_null(db);
+}
+
+static void test_db__foreign_keys_on_after_open(void **state)
+{
+    const char *dir = *state;
+    char path[TU_PATH];
+    tu_path(path, dir, "fk.db");
+    sqlite3 *db = NULL;
+    assert_int_equal(uf_db_create(path, &db), UF_OK);
+    assert_int_equal(q_int(db, "PRAGMA foreign_keys", NULL), 1);
+    uf_db_close(db);
+
+    assert_int_equal(uf_db_open(path, &db), UF_OK);
+    assert_int_equal(q_int(db, "PRAGMA foreign_keys", NULL), 1);
+    /* a case of a person that does not exist is refused */
+    assert_int_equal(uf_db_exec(db, "INSERT INTO cases (case_id, person_id, programme) "
+                                    "VALUES ('A1', 999, 'SIG')"),
+                     UF_ERR_DB);
+    assert_int_equal(q_int(db, "SELECT count(*) FROM cases", NULL), 0);
+    uf_db_close(db);
+}
+
+static void test_db__prepare_named_query(void **state)
+{
+    const char *dir = *state;
+    char path[TU_PATH];
+    tu_path(path, dir, "q.db");
+    sqlite3 *db = NULL;
+    assert_int_equal(uf_db_create(path, &db), UF_OK);
+    sqlite3_stmt *st = uf_db_prepare(db, "check_counts");
+    assert_non_null(st);
+    /* a row per table of data (at least the seven entities of SPEC §3),
+     * each with 0 rows */
+    int rows = 0, nonzero = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        nonzero += sqlite3_column_int(st, 1) != 0;
+        rows++;
+    }
+    sqlite3_finalize(st);
+    assert_true(rows >= 7);
+    assert_int_equal(nonzero, 0);
+    uf_db_close(db);
+    uf_db_close(NULL);  /* NULL-safe */
+}
+
+int main(void)
+{
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+    const struct CMUnitTest tests[] = {
+        T(test_db__create_makes_private_file_with_schema),
+        T(test_db__create_never_overwrites),
+        T(test_db__create_in_missing_folder_is_io_error),
+        T(test_db__open_missing_file),
+        T(test_db__open_newer_database_is_version_error),
+        T(test_db__open_migrates_older_database),
+        T(test_db__open_non_database_is_db_error),
+        T(test_db__foreign_keys_on_after_open),
+        T(test_db__prepare_named_query),
+    };
+    return cmocka_run_group_tests_name("db", tests, NULL, NULL);
+}
