@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 #include "cli.h"
@@ -130,6 +131,10 @@ int cmd_import(int argc, char **argv, cli_common *co)
         free(keypath);
         return cli_exit_code(err);
     }
+    struct stat sb;
+    if (stat(keypath, &sb) == 0 && (sb.st_mode & 077))
+        fprintf(stderr, "uppfolj: varning: nyckelfilen %s kan läsas av andra än du; "
+                        "gör chmod 600 %s\n", keypath, keypath);
     free(keypath);
     err = uf_db_open(co->db, &db);
     if (err != UF_OK) {

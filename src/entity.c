@@ -31,6 +31,9 @@ void uf_fold(const char *s, char *out, size_t n)
                 continue;
             }
         }
+        /* another multi-byte letter is copied whole, or ends the output */
+        if (c >= 0xC0 && i + (c >= 0xF0 ? 4u : c >= 0xE0 ? 3u : 2u) >= n)
+            break;
         if (c >= 'A' && c <= 'Z')
             c = (unsigned char)(c - 'A' + 'a');
         else if (c == ' ' || c == '-')

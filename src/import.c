@@ -412,6 +412,10 @@ static int detect_kind(const char *path, const uf_csv_info *info, uf_diag *d)
         best = by_name;
         ties = 0;
     }
+    /* a header that fits nothing, in a file named like an entity: read it
+     * as that entity, so the message names the missing columns */
+    if (best < 0 && by_name >= 0)
+        best = by_name;
     free(h);
     if (best < 0 || ties) {
         uf_diag_add(d, UF_ERROR, path, 1, NULL,

@@ -24,7 +24,9 @@ const char *uf_pnr_strstatus(uf_pnr_status st)
     switch (st) {
     case UF_PNR_OK:         return "giltigt personnummer";
     case UF_PNR_PSEUDONYM:  return "pseudonymt id";
-    case UF_PNR_BAD_FORMAT: return "personnumret har fel form (ÅÅÅÅMMDD-NNNN eller ÅÅMMDD-NNNN)";
+    case UF_PNR_BAD_FORMAT: return "värdet har minst åtta siffror men inte ett personnummers form "
+                                   "(ÅÅÅÅMMDD-NNNN eller ÅÅMMDD-NNNN); ett pseudonymt id får ha "
+                                   "högst sju siffror";
     case UF_PNR_BAD_DATE:   return "personnumret innehåller inget giltigt födelsedatum";
     case UF_PNR_BAD_CHECK:  return "personnumret har fel kontrollsiffra";
     }
@@ -55,17 +57,24 @@ static int split(const char *s, char dig[13], char *sep)
     return n;
 }
 
-/* Only digits, '-', '+' and at least 8 digits: meant as a personnummer. */
+/* uppfolj's own pseudonym form: "ps" and 32 lower-case hex digits. */
+static bool own_pseudonym(const char *s)
+{
+    if (strncmp(s, "ps", 2) != 0 || strlen(s) != 34)
+        return false;
+    return strspn(s + 2, "0123456789abcdef") == 32;
+}
+
+/* Meant as a personnummer: at least 8 digits, whatever else it has, so
+ * that a number with a stray character is rejected rather than stored as
+ * if it were a pseudonymous id. */
 static bool looks_like_pnr(const char *s)
 {
     int ndig = 0;
-    for (const char *p = s; *p; p++) {
+    for (const char *p = s; *p; p++)
         if (isdigit((unsigned char)*p))
             ndig++;
-        else if (*p != '-' && *p != '+' && *p != ' ')
-            return false;
-    }
-    return ndig >= 8;
+    return ndig >= 8 && !own_pseudonym(s);
 }
 
 uf_pnr_status uf_pnr_parse(const char *s, int today, uf_pnr *out)

@@ -64,7 +64,7 @@ uf_error uf_key_load(const char *path, uf_key *key)
     const size_t magic = strlen(KEY_MAGIC);
     if (fgets(line, sizeof line, f) && strncmp(line, KEY_MAGIC, magic) == 0 &&
         sodium_hex2bin(key->bytes, sizeof key->bytes, line + magic,
-                       strlen(line + magic), "\n", &bin_len, NULL) == 0 &&
+                       strlen(line + magic), "\r\n", &bin_len, NULL) == 0 &&
         bin_len == UF_KEY_BYTES)
         rc = UF_OK;
     sodium_memzero(line, sizeof line);

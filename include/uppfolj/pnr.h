@@ -7,8 +7,11 @@
  * (YYYYMMDDNNNC), its date and its Luhn check digit are checked, and the
  * birth date is derived.  Sex is never derived from the number.
  *
- * A value that is clearly not meant as a personnummer (it has a letter or
- * another character, or fewer than 8 digits) is an already pseudonymous id.
+ * A value with fewer than 8 digits, or uppfolj's own pseudonym form ("ps"
+ * and 32 hex digits), is an already pseudonymous id.  Any other value with
+ * 8 or more digits is meant as a personnummer and must be a valid one, so
+ * that a number with a stray character ("19811218.9876") is rejected and
+ * never stored as if it were a pseudonym.
  * Nothing here keeps or prints the number: callers must not either.
  */
 #ifndef UPPFOLJ_PNR_H

@@ -111,6 +111,16 @@ static void test_pnr__forms_and_pseudonyms(void **state)
     assert_int_equal(uf_pnr_parse("1981121898761", today(), &p), UF_PNR_BAD_FORMAT);
     assert_int_equal(uf_pnr_parse("19811218+9876", today(), &p), UF_PNR_BAD_FORMAT);
     assert_int_equal(uf_pnr_parse("811218-98-76", today(), &p), UF_PNR_BAD_FORMAT);
+    /* stray characters do not make a number a pseudonym */
+    assert_int_equal(uf_pnr_parse("19811218.9876", today(), &p), UF_PNR_BAD_FORMAT);
+    assert_int_equal(uf_pnr_parse("198112189876x", today(), &p), UF_PNR_BAD_FORMAT);
+    assert_int_equal(uf_pnr_parse("19811218_9876", today(), &p), UF_PNR_BAD_FORMAT);
+    assert_int_equal(uf_pnr_parse("P2021000123456", today(), &p), UF_PNR_BAD_FORMAT);
+    /* uppfolj's own pseudonyms (hex digits) pass through */
+    assert_int_equal(uf_pnr_parse("ps0123456789abcdef0123456789abcdef", today(), &p),
+                     UF_PNR_PSEUDONYM);
+    assert_int_equal(uf_pnr_parse("ps0123456789abcdef0123456789abcdeX", today(), &p),
+                     UF_PNR_BAD_FORMAT);
     /* the messages never contain digits of the number */
     assert_null(strpbrk(uf_pnr_strstatus(UF_PNR_BAD_CHECK), "0123456789"));
     assert_null(strpbrk(uf_pnr_strstatus(UF_PNR_BAD_DATE), "0123456789"));
