@@ -23,9 +23,9 @@ WARN    := -Wall -Wextra -Werror -pedantic -Wshadow -Wconversion \
            -Wwrite-strings -Wstrict-prototypes -Wmissing-prototypes -Wvla \
            -fno-common
 CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c11 $(WARN)
+CFLAGS  += -std=c11 -pthread $(WARN)
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -DUF_VERSION='"$(VERSION)"' -Iinclude -I$(BUILD) $(PKG_CFLAGS)
-LDLIBS  += -lcsv $(PKG_LIBS) -lm
+LDLIBS  += -lcsv $(PKG_LIBS) -lm -pthread
 
 ifdef SANITIZE
 CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all

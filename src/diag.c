@@ -77,6 +77,38 @@ void uf_diag_add(uf_diag *d, uf_severity sev, const char *file,
     d->n++;
 }
 
+void uf_diag_merge(uf_diag *dst, uf_diag *src, size_t mark)
+{
+    dst->errors += src->errors;
+    dst->warnings += src->warnings;
+    size_t n = dst->n - mark + src->n;
+    uf_diag_entry *tmp = n ? malloc(n * sizeof *tmp) : NULL;
+    uf_diag_entry *grown = tmp ? realloc(dst->items, (mark + n) * sizeof *grown) : NULL;
+    if (!grown) {
+        free(tmp);
+        uf_diag_release(src);   /* counted, not kept */
+        return;
+    }
+    dst->items = grown;
+    dst->cap = mark + n;
+    /* src first, so that on the same line its entries stay first; then a
+     * stable insertion sort by line (the runs are nearly sorted already) */
+    memcpy(tmp, src->items, src->n * sizeof *tmp);
+    memcpy(tmp + src->n, dst->items + mark, (dst->n - mark) * sizeof *tmp);
+    for (size_t i = 1; i < n; i++) {
+        uf_diag_entry e = tmp[i];
+        size_t j = i;
+        for (; j > 0 && tmp[j - 1].line > e.line; j--)
+            tmp[j] = tmp[j - 1];
+        tmp[j] = e;
+    }
+    memcpy(dst->items + mark, tmp, n * sizeof *tmp);
+    dst->n = mark + n;
+    free(tmp);
+    free(src->items);       /* the entries now belong to dst */
+    uf_diag_init(src);
+}
+
 void uf_diag_print(const uf_diag *d, FILE *out)
 {
     for (size_t i = 0; i < d->n; i++) {

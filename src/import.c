@@ -34,13 +34,7 @@ static void vreport(imp *m, uf_severity sev, int col, const char *fmt, va_list a
 {
     char msg[768];
     vsnprintf(msg, sizeof msg, fmt, ap);
-    const char *colname = NULL;
-    if (col >= 0) {
-        colname = m->ent->cols[col].name;
-        for (int h = 0; h < m->nhdr; h++)
-            if (m->colmap[h] == col)
-                colname = m->headers[h];
-    }
+    const char *colname = col >= 0 ? m->h.colname[col] : NULL;
     uf_diag_add(m->d, sev, m->path, m->line, colname, "%s", msg);
 }
 
@@ -187,137 +181,22 @@ sqlite3_int64 uf_imp_case(imp *m, int col, sqlite3_int64 *person)
     return id;
 }
 
-/* Parse field f of column col into its cell; false after an error. */
-static bool parse_cell(imp *m, int col, char *f)
-{
-    const coldef *c = &m->ent->cols[col];
-    cell *cl = &m->cells[col];
-    char folded[256];
-    uf_trim(f);
-    cl->text = *f ? f : NULL;
-    if (!cl->text)
-        return true;
-    switch (c->type) {
-    case T_TEXT:
-    case T_PERSON:
-        return true;
-    case T_DATE:
-        if (uf_date_parse(f, &cl->day) != 0) {
-            uf_imp_error(m, col, "%s %s är inget giltigt datum (ÅÅÅÅ-MM-DD)", c->label, f);
-            return false;
-        }
-        if (cl->day > m->today) {
-            uf_imp_error(m, col, "%s %s ligger i framtiden", c->label, f);
-            return false;
-        }
-        if (f[4] == '-')
-            memcpy(cl->date, f, UF_DATE_BUF);   /* already YYYY-MM-DD */
-        else
-            uf_date_format(cl->day, cl->date);
-        return true;
-    case T_NUM:
-        if (uf_number_parse(f, &cl->num) != 0) {
-            uf_imp_error(m, col, "%s '%s' är inget tal", c->label, f);
-            return false;
-        }
-        return true;
-    case T_CODE:
-        uf_fold(f, folded, sizeof folded);
-        cl->text = uf_code(c, folded);
-        if (!cl->text) {
-            char list[512] = "";
-            for (int i = 0; c->codes[i]; i++) {
-                strcat(list, i ? ", " : "");
-                strcat(list, c->codes[i]);
-            }
-            uf_imp_error(m, col, "okänt värde '%s' för %s (tillåtet: %s)", f, c->label, list);
-            return false;
-        }
-        return true;
-    case T_CODES:
-        return true;    /* checked by the row handler, code by code */
-    }
-    return true;
-}
-
-/* Handle the header record: map columns, check required ones. */
-static int on_header(imp *m, char **fields, size_t n)
-{
-    size_t total = 0;
-    for (size_t i = 0; i < n; i++)
-        total += strlen(fields[i]) + 1;
-    m->hdr_store = malloc(total ? total : 1);
-    if (!m->hdr_store || n > 256) {
-        uf_diag_add(m->d, UF_ERROR, m->path, 1, NULL,
-                    n > 256 ? "rubrikraden har fler än 256 kolumner" : "minnet räckte inte");
-        return 1;
-    }
-    char *p = m->hdr_store;
-    m->nhdr = (int)n;
-    m->nitems = 0;
-    memset(m->have_col, 0, sizeof m->have_col);
-    for (size_t i = 0; i < n; i++) {
-        char folded[128];
-        uf_trim(fields[i]);
-        strcpy(p, fields[i]);
-        m->headers[i] = p;
-        p += strlen(p) + 1;
-        uf_fold(fields[i], folded, sizeof folded);
-        int col = uf_entity_column(m->ent, folded);
-        m->colmap[i] = col;
-        if (col >= 0 && m->have_col[col]) {
-            uf_diag_add(m->d, UF_ERROR, m->path, 1, fields[i],
-                        "kolumnen förekommer två gånger");
-            m->colmap[i] = -1;
-        } else if (col >= 0) {
-            m->have_col[col] = true;
-        } else if (strncmp(folded, "item:", 5) == 0 && folded[5] &&
-                   m->ent == &uf_entities[K_ASSESSMENTS] && m->nitems < MAX_ITEMS) {
-            m->colmap[i] = -2;
-            m->item_pos[m->nitems++] = (int)i;
-        } else if (*folded) {
-            uf_diag_add(m->d, UF_WARNING, m->path, 1, fields[i],
-                        "okänd kolumn, hoppas över");
-        }
-    }
-    bool ok = true;
-    for (int r = 0; r < 4 && m->ent->required[r] != -1; r++) {
-        int req = m->ent->required[r];
-        int a = req, b = -1;
-        if (req >= 1000) {
-            a = (req - 1000) / 100;
-            b = (req - 1000) % 100;
-        }
-        if (m->have_col[a] || (b >= 0 && m->have_col[b]))
-            continue;
-        uf_diag_add(m->d, UF_ERROR, m->path, 1, NULL, "kolumnen %s%s%s saknas",
-                    m->ent->cols[a].name, b >= 0 ? " eller " : "",
-                    b >= 0 ? m->ent->cols[b].name : "");
-        ok = false;
-    }
-    return ok ? 0 : 1;
-}
-
-/* Record callback of uf_csv_read: header, then one data row. */
-static int on_row(void *ctx, unsigned long line, char **fields, size_t n)
+/* Pipeline take step: the header, or one parsed row, on the writing thread. */
+static int on_row(void *ctx, unsigned long line, char **fields, size_t n, void *scratch)
 {
     imp *m = ctx;
+    prep *p = scratch;
     m->line = line;
-    if (m->nhdr == 0)
-        return on_header(m, fields, n);
-    if (n == 1 && !*uf_trim(fields[0]))
-        return 0;                   /* a blank line */
+    if (p->kind == PREP_HEADER)
+        return !m->h.ok;
+    if (p->kind == PREP_BLANK)
+        return 0;
     m->fs->rows++;
     m->nfields = n;
-    m->row_bad = false;
-    if (n != (size_t)m->nhdr)
-        uf_imp_warn(m, -1, "raden har %zu fält men rubrikraden %d", n, m->nhdr);
-    memset(m->cells, 0, sizeof m->cells);
-    for (size_t i = 0; i < n && i < (size_t)m->nhdr; i++)
-        if (m->colmap[i] >= 0)
-            parse_cell(m, m->colmap[i], fields[i]);
-    if (m->row_bad)
+    if (p->bad)
         return 0;
+    m->row_bad = false;
+    m->cells = p->cells;
     switch ((entity_kind)(m->ent - uf_entities)) {
     case K_PERSONS:       uf_row_persons(m); break;
     case K_CASES:         uf_row_cases(m); break;
@@ -430,49 +309,56 @@ static int detect_kind(const char *path, const uf_csv_info *info, uf_diag *d)
 
 /* Progress of the whole run, passed through uf_csv_read. */
 typedef struct run_progress {
-    imp *m;
     const uf_import_opts *o;
     unsigned long long base, total;
 } run_progress;
 
-static int row_thunk(void *ctx, unsigned long line, char **fields, size_t n)
-{
-    return on_row(((run_progress *)ctx)->m, line, fields, n);
-}
-
 static void progress_thunk(void *ctx, unsigned long long done)
 {
-    run_progress *p = ctx;
+    run_progress *p = ((imp *)ctx)->rp;
     if (p->o->progress)
         p->o->progress(p->o->progress_ctx, p->base + done, p->total);
 }
 
-/* Read one file of entity k into the open transaction. */
+/* Read one file of entity k into the open transaction: the reader thread
+ * parses, this thread writes; then the reader's messages join the run's,
+ * in line order. */
 static void import_file(imp *m, run_progress *rp, uf_import_file *fs, int k)
 {
+    uf_diag rd;
+    uf_diag_init(&rd);
     m->path = fs->path;
     m->ent = &uf_entities[k];
     m->fs = fs;
-    m->nhdr = 0;
+    m->h.ent = m->ent;
+    m->h.path = fs->path;
     m->line = 0;
     m->last_person_id = 0;
     m->last_case_id = 0;
-    unsigned long bad = 0;
     m->last_goal_case = 0;
-    uf_error rc = uf_csv_read(fs->path, &fs->info, row_thunk, progress_thunk, rp, &bad);
+    prep_ctx pc = { .h = &m->h, .d = &rd, .today = m->today };
+    uf_csv_pipe_opts po = {
+        .prep = uf_imp_prep, .prep_ctx = &pc, .take = on_row, .take_ctx = m,
+        .progress = progress_thunk, .scratch_size = sizeof(prep),
+    };
+    size_t mark = m->d->n;
+    unsigned long bad = 0;
+    m->rp = rp;
+    uf_error rc = uf_csv_pipe(fs->path, &fs->info, &po, &bad);
     uf_batch_flush(m, &m->outcomes);
     uf_batch_flush(m, &m->meetings);
     uf_batch_flush(m, &m->followups);
+    uf_diag_merge(m->d, &rd, mark);
     if (rc == UF_ERR_INPUT)
         uf_diag_add(m->d, UF_ERROR, fs->path, bad, NULL,
                     "felaktig CSV: citattecken (\") som inte avslutas eller står fel");
     else if (rc != UF_OK)
         uf_diag_add(m->d, UF_ERROR, fs->path, 0, NULL, "filen kunde inte läsas: %s",
                     uf_strerror(rc));
-    else if (m->nhdr == 0)
+    else if (m->h.n == 0 && m->d->errors == 0)
         uf_diag_add(m->d, UF_ERROR, fs->path, 0, NULL, "filen är tom");
-    free(m->hdr_store);
-    m->hdr_store = NULL;
+    uf_diag_release(&rd);
+    uf_hdr_release(&m->h);
     rp->base += fs->info.size;
 }
 
@@ -646,7 +532,7 @@ uf_error uf_import(sqlite3 *db, const uf_key *key, const uf_import_opts *o,
     rc = UF_ERR_USAGE;
     if (o->kind && !known_kind(o->kind, d))
         goto done;
-    run_progress rp = { .m = m, .o = o };
+    run_progress rp = { .o = o };
     rp.total = scan_files(o, res, kinds, d);
     /* Every id the importer writes comes from a look-up or an insert of its
      * parent in the same transaction, so SQLite's per-row foreign-key

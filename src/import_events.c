@@ -11,20 +11,20 @@
 /* Store the item:<name> scores of assessment id; false after an error. */
 static bool store_items(imp *m, char **fields, sqlite3_int64 id, int *changed)
 {
-    for (int i = 0; i < m->nitems; i++) {
-        int pos = m->item_pos[i];
+    for (int i = 0; i < m->h.nitems; i++) {
+        int pos = m->h.item_pos[i];
         if ((size_t)pos >= m->nfields || !*uf_trim(fields[pos]))
             continue;
         double v;
         if (uf_number_parse(fields[pos], &v) != 0) {
-            uf_diag_add(m->d, UF_ERROR, m->path, m->line, m->headers[pos],
+            uf_diag_add(m->d, UF_ERROR, m->path, m->line, m->h.headers[pos],
                         "'%s' är inget tal", fields[pos]);
             m->row_bad = true;
             return false;
         }
         sqlite3_stmt *st = m->st[S_ITEM_UPSERT];
         sqlite3_bind_int64(st, 1, id);
-        sqlite3_bind_text(st, 2, m->headers[pos] + 5, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, m->h.headers[pos] + 5, -1, SQLITE_STATIC);
         sqlite3_bind_double(st, 3, v);
         if (uf_imp_step(m, st) != SQLITE_DONE)
             return false;

@@ -42,6 +42,7 @@ typedef struct coldef {
 } coldef;
 
 #define MAX_COLS 16
+#define MAX_ITEMS 64
 
 typedef struct entity {
     const char *name;               /* persons, cases, ... */
@@ -94,6 +95,48 @@ typedef struct cell {
     char date[UF_DATE_BUF];  /* T_DATE as ISO text */
 } cell;
 
+/*
+ * The header of the file being read: which column each header position
+ * is.  Written by the reader thread when it meets the header record, read
+ * only after that (by both threads).
+ */
+typedef struct hdr {
+    const entity *ent;
+    const char *path;
+    int colmap[256];                /* position -> column, -1 unknown, -2 item */
+    const char *headers[256];       /* header text as in the file */
+    const char *colname[MAX_COLS];  /* each column's header text, for messages */
+    char *store;                    /* owns the header strings */
+    int n;                          /* 0 until the header was read */
+    bool have_col[MAX_COLS];
+    int item_pos[MAX_ITEMS];        /* positions of item:<name> columns */
+    int nitems;
+    bool ok;                        /* the required columns are there */
+} hdr;
+
+/* What the reader thread makes of one record (the pipeline's scratch). */
+enum { PREP_HEADER, PREP_BLANK, PREP_ROW };
+typedef struct prep {
+    unsigned char kind;
+    bool bad;                       /* a cell had an error, reported */
+    cell cells[MAX_COLS];
+} prep;
+
+/* The reader thread's state for one file. */
+typedef struct prep_ctx {
+    hdr *h;
+    uf_diag *d;                     /* the reader's own diagnostics */
+    int today;
+    unsigned long line;
+    bool bad;
+} prep_ctx;
+
+/* Pipeline prep step (import_cells.c): map the header, or parse and check
+ * the cells of a row into the prep scratch. */
+int uf_imp_prep(void *ctx, unsigned long line, char **fields, size_t n, void *scratch);
+/* Free what the header mapping allocated. */
+void uf_hdr_release(hdr *h);
+
 /* Prepared statements, one per queries/NAME.sql. */
 typedef enum stmt_id {
     S_PERSON_FIND, S_PERSON_INSERT, S_PERSON_UPDATE,
@@ -138,7 +181,6 @@ typedef struct batch {
     int n;
 } batch;
 
-#define MAX_ITEMS 64
 
 /* The state of one import run. */
 typedef struct imp {
@@ -154,14 +196,9 @@ typedef struct imp {
     const char *path;
     const entity *ent;
     uf_import_file *fs;
-    int colmap[256];                /* header position -> column, -1, -2 item */
-    const char *headers[256];       /* header text as in the file, for messages */
-    char *hdr_store;                /* owns the header strings */
-    int nhdr;
-    bool have_col[MAX_COLS];
-    int item_pos[MAX_ITEMS];        /* header positions of item:<name> */
-    int nitems;
-    cell cells[MAX_COLS];
+    hdr h;                          /* its header, mapped by the reader thread */
+    struct run_progress *rp;        /* progress of the whole run */
+    cell *cells;                    /* the current row's parsed cells */
     unsigned long line;
     size_t nfields;                 /* fields in the current row */
     bool row_bad;

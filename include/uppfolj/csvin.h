@@ -55,6 +55,31 @@ uf_error uf_csv_read(const char *path, const uf_csv_info *info,
                      uf_csv_row_fn row, uf_csv_progress_fn progress,
                      void *ctx, unsigned long *bad_line);
 
+/*
+ * The second pass on two threads (csvpipe.c): a reader thread parses the
+ * file and runs prep on every record, and the calling thread runs take on
+ * each record in file order, while the reader goes on with the next ones.
+ * prep may rewrite the fields in place and fill scratch_size bytes of
+ * scratch for the record; it must not touch what take uses.  take sees the
+ * same fields and scratch; both stay valid until take returns.  A non-zero
+ * return from either stops the reading.  Same result codes as
+ * uf_csv_read.
+ */
+typedef int (*uf_csv_rec_fn)(void *ctx, unsigned long line, char **fields,
+                             size_t n, void *scratch);
+
+typedef struct uf_csv_pipe_opts {
+    uf_csv_rec_fn prep;         /* on the reader thread */
+    void *prep_ctx;
+    uf_csv_rec_fn take;         /* on the calling thread, in order */
+    void *take_ctx;
+    uf_csv_progress_fn progress;   /* on the calling thread, may be NULL */
+    size_t scratch_size;
+} uf_csv_pipe_opts;
+
+uf_error uf_csv_pipe(const char *path, const uf_csv_info *info,
+                     const uf_csv_pipe_opts *opts, unsigned long *bad_line);
+
 /* True when buf[0..len) is valid UTF-8 (no overlongs, no surrogates).
  * *tail gets the number of bytes at the end that start an incomplete
  * sequence (0..3), so a stream can be checked chunk by chunk. */

@@ -51,6 +51,14 @@ void uf_diag_add(uf_diag *d, uf_severity sev, const char *file,
                  unsigned long line, const char *column, const char *fmt, ...);
 
 /*
+ * Move every entry of src to the end of dst, merged by line with dst's
+ * entries from position mark on (both runs must be in line order; on the
+ * same line src's come first), and add src's counts to dst's.  src is left
+ * empty.  Entries that cannot be kept for lack of memory are counted only.
+ */
+void uf_diag_merge(uf_diag *dst, uf_diag *src, size_t mark);
+
+/*
  * Print the kept entries to out as "file:line: column: message" (Swedish
  * prefix "varning:" for warnings), then a line about entries not kept.
  */
