@@ -40,6 +40,13 @@ void uf_bv_text(bval *v, const char *s)
         n = sizeof v->s - 1;
     memcpy(v->s, s, n);
     v->s[n] = '\0';
+    v->p = v->s;
+}
+
+void uf_bv_static(bval *v, const char *s)
+{
+    v->type = SQLITE_TEXT;
+    v->p = s;
 }
 
 /* Bind values v[0..n) to st from parameter first + 1 on. */
@@ -50,7 +57,7 @@ static void bind_values(sqlite3_stmt *st, int first, const bval *v, int n)
         switch (v[c].type) {
         case SQLITE_INTEGER: sqlite3_bind_int64(st, i, v[c].i); break;
         case SQLITE_FLOAT:   sqlite3_bind_double(st, i, v[c].d); break;
-        case SQLITE_TEXT:    sqlite3_bind_text(st, i, v[c].s, -1, SQLITE_STATIC); break;
+        case SQLITE_TEXT:    sqlite3_bind_text(st, i, v[c].p, -1, SQLITE_STATIC); break;
         default:             sqlite3_bind_null(st, i); break;
         }
     }

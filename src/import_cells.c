@@ -168,7 +168,7 @@ int uf_imp_prep(void *ctx, unsigned long line, char **fields, size_t n, void *sc
     r->bad = false;
     if (n != (size_t)r->h->n)
         report(r, UF_WARNING, -1, "raden har %zu fält men rubrikraden %d", n, r->h->n);
-    memset(p->cells, 0, sizeof p->cells);
+    memset(p->cells, 0, (size_t)r->h->ent->ncols * sizeof p->cells[0]);
     for (size_t i = 0; i < n && i < (size_t)r->h->n; i++)
         if (r->h->colmap[i] >= 0)
             parse_cell(r, r->h->colmap[i], fields[i], &p->cells[r->h->colmap[i]]);

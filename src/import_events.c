@@ -141,7 +141,7 @@ void uf_row_outcomes(imp *m)
     bval *r = uf_batch_row(m, &m->outcomes);
     uf_bv_int(&r[0], person);
     uf_bv_text(&r[1], c[O_DATE].date);
-    uf_bv_text(&r[2], c[O_MEASURE].text);
+    uf_bv_static(&r[2], c[O_MEASURE].text);
     uf_bv_num(&r[3], v);
     uf_bv_int(&r[4], m->run_id);
     uf_batch_add(m, &m->outcomes);
@@ -209,10 +209,10 @@ void uf_row_goals(imp *m)
         return;
     bval *r = uf_batch_row(m, &m->followups);
     uf_bv_int(&r[0], case_id);
-    uf_bv_text(&r[1], c[G_DOMAIN].text);
+    uf_bv_static(&r[1], c[G_DOMAIN].text);
     uf_bv_text(&r[2], c[G_SET].date);
     uf_bv_text(&r[3], c[G_FOLLOWUP].date);
-    uf_bv_text(&r[4], c[G_STATUS].text);
+    uf_bv_static(&r[4], c[G_STATUS].text);
     uf_bv_int(&r[5], m->run_id);
     uf_batch_add(m, &m->followups);
 }
@@ -272,7 +272,7 @@ void uf_row_meetings(imp *m)
     bval *r = uf_batch_row(m, &m->meetings);
     uf_bv_int(&r[0], case_id);
     uf_bv_text(&r[1], c[M_DATE].date);
-    uf_bv_text(&r[2], c[M_TYPE].text);
+    uf_bv_static(&r[2], c[M_TYPE].text);
     uf_bv_text(&r[3], who);
     uf_bv_int(&r[4], m->run_id);
     uf_batch_add(m, &m->meetings);

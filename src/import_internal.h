@@ -88,10 +88,10 @@ typedef enum measure_kind { MK_EVENT, MK_STATE_PCT, MK_STATE_BINARY } measure_ki
 int uf_measure_kind(const char *m);
 
 /* One parsed cell of the current row. */
-typedef struct cell {
+typedef struct cell {     /* 32 bytes: cells cross between threads */
     const char *text;   /* trimmed text or stored code; NULL when empty */
-    int day;            /* T_DATE */
     double num;         /* T_NUM */
+    int day;            /* T_DATE */
     char date[UF_DATE_BUF];  /* T_DATE as ISO text */
 } cell;
 
@@ -158,6 +158,7 @@ typedef struct bval {
     int type;               /* SQLITE_INTEGER, _FLOAT, _TEXT or _NULL */
     sqlite3_int64 i;
     double d;
+    const char *p;          /* _TEXT: s, or a string of static storage */
     char s[160];
 } bval;
 
@@ -259,6 +260,8 @@ bool uf_imp_case_or_person(imp *m, int case_col, int person_col,
 void uf_bv_int(bval *v, sqlite3_int64 i);
 void uf_bv_num(bval *v, double d);
 void uf_bv_text(bval *v, const char *s);
+/* A text of static storage (a code of entity.c): not copied. */
+void uf_bv_static(bval *v, const char *s);
 /* The values of the next row of b (fill them, then uf_batch_add). */
 bval *uf_batch_row(imp *m, batch *b);
 /* Take the row filled since uf_batch_row; writes the batch when full. */
