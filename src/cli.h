@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <getopt.h>
+#include <stdio.h>
 #include "uppfolj/error.h"
 
 enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_INPUT = 2 };
@@ -46,6 +47,9 @@ void cli_say(const cli_common *co, const char *fmt, ...);
 /* The exit code for a library error: EXIT_INPUT for bad input or usage,
  * EXIT_FAIL otherwise. */
 int cli_exit_code(uf_error err);
+
+/* Print s left-aligned in width columns (UTF-8 letters count as one). */
+void cli_pad(FILE *out, const char *s, int width);
 
 /* Today's local date as a day number (parse.h). */
 int cli_today(void);

@@ -15,8 +15,9 @@ static const char usage[] =
     "personer, ärenden, insatser, bedömningar, utfall, mål och möten den\n"
     "innehåller och de senaste importkörningarna.\n";
 
-/* Print each row of statement name as tab-separated columns. */
-static int print_rows(sqlite3 *db, const char *name, const char *title)
+/* Print each row of statement name: the first column padded to width,
+ * the others after it, two spaces apart. */
+static int print_rows(sqlite3 *db, const char *name, const char *title, int width)
 {
     sqlite3_stmt *st = uf_db_prepare(db, name);
     if (!st)
@@ -24,11 +25,13 @@ static int print_rows(sqlite3 *db, const char *name, const char *title)
     printf("%s\n", title);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        int n = sqlite3_column_count(st);
         fputs("  ", stdout);
-        for (int i = 0; i < n; i++) {
-            const unsigned char *v = sqlite3_column_text(st, i);
-            printf(i ? "  %s" : "%-14s", v ? (const char *)v : "");
+        for (int i = 0; i < sqlite3_column_count(st); i++) {
+            const char *v = (const char *)sqlite3_column_text(st, i);
+            if (i == 0)
+                cli_pad(stdout, v ? v : "", width);
+            else
+                printf("  %s", v ? v : "");
         }
         fputc('\n', stdout);
     }
@@ -89,9 +92,11 @@ int cmd_check(int argc, char **argv, cli_common *co)
     if (!co->quiet) {
         printf("Databas %s, schemaversion %d: %s\n\n", co->db, uf_db_schema_version(),
                bad ? "FEL HITTADES" : "inga fel");
-        if (print_rows(db, "check_counts", "Innehåll (antal rader):") != 0 ||
-            (putchar('\n'), print_rows(db, "check_runs",
-                        "Senaste importkörningar (id, start, användare, utfall, fel, filer, rader):")) != 0) {
+        int bad_rows = print_rows(db, "check_counts", "Innehåll (antal rader):", 17);
+        putchar('\n');
+        bad_rows |= print_rows(db, "check_runs", "Senaste importkörningar (körning, start, "
+                               "användare, utfall, fel, filer, rader):", 4);
+        if (bad_rows) {
             cli_error("databasfel: %s", sqlite3_errmsg(db));
             rc = EXIT_FAIL;
         }

@@ -64,6 +64,16 @@ int cli_exit_code(uf_error err)
     return EXIT_FAIL;
 }
 
+void cli_pad(FILE *out, const char *s, int width)
+{
+    int cols = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        cols += (*p & 0xC0) != 0x80;
+    fputs(s, out);
+    for (; cols < width; cols++)
+        fputc(' ', out);
+}
+
 int cli_today(void)
 {
     time_t t = time(NULL);

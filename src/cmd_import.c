@@ -34,34 +34,32 @@ static const char *const kind_sv[] = {
     "personer", "ärenden", "insatser", "bedömningar", "utfall", "mål", "möten"
 };
 
-static const char *kind_name(const char *kind)
-{
-    for (int k = 0; uf_import_kinds[k]; k++)
-        if (kind && strcmp(uf_import_kinds[k], kind) == 0)
-            return kind_sv[k];
-    return "okänd sort";
-}
-
 static void progress(void *ctx, unsigned long long done, unsigned long long total)
 {
     cli_progress_update(ctx, done, total);
 }
 
+/* What each file gave, in import order (the order the engine used). */
 static void print_summary(const cli_common *co, const uf_import_result *res, bool dry)
 {
-    for (size_t i = 0; i < res->nfiles; i++) {
-        const uf_import_file *f = &res->files[i];
-        if (!f->kind)
-            continue;
-        cli_say(co, "%s: %s, %lu rader (%lu nya, %lu ändrade, %lu oförändrade), %s, "
-                    "sha256 %.16s\n",
-                f->path, kind_name(f->kind), f->rows, f->inserted, f->updated,
-                f->unchanged, uf_encoding_name(f->info.encoding), f->info.sha256);
+    if (co->quiet)
+        return;
+    for (int k = 0; uf_import_kinds[k]; k++) {
+        for (size_t i = 0; i < res->nfiles; i++) {
+            const uf_import_file *f = &res->files[i];
+            if (!f->kind || strcmp(f->kind, uf_import_kinds[k]) != 0)
+                continue;
+            fputs("  ", stdout);
+            cli_pad(stdout, kind_sv[k], 12);
+            printf("%8lu rader: %lu nya, %lu ändrade, %lu oförändrade  (%s, %s, sha256 %.12s…)\n",
+                   f->rows, f->inserted, f->updated, f->unchanged, f->path,
+                   uf_encoding_name(f->info.encoding), f->info.sha256);
+        }
     }
     if (dry)
-        cli_say(co, "Provkörning: inga fel, men ingenting sparades (--dry-run).\n");
+        printf("Provkörning: inga fel, men ingenting sparades (--dry-run).\n");
     else if (res->stored)
-        cli_say(co, "Importen sparades (importkörning %lld).\n", res->run_id);
+        printf("Importen sparades (importkörning %lld).\n", res->run_id);
 }
 
 /* The user name for the import log. */

@@ -28,7 +28,7 @@ after=$(sql uppfolj.db "SELECT (SELECT count(*) FROM persons), (SELECT count(*) 
     (SELECT count(*) FROM outcomes), (SELECT count(*) FROM meetings), (SELECT count(*) FROM goal_followups),
     (SELECT count(*) FROM interventions), (SELECT count(*) FROM assessments)")
 expect_eq "$after" "$before" "två importer ger samma antal rader"
-expect_contains "$OUT" "0 nya, 0 ändrade, $(rows "$SAMPLE/outcomes.csv") oförändrade)" "utfallen rapporteras som oförändrade"
+expect_contains "$OUT" "rader: 0 nya, 0 ändrade, $(rows "$SAMPLE/outcomes.csv") oförändrade" "utfallen rapporteras som oförändrade"
 expect_lacks "$OUT" " 1 nya" "inga nya rader andra gången"
 
 expect_eq "$(sql uppfolj.db "SELECT count(*) FROM import_run WHERE outcome = 'ok'")" "2" "två loggade körningar"

@@ -39,7 +39,7 @@ p10=$(printf '%s' "$p12" | cut -c3-)
 printf 'person;kon\n%s;M\n' "$p10" > ten.csv
 run import ten.csv
 expect_rc 0 "10-siffrig form importeras"
-expect_contains "$OUT" "(0 nya, " "10-siffrig form känns igen som samma person"
+expect_contains "$OUT" "rader: 0 nya, " "10-siffrig form känns igen som samma person"
 
 # errors name the line, never the number
 bad=$(printf '%s' "$p12" | sed 's/.$/X/; s/X$/0/')
