@@ -98,10 +98,12 @@ valgrind: $(UNIT_BIN) $(BIN)
 deps:
 	sh .ci/install-deps
 
-# The README's test command: every test, plain and under ASan + UBSan.
+# The README's test command: every test, plain, under ASan + UBSan (with
+# LeakSanitizer) and under valgrind.
 test:
 	$(MAKE) check
 	$(MAKE) check SANITIZE=1
+	$(MAKE) valgrind
 
 # The README's main command: a database in out/ from sample-data/.
 DEMO := out

@@ -93,8 +93,10 @@ void uf_diag_merge(uf_diag *dst, uf_diag *src, size_t mark)
     dst->cap = mark + n;
     /* src first, so that on the same line its entries stay first; then a
      * stable insertion sort by line (the runs are nearly sorted already) */
-    memcpy(tmp, src->items, src->n * sizeof *tmp);
-    memcpy(tmp + src->n, dst->items + mark, (dst->n - mark) * sizeof *tmp);
+    if (src->n)
+        memcpy(tmp, src->items, src->n * sizeof *tmp);
+    if (dst->n > mark)
+        memcpy(tmp + src->n, dst->items + mark, (dst->n - mark) * sizeof *tmp);
     for (size_t i = 1; i < n; i++) {
         uf_diag_entry e = tmp[i];
         size_t j = i;
