@@ -32,6 +32,13 @@ enum { OPT_DB = 1000, OPT_QUIET, OPT_HELP, OPT_FIRST_COMMAND };
 /* Handle a common option c; true if it was one. */
 bool cli_common_opt(cli_common *co, int c, const char *arg);
 
+/*
+ * Parse the options of a command that takes only the common ones and no
+ * arguments.  Returns -1 to go on, or the exit code to return now (after
+ * --help, or after printing usage for a bad option or argument).
+ */
+int cli_only_common(int argc, char **argv, cli_common *co, const char *usage);
+
 /* Print "uppfolj: " and a formatted message on stderr. */
 #if defined(__GNUC__)
 __attribute__((format(printf, 1, 2)))

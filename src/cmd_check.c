@@ -68,19 +68,9 @@ static int problems(sqlite3 *db)
 
 int cmd_check(int argc, char **argv, cli_common *co)
 {
-    static const struct option opts[] = { CLI_COMMON_OPTIONS, { 0, 0, 0, 0 } };
-    int c;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "qh", opts, NULL)) != -1) {
-        if (c == 'h') {
-            fputs(usage, stdout);
-            return EXIT_OK;
-        }
-        if (!cli_common_opt(co, c, optarg)) {
-            fputs(usage, stderr);
-            return EXIT_INPUT;
-        }
-    }
+    int code = cli_only_common(argc, argv, co, usage);
+    if (code >= 0)
+        return code;
     sqlite3 *db;
     uf_error err = uf_db_open(co->db, &db);
     if (err != UF_OK) {

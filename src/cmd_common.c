@@ -24,6 +24,28 @@ bool cli_common_opt(cli_common *co, int c, const char *arg)
     }
 }
 
+int cli_only_common(int argc, char **argv, cli_common *co, const char *usage)
+{
+    static const struct option opts[] = { CLI_COMMON_OPTIONS, { 0, 0, 0, 0 } };
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "qh", opts, NULL)) != -1) {
+        if (c == 'h') {
+            fputs(usage, stdout);
+            return EXIT_OK;
+        }
+        if (!cli_common_opt(co, c, optarg)) {
+            fputs(usage, stderr);
+            return EXIT_INPUT;
+        }
+    }
+    if (optind != argc) {
+        cli_error("%s tar inga argument (se uppfolj %s --help)", argv[0], argv[0]);
+        return EXIT_INPUT;
+    }
+    return -1;
+}
+
 void cli_error(const char *fmt, ...)
 {
     va_list ap;

@@ -22,23 +22,9 @@ static const char usage[] =
 
 int cmd_init(int argc, char **argv, cli_common *co)
 {
-    static const struct option opts[] = { CLI_COMMON_OPTIONS, { 0, 0, 0, 0 } };
-    int c;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "qh", opts, NULL)) != -1) {
-        if (c == 'h') {
-            fputs(usage, stdout);
-            return EXIT_OK;
-        }
-        if (!cli_common_opt(co, c, optarg)) {
-            fputs(usage, stderr);
-            return EXIT_INPUT;
-        }
-    }
-    if (optind != argc) {
-        cli_error("init tar inga argument");
-        return EXIT_INPUT;
-    }
+    int code = cli_only_common(argc, argv, co, usage);
+    if (code >= 0)
+        return code;
     char *key = uf_key_path(co->db);
     if (!key)
         return EXIT_FAIL;

@@ -78,6 +78,14 @@ void uf_bind_text(sqlite3_stmt *st, int i, const char *s)
         sqlite3_bind_null(st, i);
 }
 
+void uf_bind_id(sqlite3_stmt *st, int i, sqlite3_int64 id)
+{
+    if (id)
+        sqlite3_bind_int64(st, i, id);
+    else
+        sqlite3_bind_null(st, i);
+}
+
 void uf_bind_date(sqlite3_stmt *st, int i, const cell *c)
 {
     uf_bind_text(st, i, c->text ? c->date : NULL);

@@ -61,10 +61,7 @@ void uf_row_assessments(imp *m, char **fields)
     else
         sqlite3_bind_int64(st, 1, id);
     sqlite3_bind_int64(st, 2, person);
-    if (case_id)
-        sqlite3_bind_int64(st, 3, case_id);
-    else
-        sqlite3_bind_null(st, 3);
+    uf_bind_id(st, 3, case_id);
     uf_bind_text(st, 4, c[A_INSTRUMENT].text);
     uf_bind_date(st, 5, &c[A_DATE]);
     uf_bind_num(st, 6, &c[A_SCORE]);

@@ -234,6 +234,8 @@ int uf_imp_step(imp *m, sqlite3_stmt *st);
 /* Bind helpers: NULL when the cell is empty. */
 void uf_bind_text(sqlite3_stmt *st, int i, const char *s);
 void uf_bind_date(sqlite3_stmt *st, int i, const cell *c);
+/* An id, NULL for 0 (no such row). */
+void uf_bind_id(sqlite3_stmt *st, int i, sqlite3_int64 id);
 void uf_bind_num(sqlite3_stmt *st, int i, const cell *c);
 
 /* Resolve a person reference (column col) to a person id that must exist;

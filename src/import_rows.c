@@ -165,6 +165,17 @@ bool uf_imp_case_or_person(imp *m, int case_col, int person_col,
     return true;
 }
 
+/* The key of an intervention as parameters 1-4: person, case (NULL when
+ * none), insats, start date. */
+static void bind_intervention_key(sqlite3_stmt *st, sqlite3_int64 person,
+                                  sqlite3_int64 case_id, const cell *c)
+{
+    sqlite3_bind_int64(st, 1, person);
+    uf_bind_id(st, 2, case_id);
+    sqlite3_bind_text(st, 3, c[I_INSATS].text, -1, SQLITE_STATIC);
+    uf_bind_date(st, 4, &c[I_START]);
+}
+
 void uf_row_interventions(imp *m)
 {
     cell *c = m->cells;
@@ -180,13 +191,7 @@ void uf_row_interventions(imp *m)
         return;
 
     sqlite3_stmt *st = m->st[S_INTERVENTION_FIND];
-    sqlite3_bind_int64(st, 1, person);
-    if (case_id)
-        sqlite3_bind_int64(st, 2, case_id);
-    else
-        sqlite3_bind_null(st, 2);
-    sqlite3_bind_text(st, 3, c[I_INSATS].text, -1, SQLITE_STATIC);
-    uf_bind_date(st, 4, &c[I_START]);
+    bind_intervention_key(st, person, case_id, c);
     sqlite3_int64 id = 0;
     if (uf_imp_step(m, st) == SQLITE_ROW) {
         id = sqlite3_column_int64(st, 0);
@@ -201,13 +206,7 @@ void uf_row_interventions(imp *m)
         sqlite3_bind_int64(st, 4, m->run_id);
     } else {
         st = m->st[S_INTERVENTION_INSERT];
-        sqlite3_bind_int64(st, 1, person);
-        if (case_id)
-            sqlite3_bind_int64(st, 2, case_id);
-        else
-            sqlite3_bind_null(st, 2);
-        sqlite3_bind_text(st, 3, c[I_INSATS].text, -1, SQLITE_STATIC);
-        uf_bind_date(st, 4, &c[I_START]);
+        bind_intervention_key(st, person, case_id, c);
         uf_bind_text(st, 5, c[I_PROVIDER].text);
         uf_bind_date(st, 6, &c[I_END]);
         sqlite3_bind_int64(st, 7, m->run_id);

@@ -18,24 +18,6 @@
 
 /* ---- fixture: one temporary folder per test ---------------------------- */
 
-static int setup(void **state)
-{
-    char *dir = malloc(TU_PATH);
-    if (!dir || tu_mkdtemp(dir) != 0) {
-        free(dir);
-        return -1;
-    }
-    *state = dir;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    char *dir = *state;
-    int rc = tu_rmtree(dir);
-    free(dir);
-    return rc;
-}
 
 /* ---- a record collector for uf_csv_read --------------------------------- */
 
@@ -554,7 +536,7 @@ static void test_csvin__utf8_truncated_tail(void **state)
 
 int main(void)
 {
-#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+#define T(f) cmocka_unit_test_setup_teardown(f, tu_setup_dir, tu_teardown_dir)
     const struct CMUnitTest tests[] = {
         T(test_csvin__scan_sha256_of_known_strings),
         T(test_csvin__scan_missing_file_is_io_error),

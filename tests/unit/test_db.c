@@ -19,24 +19,6 @@
 static long long sentinel_obj;
 #define SENTINEL ((sqlite3 *)(void *)&sentinel_obj)
 
-static int setup(void **state)
-{
-    char *dir = malloc(TU_PATH);
-    if (!dir || tu_mkdtemp(dir) != 0) {
-        free(dir);
-        return -1;
-    }
-    *state = dir;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    char *dir = *state;
-    int rc = tu_rmtree(dir);
-    free(dir);
-    return rc;
-}
 
 /* The single integer a statement returns; -1 on any failure. */
 static long long q_int(sqlite3 *db, const char *sql, const char *param)
@@ -240,7 +222,7 @@ static void test_db__prepare_named_query(void **state)
 
 int main(void)
 {
-#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+#define T(f) cmocka_unit_test_setup_teardown(f, tu_setup_dir, tu_teardown_dir)
     const struct CMUnitTest tests[] = {
         T(test_db__create_makes_private_file_with_schema),
         T(test_db__create_never_overwrites),

@@ -25,21 +25,7 @@
 
 static int setup(void **state)
 {
-    char *dir = malloc(TU_PATH);
-    if (!dir || tu_mkdtemp(dir) != 0 || uf_crypto_init() != UF_OK) {
-        free(dir);
-        return -1;
-    }
-    *state = dir;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    char *dir = *state;
-    int rc = tu_rmtree(dir);
-    free(dir);
-    return rc;
+    return uf_crypto_init() == UF_OK ? tu_setup_dir(state) : -1;
 }
 
 static void test_pseudo__key_create_makes_private_file(void **state)
@@ -239,7 +225,7 @@ static void test_pseudo__pseudonym_form_and_stability(void **state)
 
 int main(void)
 {
-#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, tu_teardown_dir)
     const struct CMUnitTest tests[] = {
         T(test_pseudo__key_create_makes_private_file),
         T(test_pseudo__key_create_never_overwrites),

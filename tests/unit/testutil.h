@@ -115,4 +115,25 @@ static inline int tu_rmtree(const char *dir)
     return rmdir(dir) == 0 ? rc : -1;
 }
 
+/* cmocka fixture: a fresh temporary folder per test in *state. */
+static inline int tu_setup_dir(void **state)
+{
+    char *dir = malloc(TU_PATH);
+    if (!dir || tu_mkdtemp(dir) != 0) {
+        free(dir);
+        return -1;
+    }
+    *state = dir;
+    return 0;
+}
+
+/* cmocka fixture: remove the folder of tu_setup_dir. */
+static inline int tu_teardown_dir(void **state)
+{
+    char *dir = *state;
+    int rc = tu_rmtree(dir);
+    free(dir);
+    return rc;
+}
+
 #endif
