@@ -18,14 +18,16 @@ enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_INPUT = 2 };
 /* Options every command takes. */
 typedef struct cli_common {
     const char *db;     /* --db FILE, default "uppfolj.db" */
+    const char *config; /* --config FILE, default uppfolj.conf beside the db */
     bool quiet;         /* --quiet: only errors */
 } cli_common;
 
 /* Long options of cli_common, to splice into a command's option table;
  * the values returned by getopt_long for them. */
-enum { OPT_DB = 1000, OPT_QUIET, OPT_HELP, OPT_FIRST_COMMAND };
+enum { OPT_DB = 1000, OPT_CONFIG, OPT_QUIET, OPT_HELP, OPT_FIRST_COMMAND };
 #define CLI_COMMON_OPTIONS \
     { "db", required_argument, NULL, OPT_DB }, \
+    { "config", required_argument, NULL, OPT_CONFIG }, \
     { "quiet", no_argument, NULL, 'q' }, \
     { "help", no_argument, NULL, 'h' }
 
@@ -38,6 +40,12 @@ bool cli_common_opt(cli_common *co, int c, const char *arg);
  * --help, or after printing usage for a bad option or argument).
  */
 int cli_only_common(int argc, char **argv, cli_common *co, const char *usage);
+
+struct uf_config;
+/* Load the configuration (--config FILE, or uppfolj.conf beside the
+ * database when it exists) and print its messages.  Returns -1 to go on,
+ * or the exit code to return now; release cfg in every case. */
+int cli_load_config(const cli_common *co, struct uf_config *cfg);
 
 /* Print "uppfolj: " and a formatted message on stderr. */
 #if defined(__GNUC__)

@@ -8,6 +8,8 @@
 #include <time.h>
 #include <unistd.h>
 #include "cli.h"
+#include <stdlib.h>
+#include "uppfolj/config.h"
 #include "uppfolj/parse.h"
 
 bool cli_common_opt(cli_common *co, int c, const char *arg)
@@ -16,12 +18,35 @@ bool cli_common_opt(cli_common *co, int c, const char *arg)
     case OPT_DB:
         co->db = arg;
         return true;
+    case OPT_CONFIG:
+        co->config = arg;
+        return true;
     case 'q':
         co->quiet = true;
         return true;
     default:
         return false;
     }
+}
+
+int cli_load_config(const cli_common *co, uf_config *cfg)
+{
+    char *path = co->config ? strdup(co->config) : uf_config_path(co->db);
+    if (!path) {
+        uf_config_defaults(cfg);
+        return EXIT_FAIL;
+    }
+    uf_diag d;
+    uf_diag_init(&d);
+    uf_error err = uf_config_load(path, co->config != NULL, cfg, &d);
+    uf_diag_print(&d, stderr);
+    uf_diag_release(&d);
+    if (err == UF_ERR_MISSING)
+        cli_error("konfigurationsfilen %s finns inte", path);
+    else if (err != UF_OK)
+        cli_error("konfigurationsfilen %s har fel", path);
+    free(path);
+    return err == UF_OK ? -1 : cli_exit_code(err);
 }
 
 int cli_only_common(int argc, char **argv, cli_common *co, const char *usage)

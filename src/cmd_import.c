@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "cli.h"
+#include "uppfolj/config.h"
 #include "uppfolj/db.h"
 #include "uppfolj/import.h"
 
@@ -142,6 +143,15 @@ int cmd_import(int argc, char **argv, cli_common *co)
         return cli_exit_code(err);
     }
 
+    uf_config cfg;
+    int code2 = cli_load_config(co, &cfg);
+    if (code2 >= 0) {
+        uf_config_release(&cfg);
+        uf_key_wipe(&key);
+        uf_db_close(db);
+        return code2;
+    }
+    o.cfg = &cfg;
     cli_progress bar;
     cli_progress_start(&bar, co, "Importerar");
     o.progress = progress;
@@ -162,6 +172,7 @@ int cmd_import(int argc, char **argv, cli_common *co)
         cli_error("importen misslyckades: %s", uf_strerror(err));
     uf_import_result_release(&res);
     uf_diag_release(&d);
+    uf_config_release(&cfg);
     uf_db_close(db);
     return cli_exit_code(err);
 }

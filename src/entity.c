@@ -224,19 +224,3 @@ const char *uf_code(const coldef *c, const char *v)
                 return c->spellings[i].out;
     return NULL;
 }
-
-int uf_measure_kind(const char *m)
-{
-    static const struct { const char *name; measure_kind kind; } kinds[] = {
-        { "misstanke_brott", MK_EVENT }, { "lagforing", MK_EVENT },
-        { "anmalan_oro", MK_EVENT }, { "vald", MK_EVENT },
-        { "skolfranvaro_pct", MK_STATE_PCT },
-        { "uppforandestorning", MK_STATE_BINARY },
-        { "sysselsattning", MK_STATE_BINARY }, { "drogfri", MK_STATE_BINARY },
-        { "boende_stabilt", MK_STATE_BINARY },
-    };
-    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-        if (strcmp(kinds[i].name, m) == 0)
-            return (int)kinds[i].kind;
-    return -1;
-}

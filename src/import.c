@@ -344,7 +344,7 @@ static void import_file(imp *m, run_progress *rp, uf_import_file *fs, int k)
     m->last_person_id = 0;
     m->last_case_id = 0;
     m->last_goal_case = 0;
-    prep_ctx pc = { .h = &m->h, .d = &rd, .today = m->today };
+    prep_ctx pc = { .h = &m->h, .cfg = m->cfg, .d = &rd, .today = m->today };
     uf_csv_pipe_opts po = {
         .prep = uf_imp_prep, .prep_ctx = &pc, .take = on_row, .take_ctx = m,
         .progress = progress_thunk, .scratch_size = sizeof(prep),
@@ -537,6 +537,7 @@ uf_error uf_import(sqlite3 *db, const uf_key *key, const uf_import_opts *o,
     m->key = key;
     m->d = d;
     m->today = o->today;
+    m->cfg = o->cfg;
     rc = UF_ERR_USAGE;
     if (o->kind && !known_kind(o->kind, d))
         goto done;

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "import_internal.h"
+#include "uppfolj/config.h"
 
 /* Report an error (or warning) on the reader's current line. */
 #if defined(__GNUC__)
@@ -34,6 +35,15 @@ static void code_list(const coldef *c, char *out, size_t n)
     out[0] = '\0';
     for (int i = 0; c->codes[i] && used + 1 < n; i++)
         used += (size_t)snprintf(out + used, n - used, "%s%s", i ? ", " : "", c->codes[i]);
+}
+
+/* The configured extra measure named m (its stored code), or NULL. */
+static const char *configured_measure(const uf_config *cfg, const char *m)
+{
+    for (int i = 0; i < cfg->nmeasures; i++)
+        if (strcmp(cfg->measures[i].code, m) == 0)
+            return cfg->measures[i].code;
+    return NULL;
 }
 
 /* Parse field f of column col into cl; false after an error. */
@@ -69,6 +79,8 @@ static bool parse_cell(prep_ctx *r, int col, char *f, cell *cl)
     default:
         uf_fold(f, folded, sizeof folded);
         cl->text = uf_code(c, folded);
+        if (!cl->text && r->cfg && r->h->ent == &uf_entities[K_OUTCOMES] && col == O_MEASURE)
+            cl->text = configured_measure(r->cfg, folded);
         if (!cl->text) {
             char list[512];
             code_list(c, list, sizeof list);

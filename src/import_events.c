@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 #include "import_internal.h"
+#include "uppfolj/config.h"
 
 /* Store the item:<name> scores of assessment id; false after an error. */
 static bool store_items(imp *m, char **fields, sqlite3_int64 id, int *changed)
@@ -81,8 +82,8 @@ void uf_row_assessments(imp *m, char **fields)
 static bool outcome_value(imp *m, double *v)
 {
     cell *c = m->cells;
-    int mk = uf_measure_kind(c[O_MEASURE].text);
-    if (mk == MK_EVENT) {
+    int mk = uf_config_measure_kind(m->cfg, c[O_MEASURE].text);
+    if (mk == UF_MEASURE_EVENT) {
         *v = c[O_VALUE].text ? c[O_VALUE].num : 1.0;
         if (*v < 1 || *v != floor(*v) || *v > 1000) {
             uf_imp_error(m, O_VALUE, "antalet händelser måste vara ett heltal från 1");
@@ -93,11 +94,11 @@ static bool outcome_value(imp *m, double *v)
     if (!uf_imp_need(m, O_VALUE))
         return false;
     *v = c[O_VALUE].num;
-    if (mk == MK_STATE_PCT && (*v < 0 || *v > 100)) {
+    if (mk == UF_MEASURE_PCT && (*v < 0 || *v > 100)) {
         uf_imp_error(m, O_VALUE, "%s ska vara mellan 0 och 100", c[O_MEASURE].text);
         return false;
     }
-    if (mk == MK_STATE_BINARY && *v != 0 && *v != 1) {
+    if (mk == UF_MEASURE_BINARY && *v != 0 && *v != 1) {
         uf_imp_error(m, O_VALUE, "%s ska vara 0 eller 1", c[O_MEASURE].text);
         return false;
     }

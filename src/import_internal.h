@@ -82,10 +82,6 @@ int uf_entity_by_name(const char *name);
 /* The stored code for folded value v in column c, or NULL. */
 const char *uf_code(const coldef *c, const char *v);
 
-/* Measures of outcomes files (SPEC §3). */
-typedef enum measure_kind { MK_EVENT, MK_STATE_PCT, MK_STATE_BINARY } measure_kind;
-/* Kind of measure code m; -1 if m is not a known measure. */
-int uf_measure_kind(const char *m);
 
 /* One parsed cell of the current row. */
 typedef struct cell {     /* 32 bytes: cells cross between threads */
@@ -125,6 +121,7 @@ typedef struct prep {
 /* The reader thread's state for one file. */
 typedef struct prep_ctx {
     hdr *h;
+    const struct uf_config *cfg;    /* extra measure codes, may be NULL */
     uf_diag *d;                     /* the reader's own diagnostics */
     int today;
     unsigned long line;
@@ -188,6 +185,7 @@ typedef struct imp {
     sqlite3 *db;
     const uf_key *key;
     uf_diag *d;
+    const struct uf_config *cfg;
     int today;
     sqlite3_int64 run_id;
     sqlite3_stmt *st[S_COUNT];

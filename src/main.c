@@ -22,6 +22,8 @@ static const char usage[] =
     "\n"
     "Gemensamma flaggor:\n"
     "  --db FIL        databasfil (standard: uppfolj.db i aktuell mapp)\n"
+    "  --config FIL    inställningar (standard: uppfolj.conf bredvid databasen,\n"
+    "                  om den finns)\n"
     "  -q, --quiet     skriv bara ut fel\n"
     "  -h, --help      visa hjälp (också efter ett kommando)\n"
     "  --version       visa versionen\n"
@@ -50,6 +52,8 @@ int main(int argc, char **argv)
             co.db = argv[++i];
         } else if (strncmp(argv[i], "--db=", 5) == 0) {
             co.db = argv[i] + 5;
+        } else if (strcmp(argv[i], "--config") == 0 && i + 1 < argc) {
+            co.config = argv[++i];
         } else if (strcmp(argv[i], "-q") == 0 || strcmp(argv[i], "--quiet") == 0) {
             co.quiet = true;
         } else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {

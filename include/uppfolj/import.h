@@ -35,6 +35,7 @@ typedef struct uf_import_opts {
                                    personnummer, and "not in the future" */
     const char *user;           /* for the log */
     const char *started_at;     /* for the log: UTC ISO 8601 */
+    const struct uf_config *cfg;      /* extra measure codes; may be NULL */
     uf_import_progress_fn progress;   /* may be NULL */
     void *progress_ctx;
 } uf_import_opts;

@@ -1,0 +1,106 @@
+/*
+ * config.h - uppfolj.conf (SPEC §14): an optional INI file beside the
+ * database with organisation and unit names, capacity per unit, age bands,
+ * phase windows, the disclosure threshold and extra outcome measures.
+ * Every value has a default; every report prints the values it used.
+ *
+ *   [organisation]
+ *   namn = Exempelstads kommun
+ *
+ *   [enhet Norrstaden]          ; one section per unit
+ *   kapacitet = 25
+ *
+ *   [åldersgrupper]
+ *   grupper = 12-14, 15-17, 18-20, 21-25
+ *
+ *   [fönster]
+ *   före = 12m                  ; months before start
+ *   efter = 12m                 ; months after (6m for Socialstyrelsen's design)
+ *   ankare = slut               ; slut (after = after the end) or start
+ *
+ *   [röjandeskydd]
+ *   tröskel = 5                 ; never below 3
+ *
+ *   [mått]
+ *   skolk_dagar = händelse      ; händelse, andel (0-100) or ja_nej (0/1)
+ *
+ * Section and key names may be written with or without å ä ö; English
+ * names (organisation/name, unit X/capacity, age_bands/bands,
+ * windows/before/after/anchor, disclosure/threshold, measures) work too.
+ */
+#ifndef UPPFOLJ_CONFIG_H
+#define UPPFOLJ_CONFIG_H
+
+#include <stdbool.h>
+#include "uppfolj/diag.h"
+#include "uppfolj/error.h"
+
+#define UF_MAX_BANDS 12
+
+typedef enum uf_anchor { UF_ANCHOR_END, UF_ANCHOR_START } uf_anchor;
+
+/* Kinds of outcome measure (SPEC §3). */
+typedef enum uf_mkind {
+    UF_MEASURE_EVENT,       /* one row per event, value = count */
+    UF_MEASURE_PCT,         /* a state 0..100 */
+    UF_MEASURE_BINARY       /* a state 0/1 */
+} uf_mkind;
+
+typedef struct uf_unit_conf {
+    char *name;
+    int capacity;           /* youths at once; 0 = not given */
+} uf_unit_conf;
+
+typedef struct uf_band {
+    int lo, hi;             /* ages, inclusive */
+} uf_band;
+
+typedef struct uf_measure_conf {
+    char *code;
+    uf_mkind kind;
+} uf_measure_conf;
+
+typedef struct uf_config {
+    char *path;             /* the file read, NULL when defaults only */
+    char *organisation;     /* NULL when not given */
+    uf_unit_conf *units;
+    int nunits;
+    uf_band bands[UF_MAX_BANDS];
+    int nbands;
+    int months_before;      /* window before start */
+    int months_after;       /* window after */
+    uf_anchor anchor;
+    int threshold;          /* disclosure threshold, >= 3 */
+    uf_measure_conf *measures;  /* extra measure codes */
+    int nmeasures;
+} uf_config;
+
+/* The defaults: bands 12-14, 15-17, 18-20, 21-25; 12 months before and
+ * after, anchored at the end; threshold 5; no units, no extra measures. */
+void uf_config_defaults(uf_config *c);
+
+/*
+ * Defaults, then the file at path.  When required is false a missing file
+ * is fine (defaults only).  Bad content is listed in d and gives
+ * UF_ERR_INPUT; a missing required file UF_ERR_MISSING; UF_ERR_NOMEM.
+ * Release with uf_config_release in every case.
+ */
+uf_error uf_config_load(const char *path, bool required, uf_config *c, uf_diag *d);
+void uf_config_release(uf_config *c);
+
+/* The default config path for database db: uppfolj.conf in its folder.
+ * Caller frees; NULL when memory ran out. */
+char *uf_config_path(const char *db);
+
+/* Parse a window length: "12m", "6m", "1y"/"1å", "18" (months).  -1 if
+ * not one (or not 1..120 months), 0 on success. */
+int uf_parse_months(const char *s, int *months);
+
+/* Kind of measure code m, built in (SPEC §3) or configured in c (which
+ * may be NULL); -1 if unknown. */
+int uf_config_measure_kind(const uf_config *c, const char *m);
+
+/* The band index of an age, or -1 if outside every band. */
+int uf_config_band(const uf_config *c, int age);
+
+#endif

@@ -1,0 +1,190 @@
+/*
+ * model.h - the report model: a format-independent document.
+ *
+ * A report is metadata (title, unit, period, as-of, parameters, the data
+ * snapshot, the version), sections with paragraphs, tables and charts, and
+ * method notes.  Tables hold typed cells, each with the number of persons
+ * behind it and its disclosure state; charts do not hold numbers of their
+ * own but point at table cells, so that whatever the disclosure control
+ * hides in a table (suppress.h) is hidden in every chart drawn from it.
+ * Renderers (JSON, CSV, later PDF and XLSX) read the model only; the core
+ * builds it and knows nothing of formats.
+ *
+ * Ownership: every string passed in is copied; everything belongs to the
+ * report and is freed by uf_report_free().  Builders return NULL (or -1)
+ * only when memory ran out, and a report that hit that is marked failed
+ * (uf_report_failed) so that callers may check once at the end.
+ */
+#ifndef UPPFOLJ_MODEL_H
+#define UPPFOLJ_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* What a cell holds. */
+typedef enum uf_ctype {
+    UF_C_EMPTY,     /* nothing (not applicable) */
+    UF_C_TEXT,      /* a label */
+    UF_C_COUNT,     /* a number of persons or cases: disclosure-controlled */
+    UF_C_NUMBER,    /* another number (days, a rate, a statistic) */
+    UF_C_PERCENT,   /* 0..100 */
+    UF_C_PVALUE,    /* 0..1 */
+    UF_C_DATE       /* ISO date text */
+} uf_ctype;
+
+/* Why a cell is not shown (SPEC §8). */
+typedef enum uf_supp {
+    UF_SHOWN = 0,
+    UF_SUPP_SMALL,      /* a count of 1..threshold-1, shown as "<5" */
+    UF_SUPP_SECONDARY,  /* hidden so that another hidden value cannot be
+                           recovered by subtraction: ".." */
+    UF_SUPP_FEW,        /* a statistic over fewer than threshold persons: ".." */
+    UF_SUPP_NOTEST,     /* a test not run (too few per group): ".." */
+    UF_SUPP_MISSING     /* no value could be computed (no data): ".." */
+} uf_supp;
+
+typedef struct uf_cell {
+    uf_ctype type;
+    double v;           /* the value (count, number, percent, p) */
+    char *text;         /* UF_C_TEXT, UF_C_DATE */
+    long n;             /* persons the value rests on; -1 = not applicable */
+    uf_supp supp;
+    int link;           /* column of a count in the same row that this cell
+                           would reveal (a percentage of it), or -1 */
+} uf_cell;
+
+typedef struct uf_column {
+    char *id;           /* stable machine name (CSV header, SPEC §13) */
+    char *label;        /* Swedish heading */
+    uf_ctype type;
+    int decimals;       /* for display */
+    bool additive;      /* a count whose group rows add up to the total row
+                           (unless the table's groups overlap) */
+    int part_of;        /* a count that, with the other columns naming the
+                           same column here, adds up to that column in each
+                           row (a row total); -1 if none */
+} uf_column;
+
+typedef struct uf_row {
+    uf_cell *cells;     /* ncols cells */
+    bool total;         /* the totals row */
+} uf_row;
+
+typedef struct uf_table {
+    char *id;           /* stable: file name of its CSV */
+    char *title;
+    char *description;  /* one sentence, may be NULL */
+    uf_column *cols;
+    int ncols;
+    uf_row *rows;
+    int nrows, rcap;
+    char **notes;       /* footnotes */
+    int nnotes;
+    bool groups_overlap;    /* a case may be in more than one group row */
+} uf_table;
+
+/* A chart series: one table column, read at the given rows. */
+typedef struct uf_series {
+    char *label;
+    int col;
+} uf_series;
+
+typedef struct uf_chart {
+    char *id;
+    char *title;
+    char *kind;             /* "bar" or "line" */
+    char *y_label;          /* axis label with unit */
+    const uf_table *table;  /* the table the values come from */
+    int *rows;              /* the category rows of that table */
+    int nrows;
+    int label_col;          /* column with the category labels */
+    uf_series *series;
+    int nseries;
+} uf_chart;
+
+typedef struct uf_section {
+    char *title;
+    char **paragraphs;
+    int npar;
+    uf_table **tables;
+    int ntables;
+    uf_chart **charts;
+    int ncharts;
+} uf_section;
+
+typedef struct uf_kv {
+    char *key;
+    char *value;
+} uf_kv;
+
+typedef struct uf_report {
+    char *name;             /* report definition: "utfall", ... */
+    char *title;
+    char *unit;             /* enhet(er) */
+    char *period;
+    char *as_of;
+    char *version;
+    char *created;          /* ISO date of the data snapshot */
+    uf_kv *params;          /* parameters and configuration used */
+    int nparams;
+    char **snapshot;        /* import runs: "körning 3 2026-11-01 sha256 …" */
+    int nsnapshot;
+    uf_section **sections;
+    int nsections;
+    char **method;          /* method notes (paragraphs) */
+    int nmethod;
+    int threshold;          /* disclosure threshold used */
+    bool failed;            /* memory ran out while building */
+} uf_report;
+
+/* A new empty report; NULL when memory ran out.  Free with uf_report_free. */
+uf_report *uf_report_new(const char *name, const char *title);
+void uf_report_free(uf_report *r);     /* NULL-safe */
+bool uf_report_failed(const uf_report *r);
+
+/* Set one of the metadata strings (*field = copy of value). */
+void uf_report_set(uf_report *r, char **field, const char *value);
+/* Append a parameter "key = value" (printf-style value). */
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+void uf_report_param(uf_report *r, const char *key, const char *fmt, ...);
+void uf_report_snapshot(uf_report *r, const char *line);
+void uf_report_method(uf_report *r, const char *paragraph);
+
+uf_section *uf_report_section(uf_report *r, const char *title);
+void uf_section_par(uf_report *r, uf_section *s, const char *paragraph);
+
+/* A new table in section s with ncols columns; define them with
+ * uf_table_col before adding rows. */
+uf_table *uf_section_table(uf_report *r, uf_section *s, const char *id,
+                           const char *title, int ncols);
+void uf_table_col(uf_report *r, uf_table *t, int col, const char *id,
+                  const char *label, uf_ctype type, int decimals, bool additive);
+/* Declare that count column col adds up, with its siblings, to column
+ * total in each row. */
+void uf_table_part_of(uf_table *t, int col, int total);
+/* Add a row (all cells empty, link -1, n -1); its index, or -1. */
+int uf_table_row(uf_report *r, uf_table *t, bool total);
+void uf_table_note(uf_report *r, uf_table *t, const char *note);
+
+/* Cell setters: n is the number of persons the value rests on. */
+void uf_cell_text(uf_report *r, uf_table *t, int row, int col, const char *text);
+void uf_cell_count(uf_table *t, int row, int col, long count);
+void uf_cell_number(uf_table *t, int row, int col, double v, long n);
+void uf_cell_percent(uf_table *t, int row, int col, double pct, long n, int link);
+void uf_cell_pvalue(uf_table *t, int row, int col, double p, long n);
+/* Mark a cell as having no value, for the reason given. */
+void uf_cell_none(uf_table *t, int row, int col, uf_supp why);
+
+uf_chart *uf_section_chart(uf_report *r, uf_section *s, const char *id,
+                           const char *title, const char *kind,
+                           const char *y_label, const uf_table *t,
+                           int label_col);
+void uf_chart_rows(uf_report *r, uf_chart *c, const int *rows, int n);
+void uf_chart_series(uf_report *r, uf_chart *c, const char *label, int col);
+
+/* The cell at (row, col); asserts the indexes. */
+uf_cell *uf_table_cell(const uf_table *t, int row, int col);
+
+#endif
