@@ -1,0 +1,35 @@
+/*
+ * stats_internal.h - helpers shared by the statistics files (stats.c,
+ * stats_ttest.c, stats_rank.c, stats_fisher.c, stats_surv.c).  Not a
+ * public API; the public one is include/uppfolj/stats.h.
+ */
+#ifndef UPPFOLJ_STATS_INTERNAL_H
+#define UPPFOLJ_STATS_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "uppfolj/error.h"
+
+/* Switch GSL's error handler off, once per process (thread-safe).  Call
+ * before any GSL routine that can report an error. */
+void uf_stx_gsl_quiet(void);
+
+/* Is level a usable confidence level, 0 < level < 1? */
+bool uf_stx_level_ok(double level);
+
+/* Are x[0..n-1] all finite?  (true for n == 0) */
+bool uf_stx_all_finite(const double *x, size_t n);
+
+/* The standard normal quantile for a two-sided interval at level:
+ * qnorm((1 + level) / 2). */
+double uf_stx_z(double level);
+
+/*
+ * Average ranks of x[0..n-1] (R `rank`, ties.method = "average") into
+ * rank[0..n-1], comparing values with ==.  *ties gets sum(t^3 - t) over the
+ * groups of t tied values (0 when there are no ties).  Allocates a
+ * permutation; UF_ERR_NOMEM when that fails.
+ */
+uf_error uf_stx_rank(const double *x, size_t n, double *rank, double *ties);
+
+#endif
