@@ -15,7 +15,7 @@ CC      ?= cc
 BUILD   := build$(if $(SANITIZE),-san)
 Q       := $(if $(V),,@)
 
-PKGS    := sqlite3 libsodium libcrypto gsl inih
+PKGS    := sqlite3 libsodium libcrypto gsl inih jansson
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
@@ -89,7 +89,24 @@ unit: $(UNIT_BIN)
 e2e: $(BIN)
 	$(Q)UPPFOLJ=$(CURDIR)/$(BIN) tests/e2e/run.sh
 
-check: unit e2e
+check: unit e2e check-r
+
+# Differential test against R (SPEC §6): tests/r/gen.c computes every
+# statistic of stats.h on generated data sets, tests/r/compare.R recomputes
+# them with R and compares to 1e-9.  Skipped, with a message, only when
+# Rscript is not installed (CI installs it: .ci/install-deps).
+.PHONY: check-r
+check-r: $(BUILD)/libuppfolj.a
+	$(Q)if ! command -v Rscript >/dev/null 2>&1; then \
+	  echo "check-r: hoppas över: Rscript saknas (apt-get install r-base-core r-cran-survival)"; \
+	  exit 0; \
+	fi; \
+	mkdir -p $(BUILD)/r-diff && \
+	echo "  CC      tests/r/gen.c" && \
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $(BUILD)/r-diff/gen tests/r/gen.c \
+	  $(BUILD)/libuppfolj.a $(LDLIBS) && \
+	$(BUILD)/r-diff/gen $(BUILD)/r-diff && \
+	Rscript tests/r/compare.R $(BUILD)/r-diff
 
 valgrind: $(UNIT_BIN) $(BIN)
 	$(Q)VALGRIND=1 tests/run-unit.sh $(UNIT_BIN)
@@ -113,6 +130,7 @@ demo: $(BIN)
 	$(BIN) --db $(DEMO)/uppfolj.db init
 	$(BIN) --db $(DEMO)/uppfolj.db import sample-data/*.csv
 	$(BIN) --db $(DEMO)/uppfolj.db check
+	$(BIN) --db $(DEMO)/uppfolj.db report utfall --by sex -o $(DEMO)/rapporter
 
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin

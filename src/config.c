@@ -52,7 +52,7 @@ int uf_parse_months(const char *s, int *months)
 {
     char *end;
     long v = strtol(s, &end, 10);
-    if (end == s)
+    if (end == s || v < 1 || v > 120)     /* checked before * 12 can overflow */
         return -1;
     if (strcmp(end, "y") == 0 || strcmp(end, "\xc3\xa5r") == 0 || strcmp(end, "\xc3\xa5") == 0)
         v *= 12;
@@ -205,9 +205,9 @@ static int on_value(void *user, const char *section, const char *name, const cha
             ok = parse_bands(p, value);
     } else if (!strcmp(sec, "fonster") || !strcmp(sec, "windows")) {
         if (!strcmp(key, "fore") || !strcmp(key, "before"))
-            ok = uf_parse_months(val, &c->months_before) == 0;
+            ok = uf_parse_months(value, &c->months_before) == 0;   /* unfolded: "1år" */
         else if (!strcmp(key, "efter") || !strcmp(key, "after"))
-            ok = uf_parse_months(val, &c->months_after) == 0;
+            ok = uf_parse_months(value, &c->months_after) == 0;
         else if (!strcmp(key, "ankare") || !strcmp(key, "anchor")) {
             if (!strcmp(val, "slut") || !strcmp(val, "end"))
                 c->anchor = UF_ANCHOR_END;

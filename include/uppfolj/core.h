@@ -1,0 +1,111 @@
+/*
+ * core.h - the aggregation core: phases and measures per case (SPEC §5).
+ *
+ * uf_core_load() reads every case that had started by the as-of date into
+ * memory, with its phases (before, during, after: the windows are computed
+ * in SQL, queries/core_phase_fill.sql) and its measures per phase: event
+ * counts and exposure, state values (baseline and at the end of each
+ * phase), assessment baseline and follow-up per instrument, days placed,
+ * the insatser given during the case, and goal status per domain.  Cases
+ * whose follow-up consent is "nej" are loaded (they count in flows) but
+ * carry no measures.  The core knows nothing of reports or formats; it
+ * never prints.
+ *
+ * Workload: national scale is about 100 000 cases and 8 million rows; the
+ * loader streams each measure table once, in case order.
+ */
+#ifndef UPPFOLJ_CORE_H
+#define UPPFOLJ_CORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sqlite3.h>
+#include "uppfolj/config.h"
+#include "uppfolj/error.h"
+
+enum { UF_BEFORE, UF_DURING, UF_AFTER, UF_NPHASES };
+
+#define UF_MAX_EVENTS 8         /* event measure codes */
+#define UF_MAX_STATES 8         /* state measure codes */
+#define UF_NINSTRUMENTS 7       /* ester savry yls_cmi adad earl irk annat */
+#define UF_NDOMAINS 10          /* goal domains */
+
+/* Risk levels of an assessment: 0 none, 1 lag, 2 medel, 3 hog. */
+typedef struct uf_assess {
+    double base, follow;        /* total scores; NAN when none */
+    int base_day, follow_day;   /* INT_MIN when none */
+    signed char base_risk, follow_risk;
+} uf_assess;
+
+typedef struct uf_case {
+    sqlite3_int64 id;           /* cases.id: internal, never shown */
+    char sex;                   /* 'F', 'M', 'X' or 0 (unknown) */
+    int age;                    /* at start, -1 when unknown */
+    int unit, programme, target_group, end_reason;  /* string ids, -1 = none */
+    int start, end;             /* day numbers; end INT_MIN while ongoing */
+    int follow_to;              /* end + the after window (assessment
+                                   follow-up after the end), or INT_MIN */
+    bool consent;               /* follow-up consent: measures kept */
+    bool complete[UF_NPHASES];  /* the window is complete by as-of */
+    int from[UF_NPHASES], to[UF_NPHASES];  /* windows [from, to) */
+    double years[UF_NPHASES];   /* exposure in years (days / 365.25) */
+    float events[UF_MAX_EVENTS][UF_NPHASES];   /* event counts */
+    float state_base[UF_MAX_STATES];           /* NAN when none */
+    float state_end[UF_MAX_STATES][UF_NPHASES]; /* latest value in the window */
+    uf_assess assess[UF_NINSTRUMENTS];
+    float placed[UF_NPHASES];   /* days placed (hvb, sis, familjehem, tfco) */
+    unsigned insatser;          /* bit i: insats code i overlapped the during
+                                   phase (uf_core_insats_name) */
+    unsigned char goals[UF_NDOMAINS][4];  /* goals per domain by latest
+                                             status: uppnatt, delvis,
+                                             ej_uppnatt, pagaende */
+} uf_case;
+
+typedef struct uf_core_params {
+    int as_of;                  /* day number; 0 = the latest date in the data */
+    int months_before, months_after;
+    uf_anchor anchor;
+    const uf_config *cfg;       /* extra measures; may be NULL */
+} uf_core_params;
+
+typedef struct uf_cohort {
+    uf_case *cases;
+    size_t n;
+    int as_of;                  /* the as-of used */
+    uf_core_params params;
+    /* measure codes, in the order of the case arrays */
+    const char *event_codes[UF_MAX_EVENTS];
+    int nevents;
+    const char *state_codes[UF_MAX_STATES];
+    int nstates;
+    /* distinct strings of the grouping fields (units, programmes, ...) */
+    char **strings;
+    int nstrings, scap;
+    size_t not_started;         /* cases not started by as-of (left out) */
+} uf_cohort;
+
+/*
+ * Load the cohort as p says.  UF_ERR_DB (sqlite3_errmsg tells why) or
+ * UF_ERR_NOMEM; UF_ERR_INPUT when the database holds no dates at all and
+ * no as-of was given.  *out is NULL on failure; free with uf_cohort_free.
+ */
+uf_error uf_core_load(sqlite3 *db, const uf_core_params *p, uf_cohort **out);
+void uf_cohort_free(uf_cohort *c);
+
+/* The string with id i (a unit, programme, ...); "" for -1. */
+const char *uf_cohort_string(const uf_cohort *c, int i);
+
+/* Index of event / state measure code in the cohort, or -1. */
+int uf_core_event(const uf_cohort *c, const char *code);
+int uf_core_state(const uf_cohort *c, const char *code);
+
+/* Names of the insats codes (bit order of uf_case.insatser), instruments
+ * and goal domains; NULL past the end. */
+const char *uf_core_insats_name(int i);
+const char *uf_core_instrument_name(int i);
+const char *uf_core_domain_name(int i);
+
+/* Years between two day numbers, counted as birthdays passed. */
+int uf_age_at(int birth, int day);
+
+#endif

@@ -1,0 +1,50 @@
+/*
+ * groups.h - what a report table can be broken down by (SPEC §7): sex,
+ * age band at start, insats (overlapping: a case is in the group of each
+ * insats that overlaps its during phase), unit, programme, target group,
+ * cohort (start year) and end reason.  A case with an unknown value is in
+ * an "uppgift saknas" group, so that the groups add up to the total.
+ */
+#ifndef UPPFOLJ_GROUPS_H
+#define UPPFOLJ_GROUPS_H
+
+#include <stdbool.h>
+#include "uppfolj/core.h"
+
+typedef enum uf_dim {
+    UF_DIM_SEX, UF_DIM_AGE, UF_DIM_INSATS, UF_DIM_UNIT, UF_DIM_PROGRAMME,
+    UF_DIM_TARGET, UF_DIM_COHORT, UF_DIM_END_REASON, UF_NDIMS
+} uf_dim;
+
+/* Key of the "uppgift saknas" group. */
+#define UF_GROUP_MISSING 100000
+
+/* The dimension named s (English or Swedish: sex/kon, age/alder,
+ * insats, unit/enhet, programme/program, target_group/malgrupp,
+ * cohort/kohort, end_reason/avslutsorsak), or -1. */
+int uf_dim_parse(const char *s);
+/* Stable machine name and Swedish heading of a dimension. */
+const char *uf_dim_name(uf_dim d);
+const char *uf_dim_label(uf_dim d);
+/* Can a case be in more than one group of d? */
+bool uf_dim_overlaps(uf_dim d);
+
+/* The group keys of case k on d into keys (at most max); their number
+ * (at least 1: unknown values give UF_GROUP_MISSING). */
+int uf_case_groups(const uf_cohort *c, const uf_config *cfg, const uf_case *k,
+                   uf_dim d, int *keys, int max);
+
+/* Every key of d present among the cohort's cases, sorted for display
+ * (missing last), into keys (at most max); their number. */
+int uf_dim_keys(const uf_cohort *c, const uf_config *cfg, uf_dim d, int *keys, int max);
+
+/* The Swedish label of group key on d into out (n bytes). */
+void uf_group_label(const uf_cohort *c, const uf_config *cfg, uf_dim d, int key,
+                    char *out, size_t n);
+
+/* Swedish labels of codes. */
+const char *uf_label_insats(const char *code);
+const char *uf_label_end_reason(const char *code);
+const char *uf_label_instrument(const char *code);
+
+#endif

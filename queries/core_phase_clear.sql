@@ -1,0 +1,2 @@
+-- Empty the phase table before a new report run.
+DELETE FROM temp.phase

@@ -1,0 +1,243 @@
+/*
+ * cmd_report.c - `uppfolj report NAME`: load the cohort, build the report
+ * model, apply disclosure control once, and write the formats asked for.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include "cli.h"
+#include "uppfolj/config.h"
+#include "uppfolj/core.h"
+#include "uppfolj/db.h"
+#include "uppfolj/parse.h"
+#include "uppfolj/render.h"
+#include "uppfolj/reports.h"
+#include "uppfolj/suppress.h"
+
+static const char usage[] =
+    "Användning: uppfolj [--db FIL] report NAMN [flaggor]\n"
+    "\n"
+    "Skriver en rapport.  Alla tal är aggregat; värden som bygger på färre än\n"
+    "5 personer (tröskeln i uppfolj.conf) visas inte.\n"
+    "\n"
+    "Rapporter:\n"
+    "  utfall            utfall före och efter insatsen, per grupp\n"
+    "\n"
+    "Flaggor:\n"
+    "  --by DIM[,DIM]    dela upp på en eller två av: sex (kön), age (ålder),\n"
+    "                    insats, unit (enhet), programme (program),\n"
+    "                    target_group (målgrupp), cohort (startår),\n"
+    "                    end_reason (avslutsorsak); standard sex\n"
+    "  --as-of DATUM     datum för uttaget (standard: senaste datum i datat)\n"
+    "  --window-before N fönster före start, t.ex. 12m (standard från\n"
+    "                    uppfolj.conf, annars 12m)\n"
+    "  --window-after N  fönster efter, t.ex. 6m eller 12m\n"
+    "  --anchor A        slut (efterperioden räknas från avslut) eller start\n"
+    "  --format F[,F]    json och/eller csv (standard json,csv)\n"
+    "  -o MAPP           mapp att skriva till (skapas; standard rapporter)\n";
+
+typedef struct report_args {
+    const char *name;
+    const char *by;
+    const char *format;
+    const char *dir;
+    int as_of;
+    int before, after;          /* 0 = from the configuration */
+    int anchor;                 /* -1 = from the configuration */
+} report_args;
+
+/* Parse the options; -1 to go on, else the exit code. */
+static int parse_args(int argc, char **argv, cli_common *co, report_args *a)
+{
+    static const struct option opts[] = {
+        CLI_COMMON_OPTIONS,
+        { "by", required_argument, NULL, 'b' },
+        { "as-of", required_argument, NULL, 'a' },
+        { "window-before", required_argument, NULL, 'B' },
+        { "window-after", required_argument, NULL, 'A' },
+        { "anchor", required_argument, NULL, 'n' },
+        { "format", required_argument, NULL, 'f' },
+        { "output", required_argument, NULL, 'o' },
+        { 0, 0, 0, 0 }
+    };
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "qho:", opts, NULL)) != -1) {
+        switch (c) {
+        case 'h': fputs(usage, stdout); return EXIT_OK;
+        case 'b': a->by = optarg; break;
+        case 'f': a->format = optarg; break;
+        case 'o': a->dir = optarg; break;
+        case 'a':
+            if (uf_date_parse(optarg, &a->as_of) != 0) {
+                cli_error("--as-of %s är inget giltigt datum (ÅÅÅÅ-MM-DD)", optarg);
+                return EXIT_INPUT;
+            }
+            break;
+        case 'B':
+        case 'A':
+            if (uf_parse_months(optarg, c == 'B' ? &a->before : &a->after) != 0) {
+                cli_error("%s %s: ange antal månader, t.ex. 6m eller 12m",
+                          c == 'B' ? "--window-before" : "--window-after", optarg);
+                return EXIT_INPUT;
+            }
+            break;
+        case 'n':
+            if (strcmp(optarg, "start") == 0)
+                a->anchor = UF_ANCHOR_START;
+            else if (strcmp(optarg, "slut") == 0 || strcmp(optarg, "end") == 0)
+                a->anchor = UF_ANCHOR_END;
+            else {
+                cli_error("--anchor ska vara slut eller start");
+                return EXIT_INPUT;
+            }
+            break;
+        default:
+            if (!cli_common_opt(co, c, optarg)) {
+                fputs(usage, stderr);
+                return EXIT_INPUT;
+            }
+        }
+    }
+    if (optind + 1 != argc) {
+        cli_error("ange en rapport, t.ex. uppfolj report utfall (se uppfolj report --help)");
+        return EXIT_INPUT;
+    }
+    a->name = argv[optind];
+    if (strcmp(a->name, "utfall") != 0) {
+        cli_error("okänd rapport '%s' (finns: utfall)", a->name);
+        return EXIT_INPUT;
+    }
+    return -1;
+}
+
+/* The breakdown of --by into o; false (after a message) when bad. */
+static bool parse_by(const char *by, uf_report_opts *o)
+{
+    char buf[128];
+    snprintf(buf, sizeof buf, "%s", by);
+    o->nby = 0;
+    for (char *tok = strtok(buf, ","); tok; tok = strtok(NULL, ",")) {
+        int d = uf_dim_parse(tok);
+        if (d < 0 || o->nby == 2) {
+            cli_error(d < 0 ? "--by: okänd uppdelning '%s'" : "--by: högst två uppdelningar (%s)",
+                      tok);
+            return false;
+        }
+        o->by[o->nby++] = (uf_dim)d;
+    }
+    if (o->nby == 0) {
+        cli_error("--by: ange en uppdelning, t.ex. sex");
+        return false;
+    }
+    return true;
+}
+
+/* The import runs behind the data: the report's snapshot and its date. */
+static void snapshot(sqlite3 *db, uf_report *r)
+{
+    sqlite3_stmt *st = uf_db_prepare(db, "report_snapshot");
+    if (!st)
+        return;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        char line[512];
+        const char *path = (const char *)sqlite3_column_text(st, 2);
+        const char *base = path && strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+        snprintf(line, sizeof line, "importkörning %lld (%s): %s, %s, sha256 %s",
+                 sqlite3_column_int64(st, 0), sqlite3_column_text(st, 1),
+                 base ? base : "", sqlite3_column_text(st, 3), sqlite3_column_text(st, 4));
+        uf_report_snapshot(r, line);
+        uf_report_set(r, &r->created, (const char *)sqlite3_column_text(st, 1));
+    }
+    sqlite3_finalize(st);
+}
+
+/* Write the formats of a->format into a->dir. */
+static int write_formats(const report_args *a, const uf_report *r, const cli_common *co)
+{
+    if (mkdir(a->dir, 0755) != 0 && errno != EEXIST) {
+        cli_error("kunde inte skapa mappen %s: %s", a->dir, strerror(errno));
+        return EXIT_FAIL;
+    }
+    char buf[64];
+    snprintf(buf, sizeof buf, "%s", a->format);
+    for (char *f = strtok(buf, ","); f; f = strtok(NULL, ",")) {
+        char path[4096];
+        const char *failed = NULL;
+        uf_error err;
+        if (strcmp(f, "json") == 0) {
+            snprintf(path, sizeof path, "%s/%s.json", a->dir, a->name);
+            err = uf_render_json(r, path);
+            failed = path;
+        } else if (strcmp(f, "csv") == 0) {
+            err = uf_render_csv(r, a->dir, &failed);
+            snprintf(path, sizeof path, "%s/*.csv", a->dir);
+        } else {
+            cli_error("--format: okänt format '%s' (finns: json, csv)", f);
+            return EXIT_INPUT;
+        }
+        if (err != UF_OK) {
+            cli_error("kunde inte skriva %s: %s", failed ? failed : path, strerror(errno));
+            return EXIT_FAIL;
+        }
+        cli_say(co, "Skrev %s\n", path);
+    }
+    return EXIT_OK;
+}
+
+int cmd_report(int argc, char **argv, cli_common *co)
+{
+    report_args a = { .by = "sex", .format = "json,csv", .dir = "rapporter", .anchor = -1 };
+    int code = parse_args(argc, argv, co, &a);
+    if (code >= 0)
+        return code;
+    uf_config cfg;
+    if ((code = cli_load_config(co, &cfg)) >= 0) {
+        uf_config_release(&cfg);
+        return code;
+    }
+    uf_report_opts ro = { .cfg = &cfg };
+    sqlite3 *db = NULL;
+    uf_cohort *c = NULL;
+    uf_report *r = NULL;
+    code = EXIT_INPUT;
+    if (!parse_by(a.by, &ro))
+        goto out;
+    uf_error err = uf_db_open(co->db, &db);
+    if (err != UF_OK) {
+        cli_error("kunde inte öppna databasen %s: %s", co->db, uf_strerror(err));
+        code = cli_exit_code(err);
+        goto out;
+    }
+    uf_core_params p = {
+        .as_of = a.as_of, .cfg = &cfg,
+        .months_before = a.before ? a.before : cfg.months_before,
+        .months_after = a.after ? a.after : cfg.months_after,
+        .anchor = a.anchor >= 0 ? (uf_anchor)a.anchor : cfg.anchor,
+    };
+    err = uf_core_load(db, &p, &c);
+    if (err != UF_OK) {
+        if (err == UF_ERR_INPUT)
+            cli_error("databasen innehåller inga data att rapportera");
+        else
+            cli_error("kunde inte läsa data: %s", sqlite3_errmsg(db));
+        code = cli_exit_code(err);
+        goto out;
+    }
+    r = uf_report_utfall(c, &ro);
+    if (!r || uf_suppress_report(r, cfg.threshold) < 0) {
+        cli_error("minnet räckte inte");
+        code = EXIT_FAIL;
+        goto out;
+    }
+    snapshot(db, r);
+    code = write_formats(&a, r, co);
+out:
+    uf_report_free(r);
+    uf_cohort_free(c);
+    uf_db_close(db);
+    uf_config_release(&cfg);
+    return code;
+}

@@ -1,0 +1,208 @@
+/*
+ * groups.c - group keys and Swedish labels of the breakdowns (groups.h).
+ * Called per case and table while a report is built: small linear scans.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "import_internal.h"   /* uf_fold */
+#include "uppfolj/groups.h"
+#include "uppfolj/parse.h"
+
+static const struct { const char *name, *alias, *label; } dims[UF_NDIMS] = {
+    { "sex", "kon", "Kön" },
+    { "age", "alder", "Ålder vid start" },
+    { "insats", "insatser", "Insats" },
+    { "unit", "enhet", "Enhet" },
+    { "programme", "program", "Program" },
+    { "target_group", "malgrupp", "Målgrupp" },
+    { "cohort", "kohort", "Startår" },
+    { "end_reason", "avslutsorsak", "Avslutsorsak" },
+};
+
+int uf_dim_parse(const char *s)
+{
+    char f[64];
+    uf_fold(s, f, sizeof f);    /* "kön", "Ålder", "målgrupp" as written */
+    for (int d = 0; d < UF_NDIMS; d++)
+        if (strcmp(f, dims[d].name) == 0 || strcmp(f, dims[d].alias) == 0)
+            return d;
+    return -1;
+}
+
+const char *uf_dim_name(uf_dim d)
+{
+    return dims[d].name;
+}
+
+const char *uf_dim_label(uf_dim d)
+{
+    return dims[d].label;
+}
+
+bool uf_dim_overlaps(uf_dim d)
+{
+    return d == UF_DIM_INSATS;
+}
+
+static const struct { const char *code, *label; } insats_labels[] = {
+    { "mst", "MST" }, { "fft", "FFT" }, { "bsft", "BSFT" }, { "art", "ART" },
+    { "mi", "MI" }, { "kbt", "KBT" }, { "kontaktperson", "Kontaktperson" },
+    { "skk", "Särskilt kvalificerad kontaktperson" },
+    { "familjebehandling", "Familjebehandling" }, { "foraldrastod", "Föräldrastöd" },
+    { "hvb", "HVB" }, { "sis", "SiS" }, { "familjehem", "Familjehem" }, { "tfco", "TFCO" },
+    { "ungdomstjanst", "Ungdomstjänst" }, { "ungdomsvard", "Ungdomsvård" },
+    { "ungdomsovervakning", "Ungdomsövervakning" }, { "bup", "BUP" },
+    { "skolstod", "Skolstöd" }, { "sarskild_undervisningsgrupp", "Särskild undervisningsgrupp" },
+    { "arbetsmarknad", "Arbetsmarknadsinsats" }, { "fritid", "Fritid" },
+    { "mentor", "Mentor" }, { "avhopparstod", "Avhopparstöd" }, { "annan", "Annan insats" },
+};
+
+const char *uf_label_insats(const char *code)
+{
+    for (size_t i = 0; i < sizeof insats_labels / sizeof *insats_labels; i++)
+        if (strcmp(insats_labels[i].code, code) == 0)
+            return insats_labels[i].label;
+    return code;
+}
+
+const char *uf_label_end_reason(const char *code)
+{
+    static const struct { const char *code, *label; } l[] = {
+        { "mal_uppfyllda", "Målen uppfyllda" }, { "avhopp", "Avhopp" },
+        { "fortsatt_brottslighet", "Fortsatt brottslighet" }, { "placering", "Placering" },
+        { "flytt", "Flytt" }, { "annan", "Annan orsak" },
+    };
+    for (size_t i = 0; i < sizeof l / sizeof *l; i++)
+        if (strcmp(l[i].code, code) == 0)
+            return l[i].label;
+    return code;
+}
+
+const char *uf_label_instrument(const char *code)
+{
+    static const struct { const char *code, *label; } l[] = {
+        { "ester", "ESTER" }, { "savry", "SAVRY" }, { "yls_cmi", "YLS/CMI" },
+        { "adad", "ADAD" }, { "earl", "EARL" }, { "irk", "Check:IRK" },
+        { "annat", "Annat instrument" },
+    };
+    for (size_t i = 0; i < sizeof l / sizeof *l; i++)
+        if (strcmp(l[i].code, code) == 0)
+            return l[i].label;
+    return code;
+}
+
+/* Key of a string-valued field (a cohort string id). */
+static int string_key(int id)
+{
+    return id < 0 ? UF_GROUP_MISSING : id;
+}
+
+int uf_case_groups(const uf_cohort *c, const uf_config *cfg, const uf_case *k,
+                   uf_dim d, int *keys, int max)
+{
+    (void)c;
+    switch (d) {
+    case UF_DIM_SEX:
+        keys[0] = k->sex == 'F' ? 0 : k->sex == 'M' ? 1 : k->sex == 'X' ? 2 : UF_GROUP_MISSING;
+        return 1;
+    case UF_DIM_AGE: {
+        int b = k->age < 0 ? -1 : uf_config_band(cfg, k->age);
+        keys[0] = b < 0 ? UF_GROUP_MISSING : b;
+        return 1;
+    }
+    case UF_DIM_INSATS: {
+        int n = 0;
+        for (int i = 0; i < 32 && n < max; i++)
+            if (k->insatser & (1u << i))
+                keys[n++] = i;
+        if (n == 0)
+            keys[n++] = UF_GROUP_MISSING;
+        return n;
+    }
+    case UF_DIM_UNIT:       keys[0] = string_key(k->unit); return 1;
+    case UF_DIM_PROGRAMME:  keys[0] = string_key(k->programme); return 1;
+    case UF_DIM_TARGET:     keys[0] = string_key(k->target_group); return 1;
+    case UF_DIM_END_REASON: keys[0] = string_key(k->end_reason); return 1;
+    case UF_DIM_COHORT: {
+        int y, m, dd;
+        uf_civil_from_days(k->start, &y, &m, &dd);
+        keys[0] = y;
+        return 1;
+    }
+    case UF_NDIMS:
+        break;
+    }
+    keys[0] = UF_GROUP_MISSING;
+    return 1;
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+int uf_dim_keys(const uf_cohort *c, const uf_config *cfg, uf_dim d, int *keys, int max)
+{
+    int n = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        int k[32];
+        int nk = uf_case_groups(c, cfg, &c->cases[i], d, k, 32);
+        for (int j = 0; j < nk; j++) {
+            bool seen = false;
+            for (int x = 0; x < n && !seen; x++)
+                seen = keys[x] == k[j];
+            if (!seen && n < max)
+                keys[n++] = k[j];
+        }
+    }
+    qsort(keys, (size_t)n, sizeof *keys, cmp_int);
+    /* string-valued groups display in alphabetical order */
+    if (d == UF_DIM_UNIT || d == UF_DIM_PROGRAMME || d == UF_DIM_TARGET || d == UF_DIM_END_REASON)
+        for (int i = 1; i < n; i++)
+            for (int j = i; j > 0 && keys[j] != UF_GROUP_MISSING &&
+                            strcmp(uf_cohort_string(c, keys[j - 1]), uf_cohort_string(c, keys[j])) > 0;
+                 j--) {
+                int t = keys[j];
+                keys[j] = keys[j - 1];
+                keys[j - 1] = t;
+            }
+    return n;
+}
+
+void uf_group_label(const uf_cohort *c, const uf_config *cfg, uf_dim d, int key,
+                    char *out, size_t n)
+{
+    if (key == UF_GROUP_MISSING) {
+        snprintf(out, n, "%s", d == UF_DIM_INSATS ? "Ingen registrerad insats"
+                             : d == UF_DIM_AGE ? "Annan ålder eller okänd" : "Uppgift saknas");
+        return;
+    }
+    switch (d) {
+    case UF_DIM_SEX:
+        snprintf(out, n, "%s", key == 0 ? "Flickor" : key == 1 ? "Pojkar" : "Annat kön");
+        return;
+    case UF_DIM_AGE:
+        snprintf(out, n, "%d–%d år", cfg->bands[key].lo, cfg->bands[key].hi);
+        return;
+    case UF_DIM_INSATS:
+        snprintf(out, n, "%s", uf_label_insats(uf_core_insats_name(key)));
+        return;
+    case UF_DIM_COHORT:
+        snprintf(out, n, "%d", key);
+        return;
+    case UF_DIM_END_REASON:
+        snprintf(out, n, "%s", uf_label_end_reason(uf_cohort_string(c, key)));
+        return;
+    case UF_DIM_TARGET: {
+        const char *s = uf_cohort_string(c, key);
+        snprintf(out, n, "%s", strcmp(s, "riskzon") == 0 ? "Riskzon"
+                               : strcmp(s, "avhopp") == 0 ? "Avhoppare" : s);
+        return;
+    }
+    default:
+        snprintf(out, n, "%s", uf_cohort_string(c, key));
+        return;
+    }
+}

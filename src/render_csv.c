@@ -1,0 +1,84 @@
+/*
+ * render_csv.c - one CSV per table of the report model (SPEC §13), for
+ * evaluators' scripts: stable column ids, '.' decimals, full precision,
+ * hidden cells empty and named in the `suppressed` column.  Text fields
+ * are quoted by libcsv.
+ */
+#include <csv.h>
+#include <errno.h>
+#include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "uppfolj/render.h"
+
+/* Write one cell's value (nothing when hidden or empty). */
+static void put_value(FILE *f, const uf_cell *c)
+{
+    if (c->supp != UF_SHOWN)
+        return;
+    switch (c->type) {
+    case UF_C_TEXT:
+    case UF_C_DATE:
+        if (c->text)
+            csv_fwrite(f, c->text, strlen(c->text));
+        break;
+    case UF_C_COUNT:
+        fprintf(f, "%.0f", c->v);
+        break;
+    case UF_C_NUMBER:
+    case UF_C_PERCENT:
+    case UF_C_PVALUE:
+        if (isfinite(c->v))
+            fprintf(f, "%.15g", c->v);
+        break;
+    case UF_C_EMPTY:
+        break;
+    }
+}
+
+static int write_table(const uf_table *t, const char *path)
+{
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return -1;
+    for (int c = 0; c < t->ncols; c++) {
+        if (c)
+            fputc(',', f);
+        fputs(t->cols[c].id, f);
+    }
+    fputs(",suppressed\n", f);
+    for (int r = 0; r < t->nrows; r++) {
+        char hidden[1024] = "";
+        for (int c = 0; c < t->ncols; c++) {
+            const uf_cell *cell = &t->rows[r].cells[c];
+            if (c)
+                fputc(',', f);
+            put_value(f, cell);
+            if (cell->supp != UF_SHOWN && strlen(hidden) + strlen(t->cols[c].id) + 2 < sizeof hidden) {
+                if (*hidden)
+                    strcat(hidden, "|");
+                strcat(hidden, t->cols[c].id);
+            }
+        }
+        fprintf(f, ",%s\n", hidden);
+    }
+    bool bad = ferror(f) != 0;
+    return fclose(f) == 0 && !bad ? 0 : -1;
+}
+
+uf_error uf_render_csv(const uf_report *r, const char *dir, const char **failed)
+{
+    static char path[4096];
+    for (int s = 0; s < r->nsections; s++)
+        for (int i = 0; i < r->sections[s]->ntables; i++) {
+            const uf_table *t = r->sections[s]->tables[i];
+            snprintf(path, sizeof path, "%s/%s.csv", dir, t->id);
+            if (write_table(t, path) != 0) {
+                *failed = path;
+                return UF_ERR_IO;
+            }
+        }
+    return UF_OK;
+}

@@ -1,0 +1,293 @@
+/*
+ * report_common.c - what the report definitions share (report_internal.h):
+ * group rows, table layout, vectors, paired statistics, front matter and
+ * method notes.  Reports have tens of tables over at most some hundred
+ * thousand cases; membership is precomputed once per breakdown.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "report_internal.h"
+#include "uppfolj/parse.h"
+#include "uppfolj/stats.h"
+
+#define MAX_KEYS 64
+
+/* Add row (k1, k2) to g unless it is there; -1 when memory ran out. */
+static int add_row(rep_groups *g, int k1, int k2, int *cap)
+{
+    for (int i = 0; i < g->nrows; i++)
+        if (g->keys[i][0] == k1 && g->keys[i][1] == k2)
+            return 0;
+    if (g->nrows == *cap) {
+        *cap = *cap ? *cap * 2 : 16;
+        void *k = realloc(g->keys, (size_t)*cap * sizeof *g->keys);
+        if (!k)
+            return -1;
+        g->keys = k;
+        void *l = realloc(g->labels, (size_t)*cap * sizeof *g->labels);
+        if (!l)
+            return -1;
+        g->labels = l;
+    }
+    g->keys[g->nrows][0] = k1;
+    g->keys[g->nrows][1] = k2;
+    g->nrows++;
+    return 0;
+}
+
+/* The rows: every key of the first dimension, crossed with every key of
+ * the second that occurs together with it. */
+static int make_rows(rep_groups *g)
+{
+    const uf_report_opts *o = g->o;
+    int keys1[MAX_KEYS], keys2[MAX_KEYS], cap = 0;
+    int n1 = uf_dim_keys(g->c, o->cfg, o->by[0], keys1, MAX_KEYS);
+    int n2 = o->nby > 1 ? uf_dim_keys(g->c, o->cfg, o->by[1], keys2, MAX_KEYS) : 1;
+    if (o->nby < 2)
+        keys2[0] = 0;
+    for (int a = 0; a < n1; a++)
+        for (int b = 0; b < n2; b++) {
+            bool seen = o->nby < 2;
+            for (size_t i = 0; i < g->c->n && !seen; i++) {
+                int k[MAX_KEYS], m[MAX_KEYS];
+                int nk = uf_case_groups(g->c, o->cfg, &g->c->cases[i], o->by[0], k, MAX_KEYS);
+                int nm = uf_case_groups(g->c, o->cfg, &g->c->cases[i], o->by[1], m, MAX_KEYS);
+                for (int x = 0; x < nk && !seen; x++)
+                    for (int y = 0; y < nm && !seen; y++)
+                        seen = k[x] == keys1[a] && m[y] == keys2[b];
+            }
+            if (seen && add_row(g, keys1[a], keys2[b], &cap) != 0)
+                return -1;
+        }
+    return 0;
+}
+
+int rep_groups_init(uf_report *r, rep_groups *g, const uf_cohort *c, const uf_report_opts *o)
+{
+    memset(g, 0, sizeof *g);
+    g->c = c;
+    g->o = o;
+    g->ncols = o->nby > 1 ? 2 : 1;
+    g->overlap = uf_dim_overlaps(o->by[0]) || (o->nby > 1 && uf_dim_overlaps(o->by[1]));
+    if (make_rows(g) != 0)
+        goto fail;
+    for (int i = 0; i < g->nrows; i++)
+        for (int d = 0; d < o->nby; d++)
+            uf_group_label(c, o->cfg, o->by[d], g->keys[i][d], g->labels[i][d],
+                           sizeof g->labels[i][d]);
+    g->member = calloc(c->n * (size_t)(g->nrows ? g->nrows : 1), 1);
+    if (!g->member && c->n && g->nrows)
+        goto fail;
+    for (size_t i = 0; i < c->n; i++) {
+        int k[MAX_KEYS], m[MAX_KEYS] = { 0 };
+        int nk = uf_case_groups(c, o->cfg, &c->cases[i], o->by[0], k, MAX_KEYS);
+        int nm = o->nby > 1 ? uf_case_groups(c, o->cfg, &c->cases[i], o->by[1], m, MAX_KEYS) : 1;
+        for (int row = 0; row < g->nrows; row++)
+            for (int x = 0; x < nk; x++)
+                for (int y = 0; y < nm; y++)
+                    if (k[x] == g->keys[row][0] && (o->nby < 2 || m[y] == g->keys[row][1]))
+                        g->member[i * (size_t)g->nrows + (size_t)row] = 1;
+    }
+    return 0;
+fail:
+    r->failed = true;
+    rep_groups_free(g);
+    return -1;
+}
+
+void rep_groups_free(rep_groups *g)
+{
+    free(g->keys);
+    free(g->labels);
+    free(g->member);
+    memset(g, 0, sizeof *g);
+}
+
+bool rep_in_row(const rep_groups *g, size_t i, int row)
+{
+    return row == g->nrows || g->member[i * (size_t)g->nrows + (size_t)row];
+}
+
+uf_table *rep_table(uf_report *r, uf_section *s, const rep_groups *g, const char *id,
+                    const char *title, int nmeasure)
+{
+    uf_table *t = uf_section_table(r, s, id, title, g->ncols + nmeasure);
+    if (!t)
+        return NULL;
+    t->groups_overlap = g->overlap;
+    uf_table_col(r, t, 0, "group", uf_dim_label(g->o->by[0]), UF_C_TEXT, 0, false);
+    if (g->ncols > 1)
+        uf_table_col(r, t, 1, "group2", uf_dim_label(g->o->by[1]), UF_C_TEXT, 0, false);
+    if (g->overlap)
+        uf_table_note(r, t, "Grupperna överlappar: ett ärende räknas i varje insats som pågick "
+                            "under ärendet, så grupperna summerar inte till totalen.");
+    return t;
+}
+
+int rep_row(uf_report *r, uf_table *t, const rep_groups *g, int row)
+{
+    int tr = uf_table_row(r, t, row == g->nrows);
+    if (tr < 0)
+        return tr;
+    for (int d = 0; d < g->ncols; d++)
+        uf_cell_text(r, t, tr, d, row == g->nrows ? (d == 0 ? "Totalt" : "") : g->labels[row][d]);
+    return tr;
+}
+
+void rep_fix_missing(uf_table *t, int tr, int o, int n)
+{
+    if (!t || tr < 0)
+        return;
+    for (int c = o; c < o + n; c++) {
+        uf_cell *cell = uf_table_cell(t, tr, c);
+        if ((cell->type == UF_C_NUMBER || cell->type == UF_C_PERCENT ||
+             cell->type == UF_C_PVALUE) && !isfinite(cell->v))
+            uf_cell_none(t, tr, c, UF_SUPP_MISSING);
+    }
+}
+
+void rep_chart(uf_report *r, uf_section *s, const uf_table *t, const rep_groups *g,
+               const char *id, const char *title, const char *y_label, int before, int after)
+{
+    if (!t || g->ncols > 1)
+        return;
+    char cid[96];
+    snprintf(cid, sizeof cid, "%s_diagram", id);
+    uf_chart *ch = uf_section_chart(r, s, cid, title, "bar", y_label, t, 0);
+    int rows[MAX_KEYS * 4];
+    int n = 0;
+    for (int i = 0; i < t->nrows && n < (int)(sizeof rows / sizeof *rows); i++)
+        rows[n++] = i;
+    uf_chart_rows(r, ch, rows, n);
+    uf_chart_series(r, ch, "Före", before);
+    uf_chart_series(r, ch, "Efter", after);
+}
+
+void rep_vec_init(rep_vec *v)
+{
+    memset(v, 0, sizeof *v);
+}
+
+void rep_vec_clear(rep_vec *v)
+{
+    v->n = 0;
+}
+
+void rep_vec_push(uf_report *r, rep_vec *v, double x)
+{
+    if (v->n == v->cap) {
+        size_t cap = v->cap ? v->cap * 2 : 256;
+        double *p = realloc(v->v, cap * sizeof *p);
+        if (!p) {
+            r->failed = true;
+            return;
+        }
+        v->v = p;
+        v->cap = cap;
+    }
+    v->v[v->n++] = x;
+}
+
+void rep_vec_free(rep_vec *v)
+{
+    free(v->v);
+    rep_vec_init(v);
+}
+
+void rep_paired_stats(const rep_vec *before, const rep_vec *after, rep_paired *out)
+{
+    uf_stat_ttest t;
+    uf_stat_wilcoxon w;
+    size_t n = before->n;
+    out->before_mean = uf_stat_mean(before->v, n);
+    out->after_mean = uf_stat_mean(after->v, n);
+    uf_stat_ttest_paired(after->v, before->v, n, 0.95, &t);
+    uf_stat_signrank_paired(after->v, before->v, n, &w);
+    out->change_mean = n ? t.estimate : NAN;
+    out->lo = t.lo;
+    out->hi = t.hi;
+    out->t_p = t.p;
+    out->v = w.statistic;
+    out->wilcoxon_p = w.p;
+}
+
+double rep_mcnemar(long only_before, long only_after)
+{
+    uf_stat_binom b;
+    if (only_before + only_after == 0)
+        return NAN;
+    uf_stat_mcnemar_exact((size_t)only_before, (size_t)only_after, &b);
+    return b.p;
+}
+
+void rep_front(uf_report *r, const uf_cohort *c, const uf_report_opts *o)
+{
+    char asof[UF_DATE_BUF];
+    uf_date_format(c->as_of, asof);
+    uf_report_set(r, &r->as_of, asof);
+    uf_report_set(r, &r->version, UF_VERSION);
+    uf_report_set(r, &r->unit, o->cfg && o->cfg->organisation ? o->cfg->organisation
+                                                             : "Alla enheter");
+    uf_report_set(r, &r->period, "Alla ärenden som startat till och med datumet för uttaget");
+    char by[128];
+    snprintf(by, sizeof by, "%s%s%s", uf_dim_name(o->by[0]), o->nby > 1 ? "," : "",
+             o->nby > 1 ? uf_dim_name(o->by[1]) : "");
+    uf_report_param(r, "as_of", "%s", asof);
+    uf_report_param(r, "by", "%s", by);
+    uf_report_param(r, "window_before", "%d månader", c->params.months_before);
+    uf_report_param(r, "window_after", "%d månader", c->params.months_after);
+    uf_report_param(r, "anchor", "%s", c->params.anchor == UF_ANCHOR_START
+                                          ? "start (efterperioden räknas från start)"
+                                          : "slut (efterperioden räknas från avslut)");
+    if (o->cfg) {
+        uf_report_param(r, "threshold", "%d", o->cfg->threshold);
+        char bands[256] = "";
+        for (int i = 0; i < o->cfg->nbands; i++) {
+            char b[32];
+            snprintf(b, sizeof b, "%s%d–%d", i ? ", " : "", o->cfg->bands[i].lo,
+                     o->cfg->bands[i].hi);
+            strncat(bands, b, sizeof bands - strlen(bands) - 1);
+        }
+        uf_report_param(r, "age_bands", "%s", bands);
+        uf_report_param(r, "config", "%s", o->cfg->path ? o->cfg->path : "standardvärden");
+    }
+}
+
+void rep_method(uf_report *r, const uf_cohort *c, const uf_report_opts *o)
+{
+    char p[1024];
+    snprintf(p, sizeof p,
+             "Faser: före = de %d månaderna före start; under = från start till avslut (eller "
+             "till datumet för uttaget om ärendet pågår); efter = de %d månaderna %s. En period "
+             "som inte är avslutad vid datumet för uttaget räknas inte, och ärendet lämnas utanför "
+             "de jämförelser som behöver den perioden (se tabellen över urvalet).",
+             c->params.months_before, c->params.months_after,
+             c->params.anchor == UF_ANCHOR_START ? "från start" : "efter avslut");
+    uf_report_method(r, p);
+    uf_report_method(r, "Händelser (misstankar om brott, våldsbrott) räknas per period; "
+                        "antal per år = antal / periodens längd i år. Tillstånd (uppförandestörning, "
+                        "skolfrånvaro) jämförs mellan baslinjen (senaste värdet från 90 dagar före "
+                        "till 30 dagar efter start) och det senaste värdet i efterperioden. Bedömningar "
+                        "jämförs mellan baslinjen (senaste från 180 dagar före till 30 dagar efter "
+                        "start) och uppföljningen (senaste under ärendet, annars första efter avslut "
+                        "inom efterperioden).");
+    uf_report_method(r, "Statistik: medelvärden; parat t-test med 95 % konfidensintervall för "
+                        "förändringen (R: t.test(efter, före, paired = TRUE)); Wilcoxons "
+                        "teckenrangtest (R: wilcox.test(efter, före, paired = TRUE)); för ja/nej-mått "
+                        "exakt McNemar-test (R: binom.test(b, b + c, 0.5)). Test görs bara när minst "
+                        "5 ärenden har både före- och eftervärde.");
+    snprintf(p, sizeof p,
+             "Röjandeskydd: värden som bygger på färre än %d personer visas inte. Ett antal "
+             "på 1–%d visas som <%d; medelvärden, andelar och test över färre än %d personer "
+             "visas som ..; andra värden döljs (..) när ett dolt värde annars skulle kunna räknas "
+             "fram ur en summa. Diagrammen visar bara det som tabellerna visar.",
+             o->cfg ? o->cfg->threshold : 5, (o->cfg ? o->cfg->threshold : 5) - 1,
+             o->cfg ? o->cfg->threshold : 5, o->cfg ? o->cfg->threshold : 5);
+    uf_report_method(r, p);
+    uf_report_method(r, "Vad siffrorna kan säga: de beskriver hur det gick för dem som fick "
+                        "insatsen, före och efter. Uppföljning av en grupp är ingen effektstudie: "
+                        "förändringen kan bero på annat än insatsen (till exempel ålder eller att "
+                        "många tas in när problemen är som störst).");
+}

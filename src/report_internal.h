@@ -1,0 +1,67 @@
+/*
+ * report_internal.h - what the report definitions share: the group rows of
+ * a breakdown, tables laid out with their group columns, growing vectors,
+ * the paired statistics of a before/after comparison, the front matter and
+ * method notes.  Not a public API.
+ */
+#ifndef UPPFOLJ_REPORT_INTERNAL_H
+#define UPPFOLJ_REPORT_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "uppfolj/reports.h"
+
+/* The group rows of a breakdown by one or two dimensions; row nrows is the
+ * total. */
+typedef struct rep_groups {
+    const uf_cohort *c;
+    const uf_report_opts *o;
+    int ncols;                  /* group label columns: 1 or 2 */
+    int nrows;                  /* group rows, total not counted */
+    int (*keys)[2];             /* per row: the key on each dimension */
+    char (*labels)[2][96];      /* per row: the labels */
+    unsigned char *member;      /* member[case * nrows + row] */
+    bool overlap;
+} rep_groups;
+
+int rep_groups_init(uf_report *r, rep_groups *g, const uf_cohort *c, const uf_report_opts *o);
+void rep_groups_free(rep_groups *g);
+/* Is case i of the cohort in row (the total row holds every case)? */
+bool rep_in_row(const rep_groups *g, size_t i, int row);
+
+/* A table with the group columns first, then nmeasure columns. */
+uf_table *rep_table(uf_report *r, uf_section *s, const rep_groups *g, const char *id,
+                    const char *title, int nmeasure);
+/* Add group row `row` (or the total) to t with its labels; the row index. */
+int rep_row(uf_report *r, uf_table *t, const rep_groups *g, int row);
+/* Cells of columns o..o+n-1 of row tr holding NAN: no value (MISSING). */
+void rep_fix_missing(uf_table *t, int tr, int o, int n);
+/* A before/after bar chart of columns before and after, by group (one-way
+ * breakdowns only). */
+void rep_chart(uf_report *r, uf_section *s, const uf_table *t, const rep_groups *g,
+               const char *id, const char *title, const char *y_label, int before, int after);
+
+/* A growing vector of doubles. */
+typedef struct rep_vec {
+    double *v;
+    size_t n, cap;
+} rep_vec;
+void rep_vec_init(rep_vec *v);
+void rep_vec_clear(rep_vec *v);
+void rep_vec_push(uf_report *r, rep_vec *v, double x);
+void rep_vec_free(rep_vec *v);
+
+/* Paired before/after statistics (NAN where not computable). */
+typedef struct rep_paired {
+    double before_mean, after_mean, change_mean, lo, hi;   /* paired t, 95 % */
+    double v, wilcoxon_p, t_p;
+} rep_paired;
+void rep_paired_stats(const rep_vec *before, const rep_vec *after, rep_paired *out);
+/* Exact McNemar p from the discordant counts (NAN when none). */
+double rep_mcnemar(long only_before, long only_after);
+
+/* Title page metadata and parameters; method notes. */
+void rep_front(uf_report *r, const uf_cohort *c, const uf_report_opts *o);
+void rep_method(uf_report *r, const uf_cohort *c, const uf_report_opts *o);
+
+#endif

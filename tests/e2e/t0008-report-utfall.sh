@@ -1,0 +1,147 @@
+# report utfall: the SPEC §13 columns, values checked against an
+# independent SQL computation on the imported raw data, disclosure control.
+. "$(dirname "$0")/lib.sh"
+cd "$T"
+run init
+run import "$SAMPLE"/*.csv
+expect_rc 0 "import"
+ASOF=2026-10-31
+run report utfall --by sex --as-of $ASOF --format csv,json -o rapp
+expect_rc 0 "report utfall --format csv,json"
+[ -f rapp/utfall.json ] && ok "utfall.json skrevs" || fail "utfall.json saknas"
+python3 -m json.tool rapp/utfall.json > /dev/null && ok "JSON är giltig" || fail "ogiltig JSON"
+
+expect_eq "$(head -n 1 rapp/utfall_misstankar_per_ar.csv)" \
+  "group,n_cases,n_paired,before_mean,after_mean,change_mean,change_ci_low,change_ci_high,wilcoxon_v,wilcoxon_p,t_p,suppressed" \
+  "kontinuerligt mått har SPEC §13:s kolumner"
+expect_eq "$(head -n 1 rapp/utfall_misstanke_nagon.csv)" \
+  "group,n_cases,n_paired,before_any,after_any,before_pct,after_pct,mcnemar_p,suppressed" \
+  "ja/nej-mått har SPEC §13:s kolumner"
+
+# Independent computation (sqlite3 on the imported rows, written here from
+# SPEC §5, not with uppfolj's queries): cases started and ended by as-of,
+# with follow-up consent and a complete 12-month after window; suspicions
+# in [start - 12 months, start) and [end, end + 12 months).
+cat > ind.sql <<SQL
+WITH k AS (
+  SELECT c.id, c.person_id, c.start_date AS s, c.end_date AS e,
+         date(c.start_date, '-12 months') AS bf, date(c.end_date, '+12 months') AS at
+  FROM cases c
+  WHERE c.start_date <= '$ASOF' AND c.end_date <= '$ASOF' AND c.followup_consent = 1
+    AND date(c.end_date, '+12 months') <= date('$ASOF', '+1 day')
+), m AS (
+  SELECT k.id, k.s, k.e, k.bf, k.at,
+    (SELECT coalesce(sum(value), 0) FROM outcomes o WHERE o.person_id = k.person_id
+       AND o.measure = 'misstanke_brott' AND o.date >= k.bf AND o.date < k.s) AS nb,
+    (SELECT coalesce(sum(value), 0) FROM outcomes o WHERE o.person_id = k.person_id
+       AND o.measure = 'misstanke_brott' AND o.date >= k.e AND o.date < k.at) AS na
+  FROM k
+)
+SELECT count(*), sum(nb > 0), sum(na > 0),
+       printf('%.6f', avg(nb / ((julianday(s) - julianday(bf)) / 365.25))),
+       printf('%.6f', avg(na / ((julianday(at) - julianday(e)) / 365.25)))
+FROM m;
+SQL
+ind=$(sqlite3 -separator ' ' uppfolj.db < ind.sql)
+set -- $ind
+n=$1; nb=$2; na=$3; rb=$4; ra=$5
+total=$(grep '^"Totalt"' rapp/utfall_misstanke_nagon.csv)
+expect_eq "$(echo "$total" | cut -d, -f3)" "$n" "n_paired (totalt) = oberoende beräkning ($n)"
+expect_eq "$(echo "$total" | cut -d, -f4)" "$nb" "före: minst en misstanke = oberoende beräkning ($nb)"
+expect_eq "$(echo "$total" | cut -d, -f5)" "$na" "efter: minst en misstanke = oberoende beräkning ($na)"
+rate=$(grep '^"Totalt"' rapp/utfall_misstankar_per_ar.csv)
+expect_eq "$(printf '%.6f' "$(echo "$rate" | cut -d, -f4)")" "$rb" "misstankar per år före, medel ($rb)"
+expect_eq "$(printf '%.6f' "$(echo "$rate" | cut -d, -f5)")" "$ra" "misstankar per år efter, medel ($ra)"
+[ "$n" -gt 20 ] && ok "jämförelsen bygger på $n ärenden" || fail "för få ärenden ($n)"
+
+# Disclosure control on every table (python3 reads the CSV files):
+# no count of 1-4, no statistic over fewer than 5, hidden cells named.
+cat > audit.py <<'PY'
+import csv, glob, sys
+bad = 0
+for path in glob.glob("rapp/*.csv"):
+    rows = list(csv.DictReader(open(path, encoding="utf-8")))
+    for r in rows:
+        hidden = set(filter(None, r["suppressed"].split("|")))
+        for k, v in r.items():
+            if k in ("group", "group2", "suppressed", "baseline") or v in ("", None):
+                continue
+            if k in hidden:
+                print(path, k, "hidden but has a value"); bad += 1
+            if k.startswith("n_") or k.endswith("_any") or k.startswith("followup_") or k in ("total", "n"):
+                if 1 <= float(v) <= 4:
+                    print(path, k, "shows a count of", v); bad += 1
+        npaired = r.get("n_paired")
+        if npaired not in (None, "") and float(npaired) < 5:
+            for k in ("before_mean", "after_mean", "change_mean", "wilcoxon_p", "t_p",
+                      "before_pct", "after_pct", "mcnemar_p"):
+                if r.get(k):
+                    print(path, k, "shown over", npaired); bad += 1
+print("fel:", bad)
+sys.exit(1 if bad else 0)
+PY
+out=$(python3 audit.py)
+expect_eq "$(echo "$out" | tail -n 1)" "fel: 0" "inga små antal eller statistik över färre än 5 syns"
+
+# No hidden count can be recovered from a total: in every line (a count
+# column down the group rows to the total row, or the parts of a row to its
+# row total) the hidden cells are none or at least two, and the hidden sum
+# (total minus the shown cells) does not pin them down given that a "<5"
+# cell lies in 1..4.  Read from the JSON model (it knows the column types
+# and whether groups overlap).
+cat > recover.py <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+bad = checked = 0
+def line_ok(cells, total):
+    global bad, checked
+    hidden = [c for c in cells + [total] if c.get("suppressed")]
+    if not hidden:
+        return
+    checked += 1
+    if len(hidden) == 1:
+        print("single hidden cell in a line"); bad += 1; return
+    if total.get("suppressed"):
+        return          # the sum itself is unknown
+    s = total["value"] - sum(c["value"] for c in cells if not c.get("suppressed"))
+    small = [c for c in cells if c.get("suppressed") == "small"]
+    other = [c for c in cells if c.get("suppressed") and c.get("suppressed") != "small"]
+    lo = len(small)                     # each small cell is at least 1
+    hi = 4 * len(small) + (10**9 if other else 0)
+    if s == lo or s == hi:
+        print("hidden cells pinned by their sum", s); bad += 1
+for sec in d["sections"]:
+    for t in sec["tables"]:
+        cols = t["columns"]; rows = t["rows"]
+        totals = [r for r in rows if r["total"]]
+        groups = [r for r in rows if not r["total"]]
+        if totals and not t["groups_overlap"]:
+            for j, c in enumerate(cols):
+                if c["type"] == "count":
+                    line_ok([r["cells"][j] for r in groups], totals[0]["cells"][j])
+        if cols[-1]["id"] == "total":
+            for r in rows:
+                line_ok([r["cells"][j] for j, c in enumerate(cols[:-1]) if c["type"] == "count"],
+                        r["cells"][-1])
+print("linjer med dolda värden:", checked)
+print("fel:", bad)
+PY
+out=$(python3 recover.py rapp/utfall.json)
+expect_eq "$(echo "$out" | tail -n 1)" "fel: 0" "inget dolt antal kan räknas fram ur en summa ($(echo "$out" | head -n 1))"
+
+run report utfall --by sex,age --as-of $ASOF --format csv,json -o two
+expect_rc 0 "tvåvägsuppdelning"
+out=$(python3 recover.py two/utfall.json)
+expect_eq "$(echo "$out" | tail -n 1)" "fel: 0" "tvåvägs: inget dolt antal kan räknas fram ($(echo "$out" | head -n 1))"
+expect_eq "$(head -n 1 two/utfall_misstanke_nagon.csv | cut -d, -f1-3)" "group,group2,n_cases" "två gruppkolumner"
+run report utfall --by insats --as-of $ASOF --format csv -o ins
+expect_rc 0 "uppdelning på insats"
+grep -q '"Totalt"' ins/utfall_misstanke_nagon.csv && ok "totalrad finns" || fail "totalrad saknas"
+run report utfall --by nonsens -o x
+expect_rc 2 "okänd uppdelning"
+run report okand
+expect_rc 2 "okänd rapport"
+
+run report utfall --by sex --as-of $ASOF --format json -o again
+cmp -s rapp/utfall.json again/utfall.json && ok "samma data ger samma JSON byte för byte" || fail "JSON skiljer sig mellan körningar"
+finish
