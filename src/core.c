@@ -13,49 +13,27 @@
 #include <stdlib.h>
 #include <string.h>
 #include "uppfolj/core.h"
+#include "uppfolj/kodbok.h"
 #include "uppfolj/db.h"
 #include "uppfolj/parse.h"
 
-static const char *const insats_names[] = {
-    "mst", "fft", "bsft", "art", "mi", "kbt", "kontaktperson", "skk",
-    "familjebehandling", "foraldrastod", "hvb", "sis", "familjehem", "tfco",
-    "ungdomstjanst", "ungdomsvard", "ungdomsovervakning", "bup", "skolstod",
-    "sarskild_undervisningsgrupp", "arbetsmarknad", "fritid", "mentor",
-    "avhopparstod", "annan", NULL
-};
-static const char *const instrument_names[] = {
-    "ester", "savry", "yls_cmi", "adad", "earl", "irk", "annat", NULL
-};
-static const char *const domain_names[] = {
-    "skola", "fritid", "familj", "kamrater", "kriminalitet", "sysselsattning",
-    "halsa", "ekonomi", "boende", "annat", NULL
-};
-static const char *const statuses[] = { "uppnatt", "delvis", "ej_uppnatt", "pagaende", NULL };
 static const char *const placements[] = { "hvb", "sis", "familjehem", "tfco", NULL };
 
 const char *uf_core_insats_name(int i)
 {
-    return i >= 0 && i < (int)(sizeof insats_names / sizeof *insats_names) ? insats_names[i] : NULL;
+    return i >= 0 && i < 25 ? uf_kb_insatser[i] : NULL;
 }
 
 const char *uf_core_instrument_name(int i)
 {
-    return i >= 0 && i < UF_NINSTRUMENTS ? instrument_names[i] : NULL;
+    return i >= 0 && i < UF_NINSTRUMENTS ? uf_kb_instruments[i] : NULL;
 }
 
 const char *uf_core_domain_name(int i)
 {
-    return i >= 0 && i < UF_NDOMAINS ? domain_names[i] : NULL;
+    return i >= 0 && i < UF_NDOMAINS ? uf_kb_domains[i] : NULL;
 }
 
-/* Index of s in a NULL-terminated list, or -1. */
-static int find(const char *const *list, const char *s)
-{
-    for (int i = 0; s && list[i]; i++)
-        if (strcmp(list[i], s) == 0)
-            return i;
-    return -1;
-}
 
 int uf_age_at(int birth, int day)
 {
@@ -222,13 +200,12 @@ static void add_outcome(const uf_cohort *c, uf_case *k, const char *measure, int
  * case, else the first in the after window of an ended case. */
 static void add_assessment(uf_case *k, sqlite3_stmt *st)
 {
-    int i = find(instrument_names, (const char *)sqlite3_column_text(st, 1));
+    int i = uf_kb_index(uf_kb_instruments, (const char *)sqlite3_column_text(st, 1));
     int day = col_day(st, 2);
     if (i < 0 || day == INT_MIN || sqlite3_column_type(st, 3) == SQLITE_NULL)
         return;
     double score = sqlite3_column_double(st, 3);
-    int risk = find((const char *const[]){ "lag", "medel", "hog", NULL },
-                    (const char *)sqlite3_column_text(st, 4)) + 1;
+    int risk = uf_kb_index(uf_kb_risk_levels, (const char *)sqlite3_column_text(st, 4)) + 1;
     uf_assess *a = &k->assess[i];
     if (day >= k->start - 180 && day <= k->start + 30) {
         a->base = score;
@@ -255,10 +232,10 @@ static void add_intervention(const uf_cohort *c, uf_case *k, sqlite3_stmt *st)
     int end = e == INT_MIN ? c->as_of + 1 : e + 1;     /* the end day counts */
     if (s == INT_MIN)
         return;
-    int i = find(insats_names, insats);
+    int i = uf_kb_index(uf_kb_insatser, insats);
     if (i >= 0 && s < k->to[UF_DURING] && end > k->from[UF_DURING])
         k->insatser |= 1u << i;
-    if (find(placements, insats) < 0)
+    if (uf_kb_index(placements, insats) < 0)
         return;
     for (int ph = 0; ph < UF_NPHASES; ph++) {
         if (k->from[ph] == INT_MIN)
@@ -288,9 +265,9 @@ static void flush_goal(goal_state *g)
 
 static void add_goal(goal_state *g, uf_case *k, sqlite3_stmt *st)
 {
-    int domain = find(domain_names, (const char *)sqlite3_column_text(st, 1));
+    int domain = uf_kb_index(uf_kb_domains, (const char *)sqlite3_column_text(st, 1));
     int set = col_day(st, 2);
-    int status = find(statuses, (const char *)sqlite3_column_text(st, 4));
+    int status = uf_kb_index(uf_kb_goal_statuses, (const char *)sqlite3_column_text(st, 4));
     if (g->k != k || g->domain != domain || g->set != set)
         flush_goal(g);
     g->k = k;

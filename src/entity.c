@@ -5,6 +5,7 @@
  */
 #include <string.h>
 #include "import_internal.h"
+#include "uppfolj/kodbok.h"
 
 const char *const uf_import_kinds[] = {
     "persons", "cases", "interventions", "assessments", "outcomes", "goals",
@@ -44,6 +45,33 @@ void uf_fold(const char *s, char *out, size_t n)
     out[i] = '\0';
 }
 
+const char *const uf_kb_insatser[] = {
+    "mst", "fft", "bsft", "art", "mi", "kbt", "kontaktperson", "skk",
+    "familjebehandling", "foraldrastod", "hvb", "sis", "familjehem", "tfco",
+    "ungdomstjanst", "ungdomsvard", "ungdomsovervakning", "bup", "skolstod",
+    "sarskild_undervisningsgrupp", "arbetsmarknad", "fritid", "mentor",
+    "avhopparstod", "annan", NULL
+};
+const char *const uf_kb_instruments[] = {
+    "ester", "savry", "yls_cmi", "adad", "earl", "irk", "annat", NULL
+};
+const char *const uf_kb_risk_levels[] = { "lag", "medel", "hog", NULL };
+const char *const uf_kb_domains[] = {
+    "skola", "fritid", "familj", "kamrater", "kriminalitet", "sysselsattning",
+    "halsa", "ekonomi", "boende", "annat", NULL
+};
+const char *const uf_kb_goal_statuses[] = {
+    "uppnatt", "delvis", "ej_uppnatt", "pagaende", NULL
+};
+
+int uf_kb_index(const char *const *list, const char *code)
+{
+    for (int i = 0; code && list[i]; i++)
+        if (strcmp(list[i], code) == 0)
+            return i;
+    return -1;
+}
+
 static const char *const sexes[] = { "F", "M", "X", NULL };
 static const code_alias sex_spellings[] = {
     { "f", "F" }, { "m", "M" }, { "x", "X" }, { "flicka", "F" },
@@ -64,35 +92,17 @@ static const code_alias yes_no_spellings[] = {
     { "j", "ja" }, { "n", "nej" }, { "1", "ja" }, { "0", "nej" },
     { "yes", "ja" }, { "no", "nej" }, { NULL, NULL }
 };
-static const char *const insatser[] = {
-    "mst", "fft", "bsft", "art", "mi", "kbt", "kontaktperson", "skk",
-    "familjebehandling", "foraldrastod", "hvb", "sis", "familjehem", "tfco",
-    "ungdomstjanst", "ungdomsvard", "ungdomsovervakning", "bup", "skolstod",
-    "sarskild_undervisningsgrupp", "arbetsmarknad", "fritid", "mentor",
-    "avhopparstod", "annan", NULL
-};
 static const char *const providers[] = {
     "socialtjanst", "polis", "skola", "bup", "fritid", "af", "kriminalvard",
     "sis", "annan", NULL
-};
-static const char *const instruments[] = {
-    "ester", "savry", "yls_cmi", "adad", "earl", "irk", "annat", NULL
 };
 static const code_alias instrument_spellings[] = {
     { "yls/cmi", "yls_cmi" }, { "ylscmi", "yls_cmi" },
     { "check:irk", "irk" }, { NULL, NULL }
 };
-static const char *const risk_levels[] = { "lag", "medel", "hog", NULL };
 static const char *const measures[] = {
     "misstanke_brott", "lagforing", "anmalan_oro", "vald", "skolfranvaro_pct",
     "uppforandestorning", "sysselsattning", "drogfri", "boende_stabilt", NULL
-};
-static const char *const domains[] = {
-    "skola", "fritid", "familj", "kamrater", "kriminalitet", "sysselsattning",
-    "halsa", "ekonomi", "boende", "annat", NULL
-};
-static const char *const statuses[] = {
-    "uppnatt", "delvis", "ej_uppnatt", "pagaende", NULL
 };
 static const char *const meeting_types[] = {
     "natverksmote", "uppfoljning", "beredning", NULL
@@ -133,7 +143,7 @@ static const coldef case_cols[C_N] = {
 static const coldef intervention_cols[I_N] = {
     COL("case_id", A("arende"), T_TEXT, NULL, NULL, "ärende"),
     COL("person", A("personnummer"), T_PERSON, NULL, NULL, "person"),
-    COL("insats", A("insatstyp"), T_CODE, insatser, NULL, "insats"),
+    COL("insats", A("insatstyp"), T_CODE, uf_kb_insatser, NULL, "insats"),
     COL("provider", A("utforare"), T_CODE, providers, NULL, "utförare"),
     COL("start_date", A("startdatum"), T_DATE, NULL, NULL, "startdatum"),
     COL("end_date", A("slutdatum"), T_DATE, NULL, NULL, "slutdatum"),
@@ -143,10 +153,10 @@ static const coldef assessment_cols[A_N] = {
     COL("assessment_id", A("bedomning", "bedomning_id"), T_TEXT, NULL, NULL, "bedömning"),
     COL("person", A("personnummer"), T_PERSON, NULL, NULL, "person"),
     COL("case_id", A("arende"), T_TEXT, NULL, NULL, "ärende"),
-    COL("instrument", A("instrument"), T_CODE, instruments, instrument_spellings, "instrument"),
+    COL("instrument", A("instrument"), T_CODE, uf_kb_instruments, instrument_spellings, "instrument"),
     COL("date", A("datum"), T_DATE, NULL, NULL, "datum"),
     COL("total_score", A("poang"), T_NUM, NULL, NULL, "poäng"),
-    COL("risk_level", A("riskniva"), T_CODE, risk_levels, NULL, "risknivå"),
+    COL("risk_level", A("riskniva"), T_CODE, uf_kb_risk_levels, NULL, "risknivå"),
 };
 
 static const coldef outcome_cols[O_N] = {
@@ -158,10 +168,10 @@ static const coldef outcome_cols[O_N] = {
 
 static const coldef goal_cols[G_N] = {
     COL("case_id", A("arende"), T_TEXT, NULL, NULL, "ärende"),
-    COL("domain", A("omrade"), T_CODE, domains, NULL, "område"),
+    COL("domain", A("omrade"), T_CODE, uf_kb_domains, NULL, "område"),
     COL("set_date", A("satt_datum", "datum"), T_DATE, NULL, NULL, "datum då målet sattes"),
     COL("followup_date", A("uppfoljningsdatum"), T_DATE, NULL, NULL, "uppföljningsdatum"),
-    COL("status", A("status"), T_CODE, statuses, NULL, "status"),
+    COL("status", A("status"), T_CODE, uf_kb_goal_statuses, NULL, "status"),
 };
 
 static const coldef meeting_cols[M_N] = {
