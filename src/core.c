@@ -229,7 +229,8 @@ static void add_intervention(const uf_cohort *c, uf_case *k, sqlite3_stmt *st)
 {
     const char *insats = (const char *)sqlite3_column_text(st, 1);
     int s = col_day(st, 2), e = col_day(st, 3);
-    int end = e == INT_MIN ? c->as_of + 1 : e + 1;     /* the end day counts */
+    /* the end day counts; an open end, or one after as-of, stops at as-of */
+    int end = e == INT_MIN || e > c->as_of ? c->as_of + 1 : e + 1;
     if (s == INT_MIN)
         return;
     int i = uf_kb_index(uf_kb_insatser, insats);

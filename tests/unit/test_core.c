@@ -161,6 +161,7 @@ static const char *const data_sql[] = {
     " (3, 'tfco', '2022-10-01', '2022-10-10'),"
     " (3, 'mentor', '2023-06-01', NULL),"
     " (4, 'hvb', '2025-06-01', NULL),"
+    " (4, 'sis', '2025-05-01', '2025-12-31'),"          /* ends after as-of */
     " (5, 'hvb', '2025-06-01', '2025-12-31'),"
     " (5, 'ungdomstjanst', '2024-02-01', '2024-03-01');",
     "INSERT INTO goals (case_id, domain, set_date, status) VALUES"
@@ -606,8 +607,10 @@ static void test_core__days_placed_across_borders(void **state)
     assert_near(cc->placed[UF_BEFORE], 0);
     assert_near(cc->placed[UF_DURING], 31);
     assert_near(cc->placed[UF_AFTER], 31);
-    /* E: hvb open from 2025-06-01: after [2025-06-01, as-of + 1) = 30 */
-    assert_near(get(c, 5)->placed[UF_AFTER], 30);
+    /* E: hvb open from 2025-06-01: after [2025-06-01, as-of + 1) = 30;
+     * sis 2025-05-01..2025-12-31 is cut at as-of too (nothing after the
+     * data cut-off counts): [2025-05-01, 2025-07-01) = 31 + 30 = 61 */
+    assert_near(get(c, 5)->placed[UF_AFTER], 30 + 61);
     assert_near(get(c, 5)->placed[UF_DURING], 0);
     /* G: hvb 2025-06-01..2025-12-31, cut at as-of: during 30 */
     assert_near(get(c, 6)->placed[UF_DURING], 30);
@@ -869,7 +872,8 @@ static void test_core__default_as_of_is_latest_date(void **state)
     /* a database without any date, and no as-of: bad input */
     db = new_db(dir, NULL);
     assert_non_null(db);
-    c = (uf_cohort *)&p;            /* must become NULL */
+    uf_cohort sentinel;
+    c = &sentinel;                  /* must become NULL */
     assert_int_equal(uf_core_load(db, &p, &c), UF_ERR_INPUT);
     assert_null(c);
     uf_db_close(db);
