@@ -161,6 +161,20 @@ static bool add_measure(parse *p, const char *code, const char *kind)
         k = UF_MEASURE_BINARY;
     else
         return false;
+    /* room in the core's per-case arrays (core.h: 4 built-in events of
+     * UF_MAX_EVENTS, 5 built-in states of UF_MAX_STATES), no code twice */
+    int same = 0;
+    for (int i = 0; i < p->c->nmeasures; i++) {
+        if (strcmp(p->c->measures[i].code, code) == 0)
+            return false;
+        same += (p->c->measures[i].kind == UF_MEASURE_EVENT) == (k == UF_MEASURE_EVENT);
+    }
+    if (same >= (k == UF_MEASURE_EVENT ? UF_CONFIG_MAX_EVENTS : UF_CONFIG_MAX_STATES)) {
+        uf_diag_add(p->d, UF_ERROR, p->path, 0, NULL,
+                    "[mått] %s: högst %d extra händelsemått och %d extra tillståndsmått",
+                    code, UF_CONFIG_MAX_EVENTS, UF_CONFIG_MAX_STATES);
+        return true;    /* reported here */
+    }
     uf_measure_conf *m = realloc(p->c->measures, (size_t)(p->c->nmeasures + 1) * sizeof *m);
     if (!m)
         return false;

@@ -137,6 +137,35 @@ int uf_case_groups(const uf_cohort *c, const uf_config *cfg, const uf_case *k,
     return 1;
 }
 
+/* Compare two UTF-8 strings in Swedish alphabetical order as far as it
+ * matters for names: å, ä and ö (and capitals) come after z, in that
+ * order; other bytes compare as they are. */
+static int sv_weight(const unsigned char **p)
+{
+    const unsigned char *s = *p;
+    if (s[0] == 0xC3 && s[1]) {
+        static const unsigned char lo[] = { 0xA5, 0xA4, 0xB6 }, up[] = { 0x85, 0x84, 0x96 };
+        for (int i = 0; i < 3; i++)
+            if (s[1] == lo[i] || s[1] == up[i]) {
+                *p += 2;
+                return 'z' + 1 + i;
+            }
+    }
+    *p += 1;
+    return s[0] >= 'A' && s[0] <= 'Z' ? s[0] - 'A' + 'a' : s[0];
+}
+
+static int sv_cmp(const char *a, const char *b)
+{
+    const unsigned char *x = (const unsigned char *)a, *y = (const unsigned char *)b;
+    while (*x && *y) {
+        int wx = sv_weight(&x), wy = sv_weight(&y);
+        if (wx != wy)
+            return wx - wy;
+    }
+    return (*x != 0) - (*y != 0);
+}
+
 static int cmp_int(const void *a, const void *b)
 {
     int x = *(const int *)a, y = *(const int *)b;
@@ -162,7 +191,7 @@ int uf_dim_keys(const uf_cohort *c, const uf_config *cfg, uf_dim d, int *keys, i
     if (d == UF_DIM_UNIT || d == UF_DIM_PROGRAMME || d == UF_DIM_TARGET || d == UF_DIM_END_REASON)
         for (int i = 1; i < n; i++)
             for (int j = i; j > 0 && keys[j] != UF_GROUP_MISSING &&
-                            strcmp(uf_cohort_string(c, keys[j - 1]), uf_cohort_string(c, keys[j])) > 0;
+                            sv_cmp(uf_cohort_string(c, keys[j - 1]), uf_cohort_string(c, keys[j])) > 0;
                  j--) {
                 int t = keys[j];
                 keys[j] = keys[j - 1];

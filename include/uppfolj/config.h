@@ -36,6 +36,9 @@
 #include "uppfolj/error.h"
 
 #define UF_MAX_BANDS 12
+/* Extra measure codes the core has room for, per kind. */
+#define UF_CONFIG_MAX_EVENTS 4
+#define UF_CONFIG_MAX_STATES 3
 
 typedef enum uf_anchor { UF_ANCHOR_END, UF_ANCHOR_START } uf_anchor;
 

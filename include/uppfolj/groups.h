@@ -19,15 +19,17 @@ typedef enum uf_dim {
 /* Key of the "uppgift saknas" group. */
 #define UF_GROUP_MISSING 100000
 
-/* The dimension named s (English or Swedish: sex/kon, age/alder,
- * insats, unit/enhet, programme/program, target_group/malgrupp,
- * cohort/kohort, end_reason/avslutsorsak), or -1. */
+/* The dimension named s, in English or Swedish, any case, with or without
+ * å ä ö (sex/kön, age/ålder, insats, unit/enhet, programme/program,
+ * target_group/målgrupp, cohort/kohort, end_reason/avslutsorsak), or -1. */
 int uf_dim_parse(const char *s);
 /* Stable machine name and Swedish heading of a dimension. */
 const char *uf_dim_name(uf_dim d);
 const char *uf_dim_label(uf_dim d);
 /* Can a case be in more than one group of d? */
 bool uf_dim_overlaps(uf_dim d);
+
+/* cfg must not be NULL below: the age bands come from it. */
 
 /* The group keys of case k on d into keys (at most max); their number
  * (at least 1: unknown values give UF_GROUP_MISSING). */

@@ -355,6 +355,24 @@ static void test_config__extra_measures(void **state)
     uf_diag_release(&d);
 }
 
+/* The core has room for 4 extra event and 3 extra state measures
+ * (UF_MAX_EVENTS 8 - 4 built in, UF_MAX_STATES 8 - 5 built in); a fifth
+ * event measure and a code given twice are errors. */
+static void test_config__extra_measure_limits(void **state)
+{
+    uf_config c;
+    uf_diag d;
+    assert_int_equal(load_text(*state, "[mått]\ne1 = händelse\ne2 = händelse\ne3 = händelse\n"
+                                       "e4 = händelse\ne5 = händelse\ns1 = andel\ns1 = ja_nej\n",
+                               &c, &d), UF_ERR_INPUT);
+    assert_int_equal(d.errors, 2);
+    assert_int_equal(c.nmeasures, 5);   /* e1..e4 and s1 */
+    assert_int_equal(uf_config_measure_kind(&c, "e5"), -1);
+    assert_int_equal(uf_config_measure_kind(&c, "s1"), UF_MEASURE_PCT);
+    uf_config_release(&c);
+    uf_diag_release(&d);
+}
+
 static void test_config__measure_kind(void **state)
 {
     (void)state;
@@ -475,6 +493,8 @@ int main(void)
                                         tu_teardown_dir),
         cmocka_unit_test_setup_teardown(test_config__missing_file, tu_setup_dir, tu_teardown_dir),
         cmocka_unit_test_setup_teardown(test_config__extra_measures, tu_setup_dir,
+                                        tu_teardown_dir),
+        cmocka_unit_test_setup_teardown(test_config__extra_measure_limits, tu_setup_dir,
                                         tu_teardown_dir),
         cmocka_unit_test(test_config__measure_kind),
         cmocka_unit_test(test_config__parse_months),

@@ -314,6 +314,33 @@ static void test_groups__dim_keys_sorted_missing_last(void **state)
     assert_int_equal(uf_dim_keys(&empty, &cfg, UF_DIM_SEX, keys, 16), 0);
 }
 
+/* Swedish alphabetical order: å, ä, ö after z (Å < Ä < Ö), whatever the
+ * byte values (UTF-8 Ä is C3 84, before Å C3 85). */
+static void test_groups__units_in_swedish_order(void **state)
+{
+    (void)state;
+    static char a[] = "Ödeshög", b[] = "Ånge", c2[] = "Älmhult", d[] = "Zinkgruvan",
+                e[] = "ale";
+    char *names[] = { a, b, c2, d, e };
+    uf_config cfg;
+    uf_config_defaults(&cfg);
+    uf_case k[5];
+    for (int i = 0; i < 5; i++)
+        k[i] = one('M', 15, 0, i, uf_days_from_civil(2024, 1, 1));
+    uf_cohort c = cohort(k, 5);
+    c.strings = names;
+    c.nstrings = c.scap = 5;
+    int keys[8];
+    int n = uf_dim_keys(&c, &cfg, UF_DIM_UNIT, keys, 8);
+    assert_int_equal(n, 5);
+    /* ale, Zinkgruvan, Ånge, Älmhult, Ödeshög */
+    assert_string_equal(uf_cohort_string(&c, keys[0]), "ale");
+    assert_string_equal(uf_cohort_string(&c, keys[1]), "Zinkgruvan");
+    assert_string_equal(uf_cohort_string(&c, keys[2]), "Ånge");
+    assert_string_equal(uf_cohort_string(&c, keys[3]), "Älmhult");
+    assert_string_equal(uf_cohort_string(&c, keys[4]), "Ödeshög");
+}
+
 /* ---- labels --------------------------------------------------------------------- */
 
 static void test_groups__label_texts(void **state)
@@ -364,6 +391,7 @@ int main(void)
         cmocka_unit_test(test_groups__string_fields),
         cmocka_unit_test(test_groups__cohort_is_start_year),
         cmocka_unit_test(test_groups__dim_keys_sorted_missing_last),
+        cmocka_unit_test(test_groups__units_in_swedish_order),
         cmocka_unit_test(test_groups__label_texts),
         cmocka_unit_test(test_groups__label_fits_buffer),
     };
