@@ -34,9 +34,10 @@ endif
 
 LIB_SRC := $(filter-out src/main.c src/cmd_%.c,$(wildcard src/*.c))
 CLI_SRC := src/main.c $(wildcard src/cmd_*.c)
-LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/queries.o
+LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/queries.o $(BUILD)/reportdefs.o
 CLI_OBJ := $(CLI_SRC:src/%.c=$(BUILD)/%.o)
 SQL     := $(sort $(wildcard queries/*.sql))
+DEFS    := $(sort $(wildcard reports/*.ini))
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
@@ -60,21 +61,30 @@ $(BUILD)/%.o: src/%.c
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
 
 # Every queries/NAME.sql becomes a string in a table that uf_query("NAME")
-# looks up: the SQL text stays in queries/, C never formats SQL.
-$(BUILD)/queries.c: $(SQL) Makefile
+# looks up, and every reports/NAME.ini (a report definition) one that
+# uf_report_def("NAME") looks up: the text stays in its folder, C never
+# formats SQL.  $(call embed,ARRAY,FILES,FOLDER) writes the table.
+define embed
 	@mkdir -p $(@D)
 	@echo "  GEN     $@"
-	$(Q){ echo '/* Generated from the queries folder by the Makefile. Do not edit. */'; \
+	$(Q){ echo '/* Generated from $(3) by the Makefile. Do not edit. */'; \
 	  echo '#include "uppfolj/query.h"'; \
-	  echo 'const uf_query_text uf_queries[] = {'; \
-	  for f in $(SQL); do \
-	    n=$$(basename $$f .sql); printf '    { "%s",\n' "$$n"; \
+	  echo 'const uf_query_text $(1)[] = {'; \
+	  for f in $(2); do \
+	    n=$$(basename $$f); n=$${n%.*}; printf '    { "%s",\n' "$$n"; \
 	    sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/      "/' -e 's/$$/\\n"/' $$f; \
 	    echo '    },'; \
 	  done; \
 	  echo '    { 0, 0 }'; echo '};'; } > $@
+endef
 
-$(BUILD)/queries.o: $(BUILD)/queries.c
+$(BUILD)/queries.c: $(SQL) Makefile
+	$(call embed,uf_queries,$(SQL),queries)
+
+$(BUILD)/reportdefs.c: $(DEFS) Makefile
+	$(call embed,uf_report_defs,$(DEFS),reports)
+
+$(BUILD)/%.o: $(BUILD)/%.c
 	@echo "  CC      $<"
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -Wno-overlength-strings -c -o $@ $<
 

@@ -23,10 +23,15 @@ static const char usage[] =
     "5 personer (tröskeln i uppfolj.conf) visas inte.\n"
     "\n"
     "Rapporter:\n"
+    "  verksamhet        verksamhetsuppföljning för en period, per enhet och\n"
+    "                    totalt (kräver --period)\n"
     "  utfall            utfall före och efter insatsen, per grupp\n"
     "\n"
     "Flaggor:\n"
-    "  --by DIM[,DIM]    dela upp på en eller två av: sex (kön), age (ålder),\n"
+    "  --period P        verksamhet: 2024 (år), 2024-Q3 (kvartal), 2024-T2\n"
+    "                    (tertial) eller 2024-05 (månad)\n"
+    "  --unit ENHET      verksamhet: bara den enheten\n"
+    "  --by DIM[,DIM]    utfall: dela upp på en eller två av: sex (kön), age (ålder),\n"
     "                    insats, unit (enhet), programme (program),\n"
     "                    target_group (målgrupp), cohort (startår),\n"
     "                    end_reason (avslutsorsak); standard sex\n"
@@ -40,6 +45,8 @@ static const char usage[] =
 
 typedef struct report_args {
     const char *name;
+    const char *period;
+    const char *unit;
     const char *by;
     const char *format;
     const char *dir;
@@ -54,6 +61,8 @@ static int parse_args(int argc, char **argv, cli_common *co, report_args *a)
     static const struct option opts[] = {
         CLI_COMMON_OPTIONS,
         { "by", required_argument, NULL, 'b' },
+        { "period", required_argument, NULL, 'p' },
+        { "unit", required_argument, NULL, 'u' },
         { "as-of", required_argument, NULL, 'a' },
         { "window-before", required_argument, NULL, 'B' },
         { "window-after", required_argument, NULL, 'A' },
@@ -68,6 +77,8 @@ static int parse_args(int argc, char **argv, cli_common *co, report_args *a)
         switch (c) {
         case 'h': fputs(usage, stdout); return EXIT_OK;
         case 'b': a->by = optarg; break;
+        case 'p': a->period = optarg; break;
+        case 'u': a->unit = optarg; break;
         case 'f': a->format = optarg; break;
         case 'o': a->dir = optarg; break;
         case 'a':
@@ -106,8 +117,12 @@ static int parse_args(int argc, char **argv, cli_common *co, report_args *a)
         return EXIT_INPUT;
     }
     a->name = argv[optind];
-    if (strcmp(a->name, "utfall") != 0) {
-        cli_error("okänd rapport '%s' (finns: utfall)", a->name);
+    if (strcmp(a->name, "utfall") != 0 && strcmp(a->name, "verksamhet") != 0) {
+        cli_error("okänd rapport '%s' (finns: verksamhet, utfall)", a->name);
+        return EXIT_INPUT;
+    }
+    if (strcmp(a->name, "verksamhet") == 0 && !a->period) {
+        cli_error("verksamhet behöver en period: --period 2024, 2024-Q3, 2024-T2 eller 2024-05");
         return EXIT_INPUT;
     }
     return -1;
@@ -211,22 +226,35 @@ int cmd_report(int argc, char **argv, cli_common *co)
         code = cli_exit_code(err);
         goto out;
     }
-    uf_core_params p = {
-        .as_of = a.as_of, .cfg = &cfg,
-        .months_before = a.before ? a.before : cfg.months_before,
-        .months_after = a.after ? a.after : cfg.months_after,
-        .anchor = a.anchor >= 0 ? (uf_anchor)a.anchor : cfg.anchor,
-    };
-    err = uf_core_load(db, &p, &c);
-    if (err != UF_OK) {
-        if (err == UF_ERR_INPUT)
-            cli_error("databasen innehåller inga data att rapportera");
-        else
-            cli_error("kunde inte läsa data: %s", sqlite3_errmsg(db));
-        code = cli_exit_code(err);
-        goto out;
+    if (strcmp(a.name, "verksamhet") == 0) {
+        r = uf_report_verksamhet(db, a.period, a.unit, &cfg, &err);
+        if (!r) {
+            if (err == UF_ERR_USAGE)
+                cli_error("--period %s: ange 2024, 2024-Q3, 2024-T2 eller 2024-05", a.period);
+            else
+                cli_error("kunde inte läsa data: %s", err == UF_ERR_DB ? sqlite3_errmsg(db)
+                                                                       : uf_strerror(err));
+            code = cli_exit_code(err);
+            goto out;
+        }
+    } else {
+        uf_core_params p = {
+            .as_of = a.as_of, .cfg = &cfg,
+            .months_before = a.before ? a.before : cfg.months_before,
+            .months_after = a.after ? a.after : cfg.months_after,
+            .anchor = a.anchor >= 0 ? (uf_anchor)a.anchor : cfg.anchor,
+        };
+        err = uf_core_load(db, &p, &c);
+        if (err != UF_OK) {
+            if (err == UF_ERR_INPUT)
+                cli_error("databasen innehåller inga data att rapportera");
+            else
+                cli_error("kunde inte läsa data: %s", sqlite3_errmsg(db));
+            code = cli_exit_code(err);
+            goto out;
+        }
+        r = uf_report_utfall(c, &ro);
     }
-    r = uf_report_utfall(c, &ro);
     if (!r || uf_suppress_report(r, cfg.threshold) < 0) {
         cli_error("minnet räckte inte");
         code = EXIT_FAIL;

@@ -155,7 +155,7 @@ static int sv_weight(const unsigned char **p)
     return s[0] >= 'A' && s[0] <= 'Z' ? s[0] - 'A' + 'a' : s[0];
 }
 
-static int sv_cmp(const char *a, const char *b)
+int uf_sv_cmp(const char *a, const char *b)
 {
     const unsigned char *x = (const unsigned char *)a, *y = (const unsigned char *)b;
     while (*x && *y) {
@@ -191,7 +191,7 @@ int uf_dim_keys(const uf_cohort *c, const uf_config *cfg, uf_dim d, int *keys, i
     if (d == UF_DIM_UNIT || d == UF_DIM_PROGRAMME || d == UF_DIM_TARGET || d == UF_DIM_END_REASON)
         for (int i = 1; i < n; i++)
             for (int j = i; j > 0 && keys[j] != UF_GROUP_MISSING &&
-                            sv_cmp(uf_cohort_string(c, keys[j - 1]), uf_cohort_string(c, keys[j])) > 0;
+                            uf_sv_cmp(uf_cohort_string(c, keys[j - 1]), uf_cohort_string(c, keys[j])) > 0;
                  j--) {
                 int t = keys[j];
                 keys[j] = keys[j - 1];

@@ -15,3 +15,11 @@ const char *uf_query(const char *name)
     assert(!"unknown query name");
     return NULL;
 }
+
+const char *uf_report_def(const char *name)
+{
+    for (const uf_query_text *q = uf_report_defs; q->name; q++)
+        if (strcmp(q->name, name) == 0)
+            return q->sql;
+    return NULL;
+}

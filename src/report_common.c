@@ -255,6 +255,18 @@ void rep_front(uf_report *r, const uf_cohort *c, const uf_report_opts *o)
     }
 }
 
+void rep_disclosure_note(uf_report *r, int t)
+{
+    char p[1024];
+    snprintf(p, sizeof p,
+             "Röjandeskydd: värden som bygger på färre än %d personer visas inte. Ett antal "
+             "på 1–%d visas som <%d; medelvärden, andelar och test över färre än %d personer "
+             "visas som ..; andra värden döljs (..) när ett dolt värde annars skulle kunna räknas "
+             "fram ur en summa. Diagrammen visar bara det som tabellerna visar.",
+             t, t - 1, t, t);
+    uf_report_method(r, p);
+}
+
 void rep_method(uf_report *r, const uf_cohort *c, const uf_report_opts *o)
 {
     char p[1024];
@@ -278,14 +290,7 @@ void rep_method(uf_report *r, const uf_cohort *c, const uf_report_opts *o)
                         "teckenrangtest (R: wilcox.test(efter, före, paired = TRUE)); för ja/nej-mått "
                         "exakt McNemar-test (R: binom.test(b, b + c, 0.5)). Test görs bara när minst "
                         "5 ärenden har både före- och eftervärde.");
-    snprintf(p, sizeof p,
-             "Röjandeskydd: värden som bygger på färre än %d personer visas inte. Ett antal "
-             "på 1–%d visas som <%d; medelvärden, andelar och test över färre än %d personer "
-             "visas som ..; andra värden döljs (..) när ett dolt värde annars skulle kunna räknas "
-             "fram ur en summa. Diagrammen visar bara det som tabellerna visar.",
-             o->cfg ? o->cfg->threshold : 5, (o->cfg ? o->cfg->threshold : 5) - 1,
-             o->cfg ? o->cfg->threshold : 5, o->cfg ? o->cfg->threshold : 5);
-    uf_report_method(r, p);
+    rep_disclosure_note(r, o->cfg ? o->cfg->threshold : 5);
     uf_report_method(r, "Vad siffrorna kan säga: de beskriver hur det gick för dem som fick "
                         "insatsen, före och efter. Uppföljning av en grupp är ingen effektstudie: "
                         "förändringen kan bero på annat än insatsen (till exempel ålder eller att "

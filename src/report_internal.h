@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sqlite3.h>
 #include "uppfolj/reports.h"
 
 /* The group rows of a breakdown by one or two dimensions; row nrows is the
@@ -60,8 +61,23 @@ void rep_paired_stats(const rep_vec *before, const rep_vec *after, rep_paired *o
 /* Exact McNemar p from the discordant counts (NAN when none). */
 double rep_mcnemar(long only_before, long only_after);
 
+/* A report defined in reports/NAME.ini (report_def.c). */
+typedef struct rep_def_opts {
+    const char *name;           /* reports/NAME.ini, also the table id prefix */
+    const uf_config *cfg;       /* age bands, unit capacities */
+    const char *unit;           /* only this unit, or NULL for all */
+} rep_def_opts;
+
+/* Build every table of the definition into r for the period [from, to)
+ * (ISO dates); sets r's title and adds the definition's method notes.
+ * -1 on a database error or a bad definition (r may hold part of it). */
+int rep_def_build(uf_report *r, sqlite3 *db, const char *from, const char *to,
+                  const rep_def_opts *o);
+
 /* Title page metadata and parameters; method notes. */
 void rep_front(uf_report *r, const uf_cohort *c, const uf_report_opts *o);
 void rep_method(uf_report *r, const uf_cohort *c, const uf_report_opts *o);
+/* The method note on disclosure control, with threshold t. */
+void rep_disclosure_note(uf_report *r, int t);
 
 #endif

@@ -44,6 +44,10 @@ int uf_dim_keys(const uf_cohort *c, const uf_config *cfg, uf_dim d, int *keys, i
 void uf_group_label(const uf_cohort *c, const uf_config *cfg, uf_dim d, int key,
                     char *out, size_t n);
 
+/* Compare UTF-8 names in Swedish alphabetical order (å ä ö after z),
+ * like strcmp. */
+int uf_sv_cmp(const char *a, const char *b);
+
 /* Swedish labels of codes. */
 const char *uf_label_insats(const char *code);
 const char *uf_label_end_reason(const char *code);

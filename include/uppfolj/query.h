@@ -20,4 +20,10 @@ extern const uf_query_text uf_queries[];
  * Aborts (assert) on an unknown name: that is a programming error. */
 const char *uf_query(const char *name);
 
+/* The report definitions, reports/NAME.ini, the same way. */
+extern const uf_query_text uf_report_defs[];
+
+/* The text of reports/NAME.ini, or NULL when there is none. */
+const char *uf_report_def(const char *name);
+
 #endif

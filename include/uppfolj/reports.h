@@ -9,6 +9,7 @@
 #ifndef UPPFOLJ_REPORTS_H
 #define UPPFOLJ_REPORTS_H
 
+#include <sqlite3.h>
 #include "uppfolj/config.h"
 #include "uppfolj/core.h"
 #include "uppfolj/groups.h"
@@ -28,5 +29,22 @@ typedef struct uf_report_opts {
  * memory ran out.
  */
 uf_report *uf_report_utfall(const uf_cohort *c, const uf_report_opts *o);
+
+/*
+ * A reporting period: "2024" (year), "2024-Q3" (quarter), "2024-T2"
+ * (tertial: jan-apr, maj-aug, sep-dec) or "2024-05" (month).  *from is its
+ * first day, *to the day after its last (day numbers); label gets a
+ * Swedish description.  -1 if s is none of these.
+ */
+int uf_period_parse(const char *s, int *from, int *to, char *label, size_t n);
+
+/*
+ * verksamhet: the verksamhetsuppföljning of a period (SPEC §9.1), per unit
+ * and in total, as reports/verksamhet.ini defines it.  unit NULL = every
+ * unit.  NULL on failure: *err is UF_ERR_USAGE (bad period), UF_ERR_DB
+ * (sqlite3_errmsg tells) or UF_ERR_NOMEM.
+ */
+uf_report *uf_report_verksamhet(sqlite3 *db, const char *period, const char *unit,
+                                const uf_config *cfg, uf_error *err);
 
 #endif
