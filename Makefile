@@ -137,9 +137,11 @@ DEMO := out
 demo: $(BIN)
 	@mkdir -p $(DEMO)
 	rm -f $(DEMO)/uppfolj.db $(DEMO)/uppfolj.db.key
+	cp docs/uppfolj.conf.example $(DEMO)/uppfolj.conf
 	$(BIN) --db $(DEMO)/uppfolj.db init
 	$(BIN) --db $(DEMO)/uppfolj.db import sample-data/*.csv
 	$(BIN) --db $(DEMO)/uppfolj.db check
+	$(BIN) --db $(DEMO)/uppfolj.db report verksamhet --period 2025 -o $(DEMO)/rapporter
 	$(BIN) --db $(DEMO)/uppfolj.db report utfall --by sex -o $(DEMO)/rapporter
 
 install: $(BIN)
