@@ -1,0 +1,57 @@
+/*
+ * test_reports.c - report periods (uf_period_parse).  Expected day numbers
+ * come from uf_days_from_civil of dates worked out by hand: a quarter is
+ * three months, a tertial four (jan-apr, maj-aug, sep-dec).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include "uppfolj/parse.h"
+#include "uppfolj/reports.h"
+
+static void expect(const char *s, int y0, int m0, int d0, int y1, int m1, int d1, const char *label)
+{
+    int from, to;
+    char buf[96];
+    assert_int_equal(uf_period_parse(s, &from, &to, buf, sizeof buf), 0);
+    assert_int_equal(from, uf_days_from_civil(y0, m0, d0));
+    assert_int_equal(to, uf_days_from_civil(y1, m1, d1));
+    assert_string_equal(buf, label);
+}
+
+static void test_reports__periods(void **state)
+{
+    (void)state;
+    expect("2024", 2024, 1, 1, 2025, 1, 1, "2024");
+    expect("2024-Q1", 2024, 1, 1, 2024, 4, 1, "2024, kvartal 1 (januari–mars)");
+    expect("2024-Q3", 2024, 7, 1, 2024, 10, 1, "2024, kvartal 3 (juli–september)");
+    expect("2024-Q4", 2024, 10, 1, 2025, 1, 1, "2024, kvartal 4 (oktober–december)");
+    expect("2024-T2", 2024, 5, 1, 2024, 9, 1, "2024, tertial 2 (maj–augusti)");
+    expect("2024-T3", 2024, 9, 1, 2025, 1, 1, "2024, tertial 3 (september–december)");
+    expect("2024-02", 2024, 2, 1, 2024, 3, 1, "februari 2024");
+    expect("2024-12", 2024, 12, 1, 2025, 1, 1, "december 2024");
+    /* Swedish K for kvartal works too */
+    expect("2024-K2", 2024, 4, 1, 2024, 7, 1, "2024, kvartal 2 (april–juni)");
+}
+
+static void test_reports__bad_periods(void **state)
+{
+    (void)state;
+    static const char *const bad[] = { "", "24", "2024-", "2024-Q5", "2024-T4", "2024-13",
+                                       "2024-00", "2024-1", "2024-Q", "2024-05-01", "abcd",
+                                       "1899", "2024 ", "2024-T0" };
+    int from = -7, to = -7;
+    char buf[96];
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+        assert_int_equal(uf_period_parse(bad[i], &from, &to, buf, sizeof buf), -1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_reports__periods),
+        cmocka_unit_test(test_reports__bad_periods),
+    };
+    return cmocka_run_group_tests_name("reports", tests, NULL, NULL);
+}
