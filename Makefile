@@ -15,7 +15,7 @@ CC      ?= cc
 BUILD   := build$(if $(SANITIZE),-san)
 Q       := $(if $(V),,@)
 
-PKGS    := sqlite3 libsodium libcrypto gsl inih jansson
+PKGS    := sqlite3 libsodium libcrypto gsl inih jansson xlsxwriter
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
@@ -25,7 +25,7 @@ WARN    := -Wall -Wextra -Werror -pedantic -Wshadow -Wconversion \
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -pthread $(WARN)
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -DUF_VERSION='"$(VERSION)"' -Iinclude -I$(BUILD) $(PKG_CFLAGS)
-LDLIBS  += -lcsv $(PKG_LIBS) -lm -pthread
+LDLIBS  += -lcsv $(PKG_LIBS) -lhpdf -lm -pthread
 
 ifdef SANITIZE
 CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all

@@ -40,7 +40,7 @@ static const char usage[] =
     "                    uppfolj.conf, annars 12m)\n"
     "  --window-after N  fönster efter, t.ex. 6m eller 12m\n"
     "  --anchor A        slut (efterperioden räknas från avslut) eller start\n"
-    "  --format F[,F]    json och/eller csv (standard json,csv)\n"
+    "  --format F[,F]    pdf, xlsx, json, csv (standard pdf,xlsx,json,csv)\n"
     "  -o MAPP           mapp att skriva till (skapas; standard rapporter)\n";
 
 typedef struct report_args {
@@ -169,6 +169,27 @@ static void snapshot(sqlite3 *db, uf_report *r)
     sqlite3_finalize(st);
 }
 
+/*
+ * The creation time written into PDF and XLSX files: SOURCE_DATE_EPOCH when
+ * set (reproducible builds' convention), else midnight UTC of the data
+ * snapshot's date, never the clock, so that the same database and
+ * parameters give the same bytes.
+ */
+static long long created_epoch(const uf_report *r)
+{
+    const char *env = getenv("SOURCE_DATE_EPOCH");
+    char *end;
+    if (env && *env) {
+        long long v = strtoll(env, &end, 10);
+        if (!*end && v > 0)
+            return v;
+    }
+    int day;
+    if (r->created && uf_date_parse(r->created, &day) == 0)
+        return (long long)day * 86400;
+    return 1;
+}
+
 /* Write the formats of a->format into a->dir. */
 static int write_formats(const report_args *a, const uf_report *r, const cli_common *co)
 {
@@ -189,8 +210,13 @@ static int write_formats(const report_args *a, const uf_report *r, const cli_com
         } else if (strcmp(f, "csv") == 0) {
             err = uf_render_csv(r, a->dir, &failed);
             snprintf(path, sizeof path, "%s/*.csv", a->dir);
+        } else if (strcmp(f, "pdf") == 0 || strcmp(f, "xlsx") == 0) {
+            snprintf(path, sizeof path, "%s/%s.%s", a->dir, a->name, f);
+            err = f[0] == 'p' ? uf_render_pdf(r, path, created_epoch(r))
+                              : uf_render_xlsx(r, path, created_epoch(r));
+            failed = path;
         } else {
-            cli_error("--format: okänt format '%s' (finns: json, csv)", f);
+            cli_error("--format: okänt format '%s' (finns: pdf, xlsx, json, csv)", f);
             return EXIT_INPUT;
         }
         if (err != UF_OK) {
@@ -204,7 +230,8 @@ static int write_formats(const report_args *a, const uf_report *r, const cli_com
 
 int cmd_report(int argc, char **argv, cli_common *co)
 {
-    report_args a = { .by = "sex", .format = "json,csv", .dir = "rapporter", .anchor = -1 };
+    report_args a = { .by = "sex", .format = "pdf,xlsx,json,csv", .dir = "rapporter",
+                      .anchor = -1 };
     int code = parse_args(argc, argv, co, &a);
     if (code >= 0)
         return code;

@@ -40,7 +40,7 @@ typedef struct dcat {
 } dcat;
 
 typedef struct dtable {
-    char id[48], section[96], title[160], query[64];
+    char id[48], section[96], title[160], query[64], heading[64];
     bool categories, overlap, bands;
     dcol cols[MAX_DCOLS];
     int ncols;
@@ -123,6 +123,8 @@ static int on_def(void *user, const char *section, const char *name, const char 
         snprintf(t->section, sizeof t->section, "%s", value);
     else if (strcmp(name, "titel") == 0)
         snprintf(t->title, sizeof t->title, "%s", value);
+    else if (strcmp(name, "rubrik") == 0)
+        snprintf(t->heading, sizeof t->heading, "%s", value);
     else if (strcmp(name, "fråga") == 0)
         snprintf(t->query, sizeof t->query, "%s", value);
     else if (strcmp(name, "form") == 0)
@@ -409,7 +411,8 @@ static int cat_table(uf_report *r, uf_section *s, sqlite3 *db, const dtable *t,
     uf_table *tb = rc == 0 ? uf_section_table(r, s, id, t->title, b->u.n + 2) : NULL;
     if (tb) {
         tb->groups_overlap = t->overlap;
-        uf_table_col(r, tb, 0, "category", "", UF_C_TEXT, 0, false);
+        uf_table_col(r, tb, 0, "category", *t->heading ? t->heading : "Kategori", UF_C_TEXT, 0,
+                     false);
         int order[MAX_UNITS];
         for (int i = 0; i < b->u.n; i++)
             order[i] = i;

@@ -12,7 +12,7 @@
 #include "uppfolj/model.h"
 
 /* Large enough for any formatted cell. */
-#define UF_FMT_BUF 64
+#define UF_FMT_BUF 256
 
 /* The thousands separator: U+00A0 NO-BREAK SPACE in UTF-8. */
 #define UF_FMT_THOUSANDS "\xc2\xa0"

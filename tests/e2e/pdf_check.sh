@@ -1,0 +1,222 @@
+#!/bin/sh
+# pdf_check.sh REPORT.pdf REPORT.json
+#
+# Reads an uppfolj PDF back with poppler's pdftotext, pdffonts and pdfinfo
+# and qpdf, and checks it against the JSON of the same report (uppfolj's
+# JSON renderer):
+#
+#   - every table title and every chart title appears;
+#   - every cell of every table appears as a reader sees it: a shown value
+#     formatted the Swedish way (written out below, independently of
+#     src/format.c: decimal comma, a space between thousands, "12,5 %",
+#     p-values "0,032" or "< 0,001"), a hidden cell as "<T" (a small count,
+#     T the threshold) or ".."; in a table printed whole, each row's cells
+#     in order (pdftotext -raw gives the text in drawing order); in a table
+#     split into parts ("del 1 av 2"), each value as often as expected
+#     between its title and the next table's (in order, a hidden cell is
+#     seen to show its symbol in its own place, not a number);
+#   - the front page names the unit, period and as-of date and states the
+#     disclosure rule; every page has "sida X av N";
+#   - pdffonts lists DejaVu Sans (regular and bold) embedded;
+#   - pdfinfo gives the title and the unit as author; qpdf --check passes.
+#
+# The no-break space of Swedish numbers comes back from pdftotext as a
+# plain space; all white space is compared as one space.
+#
+# Prints "ok"/"FAIL" lines, then "pdf: N passed, N failed"; exits 1 on a
+# failure, 2 on bad usage or a missing tool.
+if [ $# -ne 2 ] || [ ! -r "$1" ] || [ ! -r "$2" ]; then
+    echo "användning: sh pdf_check.sh RAPPORT.pdf RAPPORT.json" >&2
+    exit 2
+fi
+for tool in pdftotext pdffonts pdfinfo qpdf python3; do
+    command -v $tool >/dev/null 2>&1 || { echo "pdf_check: $tool saknas" >&2; exit 2; }
+done
+exec python3 - "$1" "$2" <<'PY'
+import json, math, re, subprocess, sys
+
+pdf, jpath = sys.argv[1], sys.argv[2]
+passed = failed = 0
+
+def check(ok, what, detail=""):
+    global passed, failed
+    if ok:
+        passed += 1
+        print("ok   - " + what)
+    else:
+        failed += 1
+        print("FAIL - " + what + (": " + detail if detail else ""))
+
+def tool(*args):
+    r = subprocess.run(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    return r.returncode, r.stdout.decode("utf-8", "replace")
+
+def norm(s):
+    return " ".join(s.replace("\u00a0", " ").split())
+
+# ---- Swedish formatting (SPEC §10), written here from the SPEC ----------
+
+def group(digits):
+    out = ""
+    while len(digits) > 3:
+        out = " " + digits[-3:] + out
+        digits = digits[:-3]
+    return digits + out
+
+def number(v, decimals):
+    if v is None or not math.isfinite(v):
+        return ".."
+    s = "%.*f" % (max(0, min(decimals, 9)), abs(v))
+    whole, _, frac = s.partition(".")
+    neg = v < 0 and s.strip("0.") != ""
+    return ("-" if neg else "") + group(whole) + ("," + frac if frac else "")
+
+def shown(cell, col, threshold):
+    """The text of a cell as the PDF should show it; None: nothing."""
+    why = cell.get("suppressed")
+    if why:
+        return "<%d" % threshold if why == "small" else ".."
+    v, t = cell.get("value"), col["type"]
+    if t in ("text", "date"):
+        return norm(v) if v is not None else None
+    if t == "empty" or v is None:
+        return None
+    if t == "count":
+        return number(v, 0)
+    if t == "number":
+        return number(v, col["decimals"])
+    if t == "percent":
+        return number(v, col["decimals"]) + " %"
+    if t == "pvalue":
+        return "< 0,001" if v < 0.001 else number(v, 3)
+    return None
+
+# ---- the PDF's text ---------------------------------------------------------
+
+with open(jpath, encoding="utf-8") as f:
+    doc = json.load(f)
+T = doc.get("threshold") or 5
+rc, raw = tool("pdftotext", "-raw", "-enc", "UTF-8", pdf, "-")
+check(rc == 0, "pdftotext läser filen")
+pages = raw.split("\f")
+text = " " + norm(raw) + " "
+
+def find(token, start, end=None):
+    """Position of token as whole words in text[start:end], or -1."""
+    end = len(text) if end is None else end
+    i = text.find(" " + token + " ", start - 1 if start > 0 else 0, end + 1)
+    return i + 1 if i >= 0 else -1
+
+def count(token, start, end):
+    n, i = 0, start
+    while True:
+        i = find(token, i, end)
+        if i < 0:
+            return n
+        n += 1
+        i += len(token)
+
+# ---- front page and footers -------------------------------------------------
+
+front = " " + norm(pages[0]) + " "
+for key in ("title", "unit", "period", "as_of"):
+    if doc.get(key):
+        check(norm(doc[key]) in front, "framsidan visar %s" % key, doc[key])
+check("Värden som bygger på färre än %d personer visas inte" % T in front,
+      "framsidan anger röjandeskyddet")
+rc, info = tool("pdfinfo", pdf)
+fields = dict((l.split(":", 1)[0], l.split(":", 1)[1].strip())
+              for l in info.splitlines() if ":" in l)
+npages = int(fields.get("Pages", "0"))
+missing = [i + 1 for i in range(npages)
+           if i >= len(pages) or "sida %d av %d" % (i + 1, npages) not in norm(pages[i])]
+check(not missing, "sidfot \"sida X av %d\" på varje sida" % npages,
+      "saknas på sida " + ", ".join(map(str, missing[:5])))
+
+# ---- tables and charts --------------------------------------------------------
+
+tables = [t for s in doc["sections"] for t in s["tables"]]
+charts = [c for s in doc["sections"] for c in s["charts"]]
+def title_at(title, pos):
+    """Where the table titled so starts: not a later part ("del 2 av 3")
+    or a continuation ("forts.") of a table of the same title."""
+    while title:
+        i = text.find(title, pos)
+        after = text[i + len(title):i + len(title) + 12]
+        if i < 0 or not (after.startswith(" (forts") or
+                         (after.startswith(" (del ") and not after.startswith(" (del 1 "))):
+            return i
+        pos = i + 1
+    return -1
+
+pos, starts = 0, []
+for t in tables:
+    at = title_at(norm(t["title"]), pos)
+    check(at >= 0, "tabellens rubrik finns: " + t["title"])
+    starts.append(at if at >= 0 else pos)
+    pos = max(pos, at + 1)
+for c in charts:
+    check(norm(c["title"]) in text, "diagrammets rubrik finns: " + c["title"])
+
+for k, t in enumerate(tables):
+    start = starts[k]
+    end = starts[k + 1] if k + 1 < len(tables) else len(text)
+    cols = t["columns"]
+    split = text.find(norm(t["title"]) + " (del 1 av", start, end) >= 0
+    want = [[shown(c, cols[j], T) for j, c in enumerate(row["cells"])]
+            for row in t["rows"]]
+    bad = None
+    if not split:       # row by row, cells in order
+        at = start
+        for r, cells in enumerate(want):
+            for j, s in enumerate(cells):
+                if s is None:
+                    continue
+                i = find(s, at, end)
+                if i < 0:
+                    bad = "rad %d kolumn %s: \"%s\"" % (r + 1, cols[j]["id"], s)
+                    break
+                at = i + len(s)
+            if bad:
+                break
+    else:               # each value at least as often as it should be
+        need = {}
+        for cells in want:
+            for s in cells:
+                if s is not None:
+                    need[s] = need.get(s, 0) + 1
+        for s, n in need.items():
+            got = count(s, start, end)
+            if got < n:
+                bad = "\"%s\" %d gånger, väntade %d" % (s, got, n)
+                break
+    nval = sum(s is not None for cells in want for s in cells)
+    nhid = sum(1 for row in t["rows"] for c in row["cells"] if c.get("suppressed"))
+    check(bad is None, "%s: %d celler (%d dolda) som i JSON%s"
+          % (t["id"], nval, nhid, ", i ordning" if not split else ""), bad or "")
+
+# ---- fonts, metadata, structure ---------------------------------------------
+
+rc, fonts = tool("pdffonts", pdf)
+emb = {}
+for line in fonts.splitlines():
+    m = re.match(r"(\S+)\s.*\s(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$", line)
+    if m and "DejaVuSans" in m.group(1):
+        emb[m.group(1).split("+")[-1]] = m.group(2) == "yes"
+check(emb.get("DejaVuSans,Book") is True, "DejaVu Sans är inbäddad", fonts.strip())
+check(emb.get("DejaVuSans-Bold,Bold") is True, "DejaVu Sans Bold är inbäddad")
+check(bool(emb) and all(emb.values()), "alla typsnitt är inbäddade")
+
+check(fields.get("Title") == doc["title"], "metadata: titeln", fields.get("Title", ""))
+if doc.get("unit"):
+    check(fields.get("Author") == doc["unit"], "metadata: författare = enheten",
+          fields.get("Author", ""))
+check("A4" in fields.get("Page size", ""), "sidformat A4", fields.get("Page size", ""))
+check(npages > 0 and len(pages) >= npages, "pdfinfo och pdftotext ser %d sidor" % npages)
+
+rc, out = tool("qpdf", "--check", pdf)
+check(rc == 0, "qpdf --check", out.strip().splitlines()[-1] if out.strip() else "")
+
+print("pdf: %d passed, %d failed" % (passed, failed))
+sys.exit(1 if failed else 0)
+PY
