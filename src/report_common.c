@@ -232,17 +232,17 @@ void rep_front(uf_report *r, const uf_cohort *c, const uf_report_opts *o)
                                                              : "Alla enheter");
     uf_report_set(r, &r->period, "Alla ärenden som startat till och med datumet för uttaget");
     char by[128];
-    snprintf(by, sizeof by, "%s%s%s", uf_dim_name(o->by[0]), o->nby > 1 ? "," : "",
-             o->nby > 1 ? uf_dim_name(o->by[1]) : "");
-    uf_report_param(r, "as_of", "%s", asof);
-    uf_report_param(r, "by", "%s", by);
-    uf_report_param(r, "window_before", "%d månader", c->params.months_before);
-    uf_report_param(r, "window_after", "%d månader", c->params.months_after);
-    uf_report_param(r, "anchor", "%s", c->params.anchor == UF_ANCHOR_START
-                                          ? "start (efterperioden räknas från start)"
-                                          : "slut (efterperioden räknas från avslut)");
+    snprintf(by, sizeof by, "%s%s%s", uf_dim_label(o->by[0]), o->nby > 1 ? " och " : "",
+             o->nby > 1 ? uf_dim_label(o->by[1]) : "");
+    uf_report_param(r, "Datum för uttaget", "%s", asof);
+    uf_report_param(r, "Uppdelning", "%s", by);
+    uf_report_param(r, "Fönster före start", "%d månader", c->params.months_before);
+    uf_report_param(r, "Fönster efter", "%d månader", c->params.months_after);
+    uf_report_param(r, "Efterperioden räknas från", "%s", c->params.anchor == UF_ANCHOR_START
+                                          ? "start"
+                                          : "avslut");
     if (o->cfg) {
-        uf_report_param(r, "threshold", "%d", o->cfg->threshold);
+        uf_report_param(r, "Tröskel för röjandeskydd", "%d", o->cfg->threshold);
         char bands[256] = "";
         for (int i = 0; i < o->cfg->nbands; i++) {
             char b[32];
@@ -250,8 +250,8 @@ void rep_front(uf_report *r, const uf_cohort *c, const uf_report_opts *o)
                      o->cfg->bands[i].hi);
             strncat(bands, b, sizeof bands - strlen(bands) - 1);
         }
-        uf_report_param(r, "age_bands", "%s", bands);
-        uf_report_param(r, "config", "%s", o->cfg->path ? o->cfg->path : "standardvärden");
+        uf_report_param(r, "Åldersgrupper", "%s", bands);
+        uf_report_param(r, "Inställningar", "%s", o->cfg->path ? o->cfg->path : "standardvärden");
     }
 }
 

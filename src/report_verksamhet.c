@@ -70,12 +70,12 @@ uf_report *uf_report_verksamhet(sqlite3 *db, const char *period, const char *uni
     uf_report_set(r, &r->as_of, last);
     uf_report_set(r, &r->version, UF_VERSION);
     uf_report_set(r, &r->unit, unit ? unit : cfg->organisation ? cfg->organisation : "Alla enheter");
-    uf_report_param(r, "period", "%s", period);
-    uf_report_param(r, "unit", "%s", unit ? unit : "alla");
-    uf_report_param(r, "threshold", "%d", cfg->threshold);
-    uf_report_param(r, "config", "%s", cfg->path ? cfg->path : "standardvärden");
+    uf_report_param(r, "Period", "%s", period);
+    uf_report_param(r, "Enheter", "%s", unit ? unit : "alla");
+    uf_report_param(r, "Tröskel för röjandeskydd", "%d", cfg->threshold);
+    uf_report_param(r, "Inställningar", "%s", cfg->path ? cfg->path : "standardvärden");
     for (int i = 0; i < cfg->nunits; i++)
-        uf_report_param(r, "capacity", "%s: %d", cfg->units[i].name, cfg->units[i].capacity);
+        uf_report_param(r, "Kapacitet", "%s: %d", cfg->units[i].name, cfg->units[i].capacity);
     rep_def_opts o = { .name = "verksamhet", .cfg = cfg, .unit = unit };
     if (rep_def_build(r, db, f, t, &o) != 0) {
         *err = uf_report_failed(r) ? UF_ERR_NOMEM : UF_ERR_DB;
