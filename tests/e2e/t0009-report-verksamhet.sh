@@ -35,6 +35,13 @@ med=$(q "SELECT julianday(start_date) - julianday(consent_date) FROM cases WHERE
       awk '{ v[NR] = $1 } END { h = (NR + 1) / 2; lo = int(h); hi = (lo < NR) ? lo + 1 : lo; m = v[lo] + (h - lo) * (v[hi] - v[lo]); printf "%g", m }')
 expect_eq "$(grep '^"Totalt"' v/verksamhet_processtider.csv | cut -d, -f4)" "$med" "median samtycke→start ($med dagar)"
 
+# share of the active cases with a 2025 meeting where the police took part
+pol=$(q "SELECT printf('%.6f', 100.0 * avg(EXISTS (SELECT 1 FROM meetings m WHERE m.case_id = c.id
+          AND m.date BETWEEN '2025-01-01' AND '2025-12-31' AND m.participants LIKE '%polis%')))
+        FROM cases c WHERE c.start_date <= '2025-12-31' AND (c.end_date IS NULL OR c.end_date >= '2025-01-01')")
+expect_eq "$(printf '%.6f' "$(grep '^"Totalt"' v/verksamhet_moten.csv | cut -d, -f4)")" "$pol" \
+    "andel ärenden där polisen deltog ($pol %)"
+
 out=$(python3 "$TOP/tests/e2e/disclosure_audit.py" v/verksamhet.json)
 expect_eq "$(echo "$out" | tail -n 1)" "fel: 0" "röjandeskydd: inga små antal, inget kan räknas fram ($(echo "$out" | head -n 1))"
 
@@ -49,4 +56,12 @@ expect_rc 2 "verksamhet utan period vägras"
 run report verksamhet --period 2025 --unit Söderdal --format csv -o s
 expect_rc 0 "--unit Söderdal"
 expect_eq "$(cut -d, -f1 s/verksamhet_flode.csv | tr '\n' ' ')" 'unit "Söderdal" "Totalt" ' "bara Söderdal och totalen"
+
+# capacity use with the example configuration: ongoing / capacity
+cp "$TOP/docs/uppfolj.conf.example" uppfolj.conf
+run report verksamhet --period 2025 --format csv -o k
+ong=$(q "SELECT count(*) FROM cases WHERE unit = 'Norrstaden' AND start_date <= '2025-12-31' AND (end_date IS NULL OR end_date > '2025-12-31')")
+expect_eq "$(grep '^"Norrstaden"' k/verksamhet_kapacitet.csv | cut -d, -f3)" "70" "kapacitet från uppfolj.conf"
+expect_eq "$(printf '%.6f' "$(grep '^"Norrstaden"' k/verksamhet_kapacitet.csv | cut -d, -f4)")" \
+    "$(awk -v o="$ong" 'BEGIN { printf "%.6f", 100 * o / 70 }')" "kapacitetsutnyttjande = pågående / kapacitet"
 finish
