@@ -13,6 +13,19 @@
 #include <string.h>
 #include "uppfolj/render.h"
 
+/* The shortest of %.15g, %.16g and %.17g that reads back as v exactly:
+ * full precision without noise digits (0.1, not 0.10000000000000001). */
+static void put_real(FILE *f, double v)
+{
+    char buf[40];
+    for (int p = 15; p <= 17; p++) {
+        snprintf(buf, sizeof buf, "%.*g", p, v);
+        if (strtod(buf, NULL) == v)
+            break;
+    }
+    fputs(buf, f);
+}
+
 /* Write one cell's value (nothing when hidden or empty). */
 static void put_value(FILE *f, const uf_cell *c)
 {
@@ -31,7 +44,7 @@ static void put_value(FILE *f, const uf_cell *c)
     case UF_C_PERCENT:
     case UF_C_PVALUE:
         if (isfinite(c->v))
-            fprintf(f, "%.15g", c->v);
+            put_real(f, c->v);
         break;
     case UF_C_EMPTY:
         break;

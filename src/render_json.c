@@ -1,7 +1,9 @@
 /*
  * render_json.c - the report model as JSON (jansson).  The document holds
  * no wall-clock time, so the same database and parameters give the same
- * bytes (keys are written in insertion order).
+ * bytes (keys are written in insertion order).  Reals are written with 17
+ * significant digits, so that a reader gets back the exact double the
+ * PDF and XLSX were formatted from.
  */
 #include <jansson.h>
 #include <math.h>
@@ -167,7 +169,7 @@ uf_error uf_render_json(const uf_report *r, const char *path)
     json_t *doc = report(r);
     if (!doc)
         return UF_ERR_NOMEM;
-    int rc = json_dump_file(doc, path, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
+    int rc = json_dump_file(doc, path, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(17));
     json_decref(doc);
     return rc == 0 ? UF_OK : UF_ERR_IO;
 }

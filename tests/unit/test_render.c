@@ -17,11 +17,12 @@
  *   before_mean and after_pct
  *   section "Flöde", table flode: period, startade; one empty count cell
  *
- * Numbers in CSV are "%.15g" (15 significant digits), worked by hand:
- *   100/3 = 33.333333333333336 -> 33.3333333333333
- *   0.0123456789012345678 -> 15 digits 123456789012345|6 -> 0.0123456789012346
- *   -1234567.891234567891 -> 123456789123456|7 -> -1234567.89123457
- *   1e-10 -> 1e-10
+ * Numbers in CSV are the shortest decimal that reads back as the same
+ * double (15 to 17 significant digits), as Python's repr() gives them:
+ *   100/3 -> 33.333333333333336 (16 digits read back as another double)
+ *   0.0123456789012345678 -> 0.012345678901234568
+ *   -1234567.891234567891 -> -1234567.8912345679
+ *   4.25, 12.5, 1e-10 -> as written (exact in few digits)
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -123,9 +124,9 @@ static uf_report *build(void)
 static const char csv_utfall[] =
     "group,n_cases,before_mean,after_pct,t_p,suppressed\n"
     "\"Flickor\",,,,,n_cases|before_mean|after_pct|t_p\n"
-    "\"Pojkar\",12,4.25,33.3333333333333,0.0123456789012346,\n"
+    "\"Pojkar\",12,4.25,33.333333333333336,0.012345678901234568,\n"
     "\"Annat kön, \"\"X\"\"\",,,0,1,n_cases|before_mean\n"
-    "\"Totalt\",22,-1234567.89123457,12.5,1e-10,\n";
+    "\"Totalt\",22,-1234567.8912345679,12.5,1e-10,\n";
 
 static const char csv_flode[] =
     "period,startade,suppressed\n"
