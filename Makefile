@@ -143,6 +143,7 @@ demo: $(BIN)
 	$(BIN) --db $(DEMO)/uppfolj.db check
 	$(BIN) --db $(DEMO)/uppfolj.db report verksamhet --period 2025 -o $(DEMO)/rapporter
 	$(BIN) --db $(DEMO)/uppfolj.db report utfall --by sex -o $(DEMO)/rapporter
+	$(BIN) --db $(DEMO)/uppfolj.db report arsrapport --year 2025 -o $(DEMO)/rapporter
 
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin

@@ -26,11 +26,16 @@ static const char usage[] =
     "  verksamhet        verksamhetsuppföljning för en period, per enhet och\n"
     "                    totalt (kräver --period)\n"
     "  utfall            utfall före och efter insatsen, per grupp\n"
+    "  arsrapport        årsrapport till styrgruppen: nyckeltal, utveckling,\n"
+    "                    utfall per kön, ålder och insats, måluppfyllelse\n"
+    "                    (kräver --year)\n"
     "\n"
     "Flaggor:\n"
     "  --period P        verksamhet: 2024 (år), 2024-Q3 (kvartal), 2024-T2\n"
     "                    (tertial) eller 2024-05 (månad)\n"
-    "  --unit ENHET      verksamhet: bara den enheten\n"
+    "  --unit ENHET      verksamhet, arsrapport: bara den enheten\n"
+    "  --year ÅR         arsrapport: rapportåret, t.ex. 2025\n"
+    "  --years N         arsrapport: år i utvecklingen bakåt (1–10, standard 5)\n"
     "  --by DIM[,DIM]    utfall: dela upp på en eller två av: sex (kön), age (ålder),\n"
     "                    insats, unit (enhet), programme (program),\n"
     "                    target_group (målgrupp), cohort (startår),\n"
@@ -50,6 +55,8 @@ typedef struct report_args {
     const char *by;
     const char *format;
     const char *dir;
+    const char *year;           /* arsrapport: as given */
+    int years;
     int as_of;
     int before, after;          /* 0 = from the configuration */
     int anchor;                 /* -1 = from the configuration */
@@ -69,6 +76,8 @@ static int parse_args(int argc, char **argv, cli_common *co, report_args *a)
         { "anchor", required_argument, NULL, 'n' },
         { "format", required_argument, NULL, 'f' },
         { "output", required_argument, NULL, 'o' },
+        { "year", required_argument, NULL, 'y' },
+        { "years", required_argument, NULL, 'Y' },
         { 0, 0, 0, 0 }
     };
     int c;
@@ -81,6 +90,17 @@ static int parse_args(int argc, char **argv, cli_common *co, report_args *a)
         case 'u': a->unit = optarg; break;
         case 'f': a->format = optarg; break;
         case 'o': a->dir = optarg; break;
+        case 'y': a->year = optarg; break;
+        case 'Y': {
+            char *end;
+            long v = strtol(optarg, &end, 10);
+            if (*optarg == '\0' || *end || v < 1 || v > UF_ARS_MAX_YEARS) {
+                cli_error("--years %s: ange ett antal år från 1 till %d", optarg, UF_ARS_MAX_YEARS);
+                return EXIT_INPUT;
+            }
+            a->years = (int)v;
+            break;
+        }
         case 'a':
             if (uf_date_parse(optarg, &a->as_of) != 0) {
                 cli_error("--as-of %s är inget giltigt datum (ÅÅÅÅ-MM-DD)", optarg);
@@ -117,15 +137,33 @@ static int parse_args(int argc, char **argv, cli_common *co, report_args *a)
         return EXIT_INPUT;
     }
     a->name = argv[optind];
-    if (strcmp(a->name, "utfall") != 0 && strcmp(a->name, "verksamhet") != 0) {
-        cli_error("okänd rapport '%s' (finns: verksamhet, utfall)", a->name);
+    if (strcmp(a->name, "utfall") != 0 && strcmp(a->name, "verksamhet") != 0 &&
+        strcmp(a->name, "arsrapport") != 0) {
+        cli_error("okänd rapport '%s' (finns: verksamhet, utfall, arsrapport)", a->name);
         return EXIT_INPUT;
     }
     if (strcmp(a->name, "verksamhet") == 0 && !a->period) {
         cli_error("verksamhet behöver en period: --period 2024, 2024-Q3, 2024-T2 eller 2024-05");
         return EXIT_INPUT;
     }
+    if (strcmp(a->name, "arsrapport") == 0 && !a->year) {
+        cli_error("arsrapport behöver ett år: --year 2025");
+        return EXIT_INPUT;
+    }
     return -1;
+}
+
+/* The report year of --year into *year; false (after a message) when bad. */
+static bool parse_year(const char *s, int *year)
+{
+    char *end;
+    long v = strtol(s, &end, 10);
+    if (*s < '0' || *s > '9' || *end || v < 1900 || v > 2199) {
+        cli_error("--year %s: ange ett år med fyra siffror, t.ex. 2025", s);
+        return false;
+    }
+    *year = (int)v;
+    return true;
 }
 
 /* The breakdown of --by into o; false (after a message) when bad. */
@@ -231,7 +269,7 @@ static int write_formats(const report_args *a, const uf_report *r, const cli_com
 int cmd_report(int argc, char **argv, cli_common *co)
 {
     report_args a = { .by = "sex", .format = "pdf,xlsx,json,csv", .dir = "rapporter",
-                      .anchor = -1 };
+                      .anchor = -1, .years = 5 };
     int code = parse_args(argc, argv, co, &a);
     if (code >= 0)
         return code;
@@ -245,7 +283,8 @@ int cmd_report(int argc, char **argv, cli_common *co)
     uf_cohort *c = NULL;
     uf_report *r = NULL;
     code = EXIT_INPUT;
-    if (!parse_by(a.by, &ro))
+    int year = 0;
+    if (!parse_by(a.by, &ro) || (a.year && !parse_year(a.year, &year)))
         goto out;
     uf_error err = uf_db_open(co->db, &db);
     if (err != UF_OK) {
@@ -280,7 +319,20 @@ int cmd_report(int argc, char **argv, cli_common *co)
             code = cli_exit_code(err);
             goto out;
         }
-        r = uf_report_utfall(c, &ro);
+        if (strcmp(a.name, "arsrapport") == 0) {
+            uf_arsrapport_opts ao = { .year = year, .years = a.years, .unit = a.unit,
+                                      .cfg = &cfg };
+            r = uf_report_arsrapport(db, c, &ao, &err);
+            if (!r && err != UF_ERR_NOMEM) {
+                if (err == UF_ERR_USAGE)
+                    cli_error("--year %d ligger efter datumet för uttaget", year);
+                else
+                    cli_error("kunde inte läsa data: %s", sqlite3_errmsg(db));
+                code = cli_exit_code(err);
+                goto out;
+            }
+        } else
+            r = uf_report_utfall(c, &ro);
     }
     if (!r || uf_suppress_report(r, cfg.threshold) < 0) {
         cli_error("minnet räckte inte");

@@ -61,6 +61,17 @@ void rep_paired_stats(const rep_vec *before, const rep_vec *after, rep_paired *o
 /* Exact McNemar p from the discordant counts (NAN when none). */
 double rep_mcnemar(long only_before, long only_after);
 
+/* Are the before and after windows of case k complete (and non-empty)? */
+bool rep_windows_complete(const uf_case *k);
+/* The before/after tables of report_utfall.c for breakdown g, with ids
+ * PREFIX_misstankar_per_ar ...: into section s, or (s NULL) into new
+ * sections as the utfall report has them; with the risk-level transitions
+ * after each instrument when with_transitions.  Failures mark r failed. */
+void rep_outcomes(uf_report *r, uf_section *s, const rep_groups *g, const char *prefix,
+                  bool with_transitions);
+/* The risk-level transition tables (PREFIX_risk_INSTRUMENT) of c into s. */
+void rep_transitions(uf_report *r, uf_section *s, const uf_cohort *c, const char *prefix);
+
 /* A report defined in reports/NAME.ini (report_def.c). */
 typedef struct rep_def_opts {
     const char *name;           /* reports/NAME.ini, also the table id prefix */

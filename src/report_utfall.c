@@ -20,7 +20,7 @@
 typedef bool (*pair_fn)(const uf_cohort *c, const uf_case *k, int arg,
                         double *before, double *after);
 
-static bool windows_complete(const uf_case *k)
+bool rep_windows_complete(const uf_case *k)
 {
     return k->complete[UF_BEFORE] && k->complete[UF_AFTER] &&
            k->years[UF_BEFORE] > 0 && k->years[UF_AFTER] > 0;
@@ -30,7 +30,7 @@ static bool windows_complete(const uf_case *k)
 static bool event_rate(const uf_cohort *c, const uf_case *k, int e, double *b, double *a)
 {
     (void)c;
-    if (!windows_complete(k))
+    if (!rep_windows_complete(k))
         return false;
     *b = k->events[e][UF_BEFORE] / k->years[UF_BEFORE];
     *a = k->events[e][UF_AFTER] / k->years[UF_AFTER];
@@ -41,7 +41,7 @@ static bool event_rate(const uf_cohort *c, const uf_case *k, int e, double *b, d
 static bool event_any(const uf_cohort *c, const uf_case *k, int e, double *b, double *a)
 {
     (void)c;
-    if (!windows_complete(k))
+    if (!rep_windows_complete(k))
         return false;
     *b = k->events[e][UF_BEFORE] > 0;
     *a = k->events[e][UF_AFTER] > 0;
@@ -64,7 +64,7 @@ static bool placed_rate(const uf_cohort *c, const uf_case *k, int arg, double *b
 {
     (void)c;
     (void)arg;
-    if (!windows_complete(k))
+    if (!rep_windows_complete(k))
         return false;
     *b = k->placed[UF_BEFORE] / k->years[UF_BEFORE];
     *a = k->placed[UF_AFTER] / k->years[UF_AFTER];
@@ -204,11 +204,12 @@ static void binary(uf_report *r, uf_section *s, const rep_groups *g, const char 
 
 /* Risk level at baseline against risk level at follow-up, for one
  * instrument: a two-way table of counts with row and column totals. */
-static void transitions(uf_report *r, uf_section *s, const uf_cohort *c, int inst)
+static void transitions(uf_report *r, uf_section *s, const uf_cohort *c, const char *prefix,
+                        int inst)
 {
     static const char *const levels[] = { "Låg", "Medel", "Hög" };
     char id[64], title[160];
-    snprintf(id, sizeof id, "utfall_risk_%s", uf_core_instrument_name(inst));
+    snprintf(id, sizeof id, "%s_risk_%s", prefix, uf_core_instrument_name(inst));
     snprintf(title, sizeof title, "Risknivå vid baslinje och uppföljning, %s",
              uf_label_instrument(uf_core_instrument_name(inst)));
     long m[3][3] = { { 0 } };
@@ -252,7 +253,7 @@ static void left_out(uf_report *r, uf_section *s, const uf_cohort *c)
         const uf_case *k = &c->cases[i];
         if (!k->consent)
             no_consent++;
-        else if (!windows_complete(k))
+        else if (!rep_windows_complete(k))
             incomplete++;
         else
             complete++;
@@ -276,6 +277,70 @@ static void left_out(uf_report *r, uf_section *s, const uf_cohort *c)
     uf_table_note(r, t, note);
 }
 
+/* The table id PREFIX_NAME into buf. */
+static const char *tid(char *buf, size_t n, const char *prefix, const char *name)
+{
+    snprintf(buf, n, "%s_%s", prefix, name);
+    return buf;
+}
+
+/* Does any consenting case have both assessments of instrument i? */
+static bool has_pairs(const uf_cohort *c, int i)
+{
+    for (size_t j = 0; j < c->n; j++)
+        if (c->cases[j].consent && !isnan(c->cases[j].assess[i].base) &&
+            !isnan(c->cases[j].assess[i].follow))
+            return true;
+    return false;
+}
+
+void rep_outcomes(uf_report *r, uf_section *s, const rep_groups *g, const char *prefix,
+                  bool with_transitions)
+{
+    const uf_cohort *c = g->c;
+    char id[96];
+    bool own = !s;
+    if (own)
+        s = uf_report_section(r, "Misstankar om brott");
+    int e = uf_core_event(c, "misstanke_brott"), v = uf_core_event(c, "vald");
+    continuous(r, s, g, tid(id, sizeof id, prefix, "misstankar_per_ar"),
+               "Registrerade misstankar om brott per år", "Misstankar per år", event_rate, e);
+    binary(r, s, g, tid(id, sizeof id, prefix, "misstanke_nagon"),
+           "Minst en registrerad misstanke om brott", event_any, e);
+    binary(r, s, g, tid(id, sizeof id, prefix, "vald_nagon"), "Minst en misstanke om våldsbrott",
+           event_any, v);
+    if (own)
+        s = uf_report_section(r, "Tillstånd");
+    binary(r, s, g, tid(id, sizeof id, prefix, "uppforandestorning"),
+           "Uppförandestörning (kriteriet uppfyllt)", state_pair,
+           uf_core_state(c, "uppforandestorning"));
+    continuous(r, s, g, tid(id, sizeof id, prefix, "skolfranvaro"),
+               "Skolfrånvaro (procent av tiden)", "Skolfrånvaro (%)", state_pair,
+               uf_core_state(c, "skolfranvaro_pct"));
+    continuous(r, s, g, tid(id, sizeof id, prefix, "dagar_placerad"),
+               "Dagar placerad (HVB, SiS, familjehem, TFCO) per år", "Dagar per år", placed_rate, 0);
+    if (own)
+        s = uf_report_section(r, "Strukturerade bedömningar");
+    for (int i = 0; i < UF_NINSTRUMENTS; i++) {
+        if (!has_pairs(c, i))
+            continue;
+        char name[64], title[160];
+        snprintf(name, sizeof name, "bedomning_%s", uf_core_instrument_name(i));
+        snprintf(title, sizeof title, "Totalpoäng, %s, vid baslinje och uppföljning",
+                 uf_label_instrument(uf_core_instrument_name(i)));
+        continuous(r, s, g, tid(id, sizeof id, prefix, name), title, "Poäng", assessment, i);
+        if (with_transitions)
+            transitions(r, s, c, prefix, i);
+    }
+}
+
+void rep_transitions(uf_report *r, uf_section *s, const uf_cohort *c, const char *prefix)
+{
+    for (int i = 0; i < UF_NINSTRUMENTS; i++)
+        if (has_pairs(c, i))
+            transitions(r, s, c, prefix, i);
+}
+
 uf_report *uf_report_utfall(const uf_cohort *c, const uf_report_opts *o)
 {
     uf_report *r = uf_report_new("utfall", "Utfall före och efter insatsen");
@@ -287,35 +352,7 @@ uf_report *uf_report_utfall(const uf_cohort *c, const uf_report_opts *o)
     rep_front(r, c, o);
     uf_section *s = uf_report_section(r, "Urval");
     left_out(r, s, c);
-    s = uf_report_section(r, "Misstankar om brott");
-    int e = uf_core_event(c, "misstanke_brott"), v = uf_core_event(c, "vald");
-    continuous(r, s, &g, "utfall_misstankar_per_ar", "Registrerade misstankar om brott per år",
-               "Misstankar per år", event_rate, e);
-    binary(r, s, &g, "utfall_misstanke_nagon", "Minst en registrerad misstanke om brott",
-           event_any, e);
-    binary(r, s, &g, "utfall_vald_nagon", "Minst en misstanke om våldsbrott", event_any, v);
-    s = uf_report_section(r, "Tillstånd");
-    binary(r, s, &g, "utfall_uppforandestorning", "Uppförandestörning (kriteriet uppfyllt)",
-           state_pair, uf_core_state(c, "uppforandestorning"));
-    continuous(r, s, &g, "utfall_skolfranvaro", "Skolfrånvaro (procent av tiden)",
-               "Skolfrånvaro (%)", state_pair, uf_core_state(c, "skolfranvaro_pct"));
-    continuous(r, s, &g, "utfall_dagar_placerad", "Dagar placerad (HVB, SiS, familjehem, TFCO) per år",
-               "Dagar per år", placed_rate, 0);
-    s = uf_report_section(r, "Strukturerade bedömningar");
-    for (int i = 0; i < UF_NINSTRUMENTS; i++) {
-        long pairs = 0;
-        for (size_t j = 0; j < c->n; j++)
-            pairs += c->cases[j].consent && !isnan(c->cases[j].assess[i].base) &&
-                     !isnan(c->cases[j].assess[i].follow);
-        if (!pairs)
-            continue;
-        char id[64], title[160];
-        snprintf(id, sizeof id, "utfall_bedomning_%s", uf_core_instrument_name(i));
-        snprintf(title, sizeof title, "Totalpoäng, %s, vid baslinje och uppföljning",
-                 uf_label_instrument(uf_core_instrument_name(i)));
-        continuous(r, s, &g, id, title, "Poäng", assessment, i);
-        transitions(r, s, c, i);
-    }
+    rep_outcomes(r, NULL, &g, "utfall", true);
     rep_method(r, c, o);
     rep_groups_free(&g);
     if (uf_report_failed(r)) {

@@ -47,4 +47,27 @@ int uf_period_parse(const char *s, int *from, int *to, char *label, size_t n);
 uf_report *uf_report_verksamhet(sqlite3 *db, const char *period, const char *unit,
                                 const uf_config *cfg, uf_error *err);
 
+/* Options of the årsrapport. */
+typedef struct uf_arsrapport_opts {
+    int year;                   /* the report year */
+    int years;                  /* years of trend, 1..UF_ARS_MAX_YEARS */
+    const char *unit;           /* only this unit, or NULL for all */
+    const uf_config *cfg;
+} uf_arsrapport_opts;
+
+#define UF_ARS_MAX_YEARS 10
+
+/*
+ * arsrapport: the årsrapport till styrgruppen (SPEC §9.2) for o->year:
+ * key figures beside the year before, trends over o->years years,
+ * before/after outcomes by sex, age band and insats for the cases whose
+ * after phase began in the year, goal attainment per domain, end reasons
+ * and a method page.  c is the cohort loaded with the report's windows
+ * and as-of (every unit: o->unit filters).  NULL on failure: *err is
+ * UF_ERR_USAGE (a year after as-of or years out of range), UF_ERR_DB
+ * (sqlite3_errmsg tells) or UF_ERR_NOMEM.
+ */
+uf_report *uf_report_arsrapport(sqlite3 *db, const uf_cohort *c, const uf_arsrapport_opts *o,
+                                uf_error *err);
+
 #endif
