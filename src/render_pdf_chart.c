@@ -38,6 +38,7 @@ static const unsigned palette[] = { 0x0072B2u, 0xE69F00u, 0x009E73u, 0xCC79A7u,
 typedef struct chart {
     const uf_chart *c;
     bool line;
+    bool stacked;           /* bars stacked per category (shares of a whole) */
     double lo, hi, step;    /* the axis */
     int decimals;           /* of its tick labels */
     int nticks;
@@ -80,15 +81,19 @@ static void axis(chart *ch)
 {
     const uf_chart *c = ch->c;
     double lo = 0, hi = 0, v;
-    for (int i = 0; i < c->nrows; i++)
+    for (int i = 0; i < c->nrows; i++) {
+        double sum = 0;     /* a stacked bar's height: its shown values */
         for (int s = 0; s < c->nseries; s++) {
             if (!shown(value_cell(c, i, s), &v)) {
                 ch->hidden |= value_cell(c, i, s)->type != UF_C_EMPTY;
                 continue;
             }
+            if (ch->stacked)
+                v = sum += v > 0 ? v : 0;
             lo = v < lo ? v : lo;
             hi = v > hi ? v : hi;
         }
+    }
     double span = hi - lo;
     if (!(span > 0 && span < 1e300))    /* all zero; or absurd */
         lo = 0, hi = span = 1;
@@ -279,6 +284,39 @@ static void draw_bars(ufpdf *p, const chart *ch)
         }
 }
 
+/* Stacked bars: each category's shown values one on top of the other, in
+ * series order, with the value inside its segment when it fits.  A hidden
+ * value is left out and the segments above it move down, so the bar's
+ * height is the sum of what the table shows. */
+static void draw_stacked(ufpdf *p, const chart *ch)
+{
+    const uf_chart *c = ch->c;
+    char buf[UF_FMT_BUF];
+    float bw = ch->group * 0.6f;
+    double v;
+    for (int i = 0; i < c->nrows; i++) {
+        float x = ch->left + (float)i * ch->group + (ch->group - bw) / 2;
+        double sum = 0;
+        for (int s = 0; s < c->nseries; s++) {
+            const uf_cell *cell = value_cell(c, i, s);
+            if (!shown(cell, &v) || v <= 0)
+                continue;
+            float y0 = ypos(ch, sum), y1 = ypos(ch, sum + v);
+            sum += v;
+            ufpdf_fill(p, palette[(size_t)s % NPALETTE]);
+            ufpdf_rect(p, x + 0.5f, y0, bw - 1, y1 - y0);
+            const char *t = uf_fmt_cell(cell, &c->table->cols[c->series[s].col],
+                                        p->r->threshold, buf);
+            if (y1 - y0 > SIZE_VALUE + 2 &&
+                ufpdf_width(p, false, SIZE_VALUE, t, strlen(t)) <= bw - 2) {
+                ufpdf_fill(p, 0xFFFFFFu);
+                ufpdf_text(p, false, SIZE_VALUE, x + bw / 2, (y0 + y1) / 2 - SIZE_VALUE / 2.5f,
+                           UFPDF_C, t, strlen(t));
+            }
+        }
+    }
+}
+
 /* Lines through consecutive shown points, and a marker on each. */
 static void draw_lines(ufpdf *p, const chart *ch)
 {
@@ -363,7 +401,8 @@ void ufpdf_chart(ufpdf *p, const uf_chart *c)
 {
     if (c->nrows <= 0 || c->nseries <= 0 || !c->table)
         return;
-    chart ch = { .c = c, .line = c->kind && strcmp(c->kind, "line") == 0 };
+    chart ch = { .c = c, .line = c->kind && strcmp(c->kind, "line") == 0,
+                 .stacked = c->kind && strcmp(c->kind, "stacked") == 0 };
     char head[32];
     place(p, &ch);
     snprintf(head, sizeof head, "Figur %d. ", ++p->ncharts);
@@ -382,6 +421,8 @@ void ufpdf_chart(ufpdf *p, const uf_chart *c)
     draw_axis(p, &ch);
     if (ch.line)
         draw_lines(p, &ch);
+    else if (ch.stacked)
+        draw_stacked(p, &ch);
     else
         draw_bars(p, &ch);
     draw_categories(p, &ch);

@@ -458,7 +458,10 @@ static void chart(xw *x, lxw_worksheet *ws, const char *sheet, const uf_chart *c
                   lxw_row_t first, int k, int ncols)
 {
     bool line = ch->kind && strcmp(ch->kind, "line") == 0;
-    lxw_chart *c = workbook_add_chart(x->wb, line ? LXW_CHART_LINE : LXW_CHART_COLUMN);
+    bool stacked = ch->kind && strcmp(ch->kind, "stacked") == 0;
+    lxw_chart *c = workbook_add_chart(x->wb, line ? LXW_CHART_LINE
+                                             : stacked ? LXW_CHART_COLUMN_STACKED
+                                                       : LXW_CHART_COLUMN);
     if (!c) {
         chk(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
         return;

@@ -355,7 +355,7 @@ static void goal_table(uf_report *r, long m[UF_NDOMAINS][ARS_NSTATUS])
     uf_table_note(r, t, "Varje mål räknas en gång, med statusen vid den senaste uppföljningen "
                         "under året. Bara ärenden med samtycke till uppföljning.");
     uf_chart *ch = uf_section_chart(r, s, "arsrapport_mal_diagram",
-                                    "Status vid senaste uppföljningen, per livsområde", "bar",
+                                    "Status vid senaste uppföljningen, per livsområde", "stacked",
                                     "Andel mål (%)", t, 0);
     uf_chart_rows(r, ch, rows, nr);
     for (int i = 0; i < ARS_NSTATUS; i++)

@@ -92,7 +92,8 @@ typedef struct uf_series {
 typedef struct uf_chart {
     char *id;
     char *title;
-    char *kind;             /* "bar" or "line" */
+    char *kind;             /* "bar" (grouped), "stacked" (bars stacked per
+                               category: parts of a whole) or "line" */
     char *y_label;          /* axis label with unit */
     const uf_table *table;  /* the table the values come from */
     int *rows;              /* the category rows of that table */

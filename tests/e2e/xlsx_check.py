@@ -185,6 +185,8 @@ def check_chart(wb, ws, ch, jch, ncols):
     check(got_type == want_type, "%s: typ %s, väntade %s" % (where, got_type, want_type))
     if want_type == "BarChart":
         check(ch.type == "col", "%s: stående staplar (%r)" % (where, ch.type))
+        want_grouping = "stacked" if jch["kind"] == "stacked" else "clustered"
+        check(ch.grouping == want_grouping, "%s: %s staplar (%r)" % (where, want_grouping, ch.grouping))
     check(rich_text(ch.title) == jch["title"], "%s: rubrik %r" % (where, rich_text(ch.title)))
     check(rich_text(ch.y_axis.title) == jch["y_label"],
           "%s: axelrubrik %r" % (where, rich_text(ch.y_axis.title)))
