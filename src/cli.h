@@ -87,5 +87,6 @@ int cmd_import(int argc, char **argv, cli_common *co);
 int cmd_check(int argc, char **argv, cli_common *co);
 int cmd_sample(int argc, char **argv, cli_common *co);
 int cmd_report(int argc, char **argv, cli_common *co);
+int cmd_export(int argc, char **argv, cli_common *co);
 
 #endif

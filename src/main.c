@@ -19,6 +19,8 @@ static const char usage[] =
     "  import FIL...   importera CSV-filer (alla eller inget)\n"
     "  check           kontrollera databasen och visa vad den innehåller\n"
     "  report NAMN     skriv en rapport (utfall)\n"
+    "  export          skriv en avidentifierad analysfil för R, SPSS och Stata\n"
+    "                  (--cohort NAMN:fält=värde ... -o MAPP)\n"
     "  sample          skapa ett syntetiskt exempeldataset\n"
     "\n"
     "Gemensamma flaggor:\n"
@@ -43,6 +45,7 @@ static const command commands[] = {
     { "check", cmd_check },
     { "sample", cmd_sample },
     { "report", cmd_report },
+    { "export", cmd_export },
 };
 
 int main(int argc, char **argv)
@@ -76,10 +79,6 @@ int main(int argc, char **argv)
     for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++)
         if (strcmp(argv[i], commands[k].name) == 0)
             return commands[k].run(argc - i, argv + i, &co);
-    if (strcmp(argv[i], "export") == 0) {
-        cli_error("kommandot %s finns inte ännu i den här versionen", argv[i]);
-        return EXIT_INPUT;
-    }
     cli_error("okänt kommando '%s' (se uppfolj --help)", argv[i]);
     return EXIT_INPUT;
 }
