@@ -3,11 +3,13 @@
  * model, apply disclosure control once, and write the formats asked for.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include "cli.h"
+#include "uppfolj/cohort.h"
 #include "uppfolj/config.h"
 #include "uppfolj/core.h"
 #include "uppfolj/db.h"
@@ -29,6 +31,9 @@ static const char usage[] =
     "  arsrapport        årsrapport till styrgruppen: nyckeltal, utveckling,\n"
     "                    utfall per kön, ålder och insats, måluppfyllelse\n"
     "                    (kräver --year)\n"
+    "  kohort            jämförelse av två eller flera kohorter: balans vid start,\n"
+    "                    före och efter, skillnad i förändring, tid till första\n"
+    "                    nya misstanke, avslutsorsaker (kräver två --cohort)\n"
     "\n"
     "Flaggor:\n"
     "  --period P        verksamhet: 2024 (år), 2024-Q3 (kvartal), 2024-T2\n"
@@ -40,6 +45,12 @@ static const char usage[] =
     "                    insats, unit (enhet), programme (program),\n"
     "                    target_group (målgrupp), cohort (startår),\n"
     "                    end_reason (avslutsorsak); standard sex\n"
+    "  --cohort NAMN:FÄLT=VÄRDE[,FÄLT=VÄRDE]\n"
+    "                    kohort: en kohort (ange två eller fler), t.ex.\n"
+    "                    'SIG:programme=SIG'; fält: programme, unit,\n"
+    "                    target_group, start_year, sex, age\n"
+    "  --from DATUM      kohort: bara ärenden som startat från och med DATUM\n"
+    "  --to DATUM        kohort: bara ärenden som startat till och med DATUM\n"
     "  --as-of DATUM     datum för uttaget (standard: senaste datum i datat)\n"
     "  --window-before N fönster före start, t.ex. 12m (standard från\n"
     "                    uppfolj.conf, annars 12m)\n"
@@ -60,7 +71,42 @@ typedef struct report_args {
     int as_of;
     int before, after;          /* 0 = from the configuration */
     int anchor;                 /* -1 = from the configuration */
+    const char *cohort_specs[UF_KOHORT_MAX];   /* kohort: --cohort as given */
+    uf_cohort_filter cohorts[UF_KOHORT_MAX];
+    int ncohorts;
+    int from, to;               /* kohort: start dates, INT_MIN / INT_MAX */
 } report_args;
+
+/* One --cohort spec into a; false (after a message) when bad. */
+static bool add_cohort(report_args *a, const char *spec)
+{
+    char err[256];
+    if (a->ncohorts == UF_KOHORT_MAX) {
+        cli_error("--cohort: högst %d kohorter", UF_KOHORT_MAX);
+        return false;
+    }
+    if (uf_cohort_filter_parse(spec, &a->cohorts[a->ncohorts], err, sizeof err) != 0) {
+        cli_error("--cohort: %s", err);
+        return false;
+    }
+    for (int j = 0; j < a->ncohorts; j++)
+        if (strcmp(a->cohorts[j].name, a->cohorts[a->ncohorts].name) == 0) {
+            cli_error("--cohort: kohorten %s finns redan", a->cohorts[j].name);
+            return false;
+        }
+    a->cohort_specs[a->ncohorts++] = spec;
+    return true;
+}
+
+/* A --from/--to date into *day; false (after a message) when bad. */
+static bool start_date(const char *opt, const char *s, int *day)
+{
+    if (uf_date_parse(s, day) != 0) {
+        cli_error("%s %s är inget giltigt datum (ÅÅÅÅ-MM-DD)", opt, s);
+        return false;
+    }
+    return true;
+}
 
 /* Parse the options; -1 to go on, else the exit code. */
 static int parse_args(int argc, char **argv, cli_common *co, report_args *a)
@@ -78,6 +124,9 @@ static int parse_args(int argc, char **argv, cli_common *co, report_args *a)
         { "output", required_argument, NULL, 'o' },
         { "year", required_argument, NULL, 'y' },
         { "years", required_argument, NULL, 'Y' },
+        { "cohort", required_argument, NULL, 'C' },
+        { "from", required_argument, NULL, 'F' },
+        { "to", required_argument, NULL, 'T' },
         { 0, 0, 0, 0 }
     };
     int c;
@@ -91,6 +140,15 @@ static int parse_args(int argc, char **argv, cli_common *co, report_args *a)
         case 'f': a->format = optarg; break;
         case 'o': a->dir = optarg; break;
         case 'y': a->year = optarg; break;
+        case 'C':
+            if (!add_cohort(a, optarg))
+                return EXIT_INPUT;
+            break;
+        case 'F':
+        case 'T':
+            if (!start_date(c == 'F' ? "--from" : "--to", optarg, c == 'F' ? &a->from : &a->to))
+                return EXIT_INPUT;
+            break;
         case 'Y': {
             char *end;
             long v = strtol(optarg, &end, 10);
@@ -138,8 +196,8 @@ static int parse_args(int argc, char **argv, cli_common *co, report_args *a)
     }
     a->name = argv[optind];
     if (strcmp(a->name, "utfall") != 0 && strcmp(a->name, "verksamhet") != 0 &&
-        strcmp(a->name, "arsrapport") != 0) {
-        cli_error("okänd rapport '%s' (finns: verksamhet, utfall, arsrapport)", a->name);
+        strcmp(a->name, "arsrapport") != 0 && strcmp(a->name, "kohort") != 0) {
+        cli_error("okänd rapport '%s' (finns: verksamhet, utfall, arsrapport, kohort)", a->name);
         return EXIT_INPUT;
     }
     if (strcmp(a->name, "verksamhet") == 0 && !a->period) {
@@ -148,6 +206,15 @@ static int parse_args(int argc, char **argv, cli_common *co, report_args *a)
     }
     if (strcmp(a->name, "arsrapport") == 0 && !a->year) {
         cli_error("arsrapport behöver ett år: --year 2025");
+        return EXIT_INPUT;
+    }
+    if (strcmp(a->name, "kohort") == 0 && a->ncohorts < 2) {
+        cli_error("kohort behöver minst två kohorter, t.ex. --cohort 'SIG:programme=SIG' "
+                  "--cohort 'Jämförelse:programme=ordinarie'");
+        return EXIT_INPUT;
+    }
+    if (strcmp(a->name, "kohort") == 0 && a->from > a->to) {
+        cli_error("--from ligger efter --to");
         return EXIT_INPUT;
     }
     return -1;
@@ -269,7 +336,7 @@ static int write_formats(const report_args *a, const uf_report *r, const cli_com
 int cmd_report(int argc, char **argv, cli_common *co)
 {
     report_args a = { .by = "sex", .format = "pdf,xlsx,json,csv", .dir = "rapporter",
-                      .anchor = -1, .years = 5 };
+                      .anchor = -1, .years = 5, .from = INT_MIN, .to = INT_MAX };
     int code = parse_args(argc, argv, co, &a);
     if (code >= 0)
         return code;
@@ -328,6 +395,17 @@ int cmd_report(int argc, char **argv, cli_common *co)
                     cli_error("--year %d ligger efter datumet för uttaget", year);
                 else
                     cli_error("kunde inte läsa data: %s", sqlite3_errmsg(db));
+                code = cli_exit_code(err);
+                goto out;
+            }
+        } else if (strcmp(a.name, "kohort") == 0) {
+            uf_kohort_opts ko = { .cohorts = a.cohorts, .specs = a.cohort_specs,
+                                  .ncohorts = a.ncohorts, .from = a.from, .to = a.to,
+                                  .cfg = &cfg };
+            r = uf_report_kohort(db, c, &ko, &err);
+            if (!r && err != UF_ERR_NOMEM) {
+                cli_error("kunde inte läsa data: %s", err == UF_ERR_DB ? sqlite3_errmsg(db)
+                                                                       : uf_strerror(err));
                 code = cli_exit_code(err);
                 goto out;
             }

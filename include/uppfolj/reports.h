@@ -10,6 +10,7 @@
 #define UPPFOLJ_REPORTS_H
 
 #include <sqlite3.h>
+#include "uppfolj/cohort.h"
 #include "uppfolj/config.h"
 #include "uppfolj/core.h"
 #include "uppfolj/groups.h"
@@ -69,5 +70,32 @@ typedef struct uf_arsrapport_opts {
  */
 uf_report *uf_report_arsrapport(sqlite3 *db, const uf_cohort *c, const uf_arsrapport_opts *o,
                                 uf_error *err);
+
+/* Options of the kohort report. */
+#define UF_KOHORT_MAX 8         /* cohorts compared at most */
+
+typedef struct uf_kohort_opts {
+    const uf_cohort_filter *cohorts;    /* ncohorts parsed filters; the first
+                                           is the reference */
+    const char *const *specs;           /* the same as written, for the front */
+    int ncohorts;                       /* 2..UF_KOHORT_MAX */
+    int from, to;                       /* start dates [from, to] (day
+                                           numbers); INT_MIN / INT_MAX = open */
+    const uf_config *cfg;
+} uf_kohort_opts;
+
+/*
+ * kohort: cohort comparison for evaluators (SPEC §9.3): the cases of c
+ * (with follow-up consent, started in [from, to]) in each cohort; baseline
+ * balance with SMD, before/after per cohort and difference in differences
+ * against the first cohort, Kaplan-Meier curves of the time to the first
+ * new registered suspicion after start with a log-rank test, end reasons
+ * with Fisher's exact test, and a method page.  Table ids begin with
+ * "kohort_".  NULL on failure: *err is UF_ERR_USAGE (fewer than two or
+ * more than UF_KOHORT_MAX cohorts), UF_ERR_DB (sqlite3_errmsg tells) or
+ * UF_ERR_NOMEM.
+ */
+uf_report *uf_report_kohort(sqlite3 *db, const uf_cohort *c, const uf_kohort_opts *o,
+                            uf_error *err);
 
 #endif

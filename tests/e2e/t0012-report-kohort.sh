@@ -1,0 +1,204 @@
+# report kohort: SIG against ordinarie from the sample data in PDF, XLSX,
+# JSON and CSV; the PDF, XLSX and CSV show the JSON's cells; no hidden value
+# can be recovered; cohort sizes, a baseline value and the end-reason counts
+# agree with an independent sqlite3 computation written here from SPEC §5
+# and the method notes (not uppfolj's queries); Kaplan-Meier, log-rank and
+# the difference in differences agree with R (survival, t.test) on data
+# exported here with sqlite3; bad --cohort specs give status 2.
+. "$(dirname "$0")/lib.sh"
+cd "$T"
+run init
+run import "$SAMPLE"/*.csv
+expect_rc 0 "import"
+cp "$TOP/docs/uppfolj.conf.example" uppfolj.conf
+
+C1='SIG:programme=SIG'
+C2='Jämförelse:programme=ordinarie'
+run report kohort --cohort "$C1" --cohort "$C2" --format pdf,xlsx,json,csv -o a
+expect_rc 0 "report kohort i alla format"
+for f in kohort.pdf kohort.xlsx kohort.json kohort_urval.csv kohort_balans.csv \
+         kohort_did_misstankar_per_ar.csv kohort_did_misstanke_nagon.csv kohort_overlevnad.csv \
+         kohort_overlevnad_kurva.csv kohort_logrank.csv kohort_avslutsorsak.csv \
+         kohort_avslutsorsak_test.csv; do
+    [ -s a/$f ] && ok "$f skrevs" || fail "$f saknas"
+done
+out=$(python3 "$TOP/tests/e2e/xlsx_check.py" a/kohort.xlsx a/kohort.json 2>&1)
+expect_eq "$(echo "$out" | tail -n 1 | sed 's/[0-9]* passed/N passed/')" "xlsx: N passed, 0 failed" \
+    "kohort.xlsx har samma celler och diagram som JSON ($(echo "$out" | tail -n 1))"
+out=$(sh "$TOP/tests/e2e/pdf_check.sh" a/kohort.pdf a/kohort.json 2>&1)
+expect_eq "$(echo "$out" | tail -n 1 | sed 's/[0-9]* passed/N passed/')" "pdf: N passed, 0 failed" \
+    "kohort.pdf visar samma värden som JSON ($(echo "$out" | tail -n 1))"
+out=$(python3 "$TOP/tests/e2e/disclosure_audit.py" a/kohort.json)
+expect_eq "$(echo "$out" | tail -n 1)" "fel: 0" "inget dolt värde kan räknas fram ($(echo "$out" | head -n 1))"
+
+# Every CSV file equals its table in the JSON (shown cells to 1e-9, the same
+# cells hidden).
+cat > csvjson.py <<'PY'
+import csv, json, sys
+d = json.load(open("a/kohort.json", encoding="utf-8"))
+bad = n = 0
+for sec in d["sections"]:
+    for tab in sec["tables"]:
+        rows = list(csv.DictReader(open("a/%s.csv" % tab["id"], encoding="utf-8")))
+        if len(rows) != len(tab["rows"]):
+            print(tab["id"], "rows differ"); bad += 1; continue
+        for r, jr in zip(rows, tab["rows"]):
+            hidden = set(filter(None, r["suppressed"].split("|")))
+            for col, cell in zip(tab["columns"], jr["cells"]):
+                n += 1
+                v, c = cell.get("value"), r[col["id"]]
+                if cell.get("suppressed"):
+                    ok = c == "" and col["id"] in hidden
+                elif isinstance(v, (int, float)):
+                    ok = c != "" and abs(float(c) - v) <= 1e-9 * max(1, abs(v))
+                else:
+                    ok = c == ("" if v is None else v)
+                if not ok:
+                    print(tab["id"], col["id"], repr(c), repr(cell)); bad += 1
+print("csv: %d celler, fel: %d" % (n, bad))
+PY
+out=$(python3 csvjson.py)
+expect_contains "$(echo "$out" | tail -n 1)" "fel: 0" "CSV-filerna har samma celler som JSON ($(echo "$out" | tail -n 1))"
+
+ids=$(python3 -c 'import json; d = json.load(open("a/kohort.json")); print(" ".join(t["id"] for s in d["sections"] for t in s["tables"]))')
+bad=0
+for id in $ids; do case $id in kohort_*) ;; *) bad=$((bad + 1)) ;; esac; done
+expect_eq "$bad" "0" "alla tabell-id börjar med kohort_"
+charts=$(python3 -c 'import json; d = json.load(open("a/kohort.json")); print(" ".join(c["id"] for s in d["sections"] for c in s["charts"]))')
+expect_contains "$charts" "kohort_overlevnad_diagram" "Kaplan–Meier-diagrammet finns"
+meth=$(python3 -c 'import json; print(" ".join(json.load(open("a/kohort.json"))["method"]))')
+for w in "t.test" "wilcox.test" "fisher.test" "survival::survfit" "survival::survdiff" "tableone" \
+         "färre än 5 personer" "observationsstudie" "randomiserad" "små"; do
+    expect_contains "$meth" "$w" "metoddelen nämner $w"
+done
+
+# ---- independent computation (sqlite3 on the imported rows) ----
+ASOF=$(sqlite3 uppfolj.db "SELECT max(d) FROM (
+  SELECT referral_date d FROM cases UNION ALL SELECT consent_date FROM cases
+  UNION ALL SELECT start_date FROM cases UNION ALL SELECT end_date FROM cases
+  UNION ALL SELECT date FROM outcomes UNION ALL SELECT date FROM assessments
+  UNION ALL SELECT date FROM meetings UNION ALL SELECT followup_date FROM goal_followups
+  UNION ALL SELECT start_date FROM interventions UNION ALL SELECT end_date FROM interventions)")
+expect_eq "$(python3 -c 'import json; print(json.load(open("a/kohort.json"))["as_of"])')" "$ASOF" \
+    "datum för uttaget = senaste datum i datat ($ASOF)"
+
+# key FILE LABEL COL: a cell of a CSV (1-based field split at every comma, so a
+# label with a comma counts as two), the row found by its label.
+key() { grep "^\"$2\"," "$1" | cut -d, -f"$3"; }
+for p in SIG ordinarie; do
+    name=$([ $p = SIG ] && echo SIG || echo Jämförelse)
+    o=$([ $p = SIG ] && echo 0 || echo 4)    # column offset of the cohort in kohort_balans
+    W="c.programme = '$p' AND c.start_date IS NOT NULL AND c.start_date <= '$ASOF'"
+    all=$(sqlite3 uppfolj.db "SELECT count(*) FROM cases c WHERE $W")
+    n=$(sqlite3 uppfolj.db "SELECT count(*) FROM cases c WHERE $W AND c.followup_consent = 1")
+    expect_eq "$(key a/kohort_urval.csv "$name" 2)" "$all" "$name: ärenden = $all"
+    expect_eq "$(key a/kohort_balans.csv 'Flickor' $((2 + o)))" "$n" "$name: underlag för andel flickor = $n"
+    age=$(sqlite3 uppfolj.db "SELECT printf('%.9f', avg(
+        (strftime('%Y', c.start_date) - strftime('%Y', p.birth_date))
+        - (strftime('%m-%d', c.start_date) < strftime('%m-%d', p.birth_date))))
+      FROM cases c JOIN persons p ON p.id = c.person_id
+      WHERE $W AND c.followup_consent = 1 AND p.birth_date IS NOT NULL")
+    expect_eq "$(printf '%.9f' "$(key a/kohort_balans.csv 'Ålder vid start, medel' $((5 + o)))")" "$age" \
+        "$name: ålder vid start, medel = $age"
+    girls=$(sqlite3 uppfolj.db "SELECT count(*) FROM cases c JOIN persons p ON p.id = c.person_id
+      WHERE $W AND c.followup_consent = 1 AND p.sex = 'F'")
+    expect_eq "$(key a/kohort_balans.csv 'Flickor' $((3 + o)))" "$girls" "$name: flickor = $girls"
+    col=$([ $p = SIG ] && echo 2 || echo 3)
+    for reason in mal_uppfyllda:'Målen uppfyllda' avhopp:Avhopp fortsatt_brottslighet:'Fortsatt brottslighet'; do
+        code=${reason%%:*}; label=${reason#*:}
+        cnt=$(sqlite3 uppfolj.db "SELECT count(*) FROM cases c WHERE $W AND c.followup_consent = 1
+          AND c.end_date <= '$ASOF' AND c.end_reason = '$code'")
+        expect_eq "$(key a/kohort_avslutsorsak.csv "$label" $col)" "$cnt" "$name: avslutade, $label = $cnt"
+    done
+    ended=$(sqlite3 uppfolj.db "SELECT count(*) FROM cases c WHERE $W AND c.followup_consent = 1
+      AND c.end_date <= '$ASOF'")
+    expect_eq "$(key a/kohort_avslutsorsak.csv Totalt $col)" "$ended" "$name: avslutade totalt = $ended"
+done
+
+# ---- Kaplan-Meier, log-rank and DiD against R ----
+# Time to event: days from start to the first suspicion (value > 0) after
+# the start date and by as-of, else censored at as-of.  Change scores:
+# suspicions per year in [end, end + 12 months) minus [start - 12 months,
+# start), for cases whose after window is over by as-of.
+sqlite3 -csv uppfolj.db "SELECT c.programme,
+    julianday(coalesce(f.d, '$ASOF')) - julianday(c.start_date), f.d IS NOT NULL
+  FROM cases c LEFT JOIN (
+    SELECT c2.id, min(o.date) AS d FROM cases c2 JOIN outcomes o ON o.person_id = c2.person_id
+    WHERE o.measure = 'misstanke_brott' AND o.value > 0 AND o.date > c2.start_date
+      AND o.date <= '$ASOF' GROUP BY c2.id) f ON f.id = c.id
+  WHERE (c.programme = 'SIG' OR c.programme = 'ordinarie') AND c.followup_consent = 1
+    AND c.start_date IS NOT NULL AND c.start_date <= '$ASOF'" > km.csv
+sqlite3 -csv uppfolj.db "WITH k AS (
+    SELECT c.programme AS g, c.person_id, c.start_date AS s, c.end_date AS e,
+           date(c.start_date, '-12 months') AS bf, date(c.end_date, '+12 months') AS at
+    FROM cases c
+    WHERE (c.programme = 'SIG' OR c.programme = 'ordinarie') AND c.followup_consent = 1
+      AND c.end_date IS NOT NULL AND date(c.end_date, '+12 months') <= date('$ASOF', '+1 day'))
+  SELECT g,
+    (SELECT coalesce(sum(value), 0) FROM outcomes o WHERE o.person_id = k.person_id
+       AND o.measure = 'misstanke_brott' AND o.date >= k.e AND o.date < k.at)
+      / ((julianday(at) - julianday(e)) / 365.25)
+    - (SELECT coalesce(sum(value), 0) FROM outcomes o WHERE o.person_id = k.person_id
+       AND o.measure = 'misstanke_brott' AND o.date >= k.bf AND o.date < k.s)
+      / ((julianday(s) - julianday(bf)) / 365.25)
+  FROM k" > did.csv
+[ "$(wc -l < km.csv)" -gt 100 ] && ok "överlevnadsdata: $(wc -l < km.csv) ärenden" || fail "för få ärenden i km.csv"
+if command -v Rscript >/dev/null 2>&1 && Rscript -e 'library(survival)' >/dev/null 2>&1; then
+    cat > km.R <<'R'
+suppressMessages(library(survival))
+d <- read.csv("km.csv", header = FALSE, col.names = c("g", "t", "e"))
+d$g <- factor(d$g, levels = c("SIG", "ordinarie"))
+fit <- survfit(Surv(t, e) ~ g, data = d, conf.type = "log")
+s <- summary(fit, times = 6 * 30.4375)
+lr <- survdiff(Surv(t, e) ~ g, data = d)
+x <- read.csv("did.csv", header = FALSE, col.names = c("g", "ch"))
+tt <- t.test(x$ch[x$g == "SIG"], x$ch[x$g == "ordinarie"])
+cat(sprintf("%.12f %.12f %.12f %.12f %.12f %.12f %.12f %.12f\n", s$surv[1], s$surv[2],
+            s$lower[1], s$upper[2], lr$chisq, tt$estimate[1] - tt$estimate[2], tt$conf.int[1], tt$p.value))
+R
+    set -- $(Rscript km.R)
+    close() { python3 -c "import sys; a, b = float(sys.argv[1]), float(sys.argv[2]); sys.exit(0 if abs(a - b) <= 1e-6 * max(1, abs(b)) else 1)" "$1" "$2"; }
+    row6() { grep "^\"$1\",\"6\"," a/kohort_overlevnad.csv | cut -d, -f"$2"; }
+    close "$(row6 SIG 5)" "$1" && ok "KM vid 6 månader, SIG = R ($1)" || fail "KM SIG: $(row6 SIG 5), R $1"
+    close "$(row6 Jämförelse 5)" "$2" && ok "KM vid 6 månader, Jämförelse = R ($2)" || fail "KM Jämförelse: $(row6 Jämförelse 5), R $2"
+    close "$(row6 SIG 6)" "$3" && ok "KM:s nedre KI-gräns, SIG = R ($3)" || fail "KI SIG: $(row6 SIG 6), R $3"
+    close "$(row6 Jämförelse 7)" "$4" && ok "KM:s övre KI-gräns, Jämförelse = R ($4)" || fail "KI Jämförelse: $(row6 Jämförelse 7), R $4"
+    close "$(key a/kohort_logrank.csv Log-rank 3)" "$5" && ok "log-rank chi-två = R ($5)" || fail "log-rank: $(key a/kohort_logrank.csv Log-rank 3), R $5"
+    did=$(grep '^"Jämförelse",' a/kohort_did_misstankar_per_ar.csv)
+    close "$(echo "$did" | cut -d, -f6)" "$6" && ok "DiD = R t.test ($6)" || fail "DiD: $(echo "$did" | cut -d, -f6), R $6"
+    close "$(echo "$did" | cut -d, -f7)" "$7" && ok "DiD, nedre KI-gräns = R ($7)" || fail "DiD lo: $(echo "$did" | cut -d, -f7), R $7"
+    close "$(echo "$did" | cut -d, -f9)" "$8" && ok "DiD, Welch p = R ($8)" || fail "DiD p: $(echo "$did" | cut -d, -f9), R $8"
+else
+    echo "# Rscript med survival saknas: jämförelsen med R hoppas över"
+fi
+
+# --from/--to restrict the start dates.
+run report kohort --cohort "$C1" --cohort "$C2" --from 2024-01-01 --to 2024-12-31 --format csv -o f
+expect_rc 0 "--from och --to"
+n=$(sqlite3 uppfolj.db "SELECT count(*) FROM cases WHERE programme = 'SIG' AND start_date LIKE '2024-%'")
+expect_eq "$(key f/kohort_urval.csv SIG 2)" "$n" "--from/--to: SIG-ärenden som startade 2024 = $n"
+
+# Bad options.
+run report kohort --cohort "$C1"
+expect_rc 2 "bara en kohort"
+expect_contains "$ERR" "minst två kohorter" "felet säger att två kohorter behövs"
+run report kohort --cohort 'SIG' --cohort "$C2"
+expect_rc 2 "kohort utan villkor"
+expect_contains "$ERR" "ska skrivas NAMN:fält=värde" "tolkarens meddelande om formen"
+run report kohort --cohort "$C1" --cohort 'X:farg=bla'
+expect_rc 2 "okänt fält"
+expect_contains "$ERR" "okänt fält 'farg'" "tolkarens meddelande om okänt fält"
+run report kohort --cohort "$C1" --cohort 'X:sex=Q'
+expect_rc 2 "okänt kön"
+run report kohort --cohort "$C1" --cohort 'SIG:programme=ordinarie'
+expect_rc 2 "samma kohortnamn två gånger"
+expect_contains "$ERR" "finns redan" "felet nämner namnet som redan finns"
+run report kohort --cohort "$C1" --cohort "$C2" --from 2025-13-01
+expect_rc 2 "ogiltigt --from"
+
+# Reproducible.
+run report kohort --cohort "$C1" --cohort "$C2" --format pdf,xlsx,json -o b
+cmp -s a/kohort.json b/kohort.json && ok "samma JSON byte för byte" || fail "JSON skiljer sig"
+cmp -s a/kohort.pdf b/kohort.pdf && ok "samma PDF byte för byte" || fail "PDF skiljer sig"
+cmp -s a/kohort.xlsx b/kohort.xlsx && ok "samma XLSX byte för byte" || fail "XLSX skiljer sig"
+finish
