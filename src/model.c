@@ -302,6 +302,16 @@ void uf_chart_series(uf_report *r, uf_chart *c, const char *label, int col)
     if (s) {
         s->label = dup(r, label);
         s->col = col;
+        s->risk_col = -1;
+        s->censor_col = -1;
+    }
+}
+
+void uf_chart_series_km(uf_chart *c, int risk_col, int censor_col)
+{
+    if (c && c->nseries > 0) {
+        c->series[c->nseries - 1].risk_col = risk_col;
+        c->series[c->nseries - 1].censor_col = censor_col;
     }
 }
 

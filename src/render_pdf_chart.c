@@ -39,6 +39,8 @@ typedef struct chart {
     const uf_chart *c;
     bool line;
     bool stacked;           /* bars stacked per category (shares of a whole) */
+    bool km;                /* survival curves: steps, censoring ticks, at risk */
+    float risk_h;           /* height of the number-at-risk block */
     double lo, hi, step;    /* the axis */
     int decimals;           /* of its tick labels */
     int nticks;
@@ -317,6 +319,62 @@ static void draw_stacked(ufpdf *p, const chart *ch)
     }
 }
 
+/* Survival curves: a step from each shown point to the next category,
+ * a vertical tick where cases were censored, and no marker. */
+static void draw_steps(ufpdf *p, const chart *ch)
+{
+    const uf_chart *c = ch->c;
+    double v, prev = 0, cens;
+    for (int s = 0; s < c->nseries; s++) {
+        unsigned rgb = palette[(size_t)s % NPALETTE];
+        ufpdf_stroke(p, rgb);
+        bool had = false;
+        for (int i = 0; i < c->nrows; i++) {
+            bool has = shown(value_cell(c, i, s), &v);
+            float x = ch->left + ((float)i + 0.5f) * ch->group;
+            if (has && had) {
+                ufpdf_line_to(p, x - ch->group, ypos(ch, prev), x, ypos(ch, prev), 1.5f);
+                ufpdf_line_to(p, x, ypos(ch, prev), x, ypos(ch, v), 1.5f);
+            }
+            int cc = c->series[s].censor_col;
+            if (has && cc >= 0) {
+                const uf_cell *cell = uf_table_cell(c->table, c->rows[i], cc);
+                /* a hidden count of 1..4 is still "some": the tick shows no more
+                 * than the table's "<5" does */
+                if ((shown(cell, &cens) && cens > 0) || cell->supp == UF_SUPP_SMALL)
+                    ufpdf_line_to(p, x, ypos(ch, v) - 3, x, ypos(ch, v) + 3, 1.0f);
+            }
+            had = has;
+            prev = has ? v : prev;
+        }
+    }
+}
+
+/* Rows of the number at risk under the category labels: one per series,
+ * its label then the at-risk count at every labelled category. */
+static void draw_at_risk(ufpdf *p, const chart *ch, float top)
+{
+    const uf_chart *c = ch->c;
+    char buf[UF_FMT_BUF];
+    ufpdf_fill(p, UFPDF_BLACK);
+    ufpdf_text(p, true, SIZE_CAT, ch->left, ufpdf_baseline(top, SIZE_CAT), UFPDF_L,
+               "Antal i risk", strlen("Antal i risk"));
+    for (int s = 0; s < c->nseries; s++) {
+        int rc = c->series[s].risk_col;
+        float y = ufpdf_baseline(top - (float)(s + 1) * SIZE_CAT * UFPDF_LEADING, SIZE_CAT);
+        ufpdf_fill(p, palette[(size_t)s % NPALETTE]);
+        const char *l = c->series[s].label ? c->series[s].label : "";
+        ufpdf_text(p, false, SIZE_CAT, ch->left - 4, y, UFPDF_R, l, strlen(l));
+        ufpdf_fill(p, UFPDF_BLACK);
+        for (int i = 0; rc >= 0 && i < c->nrows; i += ch->every) {
+            const uf_cell *cell = uf_table_cell(c->table, c->rows[i], rc);
+            const char *t = uf_fmt_cell(cell, &c->table->cols[rc], p->r->threshold, buf);
+            ufpdf_text(p, false, SIZE_CAT, ch->left + ((float)i + 0.5f) * ch->group, y, UFPDF_C,
+                       t, strlen(t));
+        }
+    }
+}
+
 /* Lines through consecutive shown points, and a marker on each. */
 static void draw_lines(ufpdf *p, const chart *ch)
 {
@@ -385,6 +443,12 @@ static void place(ufpdf *p, chart *ch)
         tick_w = w > tick_w ? w : tick_w;
     }
     ch->left = UFPDF_LEFT + tick_w + 6;
+    if (ch->c->kind && strcmp(ch->c->kind, "step") == 0)    /* room for the at-risk labels */
+        for (int s = 0; s < ch->c->nseries; s++) {
+            const char *l = ch->c->series[s].label ? ch->c->series[s].label : "";
+            float w = UFPDF_LEFT + ufpdf_width(p, false, SIZE_CAT, l, strlen(l)) + 6;
+            ch->left = w > ch->left ? w : ch->left;
+        }
     ch->right = UFPDF_LEFT + UFPDF_WIDTH - 2;
     ch->group = (ch->right - ch->left) / (float)ch->c->nrows;
     categories(p, ch);
@@ -401,7 +465,9 @@ void ufpdf_chart(ufpdf *p, const uf_chart *c)
 {
     if (c->nrows <= 0 || c->nseries <= 0 || !c->table)
         return;
-    chart ch = { .c = c, .line = c->kind && strcmp(c->kind, "line") == 0,
+    chart ch = { .c = c,
+                 .line = c->kind && (strcmp(c->kind, "line") == 0 || strcmp(c->kind, "step") == 0),
+                 .km = c->kind && strcmp(c->kind, "step") == 0,
                  .stacked = c->kind && strcmp(c->kind, "stacked") == 0 };
     char head[32];
     place(p, &ch);
@@ -410,7 +476,9 @@ void ufpdf_chart(ufpdf *p, const uf_chart *c)
     if (!title)
         return;
     float note_h = ch.hidden ? 2 * UFPDF_SIZE_SMALL * UFPDF_LEADING : 0;
+    ch.risk_h = ch.km ? (float)(c->nseries + 1) * SIZE_CAT * UFPDF_LEADING + 4 : 0;
     ufpdf_need(p, 2 * SIZE_TITLE * UFPDF_LEADING + 18 + PLOT_H + ch.cat_h + 6 + ch.legend_h +
+                      ch.risk_h +
                       note_h + 8);
     p->y -= 4;
     ufpdf_par(p, true, SIZE_TITLE, UFPDF_BLACK, 0, title);
@@ -419,7 +487,9 @@ void ufpdf_chart(ufpdf *p, const uf_chart *c)
     ch.bottom = ch.top - PLOT_H;
     ch.zero = ypos(&ch, 0);
     draw_axis(p, &ch);
-    if (ch.line)
+    if (ch.km)
+        draw_steps(p, &ch);
+    else if (ch.line)
         draw_lines(p, &ch);
     else if (ch.stacked)
         draw_stacked(p, &ch);
@@ -427,6 +497,10 @@ void ufpdf_chart(ufpdf *p, const uf_chart *c)
         draw_bars(p, &ch);
     draw_categories(p, &ch);
     p->y = ch.bottom - ch.cat_h - 6;
+    if (ch.km) {
+        draw_at_risk(p, &ch, p->y);
+        p->y -= ch.risk_h;
+    }
     legend(p, &ch, true, p->y);
     p->y -= ch.legend_h;
     if (ch.hidden)

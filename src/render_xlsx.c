@@ -457,7 +457,7 @@ static lxw_row_t chart_data(xw *x, lxw_worksheet *ws, lxw_row_t row, const uf_ch
 static void chart(xw *x, lxw_worksheet *ws, const char *sheet, const uf_chart *ch,
                   lxw_row_t first, int k, int ncols)
 {
-    bool line = ch->kind && strcmp(ch->kind, "line") == 0;
+    bool line = ch->kind && (strcmp(ch->kind, "line") == 0 || strcmp(ch->kind, "step") == 0);
     bool stacked = ch->kind && strcmp(ch->kind, "stacked") == 0;
     lxw_chart *c = workbook_add_chart(x->wb, line ? LXW_CHART_LINE
                                              : stacked ? LXW_CHART_COLUMN_STACKED

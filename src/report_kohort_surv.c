@@ -119,19 +119,36 @@ static void km_table(kh_set *k, uf_section *s, uf_stat_km **km)
                         "Skattningen visas bara när minst 5 ärenden är kvar i risk.");
 }
 
-/* The curve table (one row per month 0..24, one column per cohort) and
- * its line chart. */
+/* Cases of km censored in months (m - 1, m] after start (m >= 1). */
+static long censored_in(const uf_stat_km *km, int m)
+{
+    long n = 0;
+    for (size_t i = 0; km && m > 0 && i < km->k; i++)
+        if (km->time[i] > (m - 1) * KH_MONTH && km->time[i] <= m * KH_MONTH)
+            n += (long)km->n_censor[i];
+    return n;
+}
+
+/* The curve table (one row per month 0..24; per cohort the survival, the
+ * number at risk and the number censored in the month) and its
+ * Kaplan-Meier chart: steps, censoring ticks, number at risk under it. */
 static void km_curve(kh_set *k, uf_section *s, uf_stat_km **km)
 {
     uf_report *r = k->r;
     uf_table *t = uf_section_table(r, s, "kohort_overlevnad_kurva",
                                    "Andel utan ny registrerad misstanke, per månad efter start",
-                                   1 + k->nk);
+                                   1 + 3 * k->nk);
     uf_table_col(r, t, 0, "month", "Månad", UF_C_TEXT, 0, false);
     for (int j = 0; j < k->nk; j++) {
-        char id[32];
+        char id[32], label[96];
         snprintf(id, sizeof id, "c%d_surv", j + 1);
         uf_table_col(r, t, 1 + j, id, kh_name(k, j), UF_C_NUMBER, 3, false);
+        snprintf(id, sizeof id, "c%d_risk", j + 1);
+        snprintf(label, sizeof label, "%s: i risk", kh_name(k, j));
+        uf_table_col(r, t, 1 + k->nk + j, id, label, UF_C_COUNT, 0, false);
+        snprintf(id, sizeof id, "c%d_censored", j + 1);
+        snprintf(label, sizeof label, "%s: censurerade under månaden", kh_name(k, j));
+        uf_table_col(r, t, 1 + 2 * k->nk + j, id, label, UF_C_COUNT, 0, false);
     }
     int rows[KH_CURVE_MONTHS + 1];
     for (int m = 0; m <= KH_CURVE_MONTHS; m++) {
@@ -145,6 +162,8 @@ static void km_curve(kh_set *k, uf_section *s, uf_stat_km **km)
             uf_stat_km_point p;
             point_at(km[j], m, &p);
             uf_cell_number(t, tr, 1 + j, p.surv, (long)p.n_risk);
+            uf_cell_count(t, tr, 1 + k->nk + j, (long)p.n_risk);
+            uf_cell_count(t, tr, 1 + 2 * k->nk + j, censored_in(km[j], m));
         }
         rep_fix_missing(t, tr, 1, k->nk);
         rows[m] = tr;
@@ -152,11 +171,13 @@ static void km_curve(kh_set *k, uf_section *s, uf_stat_km **km)
     uf_table_note(r, t, "Kaplan–Meier-kurvan läst vid varje hel månad; värden med färre än 5 "
                         "ärenden kvar i risk visas inte.");
     uf_chart *ch = uf_section_chart(r, s, "kohort_overlevnad_diagram",
-                                    "Andel utan ny registrerad misstanke efter start", "line",
+                                    "Andel utan ny registrerad misstanke efter start", "step",
                                     "Andel (Kaplan–Meier)", t, 0);
     uf_chart_rows(r, ch, rows, KH_CURVE_MONTHS + 1);
-    for (int j = 0; j < k->nk; j++)
+    for (int j = 0; j < k->nk; j++) {
         uf_chart_series(r, ch, kh_name(k, j), 1 + j);
+        uf_chart_series_km(ch, 1 + k->nk + j, 1 + 2 * k->nk + j);
+    }
 }
 
 /* The log-rank test across the cohorts (not when they overlap). */

@@ -87,13 +87,19 @@ typedef struct uf_table {
 typedef struct uf_series {
     char *label;
     int col;
+    int risk_col;       /* "step" charts: counts at risk per category, shown
+                           under the axis; -1 none */
+    int censor_col;     /* "step" charts: counts censored per category,
+                           drawn as ticks on the curve; -1 none */
 } uf_series;
 
 typedef struct uf_chart {
     char *id;
     char *title;
     char *kind;             /* "bar" (grouped), "stacked" (bars stacked per
-                               category: parts of a whole) or "line" */
+                               category: parts of a whole), "line", or
+                               "step" (survival curves: steps, censoring
+                               ticks, number at risk under the axis) */
     char *y_label;          /* axis label with unit */
     const uf_table *table;  /* the table the values come from */
     int *rows;              /* the category rows of that table */
@@ -184,6 +190,9 @@ uf_chart *uf_section_chart(uf_report *r, uf_section *s, const char *id,
                            int label_col);
 void uf_chart_rows(uf_report *r, uf_chart *c, const int *rows, int n);
 void uf_chart_series(uf_report *r, uf_chart *c, const char *label, int col);
+/* For the series just added to a "step" chart: its at-risk and censored
+ * count columns (-1 for none). */
+void uf_chart_series_km(uf_chart *c, int risk_col, int censor_col);
 
 /* The cell at (row, col); asserts the indexes. */
 uf_cell *uf_table_cell(const uf_table *t, int row, int col);

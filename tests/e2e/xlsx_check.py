@@ -180,7 +180,7 @@ def rich_text(title):
 
 def check_chart(wb, ws, ch, jch, ncols):
     where = "%s: diagram %s" % (ws.title, jch["id"])
-    want_type = "LineChart" if jch["kind"] == "line" else "BarChart"
+    want_type = "LineChart" if jch["kind"] in ("line", "step") else "BarChart"
     got_type = type(ch).__name__
     check(got_type == want_type, "%s: typ %s, väntade %s" % (where, got_type, want_type))
     if want_type == "BarChart":
