@@ -144,6 +144,8 @@ demo: $(BIN)
 	$(BIN) --db $(DEMO)/uppfolj.db report verksamhet --period 2025 -o $(DEMO)/rapporter
 	$(BIN) --db $(DEMO)/uppfolj.db report utfall --by sex -o $(DEMO)/rapporter
 	$(BIN) --db $(DEMO)/uppfolj.db report arsrapport --year 2025 -o $(DEMO)/rapporter
+	$(BIN) --db $(DEMO)/uppfolj.db report kohort --cohort 'SIG:programme=SIG' --cohort 'Jämförelse:programme=ordinarie' -o $(DEMO)/rapporter
+	$(BIN) --db $(DEMO)/uppfolj.db export --cohort 'SIG:programme=SIG' --cohort 'Jämförelse:programme=ordinarie' -o $(DEMO)/analys
 
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin
