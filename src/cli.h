@@ -41,7 +41,34 @@ bool cli_common_opt(cli_common *co, int c, const char *arg);
  */
 int cli_only_common(int argc, char **argv, cli_common *co, const char *usage);
 
+/*
+ * The phase options that report and export share: --as-of DATE,
+ * --window-before N, --window-after N, --anchor slut|start.  Values left
+ * at 0 (windows, as-of) or -1 (anchor) come from the configuration (and
+ * the data, for as-of).
+ */
+typedef struct cli_phase {
+    int as_of;
+    int before, after;
+    int anchor;
+} cli_phase;
+#define CLI_PHASE_INIT { .as_of = 0, .before = 0, .after = 0, .anchor = -1 }
+#define CLI_PHASE_OPTIONS \
+    { "as-of", required_argument, NULL, 'a' }, \
+    { "window-before", required_argument, NULL, 'B' }, \
+    { "window-after", required_argument, NULL, 'A' }, \
+    { "anchor", required_argument, NULL, 'n' }
+
+/* Handle phase option c: 1 when it was one, 0 when it is not one, -1 when
+ * its value is bad (the message is printed). */
+int cli_phase_opt(cli_phase *p, int c, const char *arg);
+
 struct uf_config;
+struct uf_core_params;
+/* The core parameters of p, what p leaves open from cfg. */
+void cli_phase_params(const cli_phase *p, const struct uf_config *cfg,
+                      struct uf_core_params *out);
+
 /* Load the configuration (--config FILE, or uppfolj.conf beside the
  * database when it exists) and print its messages.  Returns -1 to go on,
  * or the exit code to return now; release cfg in every case. */

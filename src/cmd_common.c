@@ -10,6 +10,7 @@
 #include "cli.h"
 #include <stdlib.h>
 #include "uppfolj/config.h"
+#include "uppfolj/core.h"
 #include "uppfolj/parse.h"
 
 bool cli_common_opt(cli_common *co, int c, const char *arg)
@@ -27,6 +28,46 @@ bool cli_common_opt(cli_common *co, int c, const char *arg)
     default:
         return false;
     }
+}
+
+int cli_phase_opt(cli_phase *p, int c, const char *arg)
+{
+    switch (c) {
+    case 'a':
+        if (uf_date_parse(arg, &p->as_of) == 0)
+            return 1;
+        cli_error("--as-of %s är inget giltigt datum (ÅÅÅÅ-MM-DD)", arg);
+        return -1;
+    case 'B':
+    case 'A':
+        if (uf_parse_months(arg, c == 'B' ? &p->before : &p->after) == 0)
+            return 1;
+        cli_error("%s %s: ange antal månader, t.ex. 6m eller 12m",
+                  c == 'B' ? "--window-before" : "--window-after", arg);
+        return -1;
+    case 'n':
+        if (strcmp(arg, "start") == 0)
+            p->anchor = UF_ANCHOR_START;
+        else if (strcmp(arg, "slut") == 0 || strcmp(arg, "end") == 0)
+            p->anchor = UF_ANCHOR_END;
+        else {
+            cli_error("--anchor ska vara slut eller start");
+            return -1;
+        }
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+void cli_phase_params(const cli_phase *p, const uf_config *cfg, uf_core_params *out)
+{
+    memset(out, 0, sizeof *out);
+    out->as_of = p->as_of;
+    out->cfg = cfg;
+    out->months_before = p->before ? p->before : cfg->months_before;
+    out->months_after = p->after ? p->after : cfg->months_after;
+    out->anchor = p->anchor >= 0 ? (uf_anchor)p->anchor : cfg->anchor;
 }
 
 int cli_load_config(const cli_common *co, uf_config *cfg)

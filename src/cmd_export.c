@@ -41,9 +41,7 @@ typedef struct export_args {
     uf_cohort_filter filters[UF_EXPORT_MAX_COHORTS];
     int nfilters;
     const char *dir;
-    int as_of;
-    int before, after;          /* 0 = from the configuration */
-    int anchor;                 /* -1 = from the configuration */
+    cli_phase ph;               /* --as-of, --window-*, --anchor */
 } export_args;
 
 /* One --cohort; false (after a message) when bad. */
@@ -67,38 +65,13 @@ static bool add_cohort(export_args *a, const char *spec)
     return true;
 }
 
-/* A window or anchor option; false (after a message) when bad. */
-static bool window_opt(export_args *a, int c, const char *arg)
-{
-    if (c == 'n') {
-        if (strcmp(arg, "start") == 0)
-            a->anchor = UF_ANCHOR_START;
-        else if (strcmp(arg, "slut") == 0 || strcmp(arg, "end") == 0)
-            a->anchor = UF_ANCHOR_END;
-        else {
-            cli_error("--anchor ska vara slut eller start");
-            return false;
-        }
-        return true;
-    }
-    if (uf_parse_months(arg, c == 'B' ? &a->before : &a->after) != 0) {
-        cli_error("%s %s: ange antal månader, t.ex. 6m eller 12m",
-                  c == 'B' ? "--window-before" : "--window-after", arg);
-        return false;
-    }
-    return true;
-}
-
 /* Parse the options; -1 to go on, else the exit code. */
 static int parse_args(int argc, char **argv, cli_common *co, export_args *a)
 {
     static const struct option opts[] = {
         CLI_COMMON_OPTIONS,
         { "cohort", required_argument, NULL, 'c' },
-        { "as-of", required_argument, NULL, 'a' },
-        { "window-before", required_argument, NULL, 'B' },
-        { "window-after", required_argument, NULL, 'A' },
-        { "anchor", required_argument, NULL, 'n' },
+        CLI_PHASE_OPTIONS,
         { "output", required_argument, NULL, 'o' },
         { 0, 0, 0, 0 }
     };
@@ -112,21 +85,15 @@ static int parse_args(int argc, char **argv, cli_common *co, export_args *a)
             if (!add_cohort(a, optarg))
                 return EXIT_INPUT;
             break;
-        case 'a':
-            if (uf_date_parse(optarg, &a->as_of) != 0) {
-                cli_error("--as-of %s är inget giltigt datum (ÅÅÅÅ-MM-DD)", optarg);
+        default: {
+            int ph = cli_phase_opt(&a->ph, c, optarg);
+            if (ph < 0)
                 return EXIT_INPUT;
-            }
-            break;
-        case 'B': case 'A': case 'n':
-            if (!window_opt(a, c, optarg))
-                return EXIT_INPUT;
-            break;
-        default:
-            if (!cli_common_opt(co, c, optarg)) {
+            if (ph == 0 && !cli_common_opt(co, c, optarg)) {
                 fputs(usage, stderr);
                 return EXIT_INPUT;
             }
+        }
         }
     }
     if (optind != argc) {
@@ -144,12 +111,8 @@ static int parse_args(int argc, char **argv, cli_common *co, export_args *a)
 static int run_export(const export_args *a, const uf_config *cfg, sqlite3 *db,
                       const cli_common *co)
 {
-    uf_core_params p = {
-        .as_of = a->as_of, .cfg = cfg,
-        .months_before = a->before ? a->before : cfg->months_before,
-        .months_after = a->after ? a->after : cfg->months_after,
-        .anchor = a->anchor >= 0 ? (uf_anchor)a->anchor : cfg->anchor,
-    };
+    uf_core_params p;
+    cli_phase_params(&a->ph, cfg, &p);
     uf_cohort *c = NULL;
     uf_error err = uf_core_load(db, &p, &c);
     if (err != UF_OK) {
@@ -194,7 +157,7 @@ int cmd_export(int argc, char **argv, cli_common *co)
         return EXIT_FAIL;
     }
     a->dir = "export";
-    a->anchor = -1;
+    a->ph = (cli_phase)CLI_PHASE_INIT;
     int code = parse_args(argc, argv, co, a);
     if (code >= 0) {
         free(a);

@@ -68,9 +68,7 @@ typedef struct report_args {
     const char *dir;
     const char *year;           /* arsrapport: as given */
     int years;
-    int as_of;
-    int before, after;          /* 0 = from the configuration */
-    int anchor;                 /* -1 = from the configuration */
+    cli_phase ph;               /* --as-of, --window-*, --anchor */
     const char *cohort_specs[UF_KOHORT_MAX];   /* kohort: --cohort as given */
     uf_cohort_filter cohorts[UF_KOHORT_MAX];
     int ncohorts;
@@ -116,10 +114,7 @@ static int parse_args(int argc, char **argv, cli_common *co, report_args *a)
         { "by", required_argument, NULL, 'b' },
         { "period", required_argument, NULL, 'p' },
         { "unit", required_argument, NULL, 'u' },
-        { "as-of", required_argument, NULL, 'a' },
-        { "window-before", required_argument, NULL, 'B' },
-        { "window-after", required_argument, NULL, 'A' },
-        { "anchor", required_argument, NULL, 'n' },
+        CLI_PHASE_OPTIONS,
         { "format", required_argument, NULL, 'f' },
         { "output", required_argument, NULL, 'o' },
         { "year", required_argument, NULL, 'y' },
@@ -159,35 +154,15 @@ static int parse_args(int argc, char **argv, cli_common *co, report_args *a)
             a->years = (int)v;
             break;
         }
-        case 'a':
-            if (uf_date_parse(optarg, &a->as_of) != 0) {
-                cli_error("--as-of %s är inget giltigt datum (ÅÅÅÅ-MM-DD)", optarg);
+        default: {
+            int ph = cli_phase_opt(&a->ph, c, optarg);
+            if (ph < 0)
                 return EXIT_INPUT;
-            }
-            break;
-        case 'B':
-        case 'A':
-            if (uf_parse_months(optarg, c == 'B' ? &a->before : &a->after) != 0) {
-                cli_error("%s %s: ange antal månader, t.ex. 6m eller 12m",
-                          c == 'B' ? "--window-before" : "--window-after", optarg);
-                return EXIT_INPUT;
-            }
-            break;
-        case 'n':
-            if (strcmp(optarg, "start") == 0)
-                a->anchor = UF_ANCHOR_START;
-            else if (strcmp(optarg, "slut") == 0 || strcmp(optarg, "end") == 0)
-                a->anchor = UF_ANCHOR_END;
-            else {
-                cli_error("--anchor ska vara slut eller start");
-                return EXIT_INPUT;
-            }
-            break;
-        default:
-            if (!cli_common_opt(co, c, optarg)) {
+            if (ph == 0 && !cli_common_opt(co, c, optarg)) {
                 fputs(usage, stderr);
                 return EXIT_INPUT;
             }
+        }
         }
     }
     if (optind + 1 != argc) {
@@ -336,7 +311,7 @@ static int write_formats(const report_args *a, const uf_report *r, const cli_com
 int cmd_report(int argc, char **argv, cli_common *co)
 {
     report_args a = { .by = "sex", .format = "pdf,xlsx,json,csv", .dir = "rapporter",
-                      .anchor = -1, .years = 5, .from = INT_MIN, .to = INT_MAX };
+                      .ph = CLI_PHASE_INIT, .years = 5, .from = INT_MIN, .to = INT_MAX };
     int code = parse_args(argc, argv, co, &a);
     if (code >= 0)
         return code;
@@ -371,12 +346,8 @@ int cmd_report(int argc, char **argv, cli_common *co)
             goto out;
         }
     } else {
-        uf_core_params p = {
-            .as_of = a.as_of, .cfg = &cfg,
-            .months_before = a.before ? a.before : cfg.months_before,
-            .months_after = a.after ? a.after : cfg.months_after,
-            .anchor = a.anchor >= 0 ? (uf_anchor)a.anchor : cfg.anchor,
-        };
+        uf_core_params p;
+        cli_phase_params(&a.ph, &cfg, &p);
         err = uf_core_load(db, &p, &c);
         if (err != UF_OK) {
             if (err == UF_ERR_INPUT)
