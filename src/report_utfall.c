@@ -88,13 +88,51 @@ enum { CC_NCASES, CC_NPAIRED, CC_BEFORE, CC_AFTER, CC_CHANGE, CC_LO, CC_HI, CC_V
 /* ... and of a binary table. */
 enum { CB_NCASES, CB_NPAIRED, CB_BEFORE, CB_AFTER, CB_BPCT, CB_APCT, CB_MP, CB_N };
 
-/* One continuous measure as a table with a chart of the means. */
+/* A column of a measure table. */
+typedef struct col_spec {
+    const char *id, *label;
+    uf_ctype type;
+    int dec;
+    bool add;
+} col_spec;
+
+/* Define columns o.. of t from spec[0..n). */
+static void add_cols(uf_report *r, uf_table *t, int o, const col_spec *spec, int n)
+{
+    for (int i = 0; i < n; i++)
+        uf_table_col(r, t, o + i, spec[i].id, spec[i].label, spec[i].type, spec[i].dec,
+                     spec[i].add);
+}
+
+/* The before and after values of the cases of group row `row` (those with
+ * follow-up consent and both values) into before/after; the number of
+ * cases in the row with consent. */
+static long collect(uf_report *r, const rep_groups *g, int row, pair_fn fn, int arg,
+                    rep_vec *before, rep_vec *after)
+{
+    long ncases = 0;
+    rep_vec_clear(before);
+    rep_vec_clear(after);
+    for (size_t i = 0; i < g->c->n; i++) {
+        const uf_case *k = &g->c->cases[i];
+        double b, a;
+        if (!k->consent || !rep_in_row(g, i, row))
+            continue;
+        ncases++;
+        if (fn(g->c, k, arg, &b, &a)) {
+            rep_vec_push(r, before, b);
+            rep_vec_push(r, after, a);
+        }
+    }
+    return ncases;
+}
+
+/* One continuous measure as a table with a chart of the means (no chart
+ * when unit is NULL). */
 static void continuous(uf_report *r, uf_section *s, const rep_groups *g, const char *id,
                        const char *title, const char *unit, pair_fn fn, int arg)
 {
-    uf_table *t = rep_table(r, s, g, id, title, CC_N);
-    int o = g->ncols;
-    static const struct { const char *id, *label; uf_ctype type; int dec; bool add; } cols[CC_N] = {
+    static const col_spec cols[CC_N] = {
         { "n_cases", "Ärenden", UF_C_COUNT, 0, true },
         { "n_paired", "Med före och efter", UF_C_COUNT, 0, true },
         { "before_mean", "Före, medel", UF_C_NUMBER, 2, false },
@@ -106,26 +144,14 @@ static void continuous(uf_report *r, uf_section *s, const rep_groups *g, const c
         { "wilcoxon_p", "p (Wilcoxon)", UF_C_PVALUE, 3, false },
         { "t_p", "p (t-test)", UF_C_PVALUE, 3, false },
     };
-    for (int i = 0; i < CC_N; i++)
-        uf_table_col(r, t, o + i, cols[i].id, cols[i].label, cols[i].type, cols[i].dec, cols[i].add);
+    uf_table *t = rep_table(r, s, g, id, title, CC_N);
+    int o = g->ncols;
+    add_cols(r, t, o, cols, CC_N);
     rep_vec before, after;
     rep_vec_init(&before);
     rep_vec_init(&after);
     for (int row = 0; row < g->nrows + 1; row++) {
-        long ncases = 0;
-        rep_vec_clear(&before);
-        rep_vec_clear(&after);
-        for (size_t i = 0; i < g->c->n; i++) {
-            const uf_case *k = &g->c->cases[i];
-            double b, a;
-            if (!k->consent || !rep_in_row(g, i, row))
-                continue;
-            ncases++;
-            if (fn(g->c, k, arg, &b, &a)) {
-                rep_vec_push(r, &before, b);
-                rep_vec_push(r, &after, a);
-            }
-        }
+        long ncases = collect(r, g, row, fn, arg, &before, &after);
         int tr = rep_row(r, t, g, row);
         long n = (long)before.n;
         uf_cell_count(t, tr, o + CC_NCASES, ncases);
@@ -146,20 +172,15 @@ static void continuous(uf_report *r, uf_section *s, const rep_groups *g, const c
     rep_vec_free(&after);
     uf_table_note(r, t, "Förändring = efter − före, per ärende; 95 % konfidensintervall och p "
                         "från parat t-test; p (Wilcoxon) från Wilcoxons teckenrangtest.");
-    if (unit) {
-        char y[128];
-        snprintf(y, sizeof y, "%s", unit);
-        rep_chart(r, s, t, g, id, title, y, o + CC_BEFORE, o + CC_AFTER);
-    }
+    if (unit)
+        rep_chart(r, s, t, g, id, title, unit, o + CC_BEFORE, o + CC_AFTER);
 }
 
 /* One binary measure as a table with a chart of the shares. */
 static void binary(uf_report *r, uf_section *s, const rep_groups *g, const char *id,
                    const char *title, pair_fn fn, int arg)
 {
-    uf_table *t = rep_table(r, s, g, id, title, CB_N);
-    int o = g->ncols;
-    static const struct { const char *id, *label; uf_ctype type; int dec; bool add; } cols[CB_N] = {
+    static const col_spec cols[CB_N] = {
         { "n_cases", "Ärenden", UF_C_COUNT, 0, true },
         { "n_paired", "Med före och efter", UF_C_COUNT, 0, true },
         { "before_any", "Före, antal", UF_C_COUNT, 0, true },
@@ -168,23 +189,21 @@ static void binary(uf_report *r, uf_section *s, const rep_groups *g, const char 
         { "after_pct", "Efter, andel", UF_C_PERCENT, 1, false },
         { "mcnemar_p", "p (McNemar)", UF_C_PVALUE, 3, false },
     };
-    for (int i = 0; i < CB_N; i++)
-        uf_table_col(r, t, o + i, cols[i].id, cols[i].label, cols[i].type, cols[i].dec, cols[i].add);
+    uf_table *t = rep_table(r, s, g, id, title, CB_N);
+    int o = g->ncols;
+    add_cols(r, t, o, cols, CB_N);
+    rep_vec before, after;
+    rep_vec_init(&before);
+    rep_vec_init(&after);
     for (int row = 0; row < g->nrows + 1; row++) {
-        long ncases = 0, n = 0, nb = 0, na = 0, only_b = 0, only_a = 0;
-        for (size_t i = 0; i < g->c->n; i++) {
-            const uf_case *k = &g->c->cases[i];
-            double b, a;
-            if (!k->consent || !rep_in_row(g, i, row))
-                continue;
-            ncases++;
-            if (!fn(g->c, k, arg, &b, &a))
-                continue;
-            n++;
-            nb += b != 0;
-            na += a != 0;
-            only_b += b != 0 && a == 0;
-            only_a += b == 0 && a != 0;
+        long ncases = collect(r, g, row, fn, arg, &before, &after);
+        long n = (long)before.n, nb = 0, na = 0, only_b = 0, only_a = 0;
+        for (size_t i = 0; i < before.n; i++) {
+            bool b = before.v[i] != 0, a = after.v[i] != 0;
+            nb += b;
+            na += a;
+            only_b += b && !a;
+            only_a += !b && a;
         }
         int tr = rep_row(r, t, g, row);
         uf_cell_count(t, tr, o + CB_NCASES, ncases);
@@ -196,6 +215,8 @@ static void binary(uf_report *r, uf_section *s, const rep_groups *g, const char 
         uf_cell_pvalue(t, tr, o + CB_MP, rep_mcnemar(only_b, only_a), n);
         rep_fix_missing(t, tr, o, CB_N);
     }
+    rep_vec_free(&before);
+    rep_vec_free(&after);
     uf_table_note(r, t, "Andel = antal ärenden med minst en händelse (eller värdet 1) av dem med "
                         "både före- och efterperiod; p från exakt McNemar-test (binomialtest på "
                         "de ärenden som ändrades).");
