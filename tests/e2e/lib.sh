@@ -37,6 +37,31 @@ sql() { sqlite3 "$1" "$2"; }
 # rows FILE: data rows in a CSV file (lines minus the header), via wc.
 rows() { echo $(( $(wc -l < "$1") - 1 )); }
 
+# The other formats of report NAME in DIR against its JSON (DIR/NAME.json):
+# the XLSX read with openpyxl, the PDF with pdftotext, every CSV file; and
+# the disclosure audit of the JSON.  One check each.
+tail_ok() { echo "$1" | tail -n 1 | sed 's/[0-9]* passed/N passed/'; }
+check_xlsx() {
+    out=$(python3 "$TOP/tests/e2e/xlsx_check.py" "$1/$2.xlsx" "$1/$2.json" 2>&1)
+    expect_eq "$(tail_ok "$out")" "xlsx: N passed, 0 failed" \
+        "$2.xlsx har samma celler och diagram som JSON ($(echo "$out" | tail -n 1))"
+}
+check_pdf() {
+    out=$(sh "$TOP/tests/e2e/pdf_check.sh" "$1/$2.pdf" "$1/$2.json" 2>&1)
+    expect_eq "$(tail_ok "$out")" "pdf: N passed, 0 failed" \
+        "$2.pdf visar samma värden som JSON ($(echo "$out" | tail -n 1))"
+}
+check_csv() {
+    out=$(python3 "$TOP/tests/e2e/csv_check.py" "$1" "$1/$2.json")
+    expect_contains "$(echo "$out" | tail -n 1)" "fel: 0" \
+        "CSV-filerna har samma celler som JSON ($(echo "$out" | tail -n 1))"
+}
+check_disclosure() {
+    out=$(python3 "$TOP/tests/e2e/disclosure_audit.py" "$1")
+    expect_eq "$(echo "$out" | tail -n 1)" "fel: 0" \
+        "röjandeskydd: inga små antal, inget dolt värde kan räknas fram ($(echo "$out" | head -n 1))"
+}
+
 finish() {
     echo "# $PASS passed, $FAILED failed"
     [ "$FAILED" -eq 0 ]

@@ -42,8 +42,7 @@ pol=$(q "SELECT printf('%.6f', 100.0 * avg(EXISTS (SELECT 1 FROM meetings m WHER
 expect_eq "$(printf '%.6f' "$(grep '^"Totalt"' v/verksamhet_moten.csv | cut -d, -f4)")" "$pol" \
     "andel ärenden där polisen deltog ($pol %)"
 
-out=$(python3 "$TOP/tests/e2e/disclosure_audit.py" v/verksamhet.json)
-expect_eq "$(echo "$out" | tail -n 1)" "fel: 0" "röjandeskydd: inga små antal, inget kan räknas fram ($(echo "$out" | head -n 1))"
+check_disclosure v/verksamhet.json
 
 for p in 2025-Q3 2025-T2 2025-05; do
     run report verksamhet --period $p --format csv -o "p$p"
