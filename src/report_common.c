@@ -39,28 +39,41 @@ static int add_row(rep_groups *g, int k1, int k2, int *cap)
 
 /* The rows: every key of the first dimension, crossed with every key of
  * the second that occurs together with it. */
+/* Position of key in keys[0..n), or -1. */
+static int key_pos(const int *keys, int n, int key)
+{
+    for (int i = 0; i < n; i++)
+        if (keys[i] == key)
+            return i;
+    return -1;
+}
+
+/* The rows: every key of the first dimension, crossed with every key of
+ * the second that occurs together with it (one pass over the cases). */
 static int make_rows(rep_groups *g)
 {
     const uf_report_opts *o = g->o;
     int keys1[MAX_KEYS], keys2[MAX_KEYS], cap = 0;
     int n1 = uf_dim_keys(g->c, o->cfg, o->by[0], keys1, MAX_KEYS);
     int n2 = o->nby > 1 ? uf_dim_keys(g->c, o->cfg, o->by[1], keys2, MAX_KEYS) : 1;
-    if (o->nby < 2)
-        keys2[0] = 0;
-    for (int a = 0; a < n1; a++)
-        for (int b = 0; b < n2; b++) {
-            bool seen = o->nby < 2;
-            for (size_t i = 0; i < g->c->n && !seen; i++) {
-                int k[MAX_KEYS], m[MAX_KEYS];
-                int nk = uf_case_groups(g->c, o->cfg, &g->c->cases[i], o->by[0], k, MAX_KEYS);
-                int nm = uf_case_groups(g->c, o->cfg, &g->c->cases[i], o->by[1], m, MAX_KEYS);
-                for (int x = 0; x < nk && !seen; x++)
-                    for (int y = 0; y < nm && !seen; y++)
-                        seen = k[x] == keys1[a] && m[y] == keys2[b];
+    static bool seen[MAX_KEYS][MAX_KEYS];
+    memset(seen, 0, sizeof seen);
+    for (size_t i = 0; o->nby > 1 && i < g->c->n; i++) {
+        int k[MAX_KEYS], m[MAX_KEYS];
+        int nk = uf_case_groups(g->c, o->cfg, &g->c->cases[i], o->by[0], k, MAX_KEYS);
+        int nm = uf_case_groups(g->c, o->cfg, &g->c->cases[i], o->by[1], m, MAX_KEYS);
+        for (int x = 0; x < nk; x++)
+            for (int y = 0; y < nm; y++) {
+                int a = key_pos(keys1, n1, k[x]), b = key_pos(keys2, n2, m[y]);
+                if (a >= 0 && b >= 0)
+                    seen[a][b] = true;
             }
-            if (seen && add_row(g, keys1[a], keys2[b], &cap) != 0)
+    }
+    for (int a = 0; a < n1; a++)
+        for (int b = 0; b < n2; b++)
+            if ((o->nby < 2 || seen[a][b]) &&
+                add_row(g, keys1[a], o->nby > 1 ? keys2[b] : 0, &cap) != 0)
                 return -1;
-        }
     return 0;
 }
 
