@@ -15,6 +15,7 @@
 #include "uppfolj/db.h"
 #include "uppfolj/export.h"
 #include "uppfolj/parse.h"
+#include "uppfolj/population.h"
 
 static const char usage[] =
     "Användning: uppfolj [--db FIL] export --cohort NAMN:fält=värde [--cohort ...]\n"
@@ -31,6 +32,9 @@ static const char usage[] =
     "  --cohort SPEC     en namngiven kohort, t.ex. 'SIG:programme=SIG' eller\n"
     "                    '2023:start_year=2023,sex=F' (fält: programme, unit,\n"
     "                    target_group, start_year, sex, age); upprepa för fler\n"
+    "  --program P       bara ärenden i programmet P (krävs när databasen har\n"
+    "                    flera program och inte varje kohort anger sitt)\n"
+    "  --unit ENHET      bara ärenden i enheten\n"
     "  --as-of DATUM     datum för uttaget (standard: senaste datum i datat)\n"
     "  --window-before N fönster före start, t.ex. 12m\n"
     "  --window-after N  fönster efter, t.ex. 6m eller 12m\n"
@@ -41,6 +45,7 @@ typedef struct export_args {
     uf_cohort_filter filters[UF_EXPORT_MAX_COHORTS];
     int nfilters;
     const char *dir;
+    const char *program, *unit; /* --program, --unit: the population */
     cli_phase ph;               /* --as-of, --window-*, --anchor */
 } export_args;
 
@@ -71,6 +76,9 @@ static int parse_args(int argc, char **argv, cli_common *co, export_args *a)
     static const struct option opts[] = {
         CLI_COMMON_OPTIONS,
         { "cohort", required_argument, NULL, 'c' },
+        { "program", required_argument, NULL, 'P' },
+        { "programme", required_argument, NULL, 'P' },
+        { "unit", required_argument, NULL, 'u' },
         CLI_PHASE_OPTIONS,
         { "output", required_argument, NULL, 'o' },
         { 0, 0, 0, 0 }
@@ -81,6 +89,8 @@ static int parse_args(int argc, char **argv, cli_common *co, export_args *a)
         switch (c) {
         case 'h': fputs(usage, stdout); return EXIT_OK;
         case 'o': a->dir = optarg; break;
+        case 'P': a->program = optarg; break;
+        case 'u': a->unit = optarg; break;
         case 'c':
             if (!add_cohort(a, optarg))
                 return EXIT_INPUT;
@@ -108,8 +118,27 @@ static int parse_args(int argc, char **argv, cli_common *co, export_args *a)
 }
 
 /* Load the cases, write the files and print the counts. */
+/* Decide and apply the population (population.h); -1 to go on, else
+ * the exit code. */
+static int population(export_args *a, const uf_config *cfg, sqlite3 *db, char *words,
+                      size_t n)
+{
+    uf_population_req q = { .program = a->program, .unit = a->unit, .cohorts = a->filters,
+                            .ncohorts = a->nfilters, .default_program = cfg->program };
+    uf_diag d;
+    uf_diag_init(&d);
+    uf_error err = uf_population_choose(db, &q, words, n, &d);
+    uf_diag_print(&d, stderr);
+    uf_diag_release(&d);
+    if (err == UF_ERR_DB)
+        cli_error("kunde inte läsa data: %s", sqlite3_errmsg(db));
+    else if (err == UF_ERR_NOMEM)
+        cli_error("minnet räckte inte");
+    return err == UF_OK ? -1 : cli_exit_code(err);
+}
+
 static int run_export(const export_args *a, const uf_config *cfg, sqlite3 *db,
-                      const cli_common *co)
+                      const cli_common *co, const char *words)
 {
     uf_core_params p;
     cli_phase_params(&a->ph, cfg, &p);
@@ -138,8 +167,8 @@ static int run_export(const export_args *a, const uf_config *cfg, sqlite3 *db,
     } else {
         char asof[UF_DATE_BUF];
         uf_date_format(c->as_of, asof);
-        cli_say(co, "Exporterade till %s (uttagsdatum %s, %zu personer):\n", a->dir, asof,
-                res->persons);
+        cli_say(co, "Exporterade till %s (uttagsdatum %s, %zu personer; population: %s):\n",
+                a->dir, asof, res->persons, words);
         for (int i = 0; i < a->nfilters; i++)
             cli_say(co, "  %s: %zu rader\n", a->filters[i].name, res->rows[i]);
         code = EXIT_OK;
@@ -170,15 +199,18 @@ int cmd_export(int argc, char **argv, cli_common *co)
         return code;
     }
     sqlite3 *db = NULL;
+    char words[768];
     uf_error err = uf_db_open(co->db, &db);
     if (err != UF_OK) {
         cli_error("kunde inte öppna databasen %s: %s", co->db, uf_strerror(err));
         code = cli_exit_code(err);
+    } else if ((code = population(a, &cfg, db, words, sizeof words)) >= 0) {
+        /* the message is printed */
     } else if (mkdir(a->dir, 0700) != 0 && errno != EEXIST) {
         cli_error("kunde inte skapa mappen %s: %s", a->dir, strerror(errno));
         code = EXIT_FAIL;
     } else
-        code = run_export(a, &cfg, db, co);
+        code = run_export(a, &cfg, db, co, words);
     uf_db_close(db);
     uf_config_release(&cfg);
     free(a);

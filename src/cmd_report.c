@@ -14,6 +14,7 @@
 #include "uppfolj/core.h"
 #include "uppfolj/db.h"
 #include "uppfolj/parse.h"
+#include "uppfolj/population.h"
 #include "uppfolj/render.h"
 #include "uppfolj/reports.h"
 #include "uppfolj/suppress.h"
@@ -22,57 +23,61 @@ static const char usage[] =
     "Användning: uppfolj [--db FIL] report NAMN [flaggor]\n"
     "\n"
     "Skriver en rapport.  Alla tal är aggregat; värden som bygger på färre än\n"
-    "5 personer (tröskeln i uppfolj.conf) visas inte.\n"
+    "5 personer (tröskeln i uppfolj.conf) visas inte.  Varje rapport gäller en\n"
+    "population: har databasen flera program anger --program (eller program\n"
+    "under [rapporter] i uppfolj.conf) vilket.  Värden i --program, --unit och\n"
+    "--cohort jämförs som vid import (stora och små bokstäver och å ä ö spelar\n"
+    "ingen roll); ett värde som inget ärende har är ett fel.\n"
     "\n"
-    "Rapporter:\n"
-    "  verksamhet        verksamhetsuppföljning för en period, per enhet och\n"
-    "                    totalt (kräver --period)\n"
-    "  utfall            utfall före och efter insatsen, per grupp\n"
-    "  arsrapport        årsrapport till styrgruppen: nyckeltal, utveckling,\n"
-    "                    utfall per kön, ålder och insats, måluppfyllelse\n"
-    "                    (kräver --year)\n"
-    "  kohort            jämförelse av två eller flera kohorter: balans vid start,\n"
-    "                    före och efter, skillnad i förändring, tid till första\n"
-    "                    nya misstanke, avslutsorsaker (kräver två --cohort)\n"
+    "Rapporter (uppfolj report --help visar också egna rapporter i mappen\n"
+    "rapporter/ bredvid databasen):\n"
+    "%s"
     "\n"
-    "Flaggor:\n"
+    "Flaggor för alla rapporter:\n"
+    "  --program P       bara ärenden i programmet P, t.ex. SIG\n"
+    "  --unit ENHET      bara ärenden i enheten\n"
+    "  --cohort NAMN:FÄLT=VÄRDE[,FÄLT=VÄRDE]\n"
+    "                    bara ärenden som uppfyller villkoren; fält: programme,\n"
+    "                    unit, target_group, start_year, sex, age.  kohort:\n"
+    "                    en kohort att jämföra (ange två eller fler)\n"
+    "  --format F[,F]    pdf, xlsx, json, csv (standard pdf,xlsx,json,csv)\n"
+    "  -o MAPP           mapp att skriva till (skapas; standard rapporter)\n"
+    "\n"
+    "Flaggor för vissa rapporter (en flagga som rapporten inte tar är ett fel):\n"
     "  --period P        verksamhet: 2024 (år), 2024-Q3 (kvartal), 2024-T2\n"
-    "                    (tertial) eller 2024-05 (månad)\n"
-    "  --unit ENHET      verksamhet, arsrapport: bara den enheten\n"
+    "                    (tertial) eller 2024-05 (månad); en period efter\n"
+    "                    datumet för uttaget avkortas där\n"
     "  --year ÅR         arsrapport: rapportåret, t.ex. 2025\n"
     "  --years N         arsrapport: år i utvecklingen bakåt (1–10, standard 5)\n"
     "  --by DIM[,DIM]    utfall: dela upp på en eller två av: sex (kön), age (ålder),\n"
     "                    insats, unit (enhet), programme (program),\n"
     "                    target_group (målgrupp), cohort (startår),\n"
     "                    end_reason (avslutsorsak); standard sex\n"
-    "  --cohort NAMN:FÄLT=VÄRDE[,FÄLT=VÄRDE]\n"
-    "                    kohort: en kohort (ange två eller fler), t.ex.\n"
-    "                    'SIG:programme=SIG'; fält: programme, unit,\n"
-    "                    target_group, start_year, sex, age\n"
     "  --from DATUM      kohort: bara ärenden som startat från och med DATUM\n"
     "  --to DATUM        kohort: bara ärenden som startat till och med DATUM\n"
     "  --as-of DATUM     datum för uttaget (standard: senaste datum i datat)\n"
     "  --window-before N fönster före start, t.ex. 12m (standard från\n"
     "                    uppfolj.conf, annars 12m)\n"
     "  --window-after N  fönster efter, t.ex. 6m eller 12m\n"
-    "  --anchor A        slut (efterperioden räknas från avslut) eller start\n"
-    "  --format F[,F]    pdf, xlsx, json, csv (standard pdf,xlsx,json,csv)\n"
-    "  -o MAPP           mapp att skriva till (skapas; standard rapporter)\n";
+    "  --anchor A        slut (efterperioden räknas från avslut) eller start\n";
 
 typedef struct report_args {
     const char *name;
     const char *period;
     const char *unit;
+    const char *program;
     const char *by;
     const char *format;
     const char *dir;
     const char *year;           /* arsrapport: as given */
     int years;
     cli_phase ph;               /* --as-of, --window-*, --anchor */
-    const char *cohort_specs[UF_KOHORT_MAX];   /* kohort: --cohort as given */
+    const char *cohort_specs[UF_KOHORT_MAX];   /* --cohort as given */
     uf_cohort_filter cohorts[UF_KOHORT_MAX];
     int ncohorts;
     int from, to;               /* kohort: start dates, INT_MIN / INT_MAX */
+    unsigned given;             /* UF_RO_* of the options given */
+    bool help;
 } report_args;
 
 /* One --cohort spec into a; false (after a message) when bad. */
@@ -106,6 +111,19 @@ static bool start_date(const char *opt, const char *s, int *day)
     return true;
 }
 
+/* --years N into a; false (after a message) when bad. */
+static bool parse_years(report_args *a, const char *s)
+{
+    char *end;
+    long v = strtol(s, &end, 10);
+    if (*s == '\0' || *end || v < 1 || v > UF_ARS_MAX_YEARS) {
+        cli_error("--years %s: ange ett antal år från 1 till %d", s, UF_ARS_MAX_YEARS);
+        return false;
+    }
+    a->years = (int)v;
+    return true;
+}
+
 /* Parse the options; -1 to go on, else the exit code. */
 static int parse_args(int argc, char **argv, cli_common *co, report_args *a)
 {
@@ -114,6 +132,8 @@ static int parse_args(int argc, char **argv, cli_common *co, report_args *a)
         { "by", required_argument, NULL, 'b' },
         { "period", required_argument, NULL, 'p' },
         { "unit", required_argument, NULL, 'u' },
+        { "program", required_argument, NULL, 'P' },
+        { "programme", required_argument, NULL, 'P' },
         CLI_PHASE_OPTIONS,
         { "format", required_argument, NULL, 'f' },
         { "output", required_argument, NULL, 'o' },
@@ -128,13 +148,14 @@ static int parse_args(int argc, char **argv, cli_common *co, report_args *a)
     optind = 1;
     while ((c = getopt_long(argc, argv, "qho:", opts, NULL)) != -1) {
         switch (c) {
-        case 'h': fputs(usage, stdout); return EXIT_OK;
-        case 'b': a->by = optarg; break;
-        case 'p': a->period = optarg; break;
+        case 'h': a->help = true; break;
+        case 'b': a->by = optarg; a->given |= UF_RO_BY; break;
+        case 'p': a->period = optarg; a->given |= UF_RO_PERIOD; break;
         case 'u': a->unit = optarg; break;
+        case 'P': a->program = optarg; break;
         case 'f': a->format = optarg; break;
         case 'o': a->dir = optarg; break;
-        case 'y': a->year = optarg; break;
+        case 'y': a->year = optarg; a->given |= UF_RO_YEAR; break;
         case 'C':
             if (!add_cohort(a, optarg))
                 return EXIT_INPUT;
@@ -143,56 +164,89 @@ static int parse_args(int argc, char **argv, cli_common *co, report_args *a)
         case 'T':
             if (!start_date(c == 'F' ? "--from" : "--to", optarg, c == 'F' ? &a->from : &a->to))
                 return EXIT_INPUT;
+            a->given |= UF_RO_FROMTO;
             break;
-        case 'Y': {
-            char *end;
-            long v = strtol(optarg, &end, 10);
-            if (*optarg == '\0' || *end || v < 1 || v > UF_ARS_MAX_YEARS) {
-                cli_error("--years %s: ange ett antal år från 1 till %d", optarg, UF_ARS_MAX_YEARS);
+        case 'Y':
+            if (!parse_years(a, optarg))
                 return EXIT_INPUT;
-            }
-            a->years = (int)v;
+            a->given |= UF_RO_YEARS;
             break;
-        }
         default: {
             int ph = cli_phase_opt(&a->ph, c, optarg);
             if (ph < 0)
                 return EXIT_INPUT;
+            if (ph > 0)
+                a->given |= c == 'a' ? UF_RO_ASOF : UF_RO_WINDOWS;
             if (ph == 0 && !cli_common_opt(co, c, optarg)) {
-                fputs(usage, stderr);
+                fputs("Se uppfolj report --help\n", stderr);
                 return EXIT_INPUT;
             }
         }
         }
     }
-    if (optind + 1 != argc) {
+    if (!a->help && optind + 1 != argc) {
         cli_error("ange en rapport, t.ex. uppfolj report utfall (se uppfolj report --help)");
         return EXIT_INPUT;
     }
-    a->name = argv[optind];
-    if (strcmp(a->name, "utfall") != 0 && strcmp(a->name, "verksamhet") != 0 &&
-        strcmp(a->name, "arsrapport") != 0 && strcmp(a->name, "kohort") != 0) {
-        cli_error("okänd rapport '%s' (finns: verksamhet, utfall, arsrapport, kohort)", a->name);
-        return EXIT_INPUT;
-    }
-    if (strcmp(a->name, "verksamhet") == 0 && !a->period) {
-        cli_error("verksamhet behöver en period: --period 2024, 2024-Q3, 2024-T2 eller 2024-05");
-        return EXIT_INPUT;
-    }
-    if (strcmp(a->name, "arsrapport") == 0 && !a->year) {
-        cli_error("arsrapport behöver ett år: --year 2025");
-        return EXIT_INPUT;
-    }
-    if (strcmp(a->name, "kohort") == 0 && a->ncohorts < 2) {
-        cli_error("kohort behöver minst två kohorter, t.ex. --cohort 'SIG:programme=SIG' "
-                  "--cohort 'Jämförelse:programme=ordinarie'");
-        return EXIT_INPUT;
-    }
-    if (strcmp(a->name, "kohort") == 0 && a->from > a->to) {
-        cli_error("--from ligger efter --to");
-        return EXIT_INPUT;
-    }
+    a->name = optind < argc ? argv[optind] : NULL;
+    if (a->ncohorts > 1)
+        a->given |= UF_RO_COHORTS;
     return -1;
+}
+
+/* The option names of UF_RO_* flags, for messages. */
+static const struct { unsigned flag; const char *name; } flag_names[] = {
+    { UF_RO_PERIOD, "--period" }, { UF_RO_YEAR, "--year" }, { UF_RO_YEARS, "--years" },
+    { UF_RO_BY, "--by" }, { UF_RO_COHORTS, "--cohort (flera)" },
+    { UF_RO_FROMTO, "--from/--to" }, { UF_RO_ASOF, "--as-of" },
+    { UF_RO_WINDOWS, "--window-before/--window-after/--anchor" },
+};
+
+/* The options a report takes, in words, into out. */
+static void takes_words(unsigned takes, char *out, size_t n)
+{
+    size_t used = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < sizeof flag_names / sizeof *flag_names; i++)
+        if (takes & flag_names[i].flag) {
+            int w = snprintf(out + used, n - used, "%s%s", used ? ", " : "", flag_names[i].name);
+            used += w > 0 && (size_t)w < n - used ? (size_t)w : 0;
+        }
+    if (!*out)
+        snprintf(out, n, "inga utöver dem alla rapporter tar");
+}
+
+/* Check a's options against the report; false (after a message) when one
+ * is not taken or a needed one is missing. */
+static bool check_options(const report_args *a, const uf_report_info *info)
+{
+    char takes[256];
+    takes_words(info->takes, takes, sizeof takes);
+    for (size_t i = 0; i < sizeof flag_names / sizeof *flag_names; i++)
+        if ((a->given & flag_names[i].flag) && !(info->takes & flag_names[i].flag)) {
+            cli_error("rapporten %s tar inte %s (den tar: %s; se uppfolj report --help)",
+                      info->name, flag_names[i].name, takes);
+            return false;
+        }
+    if ((info->needs & UF_RO_PERIOD) && !a->period) {
+        cli_error("%s behöver en period: --period 2024, 2024-Q3, 2024-T2 eller 2024-05",
+                  info->name);
+        return false;
+    }
+    if ((info->needs & UF_RO_YEAR) && !a->year) {
+        cli_error("%s behöver ett år: --year 2025", info->name);
+        return false;
+    }
+    if ((info->needs & UF_RO_COHORTS) && a->ncohorts < 2) {
+        cli_error("%s behöver minst två kohorter, t.ex. --cohort 'SIG:programme=SIG' "
+                  "--cohort 'Jämförelse:programme=ordinarie'", info->name);
+        return false;
+    }
+    if ((a->given & UF_RO_FROMTO) && a->from > a->to) {
+        cli_error("--from ligger efter --to");
+        return false;
+    }
+    return true;
 }
 
 /* The report year of --year into *year; false (after a message) when bad. */
@@ -308,6 +362,112 @@ static int write_formats(const report_args *a, const uf_report *r, const cli_com
     return EXIT_OK;
 }
 
+/* The registry: the built-in reports and the definitions in the folder of
+ * uppfolj.conf's [rapporter] mapp, else rapporter/ beside the database.
+ * -1 to go on, else the exit code (after the messages). */
+static int registry(const cli_common *co, const uf_config *cfg, uf_registry *g)
+{
+    char *dir = NULL;
+    if (!cfg->report_dir) {
+        const char *slash = strrchr(co->db, '/');
+        int len = slash ? (int)(slash - co->db) + 1 : 0;
+        size_t n = (size_t)len + sizeof "rapporter";
+        if ((dir = malloc(n)) != NULL)
+            snprintf(dir, n, "%.*srapporter", len, co->db);
+    }
+    uf_diag d;
+    uf_diag_init(&d);
+    uf_error err = uf_registry_init(g, cfg->report_dir ? cfg->report_dir : dir, &d);
+    uf_diag_print(&d, stderr);
+    uf_diag_release(&d);
+    if (err == UF_ERR_IO)
+        cli_error("kunde inte läsa rapportmappen %s: %s",
+                  cfg->report_dir ? cfg->report_dir : dir, strerror(errno));
+    else if (err != UF_OK)
+        cli_error("%s", err == UF_ERR_INPUT ? "en rapportdefinition har fel"
+                                            : uf_strerror(err));
+    free(dir);
+    return err == UF_OK ? -1 : cli_exit_code(err);
+}
+
+/* --help with the reports of the registry. */
+static int help(const uf_registry *g)
+{
+    size_t n = 1;
+    for (size_t i = 0; i < g->n; i++)
+        n += strlen(g->v[i].name) + strlen(g->v[i].summary) + 64;
+    char *list = malloc(n), *p = list;
+    if (!list)
+        return EXIT_FAIL;
+    *p = '\0';
+    for (size_t i = 0; i < g->n; i++)
+        p += sprintf(p, "  %-16s  %s\n", g->v[i].name, g->v[i].summary);
+    printf(usage, list);
+    free(list);
+    return EXIT_OK;
+}
+
+/* Decide and apply the population; words gets it in Swedish.  -1 to go
+ * on, else the exit code. */
+static int population(sqlite3 *db, report_args *a, const uf_report_info *info,
+                      const uf_report_opts *ro, const uf_config *cfg, char *words, size_t n,
+                      char *unit, size_t unitlen)
+{
+    bool compared = info->takes & UF_RO_COHORTS;
+    if (!compared && a->ncohorts > 1) {
+        cli_error("rapporten %s tar en --cohort (populationen); jämför kohorter med "
+                  "uppfolj report kohort", info->name);
+        return EXIT_INPUT;
+    }
+    bool by_programme = false;
+    for (int i = 0; (info->takes & UF_RO_BY) && i < ro->nby; i++)
+        by_programme |= ro->by[i] == UF_DIM_PROGRAMME;
+    uf_population_req q = { .program = a->program, .unit = a->unit,
+                            .filter = !compared && a->ncohorts ? &a->cohorts[0] : NULL,
+                            .cohorts = compared ? a->cohorts : NULL,
+                            .ncohorts = compared ? a->ncohorts : 0,
+                            .by_programme = by_programme, .default_program = cfg->program };
+    uf_diag d;
+    uf_diag_init(&d);
+    uf_error err = uf_population_choose(db, &q, words, n, &d);
+    snprintf(unit, unitlen, "%s", q.unit_name);
+    uf_diag_print(&d, stderr);
+    uf_diag_release(&d);
+    if (err == UF_ERR_DB)
+        cli_error("kunde inte läsa data: %s", sqlite3_errmsg(db));
+    else if (err == UF_ERR_NOMEM)
+        cli_error("minnet räckte inte");
+    return err == UF_OK ? -1 : cli_exit_code(err);
+}
+
+/* Build, protect and write the report.  The exit code. */
+static int run(report_args *a, const uf_report_info *info, uf_report_req *q, sqlite3 *db,
+               const cli_common *co)
+{
+    uf_diag d;
+    uf_diag_init(&d);
+    uf_error err;
+    uf_report *r = uf_report_run(info, q, a->period, &d, &err);
+    uf_diag_print(&d, stderr);
+    uf_diag_release(&d);
+    int code;
+    if (!r) {
+        if (err == UF_ERR_DB)
+            cli_error("kunde inte läsa data: %s", sqlite3_errmsg(db));
+        else if (err == UF_ERR_NOMEM)
+            cli_error("minnet räckte inte");
+        code = cli_exit_code(err);
+    } else if (uf_suppress_report(r, q->cfg->threshold) < 0) {
+        cli_error("minnet räckte inte");
+        code = EXIT_FAIL;
+    } else {
+        snapshot(db, r);
+        code = write_formats(a, r, co);
+    }
+    uf_report_free(r);
+    return code;
+}
+
 int cmd_report(int argc, char **argv, cli_common *co)
 {
     report_args a = { .by = "sex", .format = "pdf,xlsx,json,csv", .dir = "rapporter",
@@ -316,17 +476,33 @@ int cmd_report(int argc, char **argv, cli_common *co)
     if (code >= 0)
         return code;
     uf_config cfg;
-    if ((code = cli_load_config(co, &cfg)) >= 0) {
+    uf_registry g = { 0 };
+    if ((code = cli_load_config(co, &cfg)) >= 0 || (code = registry(co, &cfg, &g)) >= 0) {
+        uf_registry_release(&g);
         uf_config_release(&cfg);
         return code;
     }
     uf_report_opts ro = { .cfg = &cfg };
+    uf_report_req q = { .cfg = &cfg, .years = a.years, .start_from = a.from,
+                        .start_to = a.to };
+    const uf_report_info *info = a.name ? uf_registry_find(&g, a.name) : NULL;
     sqlite3 *db = NULL;
-    uf_cohort *c = NULL;
-    uf_report *r = NULL;
+    char words[768], unit[64];
     code = EXIT_INPUT;
-    int year = 0;
-    if (!parse_by(a.by, &ro) || (a.year && !parse_year(a.year, &year)))
+    if (a.help) {
+        code = help(&g);
+        goto out;
+    }
+    if (!info) {
+        char names[512] = "";
+        for (size_t i = 0; i < g.n; i++)
+            snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s",
+                     i ? ", " : "", g.v[i].name);
+        cli_error("okänd rapport '%s' (finns: %s)", a.name, names);
+        goto out;
+    }
+    if (!check_options(&a, info) || !parse_by(a.by, &ro) ||
+        (a.year && !parse_year(a.year, &q.year)))
         goto out;
     uf_error err = uf_db_open(co->db, &db);
     if (err != UF_OK) {
@@ -334,66 +510,22 @@ int cmd_report(int argc, char **argv, cli_common *co)
         code = cli_exit_code(err);
         goto out;
     }
-    if (strcmp(a.name, "verksamhet") == 0) {
-        r = uf_report_verksamhet(db, a.period, a.unit, &cfg, &err);
-        if (!r) {
-            if (err == UF_ERR_USAGE)
-                cli_error("--period %s: ange 2024, 2024-Q3, 2024-T2 eller 2024-05", a.period);
-            else
-                cli_error("kunde inte läsa data: %s", err == UF_ERR_DB ? sqlite3_errmsg(db)
-                                                                       : uf_strerror(err));
-            code = cli_exit_code(err);
-            goto out;
-        }
-    } else {
-        uf_core_params p;
-        cli_phase_params(&a.ph, &cfg, &p);
-        err = uf_core_load(db, &p, &c);
-        if (err != UF_OK) {
-            if (err == UF_ERR_INPUT)
-                cli_error("databasen innehåller inga data att rapportera");
-            else
-                cli_error("kunde inte läsa data: %s", sqlite3_errmsg(db));
-            code = cli_exit_code(err);
-            goto out;
-        }
-        if (strcmp(a.name, "arsrapport") == 0) {
-            uf_arsrapport_opts ao = { .year = year, .years = a.years, .unit = a.unit,
-                                      .cfg = &cfg };
-            r = uf_report_arsrapport(db, c, &ao, &err);
-            if (!r && err != UF_ERR_NOMEM) {
-                if (err == UF_ERR_USAGE)
-                    cli_error("--year %d ligger efter datumet för uttaget", year);
-                else
-                    cli_error("kunde inte läsa data: %s", sqlite3_errmsg(db));
-                code = cli_exit_code(err);
-                goto out;
-            }
-        } else if (strcmp(a.name, "kohort") == 0) {
-            uf_kohort_opts ko = { .cohorts = a.cohorts, .specs = a.cohort_specs,
-                                  .ncohorts = a.ncohorts, .from = a.from, .to = a.to,
-                                  .cfg = &cfg };
-            r = uf_report_kohort(db, c, &ko, &err);
-            if (!r && err != UF_ERR_NOMEM) {
-                cli_error("kunde inte läsa data: %s", err == UF_ERR_DB ? sqlite3_errmsg(db)
-                                                                       : uf_strerror(err));
-                code = cli_exit_code(err);
-                goto out;
-            }
-        } else
-            r = uf_report_utfall(c, &ro);
-    }
-    if (!r || uf_suppress_report(r, cfg.threshold) < 0) {
-        cli_error("minnet räckte inte");
-        code = EXIT_FAIL;
+    if ((code = population(db, &a, info, &ro, &cfg, words, sizeof words, unit,
+                           sizeof unit)) >= 0)
         goto out;
-    }
-    snapshot(db, r);
-    code = write_formats(&a, r, co);
+    q.db = db;
+    cli_phase_params(&a.ph, &cfg, &q.phase);
+    q.nby = ro.nby;
+    memcpy(q.by, ro.by, sizeof q.by);
+    q.cohorts = a.cohorts;
+    q.specs = a.cohort_specs;
+    q.ncohorts = a.ncohorts;
+    q.unit = *unit ? unit : NULL;
+    q.population = words;
+    code = run(&a, info, &q, db, co);
 out:
-    uf_report_free(r);
-    uf_cohort_free(c);
     uf_db_close(db);
+    uf_registry_release(&g);
     uf_config_release(&cfg);
     return code;
 }

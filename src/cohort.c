@@ -2,6 +2,7 @@
  * cohort.c - named cohort filters (cohort.h).  Parsed once per command,
  * matched once per case and cohort.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,6 +65,16 @@ static int condition(const char *s, uf_cohort_filter *f, char *err, size_t n)
                 }
                 strcpy(f->cond[i].value, code);
             }
+            if (f->cond[i].field == UF_CF_TARGET) {
+                char v[64];
+                uf_fold(f->cond[i].value, v, sizeof v);
+                const char *code = uf_code(&uf_entities[K_CASES].cols[C_TARGET], v);
+                if (!code) {
+                    snprintf(err, n, "målgrupp '%s': ange riskzon eller avhopp", f->cond[i].value);
+                    return -1;
+                }
+                snprintf(f->cond[i].value, sizeof f->cond[i].value, "%s", code);
+            }
             if ((f->cond[i].field == UF_CF_START_YEAR || f->cond[i].field == UF_CF_AGE) &&
                 range(f->cond[i].value, &f->cond[i].lo, &f->cond[i].hi) != 0) {
                 snprintf(err, n, "%s '%s': ange ett tal eller ett intervall som 15-17", key,
@@ -105,38 +116,64 @@ int uf_cohort_filter_parse(const char *spec, uf_cohort_filter *f, char *err, siz
     return 0;
 }
 
+/* Do a and b read the same as the importer compares names (case, å ä ö)? */
+static bool same_name(const char *a, const char *b)
+{
+    char fa[128], fb[128];
+    uf_fold(a, fa, sizeof fa);
+    uf_fold(b, fb, sizeof fb);
+    return strcmp(fa, fb) == 0;
+}
+
+bool uf_cohort_cond_match(const uf_cohort_filter *f, int i, const uf_cfields *k)
+{
+    const char *v = f->cond[i].value;
+    int y, m, d;
+    switch (f->cond[i].field) {
+    case UF_CF_PROGRAMME:
+        return same_name(k->programme, v);
+    case UF_CF_UNIT:
+        return same_name(k->unit, v);
+    case UF_CF_TARGET:
+        return strcmp(k->target_group, v) == 0;
+    case UF_CF_START_YEAR:
+        if (k->start == INT_MIN)
+            return false;
+        uf_civil_from_days(k->start, &y, &m, &d);
+        return y >= f->cond[i].lo && y <= f->cond[i].hi;
+    case UF_CF_SEX:
+        return k->sex == v[0];
+    case UF_CF_AGE:
+        return k->age >= f->cond[i].lo && k->age <= f->cond[i].hi;
+    }
+    return false;
+}
+
 bool uf_cohort_filter_match(const uf_cohort_filter *f, const uf_cohort *c, const uf_case *k)
 {
-    for (int i = 0; i < f->ncond; i++) {
-        const char *v = f->cond[i].value;
-        int y, m, d;
-        switch (f->cond[i].field) {
-        case UF_CF_PROGRAMME:
-            if (strcmp(uf_cohort_string(c, k->programme), v) != 0)
-                return false;
-            break;
-        case UF_CF_UNIT:
-            if (strcmp(uf_cohort_string(c, k->unit), v) != 0)
-                return false;
-            break;
-        case UF_CF_TARGET:
-            if (strcmp(uf_cohort_string(c, k->target_group), v) != 0)
-                return false;
-            break;
-        case UF_CF_START_YEAR:
-            uf_civil_from_days(k->start, &y, &m, &d);
-            if (y < f->cond[i].lo || y > f->cond[i].hi)
-                return false;
-            break;
-        case UF_CF_SEX:
-            if (k->sex != v[0])
-                return false;
-            break;
-        case UF_CF_AGE:
-            if (k->age < f->cond[i].lo || k->age > f->cond[i].hi)
-                return false;
-            break;
-        }
-    }
+    uf_cfields x = { uf_cohort_string(c, k->programme), uf_cohort_string(c, k->unit),
+                     uf_cohort_string(c, k->target_group), k->start, k->sex, k->age };
+    for (int i = 0; i < f->ncond; i++)
+        if (!uf_cohort_cond_match(f, i, &x))
+            return false;
     return true;
+}
+
+void uf_cohort_filter_describe(const uf_cohort_filter *f, char *out, size_t n)
+{
+    static const char *const names[] = { "program", "enhet", "målgrupp", "startår", "kön",
+                                         "ålder" };
+    size_t used = 0;
+    out[0] = '\0';
+    if (f->ncond == 0)
+        snprintf(out, n, "alla ärenden");
+    for (int i = 0; i < f->ncond && used < n; i++) {
+        const char *v = f->cond[i].value;
+        if (f->cond[i].field == UF_CF_SEX)
+            v = v[0] == 'F' ? "flickor" : v[0] == 'M' ? "pojkar" : "annat kön";
+        int w = snprintf(out + used, n - used, "%s%s %s%s", i ? ", " : "",
+                         names[f->cond[i].field], v,
+                         f->cond[i].field == UF_CF_AGE ? " år" : "");
+        used += w > 0 ? (size_t)w : 0;
+    }
 }

@@ -33,6 +33,8 @@ void uf_config_release(uf_config *c)
     for (int i = 0; i < c->nmeasures; i++)
         free(c->measures[i].code);
     free(c->measures);
+    free(c->program);
+    free(c->report_dir);
     uf_config_defaults(c);
 }
 
@@ -186,6 +188,20 @@ static bool add_measure(parse *p, const char *code, const char *kind)
     return true;
 }
 
+/* A folder named in the file at path: as written when absolute, else
+ * relative to path's folder.  Caller frees; NULL when memory ran out. */
+static char *beside(const char *path, const char *name)
+{
+    const char *slash = strrchr(path, '/');
+    size_t dir = name[0] == '/' || !slash ? 0 : (size_t)(slash - path) + 1;
+    char *out = malloc(dir + strlen(name) + 1);
+    if (out) {
+        memcpy(out, path, dir);
+        strcpy(out + dir, name);
+    }
+    return out;
+}
+
 /* inih handler: one key = value in a section.  Returns 1 (go on). */
 static int on_value(void *user, const char *section, const char *name, const char *value)
 {
@@ -240,6 +256,17 @@ static int on_value(void *user, const char *section, const char *name, const cha
             ok = false;
         else
             c->threshold = (int)t;
+    } else if (!strcmp(sec, "rapporter") || !strcmp(sec, "reports")) {
+        if (!strcmp(key, "program") || !strcmp(key, "programme")) {
+            free(c->program);
+            c->program = *value ? strdup(value) : NULL;
+            ok = *value != '\0';
+        } else if (!strcmp(key, "mapp") || !strcmp(key, "folder")) {
+            free(c->report_dir);
+            c->report_dir = *value ? beside(p->path, value) : NULL;
+            ok = *value != '\0';
+        } else
+            known = false;
     } else if (!strcmp(sec, "matt") || !strcmp(sec, "measures")) {
         ok = uf_config_measure_kind(NULL, key) < 0 && add_measure(p, key, val);
     } else {

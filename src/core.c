@@ -437,3 +437,8 @@ void uf_cohort_free(uf_cohort *c)
     free(c->cases);
     free(c);
 }
+
+uf_error uf_core_as_of(sqlite3 *db, const uf_core_params *p, int *as_of)
+{
+    return find_as_of(db, p, as_of);
+}

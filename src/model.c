@@ -385,6 +385,7 @@ void uf_report_free(uf_report *r)
     free(r->name);
     free(r->title);
     free(r->unit);
+    free(r->population);
     free(r->period);
     free(r->as_of);
     free(r->version);

@@ -138,6 +138,7 @@ static json_t *report(const uf_report *r)
     json_object_set_new(o, "report", str(r->name));
     json_object_set_new(o, "title", str(r->title));
     json_object_set_new(o, "unit", str(r->unit));
+    json_object_set_new(o, "population", str(r->population));
     json_object_set_new(o, "period", str(r->period));
     json_object_set_new(o, "as_of", str(r->as_of));
     json_object_set_new(o, "created", str(r->created));

@@ -251,6 +251,8 @@ static void title_page(ufpdf *p)
     p->y -= 28;
     const float kw = 130;
     key_value(p, "Enhet", r->unit, 10, kw);
+    if (r->population)
+        key_value(p, "Population", r->population, 10, kw);
     key_value(p, "Period", r->period, 10, kw);
     key_value(p, "Datum för uttaget", r->as_of, 10, kw);
     key_value(p, "Data importerade", r->created, 10, kw);

@@ -604,6 +604,8 @@ static void front_sheet(xw *x)
     snprintf(version, sizeof version, "uppfolj %s", r->version ? r->version : "");
     lxw_row_t row = 2;
     row = kv(x, ws, row, "Enhet", r->unit);
+    if (r->population)
+        row = kv(x, ws, row, "Population", r->population);
     row = kv(x, ws, row, "Period", r->period);
     row = kv(x, ws, row, "Datum för uttaget", r->as_of);
     row = kv(x, ws, row, "Dataunderlaget från", r->created);

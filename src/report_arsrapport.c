@@ -26,11 +26,6 @@ static const char *const status_labels[ARS_NSTATUS] = {
     "Uppnått", "Delvis uppnått", "Ej uppnått", "Pågående"
 };
 
-/* Does case k belong to unit (NULL = every unit)? */
-static bool in_unit(const uf_cohort *c, const uf_case *k, const char *unit)
-{
-    return !unit || strcmp(uf_cohort_string(c, k->unit), unit) == 0;
-}
 
 /* Did k's after phase begin in [from, to)? */
 static bool after_began(const uf_case *k, int from, int to)
@@ -38,17 +33,17 @@ static bool after_began(const uf_case *k, int from, int to)
     return k->from[UF_AFTER] != ARS_NONE && k->from[UF_AFTER] >= from && k->from[UF_AFTER] < to;
 }
 
-/* The cases of unit whose after phase began in [from, to), with follow-up
+/* The cases whose after phase began in [from, to), with follow-up
  * consent and complete windows: *n of them, *fewer with fewer registered
  * suspicions per year after than before. */
-static void fewer_suspicions(const uf_cohort *c, const char *unit, int from, int to, long *n,
+static void fewer_suspicions(const uf_cohort *c, int from, int to, long *n,
                              long *fewer)
 {
     int e = uf_core_event(c, "misstanke_brott");
     *n = *fewer = 0;
     for (size_t i = 0; e >= 0 && i < c->n; i++) {
         const uf_case *k = &c->cases[i];
-        if (!k->consent || !in_unit(c, k, unit) || !after_began(k, from, to) ||
+        if (!k->consent || !after_began(k, from, to) ||
             !rep_windows_complete(k))
             continue;
         (*n)++;
@@ -89,7 +84,7 @@ static void goal_totals(long m[UF_NDOMAINS][ARS_NSTATUS], long *all, long *reach
 
 /* The key-figure tables: counts, shares, end reasons (with a chart). */
 static void key_figures(uf_report *r, const uf_cohort *c, const ars_flows *f,
-                        long goals[2][UF_NDOMAINS][ARS_NSTATUS], const uf_arsrapport_opts *o)
+                        long goals[2][UF_NDOMAINS][ARS_NSTATUS])
 {
     const ars_year *y[2] = { &f->y[f->n - 1], &f->y[f->n - 2] };
     char ly[16], lp[16];
@@ -130,7 +125,7 @@ static void key_figures(uf_report *r, const uf_cohort *c, const ars_flows *f,
     }
     long n[2], k[2];
     for (int j = 0; j < 2; j++)
-        fewer_suspicions(c, o->unit, y[j]->from, y[j]->to, &n[j], &k[j]);
+        fewer_suspicions(c, y[j]->from, y[j]->to, &n[j], &k[j]);
     share_row(r, t, "Färre registrerade misstankar efter än före", n, k);
     for (int j = 0; j < 2; j++)
         goal_totals(goals[j], &n[j], &k[j]);
@@ -273,7 +268,7 @@ static void selection(uf_report *r, uf_section *s, const uf_cohort *sub)
 }
 
 /* The before/after sections by sex, age band and insats, for the cases of
- * the unit whose after phase began in year y. */
+ * the population whose after phase began in year y. */
 static void outcomes(uf_report *r, const uf_cohort *c, const ars_year *y,
                      const uf_arsrapport_opts *o)
 {
@@ -285,7 +280,7 @@ static void outcomes(uf_report *r, const uf_cohort *c, const ars_year *y,
     }
     sub.n = 0;
     for (size_t i = 0; i < c->n; i++)
-        if (in_unit(c, &c->cases[i], o->unit) && after_began(&c->cases[i], y->from, y->to))
+        if (after_began(&c->cases[i], y->from, y->to))
             sub.cases[sub.n++] = c->cases[i];
     uf_section *s = uf_report_section(r, "Före och efter: urval");
     uf_section_par(r, s, "Jämförelserna gäller ärenden vars efterperiod började under året och "
@@ -464,14 +459,14 @@ uf_report *uf_report_arsrapport(sqlite3 *db, const uf_cohort *c, const uf_arsrap
         return NULL;
     }
     *err = UF_ERR_DB;
-    if (ars_flows_load(r, db, &f, o->year - nflow + 1, nflow, c->as_of, o->unit) != 0)
+    if (ars_flows_load(r, db, &f, o->year - nflow + 1, nflow, c->as_of) != 0)
         goto fail;
     int gfrom[2] = { f.y[f.n - 1].from, f.y[f.n - 2].from };
     int gto[2] = { f.y[f.n - 1].to, f.y[f.n - 2].to };
-    if (ars_goals_load(db, gfrom, gto, o->unit, goals) != 0)
+    if (ars_goals_load(db, gfrom, gto, goals) != 0)
         goto fail;
     front(r, c, o, &f, o->years);
-    key_figures(r, c, &f, goals, o);
+    key_figures(r, c, &f, goals);
     trends(r, &f, o->years);
     outcomes(r, c, &f.y[f.n - 1], o);
     goal_table(r, goals[0]);

@@ -35,17 +35,16 @@ typedef struct ars_flows {
     int n, first_year, as_of;
 } ars_flows;
 
-/* The flows of n years from first_year for unit (NULL = every unit) into
+/* The flows of n years from first_year (the population's cases) into
  * f; release f with ars_flows_release whatever it returns.  -1 on a
  * database error; memory failures mark r failed. */
-int ars_flows_load(uf_report *r, sqlite3 *db, ars_flows *f, int first_year, int n, int as_of,
-                   const char *unit);
+int ars_flows_load(uf_report *r, sqlite3 *db, ars_flows *f, int first_year, int n, int as_of);
 void ars_flows_release(ars_flows *f);
 
 /* The goals followed up in each interval [from[j], to[j]) (day numbers)
  * by domain and status at their latest follow-up in it, into m[j]; -1 on
  * a database error. */
-int ars_goals_load(sqlite3 *db, const int from[2], const int to[2], const char *unit,
+int ars_goals_load(sqlite3 *db, const int from[2], const int to[2],
                    long m[2][UF_NDOMAINS][ARS_NSTATUS]);
 
 #endif

@@ -80,8 +80,7 @@ static double median(const rep_vec *v)
     return v->n && uf_stat_median(v->v, v->n, &m) == UF_OK ? m : NAN;
 }
 
-int ars_flows_load(uf_report *r, sqlite3 *db, ars_flows *f, int first_year, int n, int as_of,
-                   const char *unit)
+int ars_flows_load(uf_report *r, sqlite3 *db, ars_flows *f, int first_year, int n, int as_of)
 {
     memset(f, 0, sizeof *f);
     f->n = n;
@@ -101,8 +100,6 @@ int ars_flows_load(uf_report *r, sqlite3 *db, ars_flows *f, int first_year, int 
     sqlite3_stmt *st = uf_db_prepare(db, "arsr_cases");
     if (!st)
         return -1;
-    if (unit)
-        sqlite3_bind_text(st, 1, unit, -1, SQLITE_STATIC);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW)
         add_case(r, f, st);
@@ -139,7 +136,7 @@ static void flush_goal(goal_cursor *g, long m[2][UF_NDOMAINS][ARS_NSTATUS])
     g->status[0] = g->status[1] = -1;
 }
 
-int ars_goals_load(sqlite3 *db, const int from[2], const int to[2], const char *unit,
+int ars_goals_load(sqlite3 *db, const int from[2], const int to[2],
                    long m[2][UF_NDOMAINS][ARS_NSTATUS])
 {
     char f[2][UF_DATE_BUF], t[2][UF_DATE_BUF];
@@ -154,8 +151,6 @@ int ars_goals_load(sqlite3 *db, const int from[2], const int to[2], const char *
         return -1;
     sqlite3_bind_text(st, 1, f[lo], -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 2, t[hi], -1, SQLITE_TRANSIENT);
-    if (unit)
-        sqlite3_bind_text(st, 3, unit, -1, SQLITE_STATIC);
     goal_cursor g = { .case_id = -1, .domain_ix = -1, .status = { -1, -1 } };
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

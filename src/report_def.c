@@ -3,151 +3,38 @@
  * the top of reports/verksamhet.ini for the format): each table is a query
  * that returns one row per case, aggregated here per unit into counts,
  * shares, medians, ratios and capacity use, or pivoted into categories by
- * unit.  The definition holds the texts and the layout; queries/ holds the
- * SQL; this file only counts.
+ * unit.  The definition holds the texts and the layout; the queries hold
+ * the SQL (queries/NAME.sql built in, or NAME.sql beside a definition
+ * read at run time); this file only counts.  Queries read `cases`, which
+ * the population (population.h) has already narrowed to the report's
+ * cases; a query read at run time must be read-only.
+ *
+ * Every list (tables, columns, categories, method notes, units) grows as
+ * needed: nothing is cut or merged.  A definition with an unknown key or
+ * a bad column is refused with a message that names it.
  *
  * Workload: a period's cases, at most some hundred thousand rows per
  * table; units and categories are a few dozen.
  */
-#include <ini.h>
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "report_internal.h"
+#include "report_def_internal.h"
 #include "uppfolj/db.h"
 #include "uppfolj/parse.h"
 #include "uppfolj/query.h"
 #include "uppfolj/stats.h"
 
-#define MAX_DCOLS 12
-#define MAX_CATS 32
-#define MAX_TABLES 24
-#define MAX_UNITS 64
-
-typedef enum agg { AGG_COUNT, AGG_SHARE, AGG_MEDIAN, AGG_MEAN, AGG_RATIO, AGG_CAPACITY,
-                   AGG_CAPSHARE } agg;
-
-typedef struct dcol {
-    char id[48], label[96];
-    agg kind;
-    char a[48], b[48];          /* query columns of kvot:A/B, kapacitetsandel:A */
-    int decimals;
-} dcol;
-
-typedef struct dcat {
-    char code[48], label[96];
-} dcat;
-
-typedef struct dtable {
-    char id[48], section[96], title[160], query[64], heading[64];
-    bool categories, overlap, bands;
-    dcol cols[MAX_DCOLS];
-    int ncols;
-    dcat cats[MAX_CATS];
-    int ncats;
-} dtable;
-
-typedef struct def {
-    char title[128];
-    char method[8][1024];
-    int nmethod;
-    dtable tables[MAX_TABLES];
-    int ntables;
-    bool bad;
-} def;
-
-/* Copy the i-th '|'-separated field of s, trimmed, into out. */
-static void field(const char *s, int i, char *out, size_t n)
-{
-    for (; i > 0 && s; i--)
-        s = (s = strchr(s, '|')) ? s + 1 : NULL;
-    out[0] = '\0';
-    if (!s)
-        return;
-    size_t len = strcspn(s, "|");
-    snprintf(out, n, "%.*s", (int)(len < n ? len : n - 1), s);
-    uf_trim(out);
-}
-
-static bool parse_col(dcol *c, const char *v)
-{
-    char kind[96], dec[16];
-    field(v, 0, c->id, sizeof c->id);
-    field(v, 1, c->label, sizeof c->label);
-    field(v, 2, kind, sizeof kind);
-    field(v, 3, dec, sizeof dec);
-    c->decimals = *dec ? atoi(dec) : 1;
-    static const struct { const char *name; agg kind; } kinds[] = {
-        { "antal", AGG_COUNT }, { "andel", AGG_SHARE }, { "median", AGG_MEDIAN },
-        { "medel", AGG_MEAN }, { "kapacitet", AGG_CAPACITY },
-    };
-    for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
-        if (strcmp(kind, kinds[i].name) == 0) {
-            c->kind = kinds[i].kind;
-            return *c->id && *c->label;
-        }
-    if (sscanf(kind, "kvot:%47[^/]/%47s", c->a, c->b) == 2) {
-        c->kind = AGG_RATIO;
-        return true;
-    }
-    if (sscanf(kind, "kapacitetsandel:%47s", c->a) == 1) {
-        c->kind = AGG_CAPSHARE;
-        return true;
-    }
-    return false;
-}
-
-/* inih handler for a definition. */
-static int on_def(void *user, const char *section, const char *name, const char *value)
-{
-    def *d = user;
-    if (strcmp(section, "rapport") == 0) {
-        if (strcmp(name, "titel") == 0)
-            snprintf(d->title, sizeof d->title, "%s", value);
-        else if (strcmp(name, "metod") == 0 && d->nmethod < 8)
-            snprintf(d->method[d->nmethod++], sizeof d->method[0], "%s", value);
-        return 1;
-    }
-    if (strncmp(section, "tabell ", 7) != 0)
-        return d->bad = true, 1;
-    dtable *t = d->ntables ? &d->tables[d->ntables - 1] : NULL;
-    if (!t || strcmp(t->id, section + 7) != 0) {
-        if (d->ntables == MAX_TABLES)
-            return d->bad = true, 1;
-        t = &d->tables[d->ntables++];
-        memset(t, 0, sizeof *t);
-        snprintf(t->id, sizeof t->id, "%s", section + 7);
-    }
-    if (strcmp(name, "avsnitt") == 0)
-        snprintf(t->section, sizeof t->section, "%s", value);
-    else if (strcmp(name, "titel") == 0)
-        snprintf(t->title, sizeof t->title, "%s", value);
-    else if (strcmp(name, "rubrik") == 0)
-        snprintf(t->heading, sizeof t->heading, "%s", value);
-    else if (strcmp(name, "fråga") == 0)
-        snprintf(t->query, sizeof t->query, "%s", value);
-    else if (strcmp(name, "form") == 0)
-        t->categories = strcmp(value, "kategorier") == 0;
-    else if (strcmp(name, "överlapp") == 0)
-        t->overlap = strcmp(value, "ja") == 0;
-    else if (strcmp(name, "kategorier") == 0)
-        t->bands = strcmp(value, "åldersgrupper") == 0;
-    else if (strcmp(name, "kolumn") == 0 && t->ncols < MAX_DCOLS)
-        d->bad |= !parse_col(&t->cols[t->ncols++], value);
-    else if (strcmp(name, "kategori") == 0 && t->ncats < MAX_CATS) {
-        field(value, 0, t->cats[t->ncats].code, sizeof t->cats[0].code);
-        field(value, 1, t->cats[t->ncats].label, sizeof t->cats[0].label);
-        t->ncats++;
-    } else
-        d->bad = true;
-    return 1;
-}
-
-/* The units seen, in Swedish alphabetical order, "" (no unit) last. */
+/* The units seen: names in order of first sight, and per unit what a
+ * table accumulates (size bytes each); grows without limit. */
 typedef struct units {
-    char name[MAX_UNITS][96];
-    int n;
+    char **name;
+    void *acc;
+    size_t accsz;
+    int n, cap;
+    bool nomem;
 } units;
 
 static int unit_index(units *u, const char *name)
@@ -155,19 +42,89 @@ static int unit_index(units *u, const char *name)
     for (int i = 0; i < u->n; i++)
         if (strcmp(u->name[i], name) == 0)
             return i;
-    if (u->n == MAX_UNITS)
-        return MAX_UNITS - 1;
-    snprintf(u->name[u->n], sizeof u->name[0], "%s", name);
+    if (u->n == u->cap) {
+        int cap = u->cap ? 2 * u->cap : 16;
+        char **nn = realloc(u->name, (size_t)cap * sizeof *nn);
+        if (nn)
+            u->name = nn;
+        void *na = nn ? realloc(u->acc, (size_t)cap * u->accsz) : NULL;
+        if (!nn || !na) {
+            u->nomem = true;
+            return -1;
+        }
+        u->acc = na;
+        memset((char *)na + (size_t)u->cap * u->accsz, 0, (size_t)(cap - u->cap) * u->accsz);
+        u->cap = cap;
+    }
+    if (!(u->name[u->n] = strdup(name))) {
+        u->nomem = true;
+        return -1;
+    }
     return u->n++;
+}
+
+static void units_free(units *u)
+{
+    for (int i = 0; i < u->n; i++)
+        free(u->name[i]);
+    free(u->name);
+    free(u->acc);
+}
+
+static int cmp_units(const char *x, const char *y)
+{
+    if (!*x || !*y)
+        return (*x == 0) - (*y == 0);   /* no unit last */
+    return uf_sv_cmp(x, y);
+}
+
+/* The unit indexes of u in Swedish alphabetical order ("" last); caller
+ * frees; NULL when memory ran out. */
+static int *unit_order(const units *u)
+{
+    int *order = malloc(((size_t)u->n + 1) * sizeof *order);
+    if (!order)
+        return NULL;
+    for (int i = 0; i < u->n; i++)
+        order[i] = i;
+    for (int i = 1; i < u->n; i++)
+        for (int j = i; j > 0 && cmp_units(u->name[order[j - 1]], u->name[order[j]]) > 0; j--) {
+            int x = order[j];
+            order[j] = order[j - 1];
+            order[j - 1] = x;
+        }
+    return order;
 }
 
 /* Per unit and column: sums and the values of median columns. */
 typedef struct acc {
-    double sum[MAX_DCOLS], sum_b[MAX_DCOLS];
-    long n[MAX_DCOLS];          /* rows with a value */
+    double *sum, *sum_b;        /* per column; allocated at the first row */
+    long *n;                    /* rows with a value */
+    rep_vec *vals;
     long rows;
-    rep_vec vals[MAX_DCOLS];
 } acc;
+
+static bool acc_ready(acc *a, int ncols)
+{
+    if (a->sum)
+        return true;
+    size_t k = ncols ? (size_t)ncols : 1;
+    a->sum = calloc(k, sizeof *a->sum);
+    a->sum_b = calloc(k, sizeof *a->sum_b);
+    a->n = calloc(k, sizeof *a->n);
+    a->vals = calloc(k, sizeof *a->vals);
+    return a->sum && a->sum_b && a->n && a->vals;
+}
+
+static void acc_release(acc *a, int ncols)
+{
+    for (int c = 0; a->vals && c < ncols; c++)
+        rep_vec_free(&a->vals[c]);
+    free(a->sum);
+    free(a->sum_b);
+    free(a->n);
+    free(a->vals);
+}
 
 /* Index of the query column named name, or -1. */
 static int qcol(sqlite3_stmt *st, const char *name)
@@ -181,6 +138,10 @@ static int qcol(sqlite3_stmt *st, const char *name)
 /* Add one query row to a. */
 static void accumulate(uf_report *r, const dtable *t, sqlite3_stmt *st, acc *a)
 {
+    if (!acc_ready(a, t->ncols)) {
+        r->failed = true;
+        return;
+    }
     a->rows++;
     for (int c = 0; c < t->ncols; c++) {
         const dcol *col = &t->cols[c];
@@ -210,30 +171,32 @@ static int capacity(const uf_config *cfg, const char *name)
 }
 
 /* Write the aggregated row of a (unit name, or the total) into table row tr. */
-static void write_row(uf_report *r, uf_table *tb, int tr, const dtable *t, acc *a, int cap)
+static void write_row(uf_table *tb, int tr, const dtable *t, const acc *a, int cap)
 {
     for (int c = 0; c < t->ncols; c++) {
         const dcol *col = &t->cols[c];
         int tc = c + 1;
+        double sum = a->sum ? a->sum[c] : 0, sum_b = a->sum_b ? a->sum_b[c] : 0;
+        long n = a->n ? a->n[c] : 0;
         switch (col->kind) {
         case AGG_COUNT:
-            uf_cell_count(tb, tr, tc, lround(a->sum[c]));
+            uf_cell_count(tb, tr, tc, lround(sum));
             break;
         case AGG_SHARE:
-            uf_cell_percent(tb, tr, tc, a->n[c] ? 100.0 * a->sum[c] / (double)a->n[c] : NAN,
-                            a->n[c], -1);
+            uf_cell_percent(tb, tr, tc, n ? 100.0 * sum / (double)n : NAN, n, -1);
             break;
         case AGG_MEAN:
-            uf_cell_number(tb, tr, tc, a->n[c] ? a->sum[c] / (double)a->n[c] : NAN, a->n[c]);
+            uf_cell_number(tb, tr, tc, n ? sum / (double)n : NAN, n);
             break;
         case AGG_MEDIAN: {
             double m = NAN;
-            uf_stat_median(a->vals[c].v, a->vals[c].n, &m);
-            uf_cell_number(tb, tr, tc, m, (long)a->vals[c].n);
+            if (a->vals)
+                uf_stat_median(a->vals[c].v, a->vals[c].n, &m);
+            uf_cell_number(tb, tr, tc, m, a->vals ? (long)a->vals[c].n : 0);
             break;
         }
         case AGG_RATIO:
-            uf_cell_number(tb, tr, tc, a->sum_b[c] > 0 ? a->sum[c] / a->sum_b[c] : NAN, a->rows);
+            uf_cell_number(tb, tr, tc, sum_b > 0 ? sum / sum_b : NAN, a->rows);
             break;
         case AGG_CAPACITY:
             if (cap > 0)
@@ -246,31 +209,64 @@ static void write_row(uf_report *r, uf_table *tb, int tr, const dtable *t, acc *
             for (int k = 0; k < t->ncols; k++)
                 if (t->cols[k].kind == AGG_COUNT && strcmp(t->cols[k].id, col->a) == 0)
                     link = k + 1;
-            uf_cell_percent(tb, tr, tc, cap > 0 ? 100.0 * a->sum[c] / cap : NAN, -1, link);
+            uf_cell_percent(tb, tr, tc, cap > 0 ? 100.0 * sum / cap : NAN, -1, link);
             break;
         }
         }
     }
     rep_fix_missing(tb, tr, 1, t->ncols);
-    (void)r;
 }
 
-static int cmp_units(const void *a, const void *b)
+/* Prepare t's query: NAME.sql in the definition's folder when there is
+ * one, else the built-in query.  A query must not write.  NULL on failure
+ * with a message in err. */
+static sqlite3_stmt *prepare(sqlite3 *db, const dtable *t, const rep_def_opts *o,
+                             char *err, size_t n)
 {
-    const char *x = a, *y = b;
-    if (!*x || !*y)
-        return (*x == 0) - (*y == 0);   /* no unit last */
-    return uf_sv_cmp(x, y);
+    char *text = NULL;
+    if (o->dir) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s.sql", o->dir, t->query);
+        FILE *f = fopen(path, "rb");
+        if (f) {
+            long len = fseek(f, 0, SEEK_END) == 0 ? ftell(f) : -1;
+            text = len >= 0 && fseek(f, 0, SEEK_SET) == 0 ? malloc((size_t)len + 1) : NULL;
+            if (text && fread(text, 1, (size_t)len, f) == (size_t)len)
+                text[len] = '\0';
+            else {
+                free(text);
+                text = NULL;
+            }
+            fclose(f);
+            if (!text) {
+                snprintf(err, n, "kunde inte läsa %s", path);
+                return NULL;
+            }
+        }
+    }
+    const char *sql = text ? text : uf_query(t->query);
+    sqlite3_stmt *st = NULL;
+    if (!sql)
+        snprintf(err, n, "[tabell %s]: frågan %s finns inte", t->id, t->query);
+    else if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+        snprintf(err, n, "[tabell %s]: frågan %s: %s", t->id, t->query, sqlite3_errmsg(db));
+    else if (!sqlite3_stmt_readonly(st)) {
+        snprintf(err, n, "[tabell %s]: frågan %s får bara läsa", t->id, t->query);
+        sqlite3_finalize(st);
+        st = NULL;
+    }
+    free(text);
+    return st;
 }
 
 /* Run t's query for [from, to); call row for each result row.  -1 on a
- * database error. */
+ * failure (o->err tells). */
 typedef void (*row_fn)(void *ctx, sqlite3_stmt *st, const char *unit);
 
 static int run_query(sqlite3 *db, const dtable *t, const char *from, const char *to,
-                     const char *only_unit, row_fn row, void *ctx)
+                     const rep_def_opts *o, row_fn row, void *ctx)
 {
-    sqlite3_stmt *st = uf_db_prepare(db, t->query);
+    sqlite3_stmt *st = prepare(db, t, o, o->err, o->errlen);
     if (!st)
         return -1;
     sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
@@ -278,12 +274,11 @@ static int run_query(sqlite3 *db, const dtable *t, const char *from, const char 
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *unit = (const char *)sqlite3_column_text(st, 0);
-        if (!unit)
-            unit = "";
-        if (only_unit && strcmp(unit, only_unit) != 0)
-            continue;
-        row(ctx, st, unit);
+        row(ctx, st, unit ? unit : "");
     }
+    if (rc != SQLITE_DONE)
+        snprintf(o->err, o->errlen, "[tabell %s]: frågan %s: %s", t->id, t->query,
+                 sqlite3_errmsg(db));
     sqlite3_finalize(st);
     return rc == SQLITE_DONE ? 0 : -1;
 }
@@ -293,29 +288,31 @@ static int run_query(sqlite3 *db, const dtable *t, const char *from, const char 
 typedef struct by_unit {
     uf_report *r;
     const dtable *t;
-    units u;
-    acc a[MAX_UNITS + 1];       /* [MAX_UNITS] is the total */
+    units u;                    /* u.acc: one acc per unit */
+    acc total;
 } by_unit;
 
 static void unit_row(void *ctx, sqlite3_stmt *st, const char *unit)
 {
     by_unit *b = ctx;
-    accumulate(b->r, b->t, st, &b->a[unit_index(&b->u, unit)]);
-    accumulate(b->r, b->t, st, &b->a[MAX_UNITS]);
+    int i = unit_index(&b->u, unit);
+    if (i < 0) {
+        b->r->failed = true;
+        return;
+    }
+    accumulate(b->r, b->t, st, &((acc *)b->u.acc)[i]);
+    accumulate(b->r, b->t, st, &b->total);
 }
 
 static int units_table(uf_report *r, uf_section *s, sqlite3 *db, const dtable *t,
                        const char *from, const char *to, const rep_def_opts *o)
 {
-    by_unit *b = calloc(1, sizeof *b);
-    if (!b)
-        return -1;
-    b->r = r;
-    b->t = t;
-    int rc = run_query(db, t, from, to, o->unit, unit_row, b);
-    char id[96];
+    by_unit b = { .r = r, .t = t, .u = { .accsz = sizeof(acc) } };
+    int rc = run_query(db, t, from, to, o, unit_row, &b);
+    char id[112];
     snprintf(id, sizeof id, "%s_%s", o->name, t->id);
-    uf_table *tb = rc == 0 ? uf_section_table(r, s, id, t->title, t->ncols + 1) : NULL;
+    int *order = rc == 0 ? unit_order(&b.u) : NULL;
+    uf_table *tb = order ? uf_section_table(r, s, id, t->title, t->ncols + 1) : NULL;
     if (tb) {
         uf_table_col(r, tb, 0, "unit", "Enhet", UF_C_TEXT, 0, false);
         for (int c = 0; c < t->ncols; c++) {
@@ -326,49 +323,44 @@ static int units_table(uf_report *r, uf_section *s, sqlite3 *db, const dtable *t
             uf_table_col(r, tb, c + 1, col->id, col->label, type,
                          col->kind == AGG_CAPACITY ? 0 : col->decimals, type == UF_C_COUNT);
         }
-        /* sort the units, carrying their accumulators along */
-        int order[MAX_UNITS];
-        for (int i = 0; i < b->u.n; i++)
-            order[i] = i;
-        for (int i = 1; i < b->u.n; i++)
-            for (int j = i; j > 0 && cmp_units(b->u.name[order[j - 1]], b->u.name[order[j]]) > 0; j--) {
-                int x = order[j];
-                order[j] = order[j - 1];
-                order[j - 1] = x;
-            }
         int total_cap = 0;
-        for (int i = 0; i < b->u.n; i++) {
-            const char *name = b->u.name[order[i]];
+        for (int i = 0; i < b.u.n; i++) {
+            const char *name = b.u.name[order[i]];
             int tr = uf_table_row(r, tb, false);
             uf_cell_text(r, tb, tr, 0, *name ? name : "Uppgift saknas");
             int cap = capacity(o->cfg, name);
             total_cap += cap;
-            write_row(r, tb, tr, t, &b->a[order[i]], cap);
+            write_row(tb, tr, t, &((acc *)b.u.acc)[order[i]], cap);
         }
         int tr = uf_table_row(r, tb, true);
         uf_cell_text(r, tb, tr, 0, "Totalt");
-        write_row(r, tb, tr, t, &b->a[MAX_UNITS], total_cap);
+        write_row(tb, tr, t, &b.total, total_cap);
     }
-    for (int i = 0; i <= MAX_UNITS; i++)
-        for (int c = 0; c < MAX_DCOLS; c++)
-            rep_vec_free(&b->a[i].vals[c]);
-    free(b);
-    return rc == 0 && tb ? 0 : -1;
+    for (int i = 0; i < b.u.n; i++)
+        acc_release(&((acc *)b.u.acc)[i], t->ncols);
+    acc_release(&b.total, t->ncols);
+    bool nomem = b.u.nomem;
+    units_free(&b.u);
+    free(order);
+    if (rc == 0 && (!tb || nomem))
+        r->failed = true;
+    return rc == 0 && tb && !nomem ? 0 : -1;
 }
 
 /* ---- form = kategorier -------------------------------------------------- */
 
 typedef struct by_cat {
+    uf_report *r;
     const dtable *t;
     const uf_config *cfg;
-    units u;
-    long n[MAX_CATS + 1][MAX_UNITS];    /* [ncats] = other / missing */
+    int ncats;                  /* categories; [ncats] = other / missing */
+    units u;                    /* u.acc: per unit, a long *[ncats + 1] */
 } by_cat;
 
 static void cat_row(void *ctx, sqlite3_stmt *st, const char *unit)
 {
     by_cat *b = ctx;
-    int cat = b->t->bands ? b->cfg->nbands : b->t->ncats;
+    int cat = b->ncats;
     if (b->t->bands) {
         if (sqlite3_column_type(st, 1) != SQLITE_NULL) {
             int band = uf_config_band(b->cfg, sqlite3_column_int(st, 1));
@@ -381,14 +373,21 @@ static void cat_row(void *ctx, sqlite3_stmt *st, const char *unit)
             if (strcmp(b->t->cats[i].code, code) == 0)
                 cat = i;
     }
-    b->n[cat][unit_index(&b->u, unit)]++;
+    int u = unit_index(&b->u, unit);
+    long **counts = b->u.acc;
+    if (u >= 0 && !counts[u])
+        counts[u] = calloc((size_t)b->ncats + 1, sizeof **counts);
+    if (u < 0 || !counts[u]) {
+        b->r->failed = true;
+        return;
+    }
+    counts[u][cat]++;
 }
 
 /* Label of category i (the last one: other or missing). */
 static void cat_label(const by_cat *b, int i, char *out, size_t n)
 {
-    int ncats = b->t->bands ? b->cfg->nbands : b->t->ncats;
-    if (i == ncats)
+    if (i == b->ncats)
         snprintf(out, n, "%s", b->t->bands ? "Annan ålder eller okänd" : "Annat eller uppgift saknas");
     else if (b->t->bands)
         snprintf(out, n, "%d–%d år", b->cfg->bands[i].lo, b->cfg->bands[i].hi);
@@ -396,86 +395,91 @@ static void cat_label(const by_cat *b, int i, char *out, size_t n)
         snprintf(out, n, "%s", b->t->cats[i].label);
 }
 
+/* The rows of a category table: one per category (and other), then the
+ * total unless the categories overlap. */
+static void cat_rows(uf_report *r, uf_table *tb, const by_cat *b, const int *order)
+{
+    long **counts = b->u.acc;
+    int nu = b->u.n;
+    long *coltotal = calloc((size_t)nu + 1, sizeof *coltotal);
+    if (!coltotal) {
+        r->failed = true;
+        return;
+    }
+    for (int c = 0; c <= b->ncats; c++) {
+        long rowtotal = 0;
+        for (int i = 0; i < nu; i++)
+            rowtotal += counts[i][c];
+        if (c == b->ncats && rowtotal == 0)
+            break;                  /* no "other" row when there is none */
+        char label[128];
+        cat_label(b, c, label, sizeof label);
+        int tr = uf_table_row(r, tb, false);
+        uf_cell_text(r, tb, tr, 0, label);
+        for (int i = 0; i < nu; i++) {
+            uf_cell_count(tb, tr, i + 1, counts[order[i]][c]);
+            coltotal[i] += counts[order[i]][c];
+        }
+        uf_cell_count(tb, tr, nu + 1, rowtotal);
+    }
+    if (!b->t->overlap) {
+        int tr = uf_table_row(r, tb, true);
+        long all = 0;
+        uf_cell_text(r, tb, tr, 0, "Totalt");
+        for (int i = 0; i < nu; i++) {
+            uf_cell_count(tb, tr, i + 1, coltotal[i]);
+            all += coltotal[i];
+        }
+        uf_cell_count(tb, tr, nu + 1, all);
+    } else {
+        uf_table_note(r, tb, "Ett ärende räknas under varje insats det hade under perioden, "
+                             "så raderna summerar inte till antalet ärenden.");
+    }
+    free(coltotal);
+}
+
 static int cat_table(uf_report *r, uf_section *s, sqlite3 *db, const dtable *t,
                      const char *from, const char *to, const rep_def_opts *o)
 {
-    by_cat *b = calloc(1, sizeof *b);
-    if (!b)
-        return -1;
-    b->t = t;
-    b->cfg = o->cfg;
-    int rc = run_query(db, t, from, to, o->unit, cat_row, b);
-    int ncats = t->bands ? o->cfg->nbands : t->ncats;
-    char id[96];
+    by_cat b = { .r = r, .t = t, .cfg = o->cfg, .ncats = t->bands ? o->cfg->nbands : t->ncats,
+                 .u = { .accsz = sizeof(long *) } };
+    int rc = run_query(db, t, from, to, o, cat_row, &b);
+    char id[112];
     snprintf(id, sizeof id, "%s_%s", o->name, t->id);
-    uf_table *tb = rc == 0 ? uf_section_table(r, s, id, t->title, b->u.n + 2) : NULL;
+    int *order = rc == 0 && !r->failed ? unit_order(&b.u) : NULL;
+    uf_table *tb = order ? uf_section_table(r, s, id, t->title, b.u.n + 2) : NULL;
     if (tb) {
         tb->groups_overlap = t->overlap;
         uf_table_col(r, tb, 0, "category", *t->heading ? t->heading : "Kategori", UF_C_TEXT, 0,
                      false);
-        int order[MAX_UNITS];
-        for (int i = 0; i < b->u.n; i++)
-            order[i] = i;
-        for (int i = 1; i < b->u.n; i++)
-            for (int j = i; j > 0 && cmp_units(b->u.name[order[j - 1]], b->u.name[order[j]]) > 0; j--) {
-                int x = order[j];
-                order[j] = order[j - 1];
-                order[j - 1] = x;
-            }
-        for (int i = 0; i < b->u.n; i++) {
-            const char *name = b->u.name[order[i]];
-            char cid[112];
+        for (int i = 0; i < b.u.n; i++) {
+            const char *name = b.u.name[order[i]];
+            char cid[128];
             snprintf(cid, sizeof cid, "unit_%s", *name ? name : "saknas");
             uf_table_col(r, tb, i + 1, cid, *name ? name : "Enhet saknas", UF_C_COUNT, 0,
                          !t->overlap);
-            uf_table_part_of(tb, i + 1, b->u.n + 1);
+            uf_table_part_of(tb, i + 1, b.u.n + 1);
         }
-        uf_table_col(r, tb, b->u.n + 1, "total", "Totalt", UF_C_COUNT, 0, !t->overlap);
-        long coltotal[MAX_UNITS] = { 0 };
-        for (int c = 0; c <= ncats; c++) {
-            long rowtotal = 0;
-            for (int i = 0; i < b->u.n; i++)
-                rowtotal += b->n[c][i];
-            if (c == ncats && rowtotal == 0)
-                break;                  /* no "other" row when there is none */
-            char label[128];
-            cat_label(b, c, label, sizeof label);
-            int tr = uf_table_row(r, tb, false);
-            uf_cell_text(r, tb, tr, 0, label);
-            for (int i = 0; i < b->u.n; i++) {
-                uf_cell_count(tb, tr, i + 1, b->n[c][order[i]]);
-                coltotal[i] += b->n[c][order[i]];
-            }
-            uf_cell_count(tb, tr, b->u.n + 1, rowtotal);
-        }
-        if (!t->overlap) {
-            int tr = uf_table_row(r, tb, true);
-            long all = 0;
-            uf_cell_text(r, tb, tr, 0, "Totalt");
-            for (int i = 0; i < b->u.n; i++) {
-                uf_cell_count(tb, tr, i + 1, coltotal[i]);
-                all += coltotal[i];
-            }
-            uf_cell_count(tb, tr, b->u.n + 1, all);
-        } else {
-            uf_table_note(r, tb, "Ett ärende räknas under varje insats det hade under perioden, "
-                                 "så raderna summerar inte till antalet ärenden.");
-        }
+        uf_table_col(r, tb, b.u.n + 1, "total", "Totalt", UF_C_COUNT, 0, !t->overlap);
+        cat_rows(r, tb, &b, order);
     }
-    free(b);
-    return rc == 0 && tb ? 0 : -1;
+    for (int i = 0; i < b.u.n; i++)
+        free(((long **)b.u.acc)[i]);
+    bool nomem = b.u.nomem;
+    units_free(&b.u);
+    free(order);
+    if (rc == 0 && (!tb || nomem))
+        r->failed = true;
+    return rc == 0 && tb && !nomem ? 0 : -1;
 }
 
-int rep_def_build(uf_report *r, sqlite3 *db, const char *from, const char *to,
-                  const rep_def_opts *o)
+int rep_def_build(uf_report *r, sqlite3 *db, const rep_def *d, const char *from,
+                  const char *to, const rep_def_opts *o)
 {
-    const char *text = uf_report_def(o->name);
-    def *d = text ? calloc(1, sizeof *d) : NULL;
-    if (!d)
-        return -1;
-    int rc = ini_parse_string(text, on_def, d) == 0 && !d->bad ? 0 : -1;
     uf_section *s = NULL;
     const char *last = NULL;
+    int rc = 0;
+    o->err[0] = '\0';
     for (int i = 0; rc == 0 && i < d->ntables; i++) {
         const dtable *t = &d->tables[i];
         if (!last || strcmp(last, t->section) != 0) {
@@ -487,8 +491,7 @@ int rep_def_build(uf_report *r, sqlite3 *db, const char *from, const char *to,
     }
     for (int i = 0; rc == 0 && i < d->nmethod; i++)
         uf_report_method(r, d->method[i]);
-    if (rc == 0 && *d->title)
+    if (rc == 0)
         uf_report_set(r, &r->title, d->title);
-    free(d);
     return rc;
 }

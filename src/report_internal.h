@@ -72,18 +72,31 @@ void rep_outcomes(uf_report *r, uf_section *s, const rep_groups *g, const char *
 /* The risk-level transition tables (PREFIX_risk_INSTRUMENT) of c into s. */
 void rep_transitions(uf_report *r, uf_section *s, const uf_cohort *c, const char *prefix);
 
-/* A report defined in reports/NAME.ini (report_def.c). */
+/* A report defined in reports/NAME.ini (report_def_parse.c, report_def.c). */
+typedef struct rep_def rep_def;
+
+/* Parse a definition's text.  NULL with a Swedish message in err when it
+ * is bad, NULL with err "" when memory ran out.  Free with rep_def_free
+ * (NULL-safe). */
+rep_def *rep_def_parse(const char *text, char *err, size_t n);
+void rep_def_free(rep_def *d);
+const char *rep_def_title(const rep_def *d);
+const char *rep_def_summary(const rep_def *d);     /* "" when none */
+
 typedef struct rep_def_opts {
-    const char *name;           /* reports/NAME.ini, also the table id prefix */
+    const char *name;           /* the report: also the table id prefix */
     const uf_config *cfg;       /* age bands, unit capacities */
-    const char *unit;           /* only this unit, or NULL for all */
+    const char *dir;            /* folder of its own queries, or NULL */
+    char *err;                  /* errlen bytes: what failed */
+    size_t errlen;
 } rep_def_opts;
 
-/* Build every table of the definition into r for the period [from, to)
- * (ISO dates); sets r's title and adds the definition's method notes.
- * -1 on a database error or a bad definition (r may hold part of it). */
-int rep_def_build(uf_report *r, sqlite3 *db, const char *from, const char *to,
-                  const rep_def_opts *o);
+/* Build every table of d into r for the period [from, to) (ISO dates) on
+ * db as the population narrowed it; sets r's title and adds the method
+ * notes.  -1 on a failure: o->err tells (a query), or r is marked failed
+ * (memory); r may hold part of the report. */
+int rep_def_build(uf_report *r, sqlite3 *db, const rep_def *d, const char *from,
+                  const char *to, const rep_def_opts *o);
 
 /* Title page metadata and parameters; method notes. */
 void rep_front(uf_report *r, const uf_cohort *c, const uf_report_opts *o);

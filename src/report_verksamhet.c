@@ -1,6 +1,8 @@
 /*
- * report_verksamhet.c - the verksamhetsuppföljning (SPEC §9.1): a period,
- * the front matter and the tables of reports/verksamhet.ini.
+ * report_verksamhet.c - reporting periods (uf_period_parse) of the
+ * verksamhetsuppföljning (SPEC §9.1) and every other report defined in
+ * reports/NAME.ini; the report itself is reports/verksamhet.ini, built by
+ * report_def.c through the registry (report_registry.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,49 +47,4 @@ int uf_period_parse(const char *s, int *from, int *to, char *label, size_t n)
         return 0;
     }
     return -1;
-}
-
-uf_report *uf_report_verksamhet(sqlite3 *db, const char *period, const char *unit,
-                                const uf_config *cfg, uf_error *err)
-{
-    int from, to;
-    char label[96], f[UF_DATE_BUF], t[UF_DATE_BUF], last[UF_DATE_BUF];
-    if (uf_period_parse(period, &from, &to, label, sizeof label) != 0) {
-        *err = UF_ERR_USAGE;
-        return NULL;
-    }
-    uf_date_format(from, f);
-    uf_date_format(to, t);
-    uf_date_format(to - 1, last);
-    uf_report *r = uf_report_new("verksamhet", "Verksamhetsuppföljning");
-    if (!r) {
-        *err = UF_ERR_NOMEM;
-        return NULL;
-    }
-    char full[160];
-    snprintf(full, sizeof full, "%s: %s – %s", label, f, last);
-    uf_report_set(r, &r->period, full);
-    uf_report_set(r, &r->as_of, last);
-    uf_report_set(r, &r->version, UF_VERSION);
-    uf_report_set(r, &r->unit, unit ? unit : cfg->organisation ? cfg->organisation : "Alla enheter");
-    uf_report_param(r, "Period", "%s", period);
-    uf_report_param(r, "Enheter", "%s", unit ? unit : "alla");
-    uf_report_param(r, "Tröskel för röjandeskydd", "%d", cfg->threshold);
-    uf_report_param(r, "Inställningar", "%s", cfg->path ? cfg->path : "standardvärden");
-    for (int i = 0; i < cfg->nunits; i++)
-        uf_report_param(r, "Kapacitet", "%s: %d", cfg->units[i].name, cfg->units[i].capacity);
-    rep_def_opts o = { .name = "verksamhet", .cfg = cfg, .unit = unit };
-    if (rep_def_build(r, db, f, t, &o) != 0) {
-        *err = uf_report_failed(r) ? UF_ERR_NOMEM : UF_ERR_DB;
-        uf_report_free(r);
-        return NULL;
-    }
-    rep_disclosure_note(r, cfg->threshold);
-    if (uf_report_failed(r)) {
-        uf_report_free(r);
-        *err = UF_ERR_NOMEM;
-        return NULL;
-    }
-    *err = UF_OK;
-    return r;
 }

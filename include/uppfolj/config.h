@@ -24,9 +24,15 @@
  *   [mått]
  *   skolk_dagar = händelse      ; händelse, andel (0-100) or ja_nej (0/1)
  *
+ *   [rapporter]
+ *   program = SIG               ; the programme reports cover by default
+ *   mapp = rapporter            ; report definitions (NAME.ini, NAME.sql),
+ *                               ; relative to this file's folder
+ *
  * Section and key names may be written with or without å ä ö; English
  * names (organisation/name, unit X/capacity, age_bands/bands,
- * windows/before/after/anchor, disclosure/threshold, measures) work too.
+ * windows/before/after/anchor, disclosure/threshold, measures,
+ * reports/programme/folder) work too.
  */
 #ifndef UPPFOLJ_CONFIG_H
 #define UPPFOLJ_CONFIG_H
@@ -76,6 +82,9 @@ typedef struct uf_config {
     int threshold;          /* disclosure threshold, >= 3 */
     uf_measure_conf *measures;  /* extra measure codes */
     int nmeasures;
+    char *program;          /* [rapporter] program: default population, or NULL */
+    char *report_dir;       /* [rapporter] mapp, resolved against the file's
+                               folder; NULL when not given */
 } uf_config;
 
 /* The defaults: bands 12-14, 15-17, 18-20, 21-25; 12 months before and

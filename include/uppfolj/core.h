@@ -92,6 +92,10 @@ typedef struct uf_cohort {
 uf_error uf_core_load(sqlite3 *db, const uf_core_params *p, uf_cohort **out);
 void uf_cohort_free(uf_cohort *c);
 
+/* The as-of date uf_core_load would use for p: p->as_of, else the latest
+ * date in the data.  UF_ERR_INPUT when there is none, UF_ERR_DB. */
+uf_error uf_core_as_of(sqlite3 *db, const uf_core_params *p, int *as_of);
+
 /* The string with id i (a unit, programme, ...); "" for -1. */
 const char *uf_cohort_string(const uf_cohort *c, int i);
 

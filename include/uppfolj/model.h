@@ -128,6 +128,7 @@ typedef struct uf_report {
     char *name;             /* report definition: "utfall", ... */
     char *title;
     char *unit;             /* enhet(er) */
+    char *population;       /* the cases covered, in words (population.h) */
     char *period;
     char *as_of;
     char *version;

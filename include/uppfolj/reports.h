@@ -13,6 +13,7 @@
 #include "uppfolj/cohort.h"
 #include "uppfolj/config.h"
 #include "uppfolj/core.h"
+#include "uppfolj/diag.h"
 #include "uppfolj/groups.h"
 #include "uppfolj/model.h"
 
@@ -39,20 +40,13 @@ uf_report *uf_report_utfall(const uf_cohort *c, const uf_report_opts *o);
  */
 int uf_period_parse(const char *s, int *from, int *to, char *label, size_t n);
 
-/*
- * verksamhet: the verksamhetsuppföljning of a period (SPEC §9.1), per unit
- * and in total, as reports/verksamhet.ini defines it.  unit NULL = every
- * unit.  NULL on failure: *err is UF_ERR_USAGE (bad period), UF_ERR_DB
- * (sqlite3_errmsg tells) or UF_ERR_NOMEM.
- */
-uf_report *uf_report_verksamhet(sqlite3 *db, const char *period, const char *unit,
-                                const uf_config *cfg, uf_error *err);
-
 /* Options of the årsrapport. */
 typedef struct uf_arsrapport_opts {
     int year;                   /* the report year */
     int years;                  /* years of trend, 1..UF_ARS_MAX_YEARS */
-    const char *unit;           /* only this unit, or NULL for all */
+    const char *unit;           /* the population's unit, for the front, or
+                                   NULL; the population (population.h)
+                                   already holds only its cases */
     const uf_config *cfg;
 } uf_arsrapport_opts;
 
@@ -97,5 +91,91 @@ typedef struct uf_kohort_opts {
  */
 uf_report *uf_report_kohort(sqlite3 *db, const uf_cohort *c, const uf_kohort_opts *o,
                             uf_error *err);
+
+/* ---- the report registry -------------------------------------------- */
+
+/* The options of `uppfolj report` a report may take (uf_report_info.takes)
+ * or needs (.needs).  --program, --unit, --cohort (one population filter;
+ * compared cohorts for UF_RO_COHORTS), --format and -o every report
+ * takes. */
+enum {
+    UF_RO_PERIOD = 1u << 0,     /* --period */
+    UF_RO_YEAR = 1u << 1,       /* --year */
+    UF_RO_YEARS = 1u << 2,      /* --years */
+    UF_RO_BY = 1u << 3,         /* --by */
+    UF_RO_COHORTS = 1u << 4,    /* --cohort two or more times: compared cohorts */
+    UF_RO_FROMTO = 1u << 5,     /* --from, --to */
+    UF_RO_ASOF = 1u << 6,       /* --as-of */
+    UF_RO_WINDOWS = 1u << 7     /* --window-before, --window-after, --anchor */
+};
+
+/* What a report is built from: the database restricted to its population
+ * (population.h) and the options as the registry let them through. */
+typedef struct uf_report_req {
+    sqlite3 *db;
+    const uf_config *cfg;
+    uf_core_params phase;       /* windows, anchor; as_of resolved (never 0) */
+    int from, to;               /* --period, [from, to) day numbers, cut at as-of */
+    char period[192];           /* the period in words */
+    bool period_cut;            /* the period ran past as-of and was cut there */
+    int year, years;            /* --year, --years */
+    uf_dim by[2];               /* --by */
+    int nby;
+    const uf_cohort_filter *cohorts;    /* compared cohorts (UF_RO_COHORTS) */
+    const char *const *specs;           /* the same as written */
+    int ncohorts;
+    int start_from, start_to;   /* --from, --to: INT_MIN / INT_MAX = open */
+    const char *unit;           /* the population's unit (for the front), or NULL */
+    const char *population;     /* the population in words */
+} uf_report_req;
+
+struct uf_report_info;
+
+/* A report's builder: the model, before disclosure control.  NULL on
+ * failure with *err: UF_ERR_USAGE / UF_ERR_INPUT (d tells), UF_ERR_DB
+ * (sqlite3_errmsg tells), UF_ERR_NOMEM. */
+typedef uf_report *(*uf_report_build_fn)(const struct uf_report_info *info,
+                                         const uf_report_req *q, uf_diag *d, uf_error *err);
+
+/* One report of the registry. */
+typedef struct uf_report_info {
+    char *name;                 /* `uppfolj report NAME` */
+    char *title;
+    char *summary;              /* one line for --help, Swedish */
+    unsigned takes, needs;      /* UF_RO_* */
+    uf_report_build_fn build;
+    char *def;                  /* a definition report: the INI text */
+    char *dir;                  /* its folder (queries NAME.sql), NULL = built in */
+} uf_report_info;
+
+typedef struct uf_registry {
+    uf_report_info *v;
+    size_t n;
+} uf_registry;
+
+/*
+ * Every report: the built-in ones (utfall, arsrapport, kohort, and each
+ * reports/NAME.ini compiled in) and each NAME.ini in folder dir (NULL or
+ * a missing folder: none).  A definition in dir registers itself: its
+ * [rapport] titel and beskrivning, the period options, and its queries
+ * from dir/NAME.sql (or the built-in queries).  A bad definition or a
+ * name taken twice is an error in d (UF_ERR_INPUT); UF_ERR_NOMEM;
+ * UF_ERR_IO (errno) when dir cannot be read.  Release in every case.
+ */
+uf_error uf_registry_init(uf_registry *g, const char *dir, uf_diag *d);
+void uf_registry_release(uf_registry *g);
+/* The report named name, or NULL. */
+const uf_report_info *uf_registry_find(const uf_registry *g, const char *name);
+
+/*
+ * Build report info for q: checks q's period or year against the data
+ * (a period wholly outside the population's dates is UF_ERR_INPUT with
+ * the data's range in d; one running past as-of is cut there), calls the
+ * builder and states the population (and the cut) on the front, in the
+ * JSON and on the method page.  q->from/to/period are set here from
+ * period (NULL when the report takes none).  NULL on failure with *err.
+ */
+uf_report *uf_report_run(const uf_report_info *info, uf_report_req *q, const char *period,
+                         uf_diag *d, uf_error *err);
 
 #endif

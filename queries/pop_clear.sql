@@ -1,0 +1,2 @@
+-- Empty the population before it is filled anew.
+DELETE FROM temp.population
