@@ -6,7 +6,7 @@ run init
 run import "$SAMPLE"/*.csv
 expect_rc 0 "import"
 ASOF=2026-10-31
-run report utfall --by sex --as-of $ASOF --format csv,json -o rapp
+run report utfall --program SIG --by sex --as-of $ASOF --format csv,json -o rapp
 expect_rc 0 "report utfall --format csv,json"
 [ -f rapp/utfall.json ] && ok "utfall.json skrevs" || fail "utfall.json saknas"
 python3 -m json.tool rapp/utfall.json > /dev/null && ok "JSON är giltig" || fail "ogiltig JSON"
@@ -19,7 +19,7 @@ expect_eq "$(head -n 1 rapp/utfall_misstanke_nagon.csv)" \
   "ja/nej-mått har SPEC §13:s kolumner"
 
 # Independent computation (sqlite3 on the imported rows, written here from
-# SPEC §5, not with uppfolj's queries): cases started and ended by as-of,
+# SPEC §5, not with uppfolj's queries): SIG cases started and ended by as-of,
 # with follow-up consent and a complete 12-month after window; suspicions
 # in [start - 12 months, start) and [end, end + 12 months).
 cat > ind.sql <<SQL
@@ -27,7 +27,7 @@ WITH k AS (
   SELECT c.id, c.person_id, c.start_date AS s, c.end_date AS e,
          date(c.start_date, '-12 months') AS bf, date(c.end_date, '+12 months') AS at
   FROM cases c
-  WHERE c.start_date <= '$ASOF' AND c.end_date <= '$ASOF' AND c.followup_consent = 1
+  WHERE c.programme = 'SIG' AND c.start_date <= '$ASOF' AND c.end_date <= '$ASOF' AND c.followup_consent = 1
     AND date(c.end_date, '+12 months') <= date('$ASOF', '+1 day')
 ), m AS (
   SELECT k.id, k.s, k.e, k.bf, k.at,
@@ -91,18 +91,18 @@ expect_eq "$(echo "$out" | tail -n 1)" "fel: 0" "inga små antal eller statistik
 # and whether groups overlap).
 check_disclosure rapp/utfall.json
 
-run report utfall --by sex,age --as-of $ASOF --format csv,json -o two
+run report utfall --program SIG --by sex,age --as-of $ASOF --format csv,json -o two
 expect_rc 0 "tvåvägsuppdelning"
 check_disclosure two/utfall.json
 expect_eq "$(head -n 1 two/utfall_misstanke_nagon.csv | cut -d, -f1-3)" "group,group2,n_cases" "två gruppkolumner"
-run report utfall --by insats --as-of $ASOF --format csv -o ins
+run report utfall --program SIG --by insats --as-of $ASOF --format csv -o ins
 expect_rc 0 "uppdelning på insats"
 grep -q '"Totalt"' ins/utfall_misstanke_nagon.csv && ok "totalrad finns" || fail "totalrad saknas"
-run report utfall --by nonsens -o x
+run report utfall --program SIG --by nonsens -o x
 expect_rc 2 "okänd uppdelning"
 run report okand
 expect_rc 2 "okänd rapport"
 
-run report utfall --by sex --as-of $ASOF --format json -o again
+run report utfall --program SIG --by sex --as-of $ASOF --format json -o again
 cmp -s rapp/utfall.json again/utfall.json && ok "samma data ger samma JSON byte för byte" || fail "JSON skiljer sig mellan körningar"
 finish

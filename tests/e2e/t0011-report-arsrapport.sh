@@ -10,7 +10,7 @@ run import "$SAMPLE"/*.csv
 expect_rc 0 "import"
 cp "$TOP/docs/uppfolj.conf.example" uppfolj.conf
 
-run report arsrapport --year 2025 --format pdf,xlsx,json,csv -o a
+run report arsrapport --program SIG --year 2025 --format pdf,xlsx,json,csv -o a
 expect_rc 0 "report arsrapport i alla format"
 for f in arsrapport.pdf arsrapport.xlsx arsrapport.json arsrapport_nyckeltal.csv \
          arsrapport_trend.csv arsrapport_kon_misstanke_nagon.csv arsrapport_alder_misstanke_nagon.csv \
@@ -48,14 +48,14 @@ for y in 2025 2024; do
     col=$([ $y = 2025 ] && echo 2 || echo 3)
     F="$y-01-01"; L="$y-12-31"
     active=$(sqlite3 uppfolj.db "SELECT count(DISTINCT person_id) FROM cases
-      WHERE start_date IS NOT NULL AND start_date <= '$L' AND start_date <= '$ASOF'
+      WHERE programme = 'SIG' AND start_date IS NOT NULL AND start_date <= '$L' AND start_date <= '$ASOF'
         AND (end_date IS NULL OR end_date >= '$F' OR end_date > '$ASOF')")
     new=$(sqlite3 uppfolj.db "SELECT count(DISTINCT person_id) FROM cases
-      WHERE consent_date BETWEEN '$F' AND '$L' AND consent_date <= '$ASOF'")
+      WHERE programme = 'SIG' AND consent_date BETWEEN '$F' AND '$L' AND consent_date <= '$ASOF'")
     ended=$(sqlite3 uppfolj.db "SELECT count(*) FROM cases
-      WHERE end_date BETWEEN '$F' AND '$L' AND end_date <= '$ASOF'")
+      WHERE programme = 'SIG' AND end_date BETWEEN '$F' AND '$L' AND end_date <= '$ASOF'")
     met=$(sqlite3 uppfolj.db "SELECT count(*) FROM cases
-      WHERE end_date BETWEEN '$F' AND '$L' AND end_reason = 'mal_uppfyllda'")
+      WHERE programme = 'SIG' AND end_date BETWEEN '$F' AND '$L' AND end_reason = 'mal_uppfyllda'")
     expect_eq "$(key a/arsrapport_nyckeltal.csv 'Unga i programmet under året' $col)" "$active" "$y: unga i programmet = $active"
     expect_eq "$(key a/arsrapport_nyckeltal.csv 'Nya (samtycke under året)' $col)" "$new" "$y: nya = $new"
     expect_eq "$(key a/arsrapport_nyckeltal.csv 'Avslutade ärenden' $col)" "$ended" "$y: avslutade = $ended"
@@ -63,21 +63,21 @@ for y in 2025 2024; do
     expect_eq "$(key a/arsrapport_trend.csv $y 2)" "$new" "utvecklingen $y: nya = $new"
     expect_eq "$(key a/arsrapport_trend.csv $y 3)" "$active" "utvecklingen $y: unga i programmet = $active"
 done
-new23=$(sqlite3 uppfolj.db "SELECT count(DISTINCT person_id) FROM cases WHERE consent_date LIKE '2023-%'")
+new23=$(sqlite3 uppfolj.db "SELECT count(DISTINCT person_id) FROM cases WHERE programme = 'SIG' AND consent_date LIKE '2023-%'")
 expect_eq "$(key a/arsrapport_trend.csv 2023 2)" "$new23" "utvecklingen 2023: nya = $new23"
 days=$(sqlite3 uppfolj.db "WITH d AS (SELECT julianday(end_date) - julianday(start_date) AS x FROM cases
-    WHERE end_date LIKE '2025-%' AND start_date IS NOT NULL),
+    WHERE programme = 'SIG' AND end_date LIKE '2025-%' AND start_date IS NOT NULL),
   o AS (SELECT x, row_number() OVER (ORDER BY x) AS i, count(*) OVER () AS n FROM d)
   SELECT printf('%g', avg(x)) FROM o WHERE i IN ((n + 1) / 2, (n + 2) / 2)")
 expect_eq "$(printf '%g' "$(key a/arsrapport_trend.csv 2025 16)")" "$days" "2025: dagar i programmet, median = $days"
 
-# Goal attainment: goals followed up in 2025 (cases with follow-up
+# Goal attainment: goals followed up in 2025 (SIG cases with follow-up
 # consent), the status of each goal's latest follow-up in 2025.
 set -- $(sqlite3 -separator ' ' uppfolj.db "WITH f AS (
     SELECT g.status, row_number() OVER (PARTITION BY g.case_id, g.domain, g.set_date
                                         ORDER BY g.followup_date DESC) AS k
     FROM goal_followups g JOIN cases c ON c.id = g.case_id
-    WHERE g.followup_date LIKE '2025-%' AND c.followup_consent = 1)
+    WHERE g.followup_date LIKE '2025-%' AND c.programme = 'SIG' AND c.followup_consent = 1)
   SELECT count(*), sum(status = 'uppnatt') FROM f WHERE k = 1")
 andel=$(grep '^"Mål uppnådda' a/arsrapport_nyckeltal_andelar.csv)
 expect_eq "$(echo "$andel" | cut -d, -f2),$(echo "$andel" | cut -d, -f3)" "$1,$2" \
@@ -85,7 +85,7 @@ expect_eq "$(echo "$andel" | cut -d, -f2),$(echo "$andel" | cut -d, -f3)" "$1,$2
 expect_eq "$(key a/arsrapport_mal.csv Totalt 2),$(key a/arsrapport_mal.csv Totalt 3)" "$1,$2" \
     "måltabellens totalrad: $2 av $1"
 
-# Before/after: cases with follow-up consent that ended in 2025 (the after
+# Before/after: SIG cases with follow-up consent that ended in 2025 (the after
 # phase begins at the end), with the whole 12-month after window by as-of;
 # suspicions in [start - 12 months, start) and [end, end + 12 months).
 cat > ind.sql <<SQL
@@ -93,7 +93,7 @@ WITH k AS (
   SELECT c.id, c.person_id, c.start_date AS s, c.end_date AS e,
          date(c.start_date, '-12 months') AS bf, date(c.end_date, '+12 months') AS at
   FROM cases c
-  WHERE c.end_date LIKE '2025-%' AND c.followup_consent = 1
+  WHERE c.programme = 'SIG' AND c.end_date LIKE '2025-%' AND c.followup_consent = 1
     AND date(c.end_date, '+12 months') <= date('$ASOF', '+1 day')
 ), m AS (
   SELECT k.*,
@@ -124,30 +124,30 @@ expect_eq "$(key a/arsrapport_urval.csv 'Med hela före- och efterperioden' 2)" 
 
 # One unit.
 unit=Norrstaden
-run report arsrapport --year 2025 --unit $unit --format csv,json -o u
+run report arsrapport --program SIG --year 2025 --unit $unit --format csv,json -o u
 expect_rc 0 "arsrapport för en enhet"
-active=$(sqlite3 uppfolj.db "SELECT count(DISTINCT person_id) FROM cases WHERE unit = '$unit'
+active=$(sqlite3 uppfolj.db "SELECT count(DISTINCT person_id) FROM cases WHERE programme = 'SIG' AND unit = '$unit'
     AND start_date <= '2025-12-31' AND (end_date IS NULL OR end_date >= '2025-01-01')")
 expect_eq "$(key u/arsrapport_nyckeltal.csv 'Unga i programmet under året' 2)" "$active" "$unit: unga i programmet = $active"
 check_disclosure u/arsrapport.json
 
-run report arsrapport --year 2025 --years 3 --format csv -o y3
+run report arsrapport --program SIG --year 2025 --years 3 --format csv -o y3
 expect_rc 0 "--years 3"
 expect_eq "$(rows y3/arsrapport_trend.csv)" "3" "--years 3 ger tre år i utvecklingen"
 
 # Bad options.
-run report arsrapport
+run report arsrapport --program SIG
 expect_rc 2 "--year saknas"
 expect_contains "$ERR" "--year" "felet nämner --year"
-run report arsrapport --year tjugo
+run report arsrapport --program SIG --year tjugo
 expect_rc 2 "--year som inte är ett år"
-run report arsrapport --year 2030
+run report arsrapport --program SIG --year 2030
 expect_rc 2 "--year efter datumet för uttaget"
-run report arsrapport --year 2025 --years 0
+run report arsrapport --program SIG --year 2025 --years 0
 expect_rc 2 "--years 0"
 
 # Reproducible.
-run report arsrapport --year 2025 --format pdf,xlsx,json -o b
+run report arsrapport --program SIG --year 2025 --format pdf,xlsx,json -o b
 cmp -s a/arsrapport.json b/arsrapport.json && ok "samma JSON byte för byte" || fail "JSON skiljer sig"
 cmp -s a/arsrapport.pdf b/arsrapport.pdf && ok "samma PDF byte för byte" || fail "PDF skiljer sig"
 cmp -s a/arsrapport.xlsx b/arsrapport.xlsx && ok "samma XLSX byte för byte" || fail "XLSX skiljer sig"
