@@ -141,9 +141,9 @@ demo: $(BIN)
 	$(BIN) --db $(DEMO)/uppfolj.db init
 	$(BIN) --db $(DEMO)/uppfolj.db import sample-data/*.csv
 	$(BIN) --db $(DEMO)/uppfolj.db check
-	$(BIN) --db $(DEMO)/uppfolj.db report verksamhet --period 2025 -o $(DEMO)/rapporter
-	$(BIN) --db $(DEMO)/uppfolj.db report utfall --by sex -o $(DEMO)/rapporter
-	$(BIN) --db $(DEMO)/uppfolj.db report arsrapport --year 2025 -o $(DEMO)/rapporter
+	$(BIN) --db $(DEMO)/uppfolj.db report verksamhet --period 2025 --program SIG -o $(DEMO)/rapporter
+	$(BIN) --db $(DEMO)/uppfolj.db report utfall --by sex --program SIG -o $(DEMO)/rapporter
+	$(BIN) --db $(DEMO)/uppfolj.db report arsrapport --year 2025 --program SIG -o $(DEMO)/rapporter
 	$(BIN) --db $(DEMO)/uppfolj.db report kohort --cohort 'SIG:programme=SIG' --cohort 'Jämförelse:programme=ordinarie' -o $(DEMO)/rapporter
 	$(BIN) --db $(DEMO)/uppfolj.db export --cohort 'SIG:programme=SIG' --cohort 'Jämförelse:programme=ordinarie' -o $(DEMO)/analys
 

@@ -117,7 +117,7 @@ static void unmatched(uf_diag *d, const char *what, const uf_cohort_filter *f, i
  * The stored name of the first match goes into programme and unit
  * conditions when canon. */
 static uf_error scan(sqlite3 *db, uf_cohort_filter *f, seen *s, sqlite3_stmt *ins,
-                     bool canon, size_t *count)
+                     bool canon, size_t *count, const uf_cohort_filter *any, int nany)
 {
     sqlite3_stmt *st = uf_db_prepare(db, "pop_cases");
     if (!st)
@@ -142,7 +142,13 @@ static uf_error scan(sqlite3 *db, uf_cohort_filter *f, seen *s, sqlite3_stmt *in
             }
             s[i].matched |= m;
         }
-        if (!all)
+        bool in_any = nany == 0;
+        for (int j = 0; !in_any && j < nany; j++) {
+            in_any = true;
+            for (int i = 0; in_any && i < any[j].ncond; i++)
+                in_any = uf_cohort_cond_match(&any[j], i, &k);
+        }
+        if (!all || !in_any)
             continue;
         (*count)++;
         if (ins) {
@@ -168,7 +174,7 @@ uf_error uf_population_check(sqlite3 *db, uf_cohort_filter *f, const char *what,
         s[i].hi = INT_MIN;
     }
     size_t count;
-    uf_error err = scan(db, f, s, NULL, true, &count);
+    uf_error err = scan(db, f, s, NULL, true, &count, NULL, 0);
     for (int i = 0; i < f->ncond; i++) {
         if (err == UF_OK && !s[i].matched) {
             unmatched(d, what, f, i, &s[i]);
@@ -209,7 +215,10 @@ uf_error uf_population_programmes(sqlite3 *db, char *out, size_t n, int *count)
     return rc == SQLITE_DONE ? UF_OK : UF_ERR_DB;
 }
 
-uf_error uf_population_apply(sqlite3 *db, const uf_cohort_filter *f, size_t *ncases)
+/* Fill temp.population with the cases that meet f and (nany > 0) one of
+ * the filters any; create the view. */
+static uf_error apply(sqlite3 *db, const uf_cohort_filter *f, const uf_cohort_filter *any,
+                      int nany, size_t *ncases)
 {
     if (uf_db_exec(db, uf_query("pop_create")) != UF_OK ||
         uf_db_exec(db, uf_query("pop_clear")) != UF_OK)
@@ -220,7 +229,7 @@ uf_error uf_population_apply(sqlite3 *db, const uf_cohort_filter *f, size_t *nca
     uf_error err = uf_db_exec(db, "BEGIN");
     if (err == UF_OK) {
         uf_cohort_filter copy = *f;
-        err = scan(db, &copy, NULL, ins, false, ncases);
+        err = scan(db, &copy, NULL, ins, false, ncases, any, nany);
         if (uf_db_exec(db, err == UF_OK ? "COMMIT" : "ROLLBACK") != UF_OK)
             err = UF_ERR_DB;
     }
@@ -228,6 +237,11 @@ uf_error uf_population_apply(sqlite3 *db, const uf_cohort_filter *f, size_t *nca
     if (err == UF_OK)
         err = uf_db_exec(db, uf_query("pop_view"));
     return err;
+}
+
+uf_error uf_population_apply(sqlite3 *db, const uf_cohort_filter *f, size_t *ncases)
+{
+    return apply(db, f, NULL, 0, ncases);
 }
 
 uf_error uf_population_range(sqlite3 *db, int *first, int *last)
@@ -320,7 +334,7 @@ uf_error uf_population_choose(sqlite3 *db, uf_population_req *q, char *words, si
     if (f.ncond > 0 && (err = uf_population_check(db, &f, "populationen", d)) != UF_OK)
         return err;
     size_t ncases;
-    if ((err = uf_population_apply(db, &f, &ncases)) != UF_OK)
+    if ((err = apply(db, &f, q->cohorts, q->ncohorts, &ncases)) != UF_OK)
         return err;
     q->unit_name[0] = '\0';
     for (int i = 0; i < f.ncond; i++)
@@ -328,6 +342,17 @@ uf_error uf_population_choose(sqlite3 *db, uf_population_req *q, char *words, si
             snprintf(q->unit_name, sizeof q->unit_name, "%s", f.cond[i].value);
     char cond[512];
     uf_cohort_filter_describe(&f, cond, sizeof cond);
-    snprintf(words, n, "%s (%zu %s)", cond, ncases, ncases == 1 ? "ärende" : "ärenden");
+    size_t used = 0;
+    words[0] = '\0';
+    if (f.ncond > 0 || q->ncohorts == 0)
+        used = (size_t)snprintf(words, n, "%s", cond);
+    for (int i = 0; i < q->ncohorts && used < n; i++) {
+        uf_cohort_filter_describe(&q->cohorts[i], cond, sizeof cond);
+        int w = snprintf(words + used, n - used, "%s%s%s (%s)", used ? "; " : "",
+                         i == 0 ? "kohorterna " : "", q->cohorts[i].name, cond);
+        used += w > 0 ? (size_t)w : 0;
+    }
+    if (used < n)
+        snprintf(words + used, n - used, " (%zu %s)", ncases, ncases == 1 ? "ärende" : "ärenden");
     return UF_OK;
 }

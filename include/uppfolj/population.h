@@ -77,8 +77,10 @@ typedef struct uf_population_req {
  * compared cohorts (each naming its programme) nor a breakdown by
  * programme say which, it is an error that lists the programmes with
  * their number of cases.  A population of no case is an error.  On
- * success db is restricted (uf_population_apply) and words holds the
- * population in Swedish ("program SIG (125 ärenden)").  UF_ERR_INPUT (d
+ * success db is restricted to the cases that meet the conditions and (when
+ * there are compared cohorts) belong to one of them, and words holds the
+ * population in Swedish ("program SIG (125 ärenden)", "kohorterna SIG
+ * (program SIG); Jämförelse (program ordinarie) (312 ärenden)").  UF_ERR_INPUT (d
  * tells), UF_ERR_DB, UF_ERR_NOMEM.
  */
 uf_error uf_population_choose(sqlite3 *db, uf_population_req *q, char *words, size_t n,
