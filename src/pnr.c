@@ -127,3 +127,19 @@ uf_pnr_status uf_pnr_parse(const char *s, int today, uf_pnr *out)
     out->coordination = coord;
     return UF_PNR_OK;
 }
+
+bool uf_pnr_is_valid(const char *s, int today)
+{
+    /* every accepted form is 10 or 12 digits and at most one separator
+     * four characters from the end, so it has 10..13 characters and
+     * begins with a digit */
+    if (!isdigit((unsigned char)s[0]))
+        return false;
+    size_t len = strnlen(s, 14);
+    if (len < 10 || len > 13)
+        return false;
+    uf_pnr p;
+    bool ok = uf_pnr_parse(s, today, &p) == UF_PNR_OK;
+    memset(&p, 0, sizeof p);
+    return ok;
+}
