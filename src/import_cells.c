@@ -162,11 +162,20 @@ static bool store_headers(hdr *h, char **fields, size_t n)
     return true;
 }
 
-/* Map one header position to a column, an item or nothing. */
+/* Map one header position to a column, an item or nothing; a header that
+ * is a personnummer is an error that does not quote it. */
 static void map_header(prep_ctx *r, int i)
 {
     hdr *h = r->h;
     char folded[128];
+    if (uf_pnr_is_valid(h->headers[i], r->today)) {
+        /* a file without its header row: its first row must not be
+         * echoed as column names */
+        uf_diag_add(r->d, UF_ERROR, h->path, 1, NULL, "kolumn %d i rubrikraden ser ut som "
+                    "ett personnummer; saknas rubrikraden?", i + 1);
+        h->colmap[i] = -1;
+        return;
+    }
     uf_fold(h->headers[i], folded, sizeof folded);
     int col = uf_entity_column(h->ent, folded);
     h->colmap[i] = col;
