@@ -6,8 +6,8 @@
  * engine merges in line order when the file is done.
  *
  * Every cell outside the person column, item scores included, is first
- * checked not to be a personnummer (SPEC §3): that costs a length and a
- * first-character test for ordinary values, and spares the type checks
+ * checked not to be a personnummer (SPEC §3): for ordinary values that
+ * costs a shape test (uf_pnr_is_valid), and it spares the type checks
  * below from quoting a number in their messages.
  */
 #include <ctype.h>
