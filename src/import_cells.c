@@ -4,12 +4,23 @@
  * numbers, codes).  It touches no database and no state of the writing
  * thread; its messages go to the reader's own diagnostics list, which the
  * engine merges in line order when the file is done.
+ *
+ * Every cell outside the person column, item scores included, is first
+ * checked not to be a personnummer (SPEC §3): for ordinary values that
+ * costs a shape test (uf_pnr_is_valid), and it spares the type checks
+ * below from quoting a number in their messages.
  */
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include "import_internal.h"
 #include "uppfolj/config.h"
+#include "uppfolj/pnr.h"
+
+/* The error for a personnummer outside the person column; never quotes it. */
+static const char pnr_message[] =
+    "värdet ser ut som ett personnummer; personnummer får bara stå i kolumnen person";
 
 /* Report an error (or warning) on the reader's current line. */
 #if defined(__GNUC__)
@@ -46,6 +57,42 @@ static const char *configured_measure(const uf_config *cfg, const char *m)
     return NULL;
 }
 
+/* Is one '|'-separated part of a list cell, from p to end, a valid
+ * personnummer?  Spaces around it are ignored, as the row handler trims
+ * each part. */
+static bool part_is_pnr(const char *p, const char *end, int today)
+{
+    while (p < end && isspace((unsigned char)*p))
+        p++;
+    while (end > p && isspace((unsigned char)end[-1]))
+        end--;
+    size_t n = (size_t)(end - p);
+    char part[14];
+    if (n < 10 || n >= sizeof part)
+        return false;
+    memcpy(part, p, n);
+    part[n] = '\0';
+    bool hit = uf_pnr_is_valid(part, today);
+    memset(part, 0, sizeof part);
+    return hit;
+}
+
+/* Does trimmed, non-empty text f of a column of type t hold a valid
+ * personnummer: the whole cell, or for a list (T_CODES) one of its parts? */
+static bool holds_pnr(const prep_ctx *r, const char *f, ctype t)
+{
+    if (t != T_CODES)
+        return uf_pnr_is_valid(f, r->today);
+    for (;;) {
+        const char *end = f + strcspn(f, "|");
+        if (part_is_pnr(f, end, r->today))
+            return true;
+        if (!*end)
+            return false;
+        f = end + 1;
+    }
+}
+
 /* Parse field f of column col into cl; false after an error. */
 static bool parse_cell(prep_ctx *r, int col, char *f, cell *cl)
 {
@@ -53,6 +100,11 @@ static bool parse_cell(prep_ctx *r, int col, char *f, cell *cl)
     char folded[256];
     uf_trim(f);
     cl->text = *f ? f : NULL;
+    if (cl->text && c->type != T_PERSON && holds_pnr(r, f, c->type)) {
+        report(r, UF_ERROR, col, "%s", pnr_message);
+        cl->text = NULL;
+        return false;
+    }
     if (!cl->text || c->type == T_TEXT || c->type == T_PERSON || c->type == T_CODES)
         return true;        /* T_CODES is checked code by code by its row handler */
     switch (c->type) {
@@ -110,11 +162,20 @@ static bool store_headers(hdr *h, char **fields, size_t n)
     return true;
 }
 
-/* Map one header position to a column, an item or nothing. */
+/* Map one header position to a column, an item or nothing; a header that
+ * is a personnummer is an error that does not quote it. */
 static void map_header(prep_ctx *r, int i)
 {
     hdr *h = r->h;
     char folded[128];
+    if (uf_pnr_is_valid(h->headers[i], r->today)) {
+        /* a file without its header row: its first row must not be
+         * echoed as column names */
+        uf_diag_add(r->d, UF_ERROR, h->path, 1, NULL, "kolumn %d i rubrikraden ser ut som "
+                    "ett personnummer; saknas rubrikraden?", i + 1);
+        h->colmap[i] = -1;
+        return;
+    }
     uf_fold(h->headers[i], folded, sizeof folded);
     int col = uf_entity_column(h->ent, folded);
     h->colmap[i] = col;
@@ -162,6 +223,18 @@ static void read_header(prep_ctx *r, char **fields, size_t n)
     }
 }
 
+/* An item:<name> score at header position pos: the row handler parses it
+ * as a number, but a personnummer must not get that far (a 12-digit one is
+ * a number).  Reports an error, under the item's header, when it is one. */
+static void check_item(prep_ctx *r, int pos, char *f)
+{
+    if (*uf_trim(f) && uf_pnr_is_valid(f, r->today)) {
+        uf_diag_add(r->d, UF_ERROR, r->h->path, r->line, r->h->headers[pos], "%s",
+                    pnr_message);
+        r->bad = true;
+    }
+}
+
 int uf_imp_prep(void *ctx, unsigned long line, char **fields, size_t n, void *scratch)
 {
     prep_ctx *r = ctx;
@@ -181,9 +254,12 @@ int uf_imp_prep(void *ctx, unsigned long line, char **fields, size_t n, void *sc
     if (n != (size_t)r->h->n)
         report(r, UF_WARNING, -1, "raden har %zu fält men rubrikraden %d", n, r->h->n);
     memset(p->cells, 0, (size_t)r->h->ent->ncols * sizeof p->cells[0]);
-    for (size_t i = 0; i < n && i < (size_t)r->h->n; i++)
+    for (size_t i = 0; i < n && i < (size_t)r->h->n; i++) {
         if (r->h->colmap[i] >= 0)
             parse_cell(r, r->h->colmap[i], fields[i], &p->cells[r->h->colmap[i]]);
+        else if (r->h->colmap[i] == -2)
+            check_item(r, (int)i, fields[i]);
+    }
     p->bad = r->bad;
     return 0;
 }

@@ -127,3 +127,24 @@ uf_pnr_status uf_pnr_parse(const char *s, int today, uf_pnr *out)
     out->coordination = coord;
     return UF_PNR_OK;
 }
+
+bool uf_pnr_is_valid(const char *s, int today)
+{
+    /* every accepted form is 10 or 12 digits, with 11 or 13 characters
+     * one '-' or '+' before the last four: test that shape first, so that
+     * ids, codes and dates ("2024-01-10" has 10 characters) cost a few
+     * comparisons */
+    if (!isdigit((unsigned char)s[0]))
+        return false;
+    size_t len = strnlen(s, 14);
+    if (len < 10 || len > 13)
+        return false;
+    size_t sep = len % 2 ? len - 5 : len;
+    for (size_t i = 1; i < len; i++)
+        if (i == sep ? s[i] != '-' && s[i] != '+' : !isdigit((unsigned char)s[i]))
+            return false;
+    uf_pnr p;
+    bool ok = uf_pnr_parse(s, today, &p) == UF_PNR_OK;
+    memset(&p, 0, sizeof p);
+    return ok;
+}

@@ -149,7 +149,9 @@ void sample_timeline(sample_gen *g, sample_person *p)
     second_case(g, p);
 }
 
-/* Append id as a letter and zero-padded number: A000001, B0000001. */
+/* Append id as a letter and zero-padded number: A000001, B0000001.  The
+ * letter keeps every id from being a personnummer, which the importer
+ * refuses outside the person column (SPEC §3). */
 static void put_id(sample_line *l, const char *prefix, unsigned long id,
                    int width)
 {

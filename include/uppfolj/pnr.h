@@ -41,6 +41,16 @@ typedef struct uf_pnr {
  */
 uf_pnr_status uf_pnr_parse(const char *s, int today, uf_pnr *out);
 
+/*
+ * Is s, exactly as it stands, a valid personnummer or samordningsnummer:
+ * would uf_pnr_parse(s, today, ...) return UF_PNR_OK?  For the cells outside
+ * the person column, which must never hold one (SPEC §3).  Cheap for
+ * ordinary values: unless s has a personnummer's shape (10 or 12 digits,
+ * or 11 or 13 characters with '-' or '+' before the last four), it is
+ * refused without parsing.  Keeps nothing of s.
+ */
+bool uf_pnr_is_valid(const char *s, int today);
+
 /* A Swedish description of a non-OK status, without the number.  Static. */
 const char *uf_pnr_strstatus(uf_pnr_status st);
 

@@ -126,6 +126,28 @@ static void test_pnr__forms_and_pseudonyms(void **state)
     assert_null(strpbrk(uf_pnr_strstatus(UF_PNR_BAD_DATE), "0123456789"));
 }
 
+/* uf_pnr_is_valid: exactly the strings uf_pnr_parse takes as UF_PNR_OK
+ * (numbers from the tests above), and nothing that merely resembles one. */
+static void test_pnr__is_valid(void **state)
+{
+    (void)state;
+    assert_true(uf_pnr_is_valid("19811218-9876", today()));
+    assert_true(uf_pnr_is_valid("198112189876", today()));
+    assert_true(uf_pnr_is_valid("811218-9876", today()));
+    assert_true(uf_pnr_is_valid("8112189876", today()));
+    assert_true(uf_pnr_is_valid("100101+9981", today()));
+    assert_true(uf_pnr_is_valid("20090375-9983", today()));     /* samordningsnummer */
+    assert_false(uf_pnr_is_valid("19811218-9875", today()));    /* check digit */
+    assert_false(uf_pnr_is_valid("20110229-9804", today()));    /* no such date */
+    assert_false(uf_pnr_is_valid("20261224-9801", today()));    /* in the future */
+    assert_false(uf_pnr_is_valid("19811218+9876", today()));    /* '+' with 12 digits */
+    assert_false(uf_pnr_is_valid("A-000123", today()));
+    assert_false(uf_pnr_is_valid("EXT-000123", today()));
+    assert_false(uf_pnr_is_valid("1981121898761", today()));    /* 13 digits */
+    assert_false(uf_pnr_is_valid(" 8112189876", today()));      /* callers trim */
+    assert_false(uf_pnr_is_valid("", today()));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -137,6 +159,7 @@ int main(void)
         cmocka_unit_test(test_pnr__samordningsnummer),
         cmocka_unit_test(test_pnr__impossible_dates),
         cmocka_unit_test(test_pnr__forms_and_pseudonyms),
+        cmocka_unit_test(test_pnr__is_valid),
     };
     return cmocka_run_group_tests_name("pnr", tests, NULL, NULL);
 }

@@ -18,6 +18,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "uppfolj/parse.h"
+#include "uppfolj/pnr.h"
 #include "uppfolj/sample.h"
 
 #define END "2026-06-30"
@@ -264,6 +266,38 @@ static void test_sample__personnummer_luhn_and_test_serial(void **state)
     unload(&t);
 }
 
+/* SPEC §3: no personnummer in any column but person, or importing the
+ * sample would fail.  Every other cell of every file (each '|'-separated
+ * part of participants) of the 3000-youth set is checked with the
+ * importer's own predicate.  Case ids (A000001), assessment ids
+ * (B0000001) and unit names all hold letters, so none can be one. */
+static void test_sample__no_personnummer_outside_person(void **state)
+{
+    (void)state;
+    int today = uf_days_from_civil(2026, 6, 30);
+    size_t cells = 0;
+    for (int k = 0; k < 7; k++) {
+        table t = load(dir_big, files[k]);
+        char copy[256], *f[MAXF];
+        int n = split(t.line[0], copy, f), person = -1;
+        for (int c = 0; c < n; c++)
+            if (strcmp(f[c], "person") == 0)
+                person = c;
+        for (size_t i = 1; i < t.n; i++) {
+            n = split(t.line[i], copy, f);
+            for (int c = 0; c < n; c++) {
+                for (char *part = strtok(f[c], "|"); c != person && part;
+                     part = strtok(NULL, "|")) {
+                    assert_false(uf_pnr_is_valid(part, today));
+                    cells++;
+                }
+            }
+        }
+        unload(&t);
+    }
+    assert_true(cells > 100000);
+}
+
 /* qsort comparison of C strings. */
 static int str_cmp(const void *a, const void *b)
 {
@@ -481,6 +515,7 @@ int main(void)
         cmocka_unit_test(test_sample__row_counts_plausible),
         cmocka_unit_test(test_sample__personnummer_luhn_and_test_serial),
         cmocka_unit_test(test_sample__persons_unique),
+        cmocka_unit_test(test_sample__no_personnummer_outside_person),
         cmocka_unit_test(test_sample__boys_about_ninety_percent),
         cmocka_unit_test(test_sample__end_reason_shares),
         cmocka_unit_test(test_sample__no_date_after_end),
