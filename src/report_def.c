@@ -244,7 +244,7 @@ static sqlite3_stmt *prepare(sqlite3 *db, const dtable *t, const rep_def_opts *o
             }
         }
     }
-    const char *sql = text ? text : uf_query(t->query);
+    const char *sql = text ? text : uf_query_find(t->query);
     sqlite3_stmt *st = NULL;
     if (!sql)
         snprintf(err, n, "[tabell %s]: frågan %s finns inte", t->id, t->query);

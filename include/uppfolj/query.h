@@ -20,6 +20,10 @@ extern const uf_query_text uf_queries[];
  * Aborts (assert) on an unknown name: that is a programming error. */
 const char *uf_query(const char *name);
 
+/* The same, for a name that may not exist (a report definition's own):
+ * NULL when there is no such query. */
+const char *uf_query_find(const char *name);
+
 /* The report definitions, reports/NAME.ini, the same way. */
 extern const uf_query_text uf_report_defs[];
 

@@ -70,6 +70,14 @@ expect_rc 2 "en fråga som skriver"
 expect_contains "$ERR" "får bara läsa" "felet säger att frågan bara får läsa"
 expect_eq "$(q "SELECT count(*) FROM outcomes")" "$before" "inget raderades"
 
+# a query that does not exist is named
+printf '[rapport]\ntitel = Saknas\n[tabell t]\ntitel = T\nfråga = finns_inte\nkolumn = a | A | antal\n' \
+    > rapporter/saknas.ini
+run report saknas --period 2025 --program SIG -o w
+expect_rc 2 "en definition vars fråga inte finns"
+expect_contains "$ERR" "frågan finns_inte finns inte" "felet namnger frågan"
+rm rapporter/saknas.ini
+
 # a definition with an unknown key is refused whole, naming the key
 printf '[rapport]\ntitel = Fel\n[tabell t]\ntitel = T\nfråga = verk_flode\nkolumm = a | A | antal\n' \
     > rapporter/fel.ini
