@@ -324,7 +324,25 @@ static long long created_epoch(const uf_report *r)
     return 1;
 }
 
-/* Write the formats of a->format into a->dir. */
+/* Is every format of the list s known?  false after a message. */
+static bool check_formats(const char *s)
+{
+    char buf[64];
+    if (strlen(s) >= sizeof buf) {
+        cli_error("--format %s: ange pdf, xlsx, json och/eller csv", s);
+        return false;
+    }
+    snprintf(buf, sizeof buf, "%s", s);
+    for (char *f = strtok(buf, ","); f; f = strtok(NULL, ","))
+        if (strcmp(f, "pdf") != 0 && strcmp(f, "xlsx") != 0 && strcmp(f, "json") != 0 &&
+            strcmp(f, "csv") != 0) {
+            cli_error("--format: okänt format '%s' (finns: pdf, xlsx, json, csv)", f);
+            return false;
+        }
+    return true;
+}
+
+/* Write the formats of a->format (checked) into a->dir. */
 static int write_formats(const report_args *a, const uf_report *r, const cli_common *co)
 {
     if (mkdir(a->dir, 0755) != 0 && errno != EEXIST) {
@@ -333,33 +351,28 @@ static int write_formats(const report_args *a, const uf_report *r, const cli_com
     }
     char buf[64];
     snprintf(buf, sizeof buf, "%s", a->format);
-    for (char *f = strtok(buf, ","); f; f = strtok(NULL, ",")) {
+    uf_diag d;
+    uf_diag_init(&d);
+    uf_error err = UF_OK;
+    for (char *f = strtok(buf, ","); f && err == UF_OK; f = strtok(NULL, ",")) {
         char path[4096];
-        const char *failed = NULL;
-        uf_error err;
-        if (strcmp(f, "json") == 0) {
-            snprintf(path, sizeof path, "%s/%s.json", a->dir, a->name);
-            err = uf_render_json(r, path);
-            failed = path;
-        } else if (strcmp(f, "csv") == 0) {
-            err = uf_render_csv(r, a->dir, &failed);
+        if (strcmp(f, "csv") == 0) {
             snprintf(path, sizeof path, "%s/*.csv", a->dir);
-        } else if (strcmp(f, "pdf") == 0 || strcmp(f, "xlsx") == 0) {
-            snprintf(path, sizeof path, "%s/%s.%s", a->dir, a->name, f);
-            err = f[0] == 'p' ? uf_render_pdf(r, path, created_epoch(r))
-                              : uf_render_xlsx(r, path, created_epoch(r));
-            failed = path;
+            err = uf_render_csv(r, a->dir, &d);
         } else {
-            cli_error("--format: okänt format '%s' (finns: pdf, xlsx, json, csv)", f);
-            return EXIT_INPUT;
+            snprintf(path, sizeof path, "%s/%s.%s", a->dir, a->name, f);
+            err = f[0] == 'j' ? uf_render_json(r, path, &d)
+                : f[0] == 'p' ? uf_render_pdf(r, path, created_epoch(r), &d)
+                              : uf_render_xlsx(r, path, created_epoch(r), &d);
         }
-        if (err != UF_OK) {
-            cli_error("kunde inte skriva %s: %s", failed ? failed : path, strerror(errno));
-            return EXIT_FAIL;
-        }
-        cli_say(co, "Skrev %s\n", path);
+        if (err == UF_OK)
+            cli_say(co, "Skrev %s\n", path);
     }
-    return EXIT_OK;
+    uf_diag_print(&d, stderr);
+    uf_diag_release(&d);
+    if (err == UF_ERR_NOMEM)
+        cli_error("minnet räckte inte");
+    return err == UF_OK ? EXIT_OK : EXIT_FAIL;
 }
 
 /* The registry: the built-in reports and the definitions in the folder of
@@ -501,7 +514,7 @@ int cmd_report(int argc, char **argv, cli_common *co)
         cli_error("okänd rapport '%s' (finns: %s)", a.name, names);
         goto out;
     }
-    if (!check_options(&a, info) || !parse_by(a.by, &ro) ||
+    if (!check_options(&a, info) || !check_formats(a.format) || !parse_by(a.by, &ro) ||
         (a.year && !parse_year(a.year, &q.year)))
         goto out;
     uf_error err = uf_db_open(co->db, &db);

@@ -81,17 +81,31 @@ static int write_table(const uf_table *t, const char *path)
     return fclose(f) == 0 && !bad ? 0 : -1;
 }
 
-uf_error uf_render_csv(const uf_report *r, const char *dir, const char **failed)
+uf_error uf_render_csv(const uf_report *r, const char *dir, uf_diag *d)
 {
-    static char path[4096];
+    char path[4096];
     for (int s = 0; s < r->nsections; s++)
         for (int i = 0; i < r->sections[s]->ntables; i++) {
             const uf_table *t = r->sections[s]->tables[i];
             snprintf(path, sizeof path, "%s/%s.csv", dir, t->id);
-            if (write_table(t, path) != 0) {
-                *failed = path;
-                return UF_ERR_IO;
-            }
+            if (write_table(t, path) != 0)
+                return uf_render_failed(d, path, UF_ERR_IO);
         }
     return UF_OK;
+}
+
+uf_error uf_render_failed(uf_diag *d, const char *path, uf_error err)
+{
+    if (!d)
+        return err;
+    if (err == UF_ERR_IO)
+        uf_diag_add(d, UF_ERROR, path, 0, NULL, "kunde inte skriva filen %s: %s", path,
+                    strerror(errno));
+    else if (err == UF_ERR_MISSING)
+        uf_diag_add(d, UF_ERROR, path, 0, NULL, "typsnittet DejaVu Sans saknas "
+                                                "(apt-get install fonts-dejavu-core)");
+    else if (err == UF_ERR_INPUT)
+        uf_diag_add(d, UF_ERROR, path, 0, NULL, "rapporten kunde inte bli en arbetsbok "
+                                                "(ett blad- eller cellvärde som Excel inte tar)");
+    return err;
 }

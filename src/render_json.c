@@ -165,12 +165,12 @@ static json_t *report(const uf_report *r)
     return o;
 }
 
-uf_error uf_render_json(const uf_report *r, const char *path)
+uf_error uf_render_json(const uf_report *r, const char *path, uf_diag *d)
 {
     json_t *doc = report(r);
     if (!doc)
         return UF_ERR_NOMEM;
     int rc = json_dump_file(doc, path, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(17));
     json_decref(doc);
-    return rc == 0 ? UF_OK : UF_ERR_IO;
+    return rc == 0 ? UF_OK : uf_render_failed(d, path, UF_ERR_IO);
 }

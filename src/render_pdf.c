@@ -375,7 +375,8 @@ fail:;
     return UF_ERR_IO;
 }
 
-uf_error uf_render_pdf(const uf_report *r, const char *path, long long created_epoch)
+uf_error uf_render_pdf(const uf_report *r, const char *path, long long created_epoch,
+                       uf_diag *d)
 {
     ufpdf p = { .r = r };
     p.doc = HPDF_New(on_error, &p);
@@ -397,5 +398,5 @@ uf_error uf_render_pdf(const uf_report *r, const char *path, long long created_e
     free(p.pages);
     free(p.heading);
     errno = e;
-    return err;
+    return uf_render_failed(d, path, err);
 }

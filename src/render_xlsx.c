@@ -700,7 +700,8 @@ static uf_error error_of(lxw_error e)
     }
 }
 
-uf_error uf_render_xlsx(const uf_report *r, const char *path, long long created_epoch)
+uf_error uf_render_xlsx(const uf_report *r, const char *path, long long created_epoch,
+                        uf_diag *d)
 {
     if (uf_report_failed(r))
         return UF_ERR_NOMEM;
@@ -708,7 +709,7 @@ uf_error uf_render_xlsx(const uf_report *r, const char *path, long long created_
      * reported with errno, without libxlsxwriter's message on stderr. */
     FILE *f = fopen(path, "wb");
     if (!f)
-        return UF_ERR_IO;
+        return uf_render_failed(d, path, UF_ERR_IO);
     fclose(f);
     xw x = { .r = r };
     for (int s = 0; s < r->nsections; s++)
@@ -729,5 +730,5 @@ uf_error uf_render_xlsx(const uf_report *r, const char *path, long long created_
         unlink(path);
         errno = saved;
     }
-    return error_of(x.err);
+    return uf_render_failed(d, path, error_of(x.err));
 }

@@ -151,7 +151,7 @@ static json_t *render_json(const uf_report *r, const char *dir, const char *name
 {
     char path[TU_PATH];
     tu_path(path, dir, name);
-    assert_int_equal(uf_render_json(r, path), UF_OK);
+    assert_int_equal(uf_render_json(r, path, NULL), UF_OK);
     json_error_t err;
     json_t *doc = json_load_file(path, 0, &err);
     if (!doc)
@@ -206,8 +206,7 @@ static void test_render__csv_exact_text(void **state)
 {
     const char *dir = *state;
     uf_report *r = build();
-    const char *failed = NULL;
-    assert_int_equal(uf_render_csv(r, dir, &failed), UF_OK);
+    assert_int_equal(uf_render_csv(r, dir, NULL), UF_OK);
     size_t n;
     char *got = slurp(dir, "utfall_kon.csv", &n);
     assert_string_equal(got, csv_utfall);
@@ -226,10 +225,13 @@ static void test_render__csv_unwritable_folder(void **state)
     char missing[TU_PATH];
     tu_path(missing, dir, "finns-inte");
     uf_report *r = build();
-    const char *failed = NULL;
-    assert_int_equal(uf_render_csv(r, missing, &failed), UF_ERR_IO);
-    assert_non_null(failed);
-    assert_non_null(strstr(failed, "finns-inte/utfall_kon.csv"));
+    uf_diag d;
+    uf_diag_init(&d);
+    assert_int_equal(uf_render_csv(r, missing, &d), UF_ERR_IO);
+    assert_int_equal(d.n, 1);               /* the file and why, in Swedish */
+    assert_string_equal(d.items[0].file, "utfall_kon.csv");
+    assert_non_null(strstr(d.items[0].message, "finns-inte/utfall_kon.csv: No such file"));
+    uf_diag_release(&d);
     uf_report_free(r);
 }
 
@@ -393,7 +395,12 @@ static void test_render__json_unwritable(void **state)
     char path[TU_PATH];
     tu_path(path, dir, "finns-inte/utfall.json");
     uf_report *r = build();
-    assert_int_equal(uf_render_json(r, path), UF_ERR_IO);
+    uf_diag d;
+    uf_diag_init(&d);
+    assert_int_equal(uf_render_json(r, path, &d), UF_ERR_IO);
+    assert_int_equal(d.n, 1);
+    assert_non_null(strstr(d.items[0].message, "finns-inte/utfall.json: No such file"));
+    uf_diag_release(&d);
     uf_report_free(r);
 }
 
@@ -407,8 +414,8 @@ static void test_render__twice_gives_same_bytes(void **state)
     tu_path(b, dir, "b.json");
     /* two reports built the same way, rendered one after the other */
     uf_report *r1 = build(), *r2 = build();
-    assert_int_equal(uf_render_json(r1, a), UF_OK);
-    assert_int_equal(uf_render_json(r2, b), UF_OK);
+    assert_int_equal(uf_render_json(r1, a, NULL), UF_OK);
+    assert_int_equal(uf_render_json(r2, b, NULL), UF_OK);
     size_t na, nb;
     char *ja = tu_read(a, &na), *jb = tu_read(b, &nb);
     assert_non_null(ja);
@@ -419,10 +426,9 @@ static void test_render__twice_gives_same_bytes(void **state)
     free(ja);
     free(jb);
 
-    const char *failed;
-    assert_int_equal(uf_render_csv(r1, dir, &failed), UF_OK);
+    assert_int_equal(uf_render_csv(r1, dir, NULL), UF_OK);
     char *c1 = slurp(dir, "utfall_kon.csv", &na);
-    assert_int_equal(uf_render_csv(r2, dir, &failed), UF_OK);
+    assert_int_equal(uf_render_csv(r2, dir, NULL), UF_OK);
     char *c2 = slurp(dir, "utfall_kon.csv", &nb);
     assert_int_equal(na, nb);
     assert_memory_equal(c1, c2, na);

@@ -224,7 +224,7 @@ static void render(const char *dir, const char *name, long long epoch, char out[
 {
     uf_report *r = build();
     tu_path(out, dir, name);
-    assert_int_equal(uf_render_pdf(r, out, epoch), UF_OK);
+    assert_int_equal(uf_render_pdf(r, out, epoch, NULL), UF_OK);
     uf_report_free(r);
 }
 
@@ -323,9 +323,13 @@ static void test_render_pdf__unwritable_is_io(void **state)
     char path[TU_PATH];
     tu_path(path, *state, "no-such-folder/r.pdf");
     uf_report *r = build();
-    errno = 0;
-    assert_int_equal(uf_render_pdf(r, path, EPOCH), UF_ERR_IO);
-    assert_int_equal(errno, ENOENT);
+    uf_diag d;
+    uf_diag_init(&d);
+    assert_int_equal(uf_render_pdf(r, path, EPOCH, &d), UF_ERR_IO);
+    assert_int_equal(d.n, 1);
+    assert_string_equal(d.items[0].file, "r.pdf");
+    assert_non_null(strstr(d.items[0].message, "no-such-folder/r.pdf: No such file"));
+    uf_diag_release(&d);
     uf_report_free(r);
     FILE *f = fopen(path, "rb");
     assert_null(f);

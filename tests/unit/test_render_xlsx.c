@@ -334,7 +334,7 @@ static void render(const uf_report *r, const char *dir, const char *name, long l
                    char path[TU_PATH])
 {
     tu_path(path, dir, name);
-    assert_int_equal(uf_render_xlsx(r, path, epoch), UF_OK);
+    assert_int_equal(uf_render_xlsx(r, path, epoch, NULL), UF_OK);
 }
 
 /* The sheet names of workbook.xml, '|'-separated, into out. */
@@ -631,9 +631,13 @@ static void test_render_xlsx__missing_folder_is_an_io_error(void **state)
     uf_report *r = build();
     char path[TU_PATH];
     tu_path(path, dir, "finns-inte/utfall.xlsx");
-    errno = 0;
-    assert_int_equal(uf_render_xlsx(r, path, EPOCH), UF_ERR_IO);
-    assert_int_equal(errno, ENOENT);
+    uf_diag d;
+    uf_diag_init(&d);
+    assert_int_equal(uf_render_xlsx(r, path, EPOCH, &d), UF_ERR_IO);
+    assert_int_equal(d.n, 1);               /* the file and why, not errno */
+    assert_string_equal(d.items[0].file, "utfall.xlsx");
+    assert_non_null(strstr(d.items[0].message, "finns-inte/utfall.xlsx: No such file"));
+    uf_diag_release(&d);
     assert_int_equal(access(path, F_OK), -1);
     uf_report_free(r);
 }
