@@ -182,17 +182,17 @@ static void add_outcome(const uf_cohort *c, uf_case *k, const char *measure, int
     if (e >= 0) {
         for (int ph = 0; ph < UF_NPHASES; ph++)
             if (in(k, ph, day))
-                k->events[e][ph] += (float)v;
+                k->events[e][ph] += v;
         return;
     }
     int s = uf_core_state(c, measure);
     if (s < 0)
         return;
     if (day >= k->start - 90 && day <= k->start + 30)
-        k->state_base[s] = (float)v;
+        k->state_base[s] = v;
     for (int ph = 0; ph < UF_NPHASES; ph++)
         if (in(k, ph, day))
-            k->state_end[s][ph] = (float)v;
+            k->state_end[s][ph] = v;
 }
 
 /* One assessment row (in date order) of case k: baseline is the latest in
@@ -244,7 +244,7 @@ static void add_intervention(const uf_cohort *c, uf_case *k, sqlite3_stmt *st)
         int lo = s > k->from[ph] ? s : k->from[ph];
         int hi = end < k->to[ph] ? end : k->to[ph];
         if (hi > lo)
-            k->placed[ph] += (float)(hi - lo);
+            k->placed[ph] += hi - lo;
     }
 }
 

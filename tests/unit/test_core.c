@@ -124,6 +124,7 @@ static const char *const data_sql[] = {
     " (3, '2021-03-01', 'misstanke_brott', 1),"     /* C during */
     " (3, '2022-06-01', 'misstanke_brott', 1),"     /* C after and D before */
     " (3, '2023-03-01', 'misstanke_brott', 1),"     /* D during */
+    " (4, '2024-09-01', 'skolfranvaro_pct', 33.3),"  /* E baseline: exactly 33.3 */
     " (4, '2025-05-01', 'vald', 1),"                /* E after (incomplete) */
     " (4, '2025-07-01', 'vald', 1),"                /* after as-of */
     " (5, '2025-06-30', 'misstanke_brott', 1),"     /* G: on the as-of day */
@@ -253,7 +254,7 @@ static const uf_case *get(const uf_cohort *c, sqlite3_int64 id)
     return NULL;
 }
 
-static float ev(const uf_cohort *c, const uf_case *k, const char *code, int ph)
+static double ev(const uf_cohort *c, const uf_case *k, const char *code, int ph)
 {
     int e = uf_core_event(c, code);
     if (e < 0)
@@ -505,6 +506,19 @@ static void test_core__states_baseline_and_end_values(void **state)
     assert_true(isnan(a->state_base[st(c, "drogfri")]));
     assert_near(a->state_end[st(c, "drogfri")][UF_BEFORE], 1);
     assert_true(isnan(a->state_end[st(c, "drogfri")][UF_DURING]));
+    uf_cohort_free(c);
+}
+
+/* A state value is kept as the double SQLite stored: 33.3 stays the
+ * double nearest 33.3 (as a float it was 33.29999923706055). */
+static void test_core__state_values_kept_exactly(void **state)
+{
+    (void)state;
+    uf_cohort *c = load();
+    const uf_case *e = get(c, 5);
+    int s = st(c, "skolfranvaro_pct");
+    assert_true(e->state_base[s] == 33.3);
+    assert_true(e->state_end[s][UF_DURING] == 33.3);    /* the start day is during */
     uf_cohort_free(c);
 }
 
@@ -890,6 +904,7 @@ int main(void)
         cmocka_unit_test(test_core__years_of_exposure),
         cmocka_unit_test(test_core__events_by_phase_borders),
         cmocka_unit_test(test_core__states_baseline_and_end_values),
+        cmocka_unit_test(test_core__state_values_kept_exactly),
         cmocka_unit_test(test_core__configured_measures),
         cmocka_unit_test(test_core__assessment_baseline_and_followup),
         cmocka_unit_test(test_core__days_placed_across_borders),
