@@ -223,8 +223,10 @@ static void add_assessment(uf_case *k, sqlite3_stmt *st)
     }
 }
 
-/* One intervention row of case k: placement days per window, and the
- * insatser overlapping the during phase. */
+/* One intervention row of case k: placement days per window (every
+ * placement of the person), and the insatser of the case's own
+ * interventions (column 4, core_intervention_rows.sql) that overlap the
+ * during phase. */
 static void add_intervention(const uf_cohort *c, uf_case *k, sqlite3_stmt *st)
 {
     const char *insats = (const char *)sqlite3_column_text(st, 1);
@@ -234,7 +236,7 @@ static void add_intervention(const uf_cohort *c, uf_case *k, sqlite3_stmt *st)
     if (s == INT_MIN)
         return;
     int i = uf_kb_index(uf_kb_insatser, insats);
-    if (i >= 0 && s < k->to[UF_DURING] && end > k->from[UF_DURING])
+    if (i >= 0 && sqlite3_column_int(st, 4) && s < k->to[UF_DURING] && end > k->from[UF_DURING])
         k->insatser |= 1u << i;
     if (uf_kb_index(placements, insats) < 0)
         return;

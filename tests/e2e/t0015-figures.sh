@@ -46,4 +46,54 @@ for s in r["sections"]:
 ')" "33.3 33.3" "JSON: medelvärdena läses som exakt talet 33.3"
 cd ..
 
+# ---- 2. an intervention counts for its own case, not the person's others
+# Six persons, each with case A (2024-01-01..2024-03-31) and later case B
+# (from 2024-06-01, ongoing).  Of A by case_id: mst 2024-01-15..03-15 and
+# mentor 2024-02-01..07-31 (runs on into B's time); by person only: kbt
+# 2024-07-01..08-01, which overlaps B's [start, end] only.  By hand, in
+# 2024: mst 6 cases (all A), mentor 6 (A), kbt 6 (B), never 12.
+mkdir i && cd i
+persons 6 > persons.csv
+{ echo "case_id;person;programme;unit;consent_date;start_date;end_date;end_reason"
+  for i in 1 2 3 4 5 6; do
+      echo "A00$i;P00$i;SIG;Norr;2024-01-01;2024-01-01;2024-03-31;mal_uppfyllda"
+      echo "B00$i;P00$i;SIG;Norr;2024-06-01;2024-06-01;;"
+  done
+} > cases.csv
+{ echo "case_id;insats;provider;start_date;end_date"
+  for i in 1 2 3 4 5 6; do
+      echo "A00$i;mst;socialtjanst;2024-01-15;2024-03-15"
+      echo "A00$i;mentor;socialtjanst;2024-02-01;2024-07-31"
+  done
+} > insatser_arende.csv
+{ echo "person;insats;provider;start_date;end_date"
+  for i in 1 2 3 4 5 6; do echo "P00$i;kbt;socialtjanst;2024-07-01;2024-08-01"; done
+} > insatser_person.csv
+run init
+run import persons.csv cases.csv insatser_arende.csv insatser_person.csv
+expect_rc 0 "import: två ärenden per person, insatser per ärende och per person"
+run report verksamhet --period 2024 --format csv -o v
+expect_rc 0 "report verksamhet --period 2024"
+# independent: an intervention belongs to the case of its case_id, else to
+# the person's cases whose [start, end] it overlaps; cases active in 2024
+indep() {
+    sqlite3 uppfolj.db "SELECT count(DISTINCT c.id) FROM cases c JOIN interventions i
+        ON (i.case_id = c.id OR (i.case_id IS NULL AND i.person_id = c.person_id
+            AND i.start_date <= coalesce(c.end_date, '9999') AND coalesce(i.end_date, '9999') >= c.start_date))
+        WHERE i.insats = '$1' AND c.start_date <= '2024-12-31' AND coalesce(c.end_date, '9999') >= '2024-01-01'
+          AND i.start_date <= '2024-12-31' AND coalesce(i.end_date, '9999') >= '2024-01-01'"
+}
+for k in MST:mst Mentor:mentor KBT:kbt; do
+    got=$(grep "^\"${k%%:*}\"" v/verksamhet_insatser.csv | cut -d, -f2)
+    expect_eq "$got" "6" "verksamhet: ${k%%:*} för 6 ärenden (för hand)"
+    expect_eq "$got" "$(indep "${k#*:}")" "verksamhet: ${k%%:*} som oberoende SQL"
+done
+run report utfall --by insats --as-of 2025-06-30 --format csv -o u
+expect_rc 0 "report utfall --by insats"
+# the core: a case is in an insats group when its own intervention
+# overlaps its during phase: mentor only A (6), kbt only B (6)
+expect_eq "$(grep '^"Mentor"' u/utfall_misstankar_per_ar.csv | cut -d, -f2)" "6" "utfall: Mentor-gruppen har A:s 6 ärenden"
+expect_eq "$(grep '^"KBT"' u/utfall_misstankar_per_ar.csv | cut -d, -f2)" "6" "utfall: KBT-gruppen har B:s 6 ärenden"
+cd ..
+
 finish

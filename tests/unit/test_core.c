@@ -165,6 +165,9 @@ static const char *const data_sql[] = {
     " (4, 'sis', '2025-05-01', '2025-12-31'),"          /* ends after as-of */
     " (5, 'hvb', '2025-06-01', '2025-12-31'),"
     " (5, 'ungdomstjanst', '2024-02-01', '2024-03-01');",
+    /* C's own skolstod (by case_id) runs on into D's during phase */
+    "INSERT INTO interventions (case_id, person_id, insats, start_date, end_date) VALUES"
+    " (3, 3, 'skolstod', '2021-06-01', '2023-03-31');",
     "INSERT INTO goals (case_id, domain, set_date, status) VALUES"
     " (1, 'skola', '2023-04-01', NULL), (1, 'skola', '2023-05-01', NULL),"
     " (1, 'familj', '2023-04-01', NULL), (1, 'fritid', '2023-04-01', 'pagaende'),"
@@ -639,8 +642,11 @@ static void test_core__insatser_overlapping_during(void **state)
      * 2023-12-20), mst, skk (from 2024-01-09, the last day); not
      * kontaktperson (ended 2023-03-14), not fft (from 2024-01-10) */
     assert_int_equal(get(c, 1)->insatser, bit("hvb") | bit("sis") | bit("mst") | bit("skk"));
-    assert_int_equal(get(c, 3)->insatser, bit("hvb"));
-    /* D: mentor from 2023-06-01; not C's hvb, not tfco (in D's before) */
+    /* C: hvb (person only, overlaps C's [start, end]) and its own skolstod */
+    assert_int_equal(get(c, 3)->insatser, bit("hvb") | bit("skolstod"));
+    /* D: mentor from 2023-06-01 (person only, overlaps D); not C's hvb,
+     * not tfco (in D's before), and not C's skolstod although it overlaps
+     * D's during [2023-02-01, ...) until 2023-03-31: it is C's */
     assert_int_equal(get(c, 4)->insatser, bit("mentor"));
     /* E: hvb from 2025-06-01 is after its end: none */
     assert_int_equal(get(c, 5)->insatser, 0);
