@@ -292,7 +292,9 @@ void rep_method(uf_report *r, const uf_cohort *c, const uf_report_opts *o)
              c->params.anchor == UF_ANCHOR_START ? "från start" : "efter avslut");
     uf_report_method(r, p);
     uf_report_method(r, "Händelser (misstankar om brott, våldsbrott) räknas per period; "
-                        "antal per år = antal / periodens längd i år. Tillstånd (uppförandestörning, "
+                        "antal per år = antal / tid i risk i år, där tid i risk är periodens "
+                        "längd utom dagar placerad i låst vård (SiS); dagar placerad räknas per år av "
+                        "periodens hela längd, och överlappande placeringar räknas en gång. Tillstånd (uppförandestörning, "
                         "skolfrånvaro) jämförs mellan baslinjen (senaste värdet från 90 dagar före "
                         "till 30 dagar efter start) och det senaste värdet i efterperioden. Bedömningar "
                         "jämförs mellan baslinjen (senaste från 180 dagar före till 30 dagar efter "

@@ -63,6 +63,8 @@ double rep_mcnemar(long only_before, long only_after);
 
 /* Are the before and after windows of case k complete (and non-empty)? */
 bool rep_windows_complete(const uf_case *k);
+/* ... and has k time at risk (days outside locked care) in both? */
+bool rep_at_risk(const uf_case *k);
 /* The before/after tables of report_utfall.c for breakdown g, with ids
  * PREFIX_misstankar_per_ar ...: into section s, or (s NULL) into new
  * sections as the utfall report has them; with the risk-level transitions

@@ -96,4 +96,37 @@ expect_eq "$(grep '^"Mentor"' u/utfall_misstankar_per_ar.csv | cut -d, -f2)" "6"
 expect_eq "$(grep '^"KBT"' u/utfall_misstankar_per_ar.csv | cut -d, -f2)" "6" "utfall: KBT-gruppen har B:s 6 ärenden"
 cd ..
 
+# ---- 3. days placed are the union of overlapping placements
+# Six cases 2023-01-01..2023-12-31, after window [2023-12-31, 2024-12-31)
+# = 366 days.  In it: hvb 2024-01-01..2024-03-01 = 31 + 29 + 1 = 61 days,
+# familjehem 2024-02-14..2024-04-01 = 16 + 31 + 1 = 48 days; they share
+# 2024-02-14..2024-03-01 = 16 + 1 = 17 days: 61 + 48 - 17 = 92 days
+# placed (the sum, 109, counted the 17 days twice).  Per year of the
+# window: 92 / (366 / 365.25) = 91.8114754...
+mkdir p && cd p
+persons 6 > persons.csv
+{ echo "case_id;person;programme;unit;consent_date;start_date;end_date;end_reason"
+  for i in 1 2 3 4 5 6; do echo "A00$i;P00$i;SIG;Norr;2023-01-01;2023-01-01;2023-12-31;mal_uppfyllda"; done
+} > cases.csv
+{ echo "case_id;insats;provider;start_date;end_date"
+  for i in 1 2 3 4 5 6; do
+      echo "A00$i;hvb;socialtjanst;2024-01-01;2024-03-01"
+      echo "A00$i;familjehem;socialtjanst;2024-02-14;2024-04-01"
+  done
+} > interventions.csv
+run init
+run import persons.csv cases.csv interventions.csv
+expect_rc 0 "import: hvb och familjehem som överlappar 17 dagar"
+run export --cohort SIG:programme=SIG --as-of 2025-06-30 -o x
+expect_rc 0 "export"
+col=$(head -n 1 x/export.csv | tr ',' '\n' | grep -n '^days_placed_after$' | cut -d: -f1)
+expect_eq "$(tail -n +2 x/export.csv | cut -d, -f"$col" | sort -u | tr '\n' ' ')" "92 " \
+    "export: 92 dagar placerad efter (för hand), inte 109"
+run report utfall --as-of 2025-06-30 --format csv -o u
+expect_rc 0 "report utfall"
+got=$(grep '^"Totalt"' u/utfall_dagar_placerad.csv | cut -d, -f5)
+expect_eq "$(awk -v g="$got" 'BEGIN { d = g - 92 * 365.25 / 366; print (d < 1e-9 && d > -1e-9) ? "ja" : g }')" "ja" \
+    "utfall: dagar placerad per år efter = 92 / (366 / 365.25) ($got)"
+cd ..
+
 finish

@@ -624,14 +624,66 @@ static void test_core__days_placed_across_borders(void **state)
     assert_near(cc->placed[UF_BEFORE], 0);
     assert_near(cc->placed[UF_DURING], 31);
     assert_near(cc->placed[UF_AFTER], 31);
-    /* E: hvb open from 2025-06-01: after [2025-06-01, as-of + 1) = 30;
-     * sis 2025-05-01..2025-12-31 is cut at as-of too (nothing after the
-     * data cut-off counts): [2025-05-01, 2025-07-01) = 31 + 30 = 61 */
-    assert_near(get(c, 5)->placed[UF_AFTER], 30 + 61);
+    /* E: sis 2025-05-01..2025-12-31 is cut at as-of (nothing after the
+     * data cut-off counts): [2025-05-01, 2025-07-01) = 31 + 30 = 61; hvb
+     * open from 2025-06-01 lies inside it, so the union is 61 (not
+     * 61 + 30).  Time at risk in the after window up to as-of: 122 days
+     * less the 61 in SiS = 61 */
+    assert_near(get(c, 5)->placed[UF_AFTER], 61);
     assert_near(get(c, 5)->placed[UF_DURING], 0);
+    assert_near(get(c, 5)->risk_years[UF_AFTER], 61 / 365.25);
+    assert_near(get(c, 5)->years[UF_AFTER], 122 / 365.25);
     /* G: hvb 2025-06-01..2025-12-31, cut at as-of: during 30 */
     assert_near(get(c, 6)->placed[UF_DURING], 30);
     uf_cohort_free(c);
+}
+
+/* Overlapping placements count once, in days placed and in the days of
+ * locked care taken out of the time at risk. */
+static void test_core__days_placed_are_the_union(void **state)
+{
+    (void)state;
+    char dir[TU_PATH];
+    /* one case 2023-07-01..2024-07-01, as-of 2025-12-31:
+     *   before [2022-07-01, 2023-07-01) 365, during [2023-07-01,
+     *   2024-07-01) 366, after [2024-07-01, 2025-07-01) 365 days */
+    static const char *const sql[] = {
+        "INSERT INTO persons (id, pseudonym, birth_date, sex) VALUES (1, 'p', '2010-01-01', 'M');"
+        "INSERT INTO cases (id, case_id, person_id, programme, start_date, end_date)"
+        " VALUES (1, 'A', 1, 'SIG', '2023-07-01', '2024-07-01');"
+        "INSERT INTO interventions (person_id, insats, start_date, end_date) VALUES"
+        " (1, 'familjehem', '2024-02-13', '2024-04-02'),"
+        " (1, 'hvb', '2024-01-01', '2024-03-01'),"
+        " (1, 'sis', '2024-08-20', '2024-09-19'),"
+        " (1, 'sis', '2024-08-01', '2024-08-31');",
+        NULL
+    };
+    sqlite3 *db = new_db(dir, sql);
+    assert_non_null(db);
+    uf_core_params p = { .as_of = D(2025, 12, 31), .months_before = 12, .months_after = 12 };
+    uf_cohort *c = NULL;
+    assert_int_equal(uf_core_load(db, &p, &c), UF_OK);
+    const uf_case *k = &c->cases[0];
+    /* during: hvb 2024-01-01..2024-03-01 = 31 + 29 + 1 = 61 days,
+     * familjehem 2024-02-13..2024-04-02 = 17 + 31 + 2 = 50 days; they
+     * share 2024-02-13..2024-03-01 = 17 + 1 = 18 days, so the union
+     * 2024-01-01..2024-04-02 is 61 + 50 - 18 = 31 + 29 + 31 + 2 = 93
+     * (the sum would be 111) */
+    assert_near(k->placed[UF_DURING], 93);
+    assert_near(k->placed[UF_BEFORE], 0);
+    /* after: sis 2024-08-01..2024-08-31 = 31 and 2024-08-20..2024-09-19
+     * = 12 + 19 = 31 share 2024-08-20..2024-08-31 = 12 days: union
+     * 2024-08-01..2024-09-19 = 31 + 19 = 50 days placed, all locked
+     * care, so the time at risk is 365 - 50 = 315 days (not 365 - 62) */
+    assert_near(k->placed[UF_AFTER], 50);
+    assert_near(k->years[UF_AFTER], 365 / 365.25);
+    assert_near(k->risk_years[UF_AFTER], 315 / 365.25);
+    /* no locked care before and during: time at risk is the window */
+    assert_near(k->risk_years[UF_BEFORE], 365 / 365.25);
+    assert_near(k->risk_years[UF_DURING], 366 / 365.25);
+    uf_cohort_free(c);
+    uf_db_close(db);
+    assert_int_equal(tu_rmtree(dir), 0);
 }
 
 static void test_core__insatser_overlapping_during(void **state)
@@ -914,6 +966,7 @@ int main(void)
         cmocka_unit_test(test_core__configured_measures),
         cmocka_unit_test(test_core__assessment_baseline_and_followup),
         cmocka_unit_test(test_core__days_placed_across_borders),
+        cmocka_unit_test(test_core__days_placed_are_the_union),
         cmocka_unit_test(test_core__insatser_overlapping_during),
         cmocka_unit_test(test_core__goals_by_latest_status),
         cmocka_unit_test(test_core__no_followup_consent_no_measures),
