@@ -20,7 +20,8 @@ typedef struct rep_groups {
     int ncols;                  /* group label columns: 1 or 2 */
     int nrows;                  /* group rows, total not counted */
     int (*keys)[2];             /* per row: the key on each dimension */
-    char (*labels)[2][96];      /* per row: the labels */
+    char *(*labels)[2];         /* per row: the labels (malloc'd, NULL in
+                                   the second of a one-way breakdown) */
     unsigned char *member;      /* member[case * nrows + row] */
     bool overlap;
 } rep_groups;

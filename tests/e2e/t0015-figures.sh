@@ -129,4 +129,41 @@ expect_eq "$(awk -v g="$got" 'BEGIN { d = g - 92 * 365.25 / 366; print (d < 1e-9
     "utfall: dagar placerad per år efter = 92 / (366 / 365.25) ($got)"
 cd ..
 
+# ---- 4. no limit on the number of groups: 70 units, one case each
+mkdir g && cd g
+persons 70 units > persons.csv
+{ echo "case_id;person;programme;unit;consent_date;start_date;end_date;end_reason"
+  i=1
+  while [ "$i" -le 70 ]; do
+      printf 'A%03d;P%03d;SIG;U%03d;2023-01-01;2023-01-01;2023-12-31;mal_uppfyllda\n' "$i" "$i" "$i"
+      i=$((i + 1))
+  done
+} > cases.csv
+run init
+run import persons.csv cases.csv
+expect_rc 0 "import: 70 enheter"
+run report utfall --by unit --as-of 2025-06-30 --format csv -o u
+expect_rc 0 "report utfall --by unit"
+units=$(sqlite3 uppfolj.db "SELECT count(DISTINCT unit) FROM cases")
+f=u/utfall_misstankar_per_ar.csv
+expect_eq "$(grep -vc '^group\|^"Totalt"' "$f")" "$units" "70 grupprader, en per enhet (sqlite3: $units)"
+expect_eq "$(tail -n +2 "$f" | cut -d, -f1 | sort -u | wc -l)" "$((units + 1))" "alla rader olika, plus Totalt"
+expect_eq "$(tail -n 1 "$f" | cut -d, -f1)" '"Totalt"' "Totalt sist"
+expect_eq "$(sed -n '71p' "$f" | cut -d, -f1)" '"U070"' "den 70:e enheten finns (U070)"
+run report utfall --by unit,sex --as-of 2025-06-30 --format csv -o u2
+expect_rc 0 "report utfall --by unit,sex"
+expect_eq "$(grep -vc '^group\|^"Totalt"' u2/utfall_misstankar_per_ar.csv)" "$units" "tvåvägs: 70 rader enhet × Pojkar"
+
+# a file with more item columns than the importer keeps is refused (it
+# used to drop the 65th and later with "okänd kolumn")
+{ printf 'assessment_id;case_id;instrument;date;total_score'
+  i=1; while [ "$i" -le 65 ]; do printf ';item:q%d' "$i"; i=$((i + 1)); done; echo
+  printf 'B001;A001;ester;2023-02-01;10'
+  i=1; while [ "$i" -le 65 ]; do printf ';1'; i=$((i + 1)); done; echo
+} > bedomningar.csv
+run import bedomningar.csv
+expect_rc 2 "65 kolumner item: vägras"
+expect_contains "$ERR" "högst 64 kolumner item:<namn>" "felet säger gränsen"
+cd ..
+
 finish
