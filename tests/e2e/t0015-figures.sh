@@ -166,4 +166,46 @@ expect_rc 2 "65 kolumner item: vägras"
 expect_contains "$ERR" "högst 64 kolumner item:<namn>" "felet säger gränsen"
 cd ..
 
+# ---- 5. one rounding rule: PDF text as Excel displays the XLSX value
+# Six cases with consent 2023-09-01 and starts 2025-01-03 .. 2025-01-08:
+# 490 .. 495 days consent -> start; median (type 7, n = 6) = (492 +
+# 493) / 2 = 492.5, shown with 0 decimals.  Excel displays 493 (half away
+# from zero); printf("%.0f") gave 492 (half to even).  CSV and JSON keep
+# 492.5, the XLSX stores 492.5 with the format #,##0, the PDF prints 493.
+mkdir r && cd r
+persons 6 > persons.csv
+{ echo "case_id;person;programme;unit;referral_date;consent_date;start_date"
+  for i in 1 2 3 4 5 6; do echo "A00$i;P00$i;SIG;Norr;2023-09-01;2023-09-01;2025-01-0$((i + 2))"; done
+} > cases.csv
+run init
+run import persons.csv cases.csv
+expect_rc 0 "import: sex ärenden, 490–495 dagar samtycke→start"
+expect_eq "$(sqlite3 uppfolj.db "SELECT group_concat(julianday(start_date) - julianday(consent_date), ' ') FROM (SELECT * FROM cases ORDER BY start_date)")" \
+    "490.0 491.0 492.0 493.0 494.0 495.0" "dagarna enligt sqlite3"
+run report verksamhet --period 2025 --format pdf,xlsx,csv,json -o v
+expect_rc 0 "report verksamhet --period 2025 --format pdf,xlsx,csv,json"
+expect_eq "$(grep '^"Totalt"' v/verksamhet_processtider.csv | cut -d, -f4)" "492.5" "CSV: medianen 492.5 exakt"
+# openpyxl is Debian's (python3-openpyxl): /usr/bin/python3 when there
+py=python3; [ -x /usr/bin/python3 ] && py=/usr/bin/python3
+expect_eq "$($py - <<'PY'
+import decimal, openpyxl
+wb = openpyxl.load_workbook("v/verksamhet.xlsx")
+for ws in wb.worksheets:
+    for row in ws.iter_rows():
+        if row[0].value == "Totalt" and len(row) > 3 and row[3].value == 492.5:
+            c = row[3]
+            decs = len(c.number_format.split(".")[1]) if "." in c.number_format else 0
+            # Excel's display: 15 significant digits, then half away from zero
+            d = decimal.Decimal("%.14e" % c.value).quantize(decimal.Decimal(1).scaleb(-decs),
+                                                           rounding=decimal.ROUND_HALF_UP)
+            print(ws.title, c.value, c.number_format, d)
+PY
+)" "Dagar mellan stegen (median) 492.5 #,##0 493" "XLSX: värdet 492.5 med formatet #,##0, som Excel visar som 493"
+pdftotext -layout v/verksamhet.pdf v.txt 2>/dev/null
+expect_eq "$(grep -A4 'Dagar mellan stegen' v.txt | grep '^ *Totalt' | awk '{ print $NF }')" "493" \
+    "PDF: medianen visas som 493, som i Excel"
+check_pdf v verksamhet
+check_xlsx v verksamhet
+cd ..
+
 finish
