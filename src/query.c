@@ -12,7 +12,7 @@ const char *uf_query(const char *name)
     for (const uf_query_text *q = uf_queries; q->name; q++)
         if (strcmp(q->name, name) == 0)
             return q->sql;
-    assert(!"unknown query name");
+    assert(0 && "unknown query name");
     return NULL;
 }
 
