@@ -18,6 +18,8 @@
 #include "uppfolj/parse.h"
 
 static const char *const placements[] = { "hvb", "sis", "familjehem", "tfco", NULL };
+/* Placements in locked care: their days are not time at risk (SPEC §6). */
+static const char *const locked_care[] = { "sis", NULL };
 
 const char *uf_core_insats_name(int i)
 {
@@ -156,6 +158,7 @@ static bool read_case(uf_cohort *c, sqlite3_stmt *st, uf_case *k)
         int to = k->to[ph] > c->as_of + 1 ? c->as_of + 1 : k->to[ph];
         k->years[ph] = k->from[ph] == INT_MIN || to <= k->from[ph] ? 0
                      : (double)(to - k->from[ph]) / 365.25;
+        k->risk_years[ph] = k->years[ph];   /* less locked care: add_intervention */
     }
     for (int s = 0; s < UF_MAX_STATES; s++) {
         k->state_base[s] = NAN;
@@ -182,17 +185,17 @@ static void add_outcome(const uf_cohort *c, uf_case *k, const char *measure, int
     if (e >= 0) {
         for (int ph = 0; ph < UF_NPHASES; ph++)
             if (in(k, ph, day))
-                k->events[e][ph] += (float)v;
+                k->events[e][ph] += v;
         return;
     }
     int s = uf_core_state(c, measure);
     if (s < 0)
         return;
     if (day >= k->start - 90 && day <= k->start + 30)
-        k->state_base[s] = (float)v;
+        k->state_base[s] = v;
     for (int ph = 0; ph < UF_NPHASES; ph++)
         if (in(k, ph, day))
-            k->state_end[s][ph] = (float)v;
+            k->state_end[s][ph] = v;
 }
 
 /* One assessment row (in date order) of case k: baseline is the latest in
@@ -223,9 +226,35 @@ static void add_assessment(uf_case *k, sqlite3_stmt *st)
     }
 }
 
-/* One intervention row of case k: placement days per window, and the
- * insatser overlapping the during phase. */
-static void add_intervention(const uf_cohort *c, uf_case *k, sqlite3_stmt *st)
+/* The union of a case's placements, swept in start order: per window,
+ * the day up to which days are already counted (placements and locked
+ * care apart).  Reset for each case. */
+typedef struct place_state {
+    const uf_case *k;
+    int placed_to[UF_NPHASES], locked_to[UF_NPHASES];
+} place_state;
+
+/* Add the days of [s, end) in window ph not yet counted up to *upto;
+ * intervals come in order of s, so what is left is one interval.  The
+ * number of new days. */
+static int sweep(const uf_case *k, int ph, int s, int end, int *upto)
+{
+    int lo = s > k->from[ph] ? s : k->from[ph];
+    int hi = end < k->to[ph] ? end : k->to[ph];
+    if (lo < *upto)
+        lo = *upto;
+    if (hi <= lo)
+        return 0;
+    *upto = hi;
+    return hi - lo;
+}
+
+/* One intervention row of case k (rows in start order within a case):
+ * days placed per window (every placement of the person, overlapping
+ * placements once), days of locked care taken out of the time at risk,
+ * and the insatser of the case's own interventions (column 4,
+ * core_intervention_rows.sql) that overlap the during phase. */
+static void add_intervention(const uf_cohort *c, uf_case *k, place_state *ps, sqlite3_stmt *st)
 {
     const char *insats = (const char *)sqlite3_column_text(st, 1);
     int s = col_day(st, 2), e = col_day(st, 3);
@@ -234,17 +263,22 @@ static void add_intervention(const uf_cohort *c, uf_case *k, sqlite3_stmt *st)
     if (s == INT_MIN)
         return;
     int i = uf_kb_index(uf_kb_insatser, insats);
-    if (i >= 0 && s < k->to[UF_DURING] && end > k->from[UF_DURING])
+    if (i >= 0 && sqlite3_column_int(st, 4) && s < k->to[UF_DURING] && end > k->from[UF_DURING])
         k->insatser |= 1u << i;
     if (uf_kb_index(placements, insats) < 0)
         return;
+    if (ps->k != k) {
+        ps->k = k;
+        for (int ph = 0; ph < UF_NPHASES; ph++)
+            ps->placed_to[ph] = ps->locked_to[ph] = INT_MIN;
+    }
+    bool locked = uf_kb_index(locked_care, insats) >= 0;
     for (int ph = 0; ph < UF_NPHASES; ph++) {
         if (k->from[ph] == INT_MIN)
             continue;
-        int lo = s > k->from[ph] ? s : k->from[ph];
-        int hi = end < k->to[ph] ? end : k->to[ph];
-        if (hi > lo)
-            k->placed[ph] += (float)(hi - lo);
+        k->placed[ph] += sweep(k, ph, s, end, &ps->placed_to[ph]);
+        if (locked)
+            k->risk_years[ph] -= sweep(k, ph, s, end, &ps->locked_to[ph]) / 365.25;
     }
 }
 
@@ -292,6 +326,7 @@ static uf_error stream(sqlite3 *db, uf_cohort *c, const char *name, rows_kind ki
         sqlite3_bind_text(st, 1, asof, -1, SQLITE_STATIC);
     uf_case *k = NULL;
     goal_state g = { .k = NULL, .domain = -1 };
+    place_state ps = { .k = NULL };
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         sqlite3_int64 id = sqlite3_column_int64(st, 0);
@@ -308,7 +343,7 @@ static uf_error stream(sqlite3 *db, uf_cohort *c, const char *name, rows_kind ki
             break;
         }
         case ROWS_ASSESSMENTS:   add_assessment(k, st); break;
-        case ROWS_INTERVENTIONS: add_intervention(c, k, st); break;
+        case ROWS_INTERVENTIONS: add_intervention(c, k, &ps, st); break;
         case ROWS_GOALS:         add_goal(&g, k, st); break;
         }
     }

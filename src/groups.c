@@ -113,7 +113,7 @@ int uf_case_groups(const uf_cohort *c, const uf_config *cfg, const uf_case *k,
     }
     case UF_DIM_INSATS: {
         int n = 0;
-        for (int i = 0; i < 32 && n < max; i++)
+        for (int i = 0; i < UF_CASE_GROUPS_MAX && n < max; i++)
             if (k->insatser & (1u << i))
                 keys[n++] = i;
         if (n == 0)
@@ -172,66 +172,86 @@ static int cmp_int(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-int uf_dim_keys(const uf_cohort *c, const uf_config *cfg, uf_dim d, int *keys, int max)
+int uf_dim_keys(const uf_cohort *c, const uf_config *cfg, uf_dim d, int **keys)
 {
-    int n = 0;
+    int n = 0, cap = 0;
+    int *out = NULL;
+    *keys = NULL;
     for (size_t i = 0; i < c->n; i++) {
-        int k[32];
-        int nk = uf_case_groups(c, cfg, &c->cases[i], d, k, 32);
+        int k[UF_CASE_GROUPS_MAX];
+        int nk = uf_case_groups(c, cfg, &c->cases[i], d, k, UF_CASE_GROUPS_MAX);
         for (int j = 0; j < nk; j++) {
             bool seen = false;
             for (int x = 0; x < n && !seen; x++)
-                seen = keys[x] == k[j];
-            if (!seen && n < max)
-                keys[n++] = k[j];
+                seen = out[x] == k[j];
+            if (seen)
+                continue;
+            if (n == cap) {
+                cap = cap ? cap * 2 : 16;
+                int *p = realloc(out, (size_t)cap * sizeof *p);
+                if (!p) {
+                    free(out);
+                    return -1;
+                }
+                out = p;
+            }
+            out[n++] = k[j];
         }
     }
-    qsort(keys, (size_t)n, sizeof *keys, cmp_int);
+    if (n)
+        qsort(out, (size_t)n, sizeof *out, cmp_int);
     /* string-valued groups display in alphabetical order */
     if (d == UF_DIM_UNIT || d == UF_DIM_PROGRAMME || d == UF_DIM_TARGET || d == UF_DIM_END_REASON)
         for (int i = 1; i < n; i++)
-            for (int j = i; j > 0 && keys[j] != UF_GROUP_MISSING &&
-                            uf_sv_cmp(uf_cohort_string(c, keys[j - 1]), uf_cohort_string(c, keys[j])) > 0;
+            for (int j = i; j > 0 && out[j] != UF_GROUP_MISSING &&
+                            uf_sv_cmp(uf_cohort_string(c, out[j - 1]), uf_cohort_string(c, out[j])) > 0;
                  j--) {
-                int t = keys[j];
-                keys[j] = keys[j - 1];
-                keys[j - 1] = t;
+                int t = out[j];
+                out[j] = out[j - 1];
+                out[j - 1] = t;
             }
+    *keys = out;
     return n;
 }
 
-void uf_group_label(const uf_cohort *c, const uf_config *cfg, uf_dim d, int key,
-                    char *out, size_t n)
+size_t uf_group_label(const uf_cohort *c, const uf_config *cfg, uf_dim d, int key,
+                      char *out, size_t n)
 {
+    const char *text;
+    char num[32];
     if (key == UF_GROUP_MISSING) {
-        snprintf(out, n, "%s", d == UF_DIM_INSATS ? "Ingen registrerad insats"
-                             : d == UF_DIM_AGE ? "Annan ålder eller okänd" : "Uppgift saknas");
-        return;
+        text = d == UF_DIM_INSATS ? "Ingen registrerad insats"
+             : d == UF_DIM_AGE ? "Annan ålder eller okänd" : "Uppgift saknas";
+    } else {
+        switch (d) {
+        case UF_DIM_SEX:
+            text = key == 0 ? "Flickor" : key == 1 ? "Pojkar" : "Annat kön";
+            break;
+        case UF_DIM_AGE:
+            snprintf(num, sizeof num, "%d–%d år", cfg->bands[key].lo, cfg->bands[key].hi);
+            text = num;
+            break;
+        case UF_DIM_INSATS:
+            text = uf_label_insats(uf_core_insats_name(key));
+            break;
+        case UF_DIM_COHORT:
+            snprintf(num, sizeof num, "%d", key);
+            text = num;
+            break;
+        case UF_DIM_END_REASON:
+            text = uf_label_end_reason(uf_cohort_string(c, key));
+            break;
+        case UF_DIM_TARGET: {
+            const char *s = uf_cohort_string(c, key);
+            text = strcmp(s, "riskzon") == 0 ? "Riskzon" : strcmp(s, "avhopp") == 0 ? "Avhoppare" : s;
+            break;
+        }
+        default:
+            text = uf_cohort_string(c, key);
+            break;
+        }
     }
-    switch (d) {
-    case UF_DIM_SEX:
-        snprintf(out, n, "%s", key == 0 ? "Flickor" : key == 1 ? "Pojkar" : "Annat kön");
-        return;
-    case UF_DIM_AGE:
-        snprintf(out, n, "%d–%d år", cfg->bands[key].lo, cfg->bands[key].hi);
-        return;
-    case UF_DIM_INSATS:
-        snprintf(out, n, "%s", uf_label_insats(uf_core_insats_name(key)));
-        return;
-    case UF_DIM_COHORT:
-        snprintf(out, n, "%d", key);
-        return;
-    case UF_DIM_END_REASON:
-        snprintf(out, n, "%s", uf_label_end_reason(uf_cohort_string(c, key)));
-        return;
-    case UF_DIM_TARGET: {
-        const char *s = uf_cohort_string(c, key);
-        snprintf(out, n, "%s", strcmp(s, "riskzon") == 0 ? "Riskzon"
-                               : strcmp(s, "avhopp") == 0 ? "Avhoppare" : s);
-        return;
-    }
-    default:
-        snprintf(out, n, "%s", uf_cohort_string(c, key));
-        return;
-    }
+    if (n)
+        snprintf(out, n, "%s", text);
+    return strlen(text);
 }

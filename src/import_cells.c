@@ -186,9 +186,15 @@ static void map_header(prep_ctx *r, int i)
         h->have_col[col] = true;
         h->colname[col] = h->headers[i];
     } else if (strncmp(folded, "item:", 5) == 0 && folded[5] &&
-               h->ent == &uf_entities[K_ASSESSMENTS] && h->nitems < MAX_ITEMS) {
-        h->colmap[i] = -2;
-        h->item_pos[h->nitems++] = i;
+               h->ent == &uf_entities[K_ASSESSMENTS]) {
+        if (h->nitems < MAX_ITEMS) {
+            h->colmap[i] = -2;
+            h->item_pos[h->nitems++] = i;
+        } else {    /* a limit is an error, never a dropped column */
+            h->colmap[i] = -1;
+            uf_diag_add(r->d, UF_ERROR, h->path, 1, h->headers[i],
+                        "högst %d kolumner item:<namn> per fil", MAX_ITEMS);
+        }
     } else if (*folded) {
         uf_diag_add(r->d, UF_WARNING, h->path, 1, h->headers[i], "okänd kolumn, hoppas över");
     }

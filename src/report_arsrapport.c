@@ -43,12 +43,11 @@ static void fewer_suspicions(const uf_cohort *c, int from, int to, long *n,
     *n = *fewer = 0;
     for (size_t i = 0; e >= 0 && i < c->n; i++) {
         const uf_case *k = &c->cases[i];
-        if (!k->consent || !after_began(k, from, to) ||
-            !rep_windows_complete(k))
+        if (!k->consent || !after_began(k, from, to) || !rep_at_risk(k))
             continue;
         (*n)++;
-        *fewer += k->events[e][UF_AFTER] / k->years[UF_AFTER] <
-                  k->events[e][UF_BEFORE] / k->years[UF_BEFORE];
+        *fewer += k->events[e][UF_AFTER] / k->risk_years[UF_AFTER] <
+                  k->events[e][UF_BEFORE] / k->risk_years[UF_BEFORE];
     }
 }
 
@@ -413,7 +412,8 @@ static void method(uf_report *r, const uf_cohort *c, const uf_arsrapport_opts *o
              "uppföljning och med hela före- och efterperioden vid datumet för uttaget; tabellen "
              "över urvalet visar hur många som lämnades utanför och varför. Nyckeltalet om färre "
              "misstankar gäller samma ärenden: andelen med färre registrerade misstankar om brott "
-             "per år i efterperioden än i föreperioden.",
+             "per år i efterperioden än i föreperioden, räknat på tid i risk (periodens längd utom "
+             "dagar placerad i låst vård, SiS).",
              c->params.months_before, c->params.months_after,
              c->params.anchor == UF_ANCHOR_START ? "från start" : "efter avslut");
     uf_report_method(r, p);
@@ -422,7 +422,8 @@ static void method(uf_report *r, const uf_cohort *c, const uf_arsrapport_opts *o
                         "senaste värdet i efterperioden. Bedömningar jämförs mellan baslinjen "
                         "(senaste från 180 dagar före till 30 dagar efter start) och uppföljningen "
                         "(senaste under ärendet, annars första efter avslut inom efterperioden). "
-                        "Dagar placerad (HVB, SiS, familjehem, TFCO) räknas per år av perioden.");
+                        "Dagar placerad (HVB, SiS, familjehem, TFCO) räknas per år av perioden; "
+                        "överlappande placeringar räknas en gång.");
     uf_report_method(r, "Måluppfyllelse: varje mål som följdes upp under året räknas en gång, med "
                         "statusen vid den senaste uppföljningen under året (uppnått, delvis, ej "
                         "uppnått eller pågående). Nyckeltalet är andelen uppnådda av alla mål som "

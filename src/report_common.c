@@ -12,8 +12,6 @@
 #include "uppfolj/parse.h"
 #include "uppfolj/stats.h"
 
-#define MAX_KEYS 64
-
 /* Add row (k1, k2) to g unless it is there; -1 when memory ran out. */
 static int add_row(rep_groups *g, int k1, int k2, int *cap)
 {
@@ -21,24 +19,24 @@ static int add_row(rep_groups *g, int k1, int k2, int *cap)
         if (g->keys[i][0] == k1 && g->keys[i][1] == k2)
             return 0;
     if (g->nrows == *cap) {
-        *cap = *cap ? *cap * 2 : 16;
-        void *k = realloc(g->keys, (size_t)*cap * sizeof *g->keys);
+        int ncap = *cap ? *cap * 2 : 16;
+        void *k = realloc(g->keys, (size_t)ncap * sizeof *g->keys);
         if (!k)
             return -1;
         g->keys = k;
-        void *l = realloc(g->labels, (size_t)*cap * sizeof *g->labels);
+        void *l = realloc(g->labels, (size_t)ncap * sizeof *g->labels);
         if (!l)
             return -1;
         g->labels = l;
+        *cap = ncap;
     }
     g->keys[g->nrows][0] = k1;
     g->keys[g->nrows][1] = k2;
+    g->labels[g->nrows][0] = g->labels[g->nrows][1] = NULL;
     g->nrows++;
     return 0;
 }
 
-/* The rows: every key of the first dimension, crossed with every key of
- * the second that occurs together with it. */
 /* Position of key in keys[0..n), or -1. */
 static int key_pos(const int *keys, int n, int key)
 {
@@ -49,32 +47,52 @@ static int key_pos(const int *keys, int n, int key)
 }
 
 /* The rows: every key of the first dimension, crossed with every key of
- * the second that occurs together with it (one pass over the cases). */
+ * the second that occurs together with it (one pass over the cases).
+ * However many keys there are: -1 only when memory ran out. */
 static int make_rows(rep_groups *g)
 {
     const uf_report_opts *o = g->o;
-    int keys1[MAX_KEYS], keys2[MAX_KEYS], cap = 0;
-    int n1 = uf_dim_keys(g->c, o->cfg, o->by[0], keys1, MAX_KEYS);
-    int n2 = o->nby > 1 ? uf_dim_keys(g->c, o->cfg, o->by[1], keys2, MAX_KEYS) : 1;
-    static bool seen[MAX_KEYS][MAX_KEYS];
-    memset(seen, 0, sizeof seen);
-    for (size_t i = 0; o->nby > 1 && i < g->c->n; i++) {
-        int k[MAX_KEYS], m[MAX_KEYS];
-        int nk = uf_case_groups(g->c, o->cfg, &g->c->cases[i], o->by[0], k, MAX_KEYS);
-        int nm = uf_case_groups(g->c, o->cfg, &g->c->cases[i], o->by[1], m, MAX_KEYS);
+    int *keys1 = NULL, *keys2 = NULL, cap = 0, rc = -1;
+    bool *seen = NULL;
+    int n1 = uf_dim_keys(g->c, o->cfg, o->by[0], &keys1);
+    int n2 = o->nby > 1 ? uf_dim_keys(g->c, o->cfg, o->by[1], &keys2) : 1;
+    if (n1 < 0 || n2 < 0)
+        goto done;
+    if (o->nby > 1 && n1 && n2 && !(seen = calloc((size_t)n1 * (size_t)n2, sizeof *seen)))
+        goto done;
+    for (size_t i = 0; seen && i < g->c->n; i++) {
+        int k[UF_CASE_GROUPS_MAX], m[UF_CASE_GROUPS_MAX];
+        int nk = uf_case_groups(g->c, o->cfg, &g->c->cases[i], o->by[0], k, UF_CASE_GROUPS_MAX);
+        int nm = uf_case_groups(g->c, o->cfg, &g->c->cases[i], o->by[1], m, UF_CASE_GROUPS_MAX);
         for (int x = 0; x < nk; x++)
             for (int y = 0; y < nm; y++) {
                 int a = key_pos(keys1, n1, k[x]), b = key_pos(keys2, n2, m[y]);
                 if (a >= 0 && b >= 0)
-                    seen[a][b] = true;
+                    seen[(size_t)a * (size_t)n2 + (size_t)b] = true;
             }
     }
     for (int a = 0; a < n1; a++)
         for (int b = 0; b < n2; b++)
-            if ((o->nby < 2 || seen[a][b]) &&
+            if ((o->nby < 2 || seen[(size_t)a * (size_t)n2 + (size_t)b]) &&
                 add_row(g, keys1[a], o->nby > 1 ? keys2[b] : 0, &cap) != 0)
-                return -1;
-    return 0;
+                goto done;
+    rc = 0;
+done:
+    free(seen);
+    free(keys1);
+    free(keys2);
+    return rc;
+}
+
+/* The label of key on dimension d, malloc'd whole (no length limit);
+ * NULL when memory ran out. */
+static char *label_of(const uf_cohort *c, const uf_config *cfg, uf_dim d, int key)
+{
+    size_t n = uf_group_label(c, cfg, d, key, NULL, 0) + 1;
+    char *s = malloc(n);
+    if (s)
+        uf_group_label(c, cfg, d, key, s, n);
+    return s;
 }
 
 int rep_groups_init(uf_report *r, rep_groups *g, const uf_cohort *c, const uf_report_opts *o)
@@ -88,15 +106,16 @@ int rep_groups_init(uf_report *r, rep_groups *g, const uf_cohort *c, const uf_re
         goto fail;
     for (int i = 0; i < g->nrows; i++)
         for (int d = 0; d < o->nby; d++)
-            uf_group_label(c, o->cfg, o->by[d], g->keys[i][d], g->labels[i][d],
-                           sizeof g->labels[i][d]);
+            if (!(g->labels[i][d] = label_of(c, o->cfg, o->by[d], g->keys[i][d])))
+                goto fail;
     g->member = calloc(c->n * (size_t)(g->nrows ? g->nrows : 1), 1);
     if (!g->member && c->n && g->nrows)
         goto fail;
     for (size_t i = 0; i < c->n; i++) {
-        int k[MAX_KEYS], m[MAX_KEYS] = { 0 };
-        int nk = uf_case_groups(c, o->cfg, &c->cases[i], o->by[0], k, MAX_KEYS);
-        int nm = o->nby > 1 ? uf_case_groups(c, o->cfg, &c->cases[i], o->by[1], m, MAX_KEYS) : 1;
+        int k[UF_CASE_GROUPS_MAX], m[UF_CASE_GROUPS_MAX] = { 0 };
+        int nk = uf_case_groups(c, o->cfg, &c->cases[i], o->by[0], k, UF_CASE_GROUPS_MAX);
+        int nm = o->nby > 1 ? uf_case_groups(c, o->cfg, &c->cases[i], o->by[1], m,
+                                             UF_CASE_GROUPS_MAX) : 1;
         for (int row = 0; row < g->nrows; row++)
             for (int x = 0; x < nk; x++)
                 for (int y = 0; y < nm; y++)
@@ -112,6 +131,10 @@ fail:
 
 void rep_groups_free(rep_groups *g)
 {
+    for (int i = 0; g->labels && i < g->nrows; i++) {
+        free(g->labels[i][0]);
+        free(g->labels[i][1]);
+    }
     free(g->keys);
     free(g->labels);
     free(g->member);
@@ -169,11 +192,15 @@ void rep_chart(uf_report *r, uf_section *s, const uf_table *t, const rep_groups 
     char cid[96];
     snprintf(cid, sizeof cid, "%s_diagram", id);
     uf_chart *ch = uf_section_chart(r, s, cid, title, "bar", y_label, t, 0);
-    int rows[MAX_KEYS * 4];
-    int n = 0;
-    for (int i = 0; i < t->nrows && n < (int)(sizeof rows / sizeof *rows); i++)
-        rows[n++] = i;
-    uf_chart_rows(r, ch, rows, n);
+    int *rows = malloc((size_t)(t->nrows ? t->nrows : 1) * sizeof *rows);
+    if (!rows) {
+        r->failed = true;
+        return;
+    }
+    for (int i = 0; i < t->nrows; i++)
+        rows[i] = i;
+    uf_chart_rows(r, ch, rows, t->nrows);
+    free(rows);
     uf_chart_series(r, ch, "Före", before);
     uf_chart_series(r, ch, "Efter", after);
 }
@@ -292,7 +319,9 @@ void rep_method(uf_report *r, const uf_cohort *c, const uf_report_opts *o)
              c->params.anchor == UF_ANCHOR_START ? "från start" : "efter avslut");
     uf_report_method(r, p);
     uf_report_method(r, "Händelser (misstankar om brott, våldsbrott) räknas per period; "
-                        "antal per år = antal / periodens längd i år. Tillstånd (uppförandestörning, "
+                        "antal per år = antal / tid i risk i år, där tid i risk är periodens "
+                        "längd utom dagar placerad i låst vård (SiS); dagar placerad räknas per år av "
+                        "periodens hela längd, och överlappande placeringar räknas en gång. Tillstånd (uppförandestörning, "
                         "skolfrånvaro) jämförs mellan baslinjen (senaste värdet från 90 dagar före "
                         "till 30 dagar efter start) och det senaste värdet i efterperioden. Bedömningar "
                         "jämförs mellan baslinjen (senaste från 180 dagar före till 30 dagar efter "

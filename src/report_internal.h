@@ -20,7 +20,8 @@ typedef struct rep_groups {
     int ncols;                  /* group label columns: 1 or 2 */
     int nrows;                  /* group rows, total not counted */
     int (*keys)[2];             /* per row: the key on each dimension */
-    char (*labels)[2][96];      /* per row: the labels */
+    char *(*labels)[2];         /* per row: the labels (malloc'd, NULL in
+                                   the second of a one-way breakdown) */
     unsigned char *member;      /* member[case * nrows + row] */
     bool overlap;
 } rep_groups;
@@ -63,6 +64,8 @@ double rep_mcnemar(long only_before, long only_after);
 
 /* Are the before and after windows of case k complete (and non-empty)? */
 bool rep_windows_complete(const uf_case *k);
+/* ... and has k time at risk (days outside locked care) in both? */
+bool rep_at_risk(const uf_case *k);
 /* The before/after tables of report_utfall.c for breakdown g, with ids
  * PREFIX_misstankar_per_ar ...: into section s, or (s NULL) into new
  * sections as the utfall report has them; with the risk-level transitions

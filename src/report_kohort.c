@@ -256,14 +256,14 @@ static void balance(kh_set *k, uf_section *s)
 static bool change(const kh_set *k, const uf_case *cs, bool any, double *b, double *a)
 {
     int e = uf_core_event(k->c, "misstanke_brott");
-    if (e < 0 || !rep_windows_complete(cs))
+    if (e < 0 || !(any ? rep_windows_complete(cs) : rep_at_risk(cs)))
         return false;
     if (any) {
         *b = 100.0 * (cs->events[e][UF_BEFORE] > 0);
         *a = 100.0 * (cs->events[e][UF_AFTER] > 0);
     } else {
-        *b = cs->events[e][UF_BEFORE] / cs->years[UF_BEFORE];
-        *a = cs->events[e][UF_AFTER] / cs->years[UF_AFTER];
+        *b = cs->events[e][UF_BEFORE] / cs->risk_years[UF_BEFORE];
+        *a = cs->events[e][UF_AFTER] / cs->risk_years[UF_AFTER];
     }
     return true;
 }

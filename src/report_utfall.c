@@ -26,14 +26,20 @@ bool rep_windows_complete(const uf_case *k)
            k->years[UF_BEFORE] > 0 && k->years[UF_AFTER] > 0;
 }
 
-/* Events per person-year of exposure. */
+bool rep_at_risk(const uf_case *k)
+{
+    return rep_windows_complete(k) && k->risk_years[UF_BEFORE] > 0 &&
+           k->risk_years[UF_AFTER] > 0;
+}
+
+/* Events per person-year at risk (days in locked care left out). */
 static bool event_rate(const uf_cohort *c, const uf_case *k, int e, double *b, double *a)
 {
     (void)c;
-    if (!rep_windows_complete(k))
+    if (!rep_at_risk(k))
         return false;
-    *b = k->events[e][UF_BEFORE] / k->years[UF_BEFORE];
-    *a = k->events[e][UF_AFTER] / k->years[UF_AFTER];
+    *b = k->events[e][UF_BEFORE] / k->risk_years[UF_BEFORE];
+    *a = k->events[e][UF_AFTER] / k->risk_years[UF_AFTER];
     return true;
 }
 

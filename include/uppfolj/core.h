@@ -48,12 +48,18 @@ typedef struct uf_case {
     bool consent;               /* follow-up consent: measures kept */
     bool complete[UF_NPHASES];  /* the window is complete by as-of */
     int from[UF_NPHASES], to[UF_NPHASES];  /* windows [from, to) */
-    double years[UF_NPHASES];   /* exposure in years (days / 365.25) */
-    float events[UF_MAX_EVENTS][UF_NPHASES];   /* event counts */
-    float state_base[UF_MAX_STATES];           /* NAN when none */
-    float state_end[UF_MAX_STATES][UF_NPHASES]; /* latest value in the window */
+    double years[UF_NPHASES];   /* observed time in years (days of the
+                                   window up to as-of / 365.25) */
+    double risk_years[UF_NPHASES];  /* time at risk for event rates: years
+                                       less the days in locked care (sis),
+                                       the union of those placements */
+    double events[UF_MAX_EVENTS][UF_NPHASES];   /* event counts */
+    double state_base[UF_MAX_STATES];           /* NAN when none */
+    double state_end[UF_MAX_STATES][UF_NPHASES]; /* latest value in the window */
     uf_assess assess[UF_NINSTRUMENTS];
-    float placed[UF_NPHASES];   /* days placed (hvb, sis, familjehem, tfco) */
+    double placed[UF_NPHASES];  /* days placed (hvb, sis, familjehem, tfco):
+                                   the union of the placements, so days
+                                   of overlapping placements count once */
     unsigned insatser;          /* bit i: insats code i overlapped the during
                                    phase (uf_core_insats_name) */
     unsigned char goals[UF_NDOMAINS][4];  /* goals per domain by latest

@@ -31,18 +31,27 @@ bool uf_dim_overlaps(uf_dim d);
 
 /* cfg must not be NULL below: the age bands come from it. */
 
-/* The group keys of case k on d into keys (at most max); their number
- * (at least 1: unknown values give UF_GROUP_MISSING). */
+/* The most groups one case can be in on any dimension: one per insats
+ * code (uf_case.insatser has a bit per code). */
+#define UF_CASE_GROUPS_MAX 32
+
+/* The group keys of case k on d into keys (at most max; a keys array of
+ * UF_CASE_GROUPS_MAX always holds them all); their number (at least 1:
+ * unknown values give UF_GROUP_MISSING). */
 int uf_case_groups(const uf_cohort *c, const uf_config *cfg, const uf_case *k,
                    uf_dim d, int *keys, int max);
 
 /* Every key of d present among the cohort's cases, sorted for display
- * (missing last), into keys (at most max); their number. */
-int uf_dim_keys(const uf_cohort *c, const uf_config *cfg, uf_dim d, int *keys, int max);
+ * (missing last), into *keys (malloc'd, the caller frees it; NULL when
+ * there are none); their number, or -1 when memory ran out (*keys NULL).
+ * There is no limit on their number. */
+int uf_dim_keys(const uf_cohort *c, const uf_config *cfg, uf_dim d, int **keys);
 
-/* The Swedish label of group key on d into out (n bytes). */
-void uf_group_label(const uf_cohort *c, const uf_config *cfg, uf_dim d, int key,
-                    char *out, size_t n);
+/* The Swedish label of group key on d into out (n bytes; out may be NULL
+ * when n is 0).  Returns the length of the whole label, as snprintf: a
+ * result >= n means out was too small. */
+size_t uf_group_label(const uf_cohort *c, const uf_config *cfg, uf_dim d, int key,
+                      char *out, size_t n);
 
 /* Compare UTF-8 names in Swedish alphabetical order (å ä ö after z),
  * like strcmp. */

@@ -33,7 +33,7 @@ for tool in pdftotext pdffonts pdfinfo qpdf python3; do
     command -v $tool >/dev/null 2>&1 || { echo "pdf_check: $tool saknas" >&2; exit 2; }
 done
 exec python3 - "$1" "$2" <<'PY'
-import json, math, re, subprocess, sys
+import decimal, json, math, re, subprocess, sys
 
 pdf, jpath = sys.argv[1], sys.argv[2]
 passed = failed = 0
@@ -66,7 +66,11 @@ def group(digits):
 def number(v, decimals):
     if v is None or not math.isfinite(v):
         return ".."
-    s = "%.*f" % (max(0, min(decimals, 9)), abs(v))
+    # docs/rounding.md (Excel's display rule): 15 significant digits,
+    # then half away from zero (decimal's ROUND_HALF_UP)
+    d = decimal.Decimal("%.14e" % abs(v))
+    s = format(d.quantize(decimal.Decimal(1).scaleb(-max(0, min(decimals, 9))),
+                          rounding=decimal.ROUND_HALF_UP), "f")
     whole, _, frac = s.partition(".")
     neg = v < 0 and s.strip("0.") != ""
     return ("-" if neg else "") + group(whole) + ("," + frac if frac else "")

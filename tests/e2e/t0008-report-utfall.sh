@@ -21,25 +21,40 @@ expect_eq "$(head -n 1 rapp/utfall_misstanke_nagon.csv)" \
 # Independent computation (sqlite3 on the imported rows, written here from
 # SPEC §5, not with uppfolj's queries): SIG cases started and ended by as-of,
 # with follow-up consent and a complete 12-month after window; suspicions
-# in [start - 12 months, start) and [end, end + 12 months).
+# in [start - 12 months, start) and [end, end + 12 months), per year at
+# risk: the window less its distinct days in SiS (locked care, SPEC §6),
+# counted day by day so overlapping placements count once.
 cat > ind.sql <<SQL
-WITH k AS (
+WITH RECURSIVE k AS (
   SELECT c.id, c.person_id, c.start_date AS s, c.end_date AS e,
          date(c.start_date, '-12 months') AS bf, date(c.end_date, '+12 months') AS at
   FROM cases c
   WHERE c.programme = 'SIG' AND c.start_date <= '$ASOF' AND c.end_date <= '$ASOF' AND c.followup_consent = 1
     AND date(c.end_date, '+12 months') <= date('$ASOF', '+1 day')
+), w AS (
+  SELECT id, person_id, 'b' AS ph, bf AS f, date(s, '-1 day') AS l FROM k
+  UNION ALL SELECT id, person_id, 'a', e, date(at, '-1 day') FROM k
+), sis(id, ph, d, l) AS (
+  SELECT w.id, w.ph, max(i.start_date, w.f), min(coalesce(i.end_date, '$ASOF'), w.l)
+  FROM w JOIN interventions i ON i.person_id = w.person_id AND i.insats = 'sis'
+  WHERE max(i.start_date, w.f) <= min(coalesce(i.end_date, '$ASOF'), w.l)
+  UNION ALL SELECT id, ph, date(d, '+1 day'), l FROM sis WHERE d < l
+), locked AS (
+  SELECT id, sum(ph = 'b') AS lb, sum(ph = 'a') AS la
+  FROM (SELECT DISTINCT id, ph, d FROM sis) GROUP BY id
 ), m AS (
   SELECT k.id, k.s, k.e, k.bf, k.at,
+    julianday(k.s) - julianday(k.bf) - coalesce(l.lb, 0) AS rb,
+    julianday(k.at) - julianday(k.e) - coalesce(l.la, 0) AS ra,
     (SELECT coalesce(sum(value), 0) FROM outcomes o WHERE o.person_id = k.person_id
        AND o.measure = 'misstanke_brott' AND o.date >= k.bf AND o.date < k.s) AS nb,
     (SELECT coalesce(sum(value), 0) FROM outcomes o WHERE o.person_id = k.person_id
        AND o.measure = 'misstanke_brott' AND o.date >= k.e AND o.date < k.at) AS na
-  FROM k
+  FROM k LEFT JOIN locked l ON l.id = k.id
 )
 SELECT count(*), sum(nb > 0), sum(na > 0),
-       printf('%.6f', avg(nb / ((julianday(s) - julianday(bf)) / 365.25))),
-       printf('%.6f', avg(na / ((julianday(at) - julianday(e)) / 365.25)))
+       printf('%.6f', avg(CASE WHEN rb > 0 AND ra > 0 THEN nb / (rb / 365.25) END)),
+       printf('%.6f', avg(CASE WHEN rb > 0 AND ra > 0 THEN na / (ra / 365.25) END))
 FROM m;
 SQL
 ind=$(sqlite3 -separator ' ' uppfolj.db < ind.sql)

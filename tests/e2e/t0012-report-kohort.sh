@@ -95,20 +95,34 @@ sqlite3 -csv uppfolj.db "SELECT c.programme,
       AND o.date <= '$ASOF' GROUP BY c2.id) f ON f.id = c.id
   WHERE (c.programme = 'SIG' OR c.programme = 'ordinarie') AND c.followup_consent = 1
     AND c.start_date IS NOT NULL AND c.start_date <= '$ASOF'" > km.csv
-sqlite3 -csv uppfolj.db "WITH k AS (
-    SELECT c.programme AS g, c.person_id, c.start_date AS s, c.end_date AS e,
+# (per year at risk: the window less its distinct days in SiS, SPEC §6)
+sqlite3 -csv uppfolj.db "WITH RECURSIVE k AS (
+    SELECT c.id, c.programme AS g, c.person_id, c.start_date AS s, c.end_date AS e,
            date(c.start_date, '-12 months') AS bf, date(c.end_date, '+12 months') AS at
     FROM cases c
     WHERE (c.programme = 'SIG' OR c.programme = 'ordinarie') AND c.followup_consent = 1
-      AND c.end_date IS NOT NULL AND date(c.end_date, '+12 months') <= date('$ASOF', '+1 day'))
+      AND c.end_date IS NOT NULL AND date(c.end_date, '+12 months') <= date('$ASOF', '+1 day')
+  ), w AS (
+    SELECT id, person_id, 'b' AS ph, bf AS f, date(s, '-1 day') AS l FROM k
+    UNION ALL SELECT id, person_id, 'a', e, date(at, '-1 day') FROM k
+  ), sis(id, ph, d, l) AS (
+    SELECT w.id, w.ph, max(i.start_date, w.f), min(coalesce(i.end_date, '$ASOF'), w.l)
+    FROM w JOIN interventions i ON i.person_id = w.person_id AND i.insats = 'sis'
+    WHERE max(i.start_date, w.f) <= min(coalesce(i.end_date, '$ASOF'), w.l)
+    UNION ALL SELECT id, ph, date(d, '+1 day'), l FROM sis WHERE d < l
+  ), locked AS (
+    SELECT id, sum(ph = 'b') AS lb, sum(ph = 'a') AS la
+    FROM (SELECT DISTINCT id, ph, d FROM sis) GROUP BY id
+  ), r AS (
+    SELECT k.*, julianday(s) - julianday(bf) - coalesce(lb, 0) AS rb,
+           julianday(at) - julianday(e) - coalesce(la, 0) AS ra
+    FROM k LEFT JOIN locked USING (id))
   SELECT g,
-    (SELECT coalesce(sum(value), 0) FROM outcomes o WHERE o.person_id = k.person_id
-       AND o.measure = 'misstanke_brott' AND o.date >= k.e AND o.date < k.at)
-      / ((julianday(at) - julianday(e)) / 365.25)
-    - (SELECT coalesce(sum(value), 0) FROM outcomes o WHERE o.person_id = k.person_id
-       AND o.measure = 'misstanke_brott' AND o.date >= k.bf AND o.date < k.s)
-      / ((julianday(s) - julianday(bf)) / 365.25)
-  FROM k" > did.csv
+    (SELECT coalesce(sum(value), 0) FROM outcomes o WHERE o.person_id = r.person_id
+       AND o.measure = 'misstanke_brott' AND o.date >= r.e AND o.date < r.at) / (ra / 365.25)
+    - (SELECT coalesce(sum(value), 0) FROM outcomes o WHERE o.person_id = r.person_id
+       AND o.measure = 'misstanke_brott' AND o.date >= r.bf AND o.date < r.s) / (rb / 365.25)
+  FROM r WHERE rb > 0 AND ra > 0" > did.csv
 [ "$(wc -l < km.csv)" -gt 100 ] && ok "överlevnadsdata: $(wc -l < km.csv) ärenden" || fail "för få ärenden i km.csv"
 if command -v Rscript >/dev/null 2>&1 && Rscript -e 'library(survival)' >/dev/null 2>&1; then
     cat > km.R <<'R'

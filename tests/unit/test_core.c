@@ -124,6 +124,7 @@ static const char *const data_sql[] = {
     " (3, '2021-03-01', 'misstanke_brott', 1),"     /* C during */
     " (3, '2022-06-01', 'misstanke_brott', 1),"     /* C after and D before */
     " (3, '2023-03-01', 'misstanke_brott', 1),"     /* D during */
+    " (4, '2024-09-01', 'skolfranvaro_pct', 33.3),"  /* E baseline: exactly 33.3 */
     " (4, '2025-05-01', 'vald', 1),"                /* E after (incomplete) */
     " (4, '2025-07-01', 'vald', 1),"                /* after as-of */
     " (5, '2025-06-30', 'misstanke_brott', 1),"     /* G: on the as-of day */
@@ -164,6 +165,9 @@ static const char *const data_sql[] = {
     " (4, 'sis', '2025-05-01', '2025-12-31'),"          /* ends after as-of */
     " (5, 'hvb', '2025-06-01', '2025-12-31'),"
     " (5, 'ungdomstjanst', '2024-02-01', '2024-03-01');",
+    /* C's own skolstod (by case_id) runs on into D's during phase */
+    "INSERT INTO interventions (case_id, person_id, insats, start_date, end_date) VALUES"
+    " (3, 3, 'skolstod', '2021-06-01', '2023-03-31');",
     "INSERT INTO goals (case_id, domain, set_date, status) VALUES"
     " (1, 'skola', '2023-04-01', NULL), (1, 'skola', '2023-05-01', NULL),"
     " (1, 'familj', '2023-04-01', NULL), (1, 'fritid', '2023-04-01', 'pagaende'),"
@@ -253,7 +257,7 @@ static const uf_case *get(const uf_cohort *c, sqlite3_int64 id)
     return NULL;
 }
 
-static float ev(const uf_cohort *c, const uf_case *k, const char *code, int ph)
+static double ev(const uf_cohort *c, const uf_case *k, const char *code, int ph)
 {
     int e = uf_core_event(c, code);
     if (e < 0)
@@ -508,6 +512,19 @@ static void test_core__states_baseline_and_end_values(void **state)
     uf_cohort_free(c);
 }
 
+/* A state value is kept as the double SQLite stored: 33.3 stays the
+ * double nearest 33.3 (as a float it was 33.29999923706055). */
+static void test_core__state_values_kept_exactly(void **state)
+{
+    (void)state;
+    uf_cohort *c = load();
+    const uf_case *e = get(c, 5);
+    int s = st(c, "skolfranvaro_pct");
+    assert_true(e->state_base[s] == 33.3);
+    assert_true(e->state_end[s][UF_DURING] == 33.3);    /* the start day is during */
+    uf_cohort_free(c);
+}
+
 static void test_core__configured_measures(void **state)
 {
     (void)state;
@@ -607,14 +624,66 @@ static void test_core__days_placed_across_borders(void **state)
     assert_near(cc->placed[UF_BEFORE], 0);
     assert_near(cc->placed[UF_DURING], 31);
     assert_near(cc->placed[UF_AFTER], 31);
-    /* E: hvb open from 2025-06-01: after [2025-06-01, as-of + 1) = 30;
-     * sis 2025-05-01..2025-12-31 is cut at as-of too (nothing after the
-     * data cut-off counts): [2025-05-01, 2025-07-01) = 31 + 30 = 61 */
-    assert_near(get(c, 5)->placed[UF_AFTER], 30 + 61);
+    /* E: sis 2025-05-01..2025-12-31 is cut at as-of (nothing after the
+     * data cut-off counts): [2025-05-01, 2025-07-01) = 31 + 30 = 61; hvb
+     * open from 2025-06-01 lies inside it, so the union is 61 (not
+     * 61 + 30).  Time at risk in the after window up to as-of: 122 days
+     * less the 61 in SiS = 61 */
+    assert_near(get(c, 5)->placed[UF_AFTER], 61);
     assert_near(get(c, 5)->placed[UF_DURING], 0);
+    assert_near(get(c, 5)->risk_years[UF_AFTER], 61 / 365.25);
+    assert_near(get(c, 5)->years[UF_AFTER], 122 / 365.25);
     /* G: hvb 2025-06-01..2025-12-31, cut at as-of: during 30 */
     assert_near(get(c, 6)->placed[UF_DURING], 30);
     uf_cohort_free(c);
+}
+
+/* Overlapping placements count once, in days placed and in the days of
+ * locked care taken out of the time at risk. */
+static void test_core__days_placed_are_the_union(void **state)
+{
+    (void)state;
+    char dir[TU_PATH];
+    /* one case 2023-07-01..2024-07-01, as-of 2025-12-31:
+     *   before [2022-07-01, 2023-07-01) 365, during [2023-07-01,
+     *   2024-07-01) 366, after [2024-07-01, 2025-07-01) 365 days */
+    static const char *const sql[] = {
+        "INSERT INTO persons (id, pseudonym, birth_date, sex) VALUES (1, 'p', '2010-01-01', 'M');"
+        "INSERT INTO cases (id, case_id, person_id, programme, start_date, end_date)"
+        " VALUES (1, 'A', 1, 'SIG', '2023-07-01', '2024-07-01');"
+        "INSERT INTO interventions (person_id, insats, start_date, end_date) VALUES"
+        " (1, 'familjehem', '2024-02-13', '2024-04-02'),"
+        " (1, 'hvb', '2024-01-01', '2024-03-01'),"
+        " (1, 'sis', '2024-08-20', '2024-09-19'),"
+        " (1, 'sis', '2024-08-01', '2024-08-31');",
+        NULL
+    };
+    sqlite3 *db = new_db(dir, sql);
+    assert_non_null(db);
+    uf_core_params p = { .as_of = D(2025, 12, 31), .months_before = 12, .months_after = 12 };
+    uf_cohort *c = NULL;
+    assert_int_equal(uf_core_load(db, &p, &c), UF_OK);
+    const uf_case *k = &c->cases[0];
+    /* during: hvb 2024-01-01..2024-03-01 = 31 + 29 + 1 = 61 days,
+     * familjehem 2024-02-13..2024-04-02 = 17 + 31 + 2 = 50 days; they
+     * share 2024-02-13..2024-03-01 = 17 + 1 = 18 days, so the union
+     * 2024-01-01..2024-04-02 is 61 + 50 - 18 = 31 + 29 + 31 + 2 = 93
+     * (the sum would be 111) */
+    assert_near(k->placed[UF_DURING], 93);
+    assert_near(k->placed[UF_BEFORE], 0);
+    /* after: sis 2024-08-01..2024-08-31 = 31 and 2024-08-20..2024-09-19
+     * = 12 + 19 = 31 share 2024-08-20..2024-08-31 = 12 days: union
+     * 2024-08-01..2024-09-19 = 31 + 19 = 50 days placed, all locked
+     * care, so the time at risk is 365 - 50 = 315 days (not 365 - 62) */
+    assert_near(k->placed[UF_AFTER], 50);
+    assert_near(k->years[UF_AFTER], 365 / 365.25);
+    assert_near(k->risk_years[UF_AFTER], 315 / 365.25);
+    /* no locked care before and during: time at risk is the window */
+    assert_near(k->risk_years[UF_BEFORE], 365 / 365.25);
+    assert_near(k->risk_years[UF_DURING], 366 / 365.25);
+    uf_cohort_free(c);
+    uf_db_close(db);
+    assert_int_equal(tu_rmtree(dir), 0);
 }
 
 static void test_core__insatser_overlapping_during(void **state)
@@ -625,8 +694,11 @@ static void test_core__insatser_overlapping_during(void **state)
      * 2023-12-20), mst, skk (from 2024-01-09, the last day); not
      * kontaktperson (ended 2023-03-14), not fft (from 2024-01-10) */
     assert_int_equal(get(c, 1)->insatser, bit("hvb") | bit("sis") | bit("mst") | bit("skk"));
-    assert_int_equal(get(c, 3)->insatser, bit("hvb"));
-    /* D: mentor from 2023-06-01; not C's hvb, not tfco (in D's before) */
+    /* C: hvb (person only, overlaps C's [start, end]) and its own skolstod */
+    assert_int_equal(get(c, 3)->insatser, bit("hvb") | bit("skolstod"));
+    /* D: mentor from 2023-06-01 (person only, overlaps D); not C's hvb,
+     * not tfco (in D's before), and not C's skolstod although it overlaps
+     * D's during [2023-02-01, ...) until 2023-03-31: it is C's */
     assert_int_equal(get(c, 4)->insatser, bit("mentor"));
     /* E: hvb from 2025-06-01 is after its end: none */
     assert_int_equal(get(c, 5)->insatser, 0);
@@ -890,9 +962,11 @@ int main(void)
         cmocka_unit_test(test_core__years_of_exposure),
         cmocka_unit_test(test_core__events_by_phase_borders),
         cmocka_unit_test(test_core__states_baseline_and_end_values),
+        cmocka_unit_test(test_core__state_values_kept_exactly),
         cmocka_unit_test(test_core__configured_measures),
         cmocka_unit_test(test_core__assessment_baseline_and_followup),
         cmocka_unit_test(test_core__days_placed_across_borders),
+        cmocka_unit_test(test_core__days_placed_are_the_union),
         cmocka_unit_test(test_core__insatser_overlapping_during),
         cmocka_unit_test(test_core__goals_by_latest_status),
         cmocka_unit_test(test_core__no_followup_consent_no_measures),

@@ -21,11 +21,45 @@ static void test_format__numbers(void **state)
     assert_string_equal(uf_fmt_number(1234567, 0, b), "1" NB "234" NB "567");
     assert_string_equal(uf_fmt_number(999, 0, b), "999");
     assert_string_equal(uf_fmt_number(-1234.25, 2, b), "-1" NB "234,25");
-    /* rounding: 2.345 is 2.34499.. in binary; 0.125 rounds half to even */
     assert_string_equal(uf_fmt_number(2.346, 2, b), "2,35");
     assert_string_equal(uf_fmt_number(-0.04, 1, b), "0,0");     /* no "-0,0" */
     assert_string_equal(uf_fmt_number(NAN, 1, b), "..");
     assert_string_equal(uf_fmt_number(INFINITY, 1, b), "..");
+}
+
+/* The display rule of docs/rounding.md, Excel's: round to 15 significant
+ * digits, then half away from zero.  printf("%.0f") would give 492, 0.12,
+ * 2.67 and -0 for the first four (half to even on the binary value;
+ * 2.675 is 2.67499999999999982 in binary). */
+static void test_format__rounding_as_excel_displays(void **state)
+{
+    (void)state;
+    char b[UF_FMT_BUF];
+    assert_string_equal(uf_fmt_number(492.5, 0, b), "493");
+    assert_string_equal(uf_fmt_number(0.125, 2, b), "0,13");
+    assert_string_equal(uf_fmt_number(2.675, 2, b), "2,68");
+    assert_string_equal(uf_fmt_number(-0.5, 0, b), "-1");
+    assert_string_equal(uf_fmt_number(-2.675, 2, b), "-2,68");
+    assert_string_equal(uf_fmt_number(491.5, 0, b), "492");    /* not to even */
+    assert_string_equal(uf_fmt_number(1.005, 2, b), "1,01");   /* binary 1.00499.. */
+    /* 0.1 + 0.2 = 0.30000000000000004: 15 digits give 0.3, then 0,3 */
+    assert_string_equal(uf_fmt_number(0.1 + 0.2, 16, b), "0,300000000");  /* 9 decimals at most */
+    /* carry through every digit */
+    assert_string_equal(uf_fmt_number(9.995, 2, b), "10,00");
+    assert_string_equal(uf_fmt_number(999999.5, 0, b), "1" NB "000" NB "000");
+    /* below half: down, and a negative that rounds to zero shows 0 */
+    assert_string_equal(uf_fmt_number(0.1249, 2, b), "0,12");
+    assert_string_equal(uf_fmt_number(-0.4, 0, b), "0");
+    /* small and large magnitudes */
+    assert_string_equal(uf_fmt_number(0.0005, 3, b), "0,001");
+    assert_string_equal(uf_fmt_number(0.00049, 3, b), "0,000");
+    assert_string_equal(uf_fmt_number(1e-20, 2, b), "0,00");
+    /* 15 significant digits: 123456789012345|678 -> ...346, as Excel */
+    assert_string_equal(uf_fmt_number(123456789012345678.0, 0, b),
+                        "123" NB "456" NB "789" NB "012" NB "346" NB "000");
+    /* the same rule through percentages and p-values */
+    assert_string_equal(uf_fmt_percent(12.25, 1, b), "12,3" NB "%");
+    assert_string_equal(uf_fmt_pvalue(0.0125, b), "0,013");
 }
 
 static void test_format__percent_and_p(void **state)
@@ -70,6 +104,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_format__numbers),
+        cmocka_unit_test(test_format__rounding_as_excel_displays),
         cmocka_unit_test(test_format__percent_and_p),
         cmocka_unit_test(test_format__cells),
     };

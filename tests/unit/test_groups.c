@@ -14,6 +14,7 @@
 #include <cmocka.h>
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "uppfolj/groups.h"
 #include "uppfolj/parse.h"
@@ -274,19 +275,20 @@ static void test_groups__dim_keys_sorted_missing_last(void **state)
         one('F', 22, B_MST, NORR, uf_days_from_civil(2024, 12, 31)),
     };
     uf_cohort c = cohort(k, 5);
-    int keys[16], n;
+    int *keys = NULL, n;
     char got[256];
 
     /* labels of the keys, '/'-separated */
 #define LABELS(dim)                                                              \
     do {                                                                         \
-        n = uf_dim_keys(&c, &cfg, (dim), keys, 16);                              \
+        n = uf_dim_keys(&c, &cfg, (dim), &keys);                                 \
         got[0] = '\0';                                                           \
         for (int i_ = 0; i_ < n; i_++) {                                         \
             if (i_)                                                              \
                 strcat(got, "/");                                                \
             strcat(got, label(&c, &cfg, (dim), keys[i_]));                       \
         }                                                                        \
+        free(keys);                                                              \
     } while (0)
 
     LABELS(UF_DIM_SEX);
@@ -307,11 +309,39 @@ static void test_groups__dim_keys_sorted_missing_last(void **state)
     assert_int_equal(n, 1);
 #undef LABELS
 
-    /* at most max keys */
-    assert_int_equal(uf_dim_keys(&c, &cfg, UF_DIM_SEX, keys, 2), 2);
     /* an empty cohort has no groups */
     uf_cohort empty = cohort(NULL, 0);
-    assert_int_equal(uf_dim_keys(&empty, &cfg, UF_DIM_SEX, keys, 16), 0);
+    assert_int_equal(uf_dim_keys(&empty, &cfg, UF_DIM_SEX, &keys), 0);
+    assert_null(keys);
+}
+
+/* No limit on the number of groups: 200 units give 200 keys, in
+ * alphabetical order (U000 .. U199), none dropped or merged. */
+static void test_groups__keys_have_no_limit(void **state)
+{
+    (void)state;
+    enum { N = 200 };
+    uf_config cfg;
+    uf_config_defaults(&cfg);
+    static char names[N][8];
+    static char *ptrs[N];
+    static uf_case k[N];
+    for (int i = 0; i < N; i++) {
+        snprintf(names[i], sizeof names[i], "U%03d", N - 1 - i);   /* ids in reverse order */
+        ptrs[i] = names[i];
+        k[i] = one('M', 15, 0, i, uf_days_from_civil(2024, 1, 1));
+    }
+    uf_cohort c = cohort(k, N);
+    c.strings = ptrs;
+    c.nstrings = c.scap = N;
+    int *keys = NULL;
+    assert_int_equal(uf_dim_keys(&c, &cfg, UF_DIM_UNIT, &keys), N);
+    for (int i = 0; i < N; i++) {
+        char want[8];
+        snprintf(want, sizeof want, "U%03d", i);
+        assert_string_equal(uf_cohort_string(&c, keys[i]), want);
+    }
+    free(keys);
 }
 
 /* Swedish alphabetical order: å, ä, ö after z (Å < Ä < Ö), whatever the
@@ -330,8 +360,8 @@ static void test_groups__units_in_swedish_order(void **state)
     uf_cohort c = cohort(k, 5);
     c.strings = names;
     c.nstrings = c.scap = 5;
-    int keys[8];
-    int n = uf_dim_keys(&c, &cfg, UF_DIM_UNIT, keys, 8);
+    int *keys = NULL;
+    int n = uf_dim_keys(&c, &cfg, UF_DIM_UNIT, &keys);
     assert_int_equal(n, 5);
     /* ale, Zinkgruvan, Ånge, Älmhult, Ödeshög */
     assert_string_equal(uf_cohort_string(&c, keys[0]), "ale");
@@ -339,6 +369,7 @@ static void test_groups__units_in_swedish_order(void **state)
     assert_string_equal(uf_cohort_string(&c, keys[2]), "Ånge");
     assert_string_equal(uf_cohort_string(&c, keys[3]), "Älmhult");
     assert_string_equal(uf_cohort_string(&c, keys[4]), "Ödeshög");
+    free(keys);
 }
 
 /* ---- labels --------------------------------------------------------------------- */
@@ -372,7 +403,7 @@ static void test_groups__label_fits_buffer(void **state)
     uf_cohort c = cohort(NULL, 0);
     char buf[8];
     memset(buf, '#', sizeof buf);
-    uf_group_label(&c, &cfg, UF_DIM_SEX, 0, buf, 5);
+    assert_int_equal(uf_group_label(&c, &cfg, UF_DIM_SEX, 0, buf, 5), 7);  /* "Flickor" */
     assert_string_equal(buf, "Flic");               /* 4 bytes + NUL */
     assert_int_equal(buf[5], '#');                  /* nothing written past n */
     uf_group_label(&c, &cfg, UF_DIM_SEX, 0, buf, sizeof buf);
@@ -392,6 +423,7 @@ int main(void)
         cmocka_unit_test(test_groups__cohort_is_start_year),
         cmocka_unit_test(test_groups__dim_keys_sorted_missing_last),
         cmocka_unit_test(test_groups__units_in_swedish_order),
+        cmocka_unit_test(test_groups__keys_have_no_limit),
         cmocka_unit_test(test_groups__label_texts),
         cmocka_unit_test(test_groups__label_fits_buffer),
     };
