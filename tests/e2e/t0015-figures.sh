@@ -153,6 +153,19 @@ expect_eq "$(sed -n '71p' "$f" | cut -d, -f1)" '"U070"' "den 70:e enheten finns 
 run report utfall --by unit,sex --as-of 2025-06-30 --format csv -o u2
 expect_rc 0 "report utfall --by unit,sex"
 expect_eq "$(grep -vc '^group\|^"Totalt"' u2/utfall_misstankar_per_ar.csv)" "$units" "tvåvägs: 70 rader enhet × Pojkar"
+# verksamhet: one row per unit, none merged into the 64th.  Each unit had
+# one case, started in 2023: its startade is 1, shown as "<5" (an empty
+# CSV cell named in `suppressed`); had units 65-70 been added into the
+# 64th row as before, that row would show 7.
+run report verksamhet --period 2023 --format csv -o v70
+expect_rc 0 "report verksamhet med 70 enheter"
+f=v70/verksamhet_flode.csv
+expect_eq "$(grep -vc '^unit\|^"Totalt"' "$f")" "$units" "verksamhet: 70 enhetsrader (sqlite3: $units)"
+expect_eq "$(tail -n +2 "$f" | cut -d, -f1 | sort -u | wc -l)" "$((units + 1))" "verksamhet: alla enheter olika, plus Totalt"
+for u in U064 U065 U070; do
+    expect_eq "$(grep "^\"$u\"" "$f" | cut -d, -f4)|$(grep "^\"$u\"" "$f" | cut -d, -f7)" \
+        "|samtycken|startade|avslutade" "$u: startade dold som 1–4 (ett ärende), inte 7"
+done
 
 # a file with more item columns than the importer keeps is refused (it
 # used to drop the 65th and later with "okänd kolumn")
