@@ -364,6 +364,8 @@ static uf_error period_of(const uf_report_info *info, uf_report_req *q, const ch
 static void state(uf_report *r, const uf_report_req *q)
 {
     uf_report_set(r, &r->population, q->population);
+    if (q->period[0])
+        uf_report_set(r, &r->period, q->period);
     if (q->unit)
         uf_report_set(r, &r->unit, q->unit);
     char p[1024];
@@ -383,15 +385,19 @@ static void state(uf_report *r, const uf_report_req *q)
 uf_report *uf_report_run(const uf_report_info *info, uf_report_req *q, const char *period,
                          uf_diag *d, uf_error *err)
 {
-    int as_of;
-    *err = uf_core_as_of(q->db, &q->phase, &as_of);
+    int last;
+    uf_core_params latest = q->phase;
+    latest.as_of = 0;
+    *err = uf_core_as_of(q->db, &latest, &last);
     if (*err == UF_ERR_INPUT)
         uf_diag_add(d, UF_ERROR, info->name, 0, NULL, "databasen innehåller inga data att "
                                                       "rapportera");
     if (*err != UF_OK)
         return NULL;
-    q->phase.as_of = as_of;
+    if (!q->phase.as_of)
+        q->phase.as_of = last;
     q->period_cut = false;
+    q->period[0] = '\0';
     if ((info->takes & (UF_RO_PERIOD | UF_RO_YEAR)) &&
         (*err = period_of(info, q, period, d)) != UF_OK)
         return NULL;

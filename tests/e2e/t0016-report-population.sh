@@ -108,6 +108,10 @@ ong=$(q "SELECT count(*) FROM cases WHERE programme = 'SIG' AND start_date <= '2
 expect_eq "$(grep '^"Totalt"' p/verksamhet_flode.csv | cut -d, -f5)" "$ong" \
     "pågående vid periodens slut = vid uttaget ($ong)"
 
+run report utfall --program SIG --as-of 2099-01-01 -o x
+expect_rc 2 "--as-of efter dagens datum"
+expect_contains "$ERR" "--as-of 2099-01-01 ligger efter dagens datum" "felet säger varför"
+
 # --- options each report takes
 run report utfall --period 2025 --program SIG -o x
 expect_rc 2 "utfall --period"
