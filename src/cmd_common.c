@@ -34,10 +34,16 @@ int cli_phase_opt(cli_phase *p, int c, const char *arg)
 {
     switch (c) {
     case 'a':
-        if (uf_date_parse(arg, &p->as_of) == 0)
-            return 1;
-        cli_error("--as-of %s är inget giltigt datum (ÅÅÅÅ-MM-DD)", arg);
-        return -1;
+        if (uf_date_parse(arg, &p->as_of) != 0) {
+            cli_error("--as-of %s är inget giltigt datum (ÅÅÅÅ-MM-DD)", arg);
+            return -1;
+        }
+        if (p->as_of > cli_today()) {
+            cli_error("--as-of %s ligger efter dagens datum: data kan inte finnas för dagar "
+                      "som inte har varit", arg);
+            return -1;
+        }
+        return 1;
     case 'B':
     case 'A':
         if (uf_parse_months(arg, c == 'B' ? &p->before : &p->after) == 0)

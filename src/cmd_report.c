@@ -242,13 +242,6 @@ static bool check_options(const report_args *a, const uf_report_info *info)
                   "--cohort 'Jämförelse:programme=ordinarie'", info->name);
         return false;
     }
-    if ((a->given & UF_RO_ASOF) && a->ph.as_of > cli_today()) {
-        char d[UF_DATE_BUF];
-        uf_date_format(a->ph.as_of, d);
-        cli_error("--as-of %s ligger efter dagens datum: data kan inte finnas för dagar "
-                  "som inte har varit", d);
-        return false;
-    }
     if ((a->given & UF_RO_FROMTO) && a->from > a->to) {
         cli_error("--from ligger efter --to");
         return false;
