@@ -403,18 +403,43 @@ static int registry(const cli_common *co, const uf_config *cfg, uf_registry *g)
     return err == UF_OK ? -1 : cli_exit_code(err);
 }
 
+/* Append the help line of one report to out (n bytes, wrapped at 78
+ * columns, the summary indented to column 20). */
+static void help_line(char *out, size_t n, const uf_report_info *info)
+{
+    size_t used = strlen(out);
+    int col = snprintf(out + used, n - used, "  %-16s  ", info->name);
+    used += col > 0 ? (size_t)col : 0;
+    const char *w = info->summary;
+    while (*w && used < n) {
+        size_t len = strcspn(w, " ");
+        int cols = 0;
+        for (size_t i = 0; i < len; i++)
+            cols += ((unsigned char)w[i] & 0xC0) != 0x80;
+        bool wrap = col > 20 && col + 1 + cols > 78;
+        int k = snprintf(out + used, n - used, wrap ? "\n%20s%.*s" : col > 20 ? " %s%.*s"
+                                                                              : "%s%.*s",
+                         "", (int)len, w);
+        used += k > 0 ? (size_t)k : 0;
+        col = (wrap ? 20 : col > 20 ? col + 1 : col) + cols;
+        w += len;
+        w += *w == ' ';
+    }
+    if (used < n)
+        snprintf(out + used, n - used, "\n");
+}
+
 /* --help with the reports of the registry. */
 static int help(const uf_registry *g)
 {
     size_t n = 1;
     for (size_t i = 0; i < g->n; i++)
-        n += strlen(g->v[i].name) + strlen(g->v[i].summary) + 64;
-    char *list = malloc(n), *p = list;
+        n += strlen(g->v[i].name) + 2 * strlen(g->v[i].summary) + 64;
+    char *list = calloc(1, n);
     if (!list)
         return EXIT_FAIL;
-    *p = '\0';
     for (size_t i = 0; i < g->n; i++)
-        p += sprintf(p, "  %-16s  %s\n", g->v[i].name, g->v[i].summary);
+        help_line(list, n, &g->v[i]);
     printf(usage, list);
     free(list);
     return EXIT_OK;

@@ -137,11 +137,11 @@ static const struct builtin {
       UF_RO_BY | UF_RO_ASOF | UF_RO_WINDOWS, 0, build_utfall },
     { "arsrapport", "Årsrapport till styrgruppen",
       "årsrapport till styrgruppen: nyckeltal, utveckling, utfall per kön, ålder och insats, "
-      "måluppfyllelse",
+      "måluppfyllelse (kräver --year)",
       UF_RO_YEAR | UF_RO_YEARS | UF_RO_ASOF | UF_RO_WINDOWS, UF_RO_YEAR, build_arsrapport },
     { "kohort", "Kohortjämförelse",
       "jämförelse av två eller flera kohorter: balans vid start, före och efter, skillnad i "
-      "förändring, tid till första nya misstanke, avslutsorsaker",
+      "förändring, tid till första nya misstanke, avslutsorsaker (kräver två --cohort)",
       UF_RO_COHORTS | UF_RO_FROMTO | UF_RO_ASOF | UF_RO_WINDOWS, UF_RO_COHORTS, build_kohort },
 };
 
