@@ -247,11 +247,11 @@ static uf_error add_dir(uf_registry *g, const char *dir, uf_diag *d)
     for (size_t i = 0; i < n; i++) {
         char path[4096];
         snprintf(path, sizeof path, "%s/%s.ini", dir, names[i]);
-        char *text = err == UF_OK ? slurp(path) : NULL;
-        uf_error e2 = err != UF_OK ? err : !text ? UF_ERR_IO
-                    : add_def(g, names[i], text, dir, path, d);
-        if (err == UF_OK || err == UF_ERR_INPUT)
-            err = e2 == UF_OK ? err : e2;
+        bool go = err == UF_OK || err == UF_ERR_INPUT;     /* list every bad one */
+        char *text = go ? slurp(path) : NULL;
+        uf_error e2 = !go ? err : !text ? UF_ERR_IO : add_def(g, names[i], text, dir, path, d);
+        if (e2 != UF_OK && (err == UF_OK || e2 != UF_ERR_INPUT))
+            err = e2;
         free(text);
         free(names[i]);
     }
