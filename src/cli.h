@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <getopt.h>
 #include <stdio.h>
+#include <sqlite3.h>
 #include "uppfolj/error.h"
 
 enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_INPUT = 2 };
@@ -73,6 +74,11 @@ void cli_phase_params(const cli_phase *p, const struct uf_config *cfg,
  * database when it exists) and print its messages.  Returns -1 to go on,
  * or the exit code to return now; release cfg in every case. */
 int cli_load_config(const cli_common *co, struct uf_config *cfg);
+
+struct uf_population_req;
+/* Decide and apply the population of q on db (population.h), printing its
+ * messages; words gets it in Swedish.  -1 to go on, else the exit code. */
+int cli_population(sqlite3 *db, struct uf_population_req *q, char *words, size_t n);
 
 /* Print "uppfolj: " and a formatted message on stderr. */
 #if defined(__GNUC__)

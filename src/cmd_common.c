@@ -12,6 +12,7 @@
 #include "uppfolj/config.h"
 #include "uppfolj/core.h"
 #include "uppfolj/parse.h"
+#include "uppfolj/population.h"
 
 bool cli_common_opt(cli_common *co, int c, const char *arg)
 {
@@ -116,6 +117,20 @@ int cli_only_common(int argc, char **argv, cli_common *co, const char *usage)
         return EXIT_INPUT;
     }
     return -1;
+}
+
+int cli_population(sqlite3 *db, uf_population_req *q, char *words, size_t n)
+{
+    uf_diag d;
+    uf_diag_init(&d);
+    uf_error err = uf_population_choose(db, q, words, n, &d);
+    uf_diag_print(&d, stderr);
+    uf_diag_release(&d);
+    if (err == UF_ERR_DB)
+        cli_error("kunde inte läsa data: %s", sqlite3_errmsg(db));
+    else if (err == UF_ERR_NOMEM)
+        cli_error("minnet räckte inte");
+    return err == UF_OK ? -1 : cli_exit_code(err);
 }
 
 void cli_error(const char *fmt, ...)

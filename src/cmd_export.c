@@ -117,7 +117,6 @@ static int parse_args(int argc, char **argv, cli_common *co, export_args *a)
     return -1;
 }
 
-/* Load the cases, write the files and print the counts. */
 /* Decide and apply the population (population.h); -1 to go on, else
  * the exit code. */
 static int population(export_args *a, const uf_config *cfg, sqlite3 *db, char *words,
@@ -125,18 +124,10 @@ static int population(export_args *a, const uf_config *cfg, sqlite3 *db, char *w
 {
     uf_population_req q = { .program = a->program, .unit = a->unit, .cohorts = a->filters,
                             .ncohorts = a->nfilters, .default_program = cfg->program };
-    uf_diag d;
-    uf_diag_init(&d);
-    uf_error err = uf_population_choose(db, &q, words, n, &d);
-    uf_diag_print(&d, stderr);
-    uf_diag_release(&d);
-    if (err == UF_ERR_DB)
-        cli_error("kunde inte läsa data: %s", sqlite3_errmsg(db));
-    else if (err == UF_ERR_NOMEM)
-        cli_error("minnet räckte inte");
-    return err == UF_OK ? -1 : cli_exit_code(err);
+    return cli_population(db, &q, words, n);
 }
 
+/* Load the cases, write the files and print the counts. */
 static int run_export(const export_args *a, const uf_config *cfg, sqlite3 *db,
                       const cli_common *co, const char *words)
 {

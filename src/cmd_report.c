@@ -465,17 +465,9 @@ static int population(sqlite3 *db, report_args *a, const uf_report_info *info,
                             .cohorts = compared ? a->cohorts : NULL,
                             .ncohorts = compared ? a->ncohorts : 0,
                             .by_programme = by_programme, .default_program = cfg->program };
-    uf_diag d;
-    uf_diag_init(&d);
-    uf_error err = uf_population_choose(db, &q, words, n, &d);
+    int code = cli_population(db, &q, words, n);
     snprintf(unit, unitlen, "%s", q.unit_name);
-    uf_diag_print(&d, stderr);
-    uf_diag_release(&d);
-    if (err == UF_ERR_DB)
-        cli_error("kunde inte läsa data: %s", sqlite3_errmsg(db));
-    else if (err == UF_ERR_NOMEM)
-        cli_error("minnet räckte inte");
-    return err == UF_OK ? -1 : cli_exit_code(err);
+    return code;
 }
 
 /* Build, protect and write the report.  The exit code. */

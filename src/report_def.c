@@ -283,6 +283,19 @@ static int run_query(sqlite3 *db, const dtable *t, const char *from, const char 
     return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* The end of a table builder: free u and order; 0 when the query (rc)
+ * ran and the table tb was made, else -1 (r marked failed when memory
+ * ran out). */
+static int table_done(uf_report *r, int rc, const uf_table *tb, units *u, int *order)
+{
+    bool nomem = u->nomem;
+    units_free(u);
+    free(order);
+    if (rc == 0 && (!tb || nomem))
+        r->failed = true;
+    return rc == 0 && tb && !nomem ? 0 : -1;
+}
+
 /* ---- form = enheter ----------------------------------------------------- */
 
 typedef struct by_unit {
@@ -339,12 +352,7 @@ static int units_table(uf_report *r, uf_section *s, sqlite3 *db, const dtable *t
     for (int i = 0; i < b.u.n; i++)
         acc_release(&((acc *)b.u.acc)[i], t->ncols);
     acc_release(&b.total, t->ncols);
-    bool nomem = b.u.nomem;
-    units_free(&b.u);
-    free(order);
-    if (rc == 0 && (!tb || nomem))
-        r->failed = true;
-    return rc == 0 && tb && !nomem ? 0 : -1;
+    return table_done(r, rc, tb, &b.u, order);
 }
 
 /* ---- form = kategorier -------------------------------------------------- */
@@ -465,12 +473,7 @@ static int cat_table(uf_report *r, uf_section *s, sqlite3 *db, const dtable *t,
     }
     for (int i = 0; i < b.u.n; i++)
         free(((long **)b.u.acc)[i]);
-    bool nomem = b.u.nomem;
-    units_free(&b.u);
-    free(order);
-    if (rc == 0 && (!tb || nomem))
-        r->failed = true;
-    return rc == 0 && tb && !nomem ? 0 : -1;
+    return table_done(r, rc, tb, &b.u, order);
 }
 
 int rep_def_build(uf_report *r, sqlite3 *db, const rep_def *d, const char *from,

@@ -19,60 +19,72 @@
 
 /* ---- builders ----------------------------------------------------------- */
 
-/* The core's cohort for q; NULL with *err on failure. */
-static uf_cohort *load(const uf_report_req *q, uf_error *err)
+/* A report built from the core's cohort c (loaded for q). */
+typedef uf_report *(*core_fn)(const uf_report_req *q, const uf_cohort *c, uf_diag *d,
+                              uf_error *err);
+
+/* Load the cohort for q, build with fn, free the cohort. */
+static uf_report *with_core(const uf_report_req *q, uf_diag *d, uf_error *err, core_fn fn)
 {
     uf_cohort *c = NULL;
-    *err = uf_core_load(q->db, &q->phase, &c);
-    return c;
-}
-
-static uf_report *build_utfall(const uf_report_info *info, const uf_report_req *q, uf_diag *d,
-                               uf_error *err)
-{
-    (void)info;
-    (void)d;
-    uf_cohort *c = load(q, err);
-    if (!c)
+    if ((*err = uf_core_load(q->db, &q->phase, &c)) != UF_OK)
         return NULL;
-    uf_report_opts o = { .nby = q->nby, .cfg = q->cfg };
-    memcpy(o.by, q->by, sizeof o.by);
-    uf_report *r = uf_report_utfall(c, &o);
-    *err = r ? UF_OK : UF_ERR_NOMEM;
+    uf_report *r = fn(q, c, d, err);
     uf_cohort_free(c);
     return r;
 }
 
-static uf_report *build_arsrapport(const uf_report_info *info, const uf_report_req *q,
-                                   uf_diag *d, uf_error *err)
+static uf_report *utfall_of(const uf_report_req *q, const uf_cohort *c, uf_diag *d,
+                            uf_error *err)
 {
-    (void)info;
-    uf_cohort *c = load(q, err);
-    if (!c)
-        return NULL;
+    (void)d;
+    uf_report_opts o = { .nby = q->nby, .cfg = q->cfg };
+    memcpy(o.by, q->by, sizeof o.by);
+    uf_report *r = uf_report_utfall(c, &o);
+    *err = r ? UF_OK : UF_ERR_NOMEM;
+    return r;
+}
+
+static uf_report *arsrapport_of(const uf_report_req *q, const uf_cohort *c, uf_diag *d,
+                                uf_error *err)
+{
     uf_arsrapport_opts o = { .year = q->year, .years = q->years, .unit = q->unit,
                              .cfg = q->cfg };
     uf_report *r = uf_report_arsrapport(q->db, c, &o, err);
     if (!r && *err == UF_ERR_USAGE)
         uf_diag_add(d, UF_ERROR, "--year", 0, NULL, "%d ligger efter datumet för uttaget",
                     q->year);
-    uf_cohort_free(c);
     return r;
+}
+
+static uf_report *kohort_of(const uf_report_req *q, const uf_cohort *c, uf_diag *d,
+                            uf_error *err)
+{
+    (void)d;
+    uf_kohort_opts o = { .cohorts = q->cohorts, .specs = q->specs, .ncohorts = q->ncohorts,
+                         .from = q->start_from, .to = q->start_to, .cfg = q->cfg };
+    return uf_report_kohort(q->db, c, &o, err);
+}
+
+static uf_report *build_utfall(const uf_report_info *info, const uf_report_req *q, uf_diag *d,
+                               uf_error *err)
+{
+    (void)info;
+    return with_core(q, d, err, utfall_of);
+}
+
+static uf_report *build_arsrapport(const uf_report_info *info, const uf_report_req *q,
+                                   uf_diag *d, uf_error *err)
+{
+    (void)info;
+    return with_core(q, d, err, arsrapport_of);
 }
 
 static uf_report *build_kohort(const uf_report_info *info, const uf_report_req *q, uf_diag *d,
                                uf_error *err)
 {
     (void)info;
-    (void)d;
-    uf_cohort *c = load(q, err);
-    if (!c)
-        return NULL;
-    uf_kohort_opts o = { .cohorts = q->cohorts, .specs = q->specs, .ncohorts = q->ncohorts,
-                         .from = q->start_from, .to = q->start_to, .cfg = q->cfg };
-    uf_report *r = uf_report_kohort(q->db, c, &o, err);
-    uf_cohort_free(c);
-    return r;
+    return with_core(q, d, err, kohort_of);
 }
 
 /* A definition report (reports/NAME.ini): the period's tables. */
