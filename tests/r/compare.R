@@ -118,7 +118,8 @@ compute <- function(kind, a) {
             r <- poisson.test(g("x"), g("T"), conf.level = g("level"))
             c(rate = unname(r$estimate), lo = r$conf.int[1], hi = r$conf.int[2])
         },
-        fisher = c(p = fisher.test(rbind(g("r1"), g("r2")))$p.value),
+        fisher = c(p = fisher.test(matrix(g("x"), nrow = g("r"), byrow = TRUE),
+                                   workspace = 2e7)$p.value),
         tpaired = htest_t(t.test(g("after"), g("before"), paired = TRUE,
                                  conf.level = g("level"))),
         welch = , did = htest_t(t.test(g("a"), g("b"), conf.level = g("level"))),
@@ -137,17 +138,25 @@ compute <- function(kind, a) {
         stop("unknown kind ", kind))
 }
 
-same <- function(c, r) {
+same <- function(c, r, tol = TOL) {
     if (is.na(r) || is.na(c)) return(is.na(r) && is.na(c))
     if (is.infinite(r) || is.infinite(c)) return(r == c)
-    abs(c - r) <= TOL * max(1, abs(r))
+    abs(c - r) <= tol * max(1, abs(r))
+}
+# FEXACT merges paths whose past log-weights differ by less than its TOL
+# (3.45e-7), keeping one of them; on tables of three or more rows and
+# columns that moves R's own p-value by up to ~2e-9 relative (uppfolj's
+# value does not move when its merge tolerance goes from 1e-8 to 1e-13).
+tol_of <- function(kind, kv) {
+    if (kind == "fisher" && as.numeric(kv[["r"]]) > 2 &&
+        length(num(kv[["x"]])) / as.numeric(kv[["r"]]) > 2) 1e-8 else TOL
 }
 
 cases <- readLines(file.path(dir, "cases.txt"))
 cres <- readLines(file.path(dir, "c.txt"))
 if (length(cases) != length(cres)) stop("cases.txt and c.txt differ in length")
 
-passed <- 0L; failed <- 0L; values <- 0L; shown <- 0L; rerrors <- 0L
+passed <- 0L; failed <- 0L; values <- 0L; shown <- 0L; rerrors <- 0L; fexact_full <- 0L
 report <- function(id, kind, what) {
     if (shown < 40) cat(sprintf("FAIL case %s (%s): %s\n", id, kind, what))
     shown <<- shown + 1L
@@ -162,7 +171,9 @@ for (i in seq_along(cases)) {
                                       warning = function(w) invokeRestart("muffleWarning")),
                   error = function(e) structure(conditionMessage(e), class = "r_error"))
     ok <- TRUE
-    if (inherits(r, "r_error")) {
+    if (inherits(r, "r_error") && kind == "fisher" && grepl("LDSTP|LDKEY|workspace", r)) {
+        fexact_full <- fexact_full + 1L     # R cannot answer: nothing to compare
+    } else if (inherits(r, "r_error")) {
         rerrors <- rerrors + 1L     # includes the cases beyond the limits
         if (status == 0L) {
             ok <- FALSE
@@ -176,7 +187,7 @@ for (i in seq_along(cases)) {
                 ok <- FALSE
                 report(cin$id, kind, sprintf("%s only in %s", name,
                                              if (name %in% names(r)) "R" else "C"))
-            } else if (!same(cv[[name]], unname(r[[name]]))) {
+            } else if (!same(cv[[name]], unname(r[[name]]), tol_of(kind, cin$kv))) {
                 ok <- FALSE
                 report(cin$id, kind, sprintf("%s: C %.17g, R %.17g", name, cv[[name]],
                                              unname(r[[name]])))
@@ -188,5 +199,8 @@ for (i in seq_along(cases)) {
 
 cat(sprintf("r-diff: %d values compared; %d cases where R stops or a limit applies (C status checked)\n",
             values, rerrors))
+if (fexact_full > 0)
+    cat(sprintf("r-diff: %d Fisher tables beyond FEXACT's workspace in R (not compared)\n",
+                fexact_full))
 cat(sprintf("r-diff: %d passed, %d failed\n", passed, failed))
 quit(status = if (failed > 0) 1 else 0)
