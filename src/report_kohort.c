@@ -383,7 +383,7 @@ static void end_reasons(kh_set *k, uf_section *s)
         snprintf(id, sizeof id, "c%d", j + 1);
         uf_table_col(r, t, 1 + j, id, kh_name(k, j), UF_C_COUNT, 0, true);
     }
-    size_t row1[ARS_NREASONS + 1], row2[ARS_NREASONS + 1], kk = 0;
+    size_t ft_x[UF_KOHORT_MAX * (ARS_NREASONS + 1)], kk = 0, kr = 0;
     for (int i = 0; i <= ARS_NREASONS; i++) {
         long any = 0;
         for (int j = 0; j < k->nk; j++)
@@ -395,10 +395,7 @@ static void end_reasons(kh_set *k, uf_section *s)
                                                    : "Uppgift saknas");
         for (int j = 0; j < k->nk; j++)
             uf_cell_count(t, tr, 1 + j, m[j][i]);
-        if (any && k->nk == 2) {
-            row1[kk] = (size_t)m[0][i];
-            row2[kk++] = (size_t)m[1][i];
-        }
+        kk += any > 0;                  /* reasons present: Fisher columns */
     }
     int tr = uf_table_row(r, t, true);
     uf_cell_text(r, t, tr, 0, "Totalt");
@@ -419,16 +416,29 @@ static void end_reasons(kh_set *k, uf_section *s)
         minn = tot[j] < minn ? tot[j] : minn;
     }
     uf_cell_count(ft, tr, 1, all);
+    for (int j = 0; j < k->nk; j++) {   /* r x k: cohorts with cases x reasons present */
+        if (!tot[j])
+            continue;
+        for (int i = 0, col = 0; i <= ARS_NREASONS; i++) {
+            long any = 0;
+            for (int jj = 0; jj < k->nk; jj++)
+                any += m[jj][i];
+            if (any)
+                ft_x[kr * kk + (size_t)col++] = (size_t)m[j][i];
+        }
+        kr++;
+    }
     uf_stat_fisher f = { .p = NAN };
-    if (k->nk == 2 && kk >= 2 && uf_stat_fisher_2xk(row1, row2, kk, &f) == UF_ERR_NOMEM)
+    if (kr >= 2 && kk >= 2 && uf_stat_fisher_rxc(ft_x, kr, kk, &f) == UF_ERR_NOMEM)
         r->failed = true;
     uf_cell_pvalue(ft, tr, 2, f.p, minn);
     rep_fix_missing(ft, tr, 2, 1);
-    if (k->nk != 2)
-        uf_table_note(r, ft, "Testet görs bara för två kohorter (2 × k-tabell).");
+    if (f.too_large)
+        uf_table_note(r, ft, "Testet kunde inte beräknas: tabellen är för stor för exakt "
+                             "beräkning.");
     else if (isnan(f.p))
-        uf_table_note(r, ft, "Testet kunde inte beräknas (färre än två avslutsorsaker "
-                             "förekommer, eller tabellen är för stor för exakt beräkning).");
+        uf_table_note(r, ft, "Testet kunde inte beräknas (färre än två kohorter med avslutade "
+                             "ärenden eller färre än två avslutsorsaker förekommer).");
     uf_table_note(r, ft, "R: fisher.test(tabell) på antalen per avslutsorsak och kohort (orsaker "
                          "som ingen kohort har utelämnas). Testet visas bara när varje kohort har "
                          "minst 5 avslutade ärenden.");
@@ -510,7 +520,8 @@ static void method(kh_set *k)
                         "läst vid 3, 6, 12 och 24 månader (en månad = 30,4375 dagar); log-rank-test "
                         "mellan kohorterna (R: survival::survdiff(Surv(t, händelse) ~ kohort)).");
     uf_report_method(r, "Avslutsorsaker: antal avslutade ärenden per orsak och kohort; Fishers "
-                        "exakta test för 2 × k-tabellen när två kohorter jämförs (R: fisher.test). "
+                        "exakta test (r×k, nätverksalgoritmen; R: fisher.test) av tabellen "
+                        "kohort × avslutsorsak, för alla kohorter. "
                         "Test görs bara när varje grupp har minst 5 ärenden.");
     rep_disclosure_note(r, k->o->cfg ? k->o->cfg->threshold : 5);
     uf_report_method(r, "Begränsningar: detta är en observationsstudie, ingen randomiserad "

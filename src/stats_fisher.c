@@ -1,17 +1,16 @@
 /*
- * stats_fisher.c - Fisher's exact test for 2x2 and 2 x k tables (see
- * stats.h).
+ * stats_fisher.c - Fisher's exact test of a 2x2 table (see stats.h).
  *
  * 2x2 follows fisher.test's own R code: the hypergeometric probabilities
  * of the first cell over its support, scaled by their maximum and
  * normalised, and the two-sided p-value sums those <= the observed one
- * times 1 + 1e-7.  For more than two columns R calls FEXACT; for two rows
- * every table with the observed margins can simply be enumerated (the
- * first row decides the table), and FEXACT's rule is used: tables whose
- * log-probability is at most the observed one + 3.45254e-7.
+ * times 1 + 1e-7.  Larger tables, for which R calls FEXACT, are checked
+ * and cleared of zero rows and columns here and go to the network
+ * algorithm in stats_fisher_net.c.
  */
 #include <limits.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <gsl/gsl_sf_gamma.h>
 #include "uppfolj/stats.h"
@@ -57,7 +56,7 @@ static uf_error fisher_2x2_p(size_t a, size_t b, size_t c, size_t d, double *p)
 
 uf_error uf_stat_fisher_2x2(size_t a, size_t b, size_t c, size_t d, uf_stat_fisher *out)
 {
-    *out = (uf_stat_fisher){ NAN, 0 };
+    *out = (uf_stat_fisher){ .p = NAN };
     if (a > UINT_MAX / 4 || b > UINT_MAX / 4 || c > UINT_MAX / 4 || d > UINT_MAX / 4)
         return UF_ERR_INPUT;
     out->n = a + b + c + d;
@@ -68,99 +67,73 @@ uf_error uf_stat_fisher_2x2(size_t a, size_t b, size_t c, size_t d, uf_stat_fish
     return err;
 }
 
-/* ---- 2 x k ------------------------------------------------------------- */
+/* ---- r x c ------------------------------------------------------------- */
 
-#define FEXACT_TOL 3.45254e-7
-#define MAX_TABLES 10000000L
-
-typedef struct enum_2xk {
-    size_t k;
-    const size_t *col;      /* column totals */
-    const size_t *rest;     /* rest[j] = col[j] + ... + col[k-1] */
-    double **lc;            /* lc[j][x] = log choose(col[j], x) */
-    double limit;           /* include tables with sum of lc <= limit */
-    double base;            /* log choose(N, r1), subtracted */
-    double p;               /* sum of the included probabilities */
-    long tables;            /* tables visited, against MAX_TABLES */
-} enum_2xk;
-
-/* Visit every first row x[j..k-1] with sum r (r <= rest[j]). */
-static void visit(enum_2xk *e, size_t j, size_t r, double acc)
+/* Copy of table without its zero rows and columns into *x (allocated,
+ * the caller frees) with its size in *nr, *nc.  UF_ERR_NOMEM. */
+static uf_error drop_zeros(const size_t *table, size_t r, size_t c, uint32_t **x,
+                           size_t *nr, size_t *nc)
 {
-    if (e->tables > MAX_TABLES)
-        return;
-    if (j == e->k - 1) {                /* the last cell takes what is left */
-        double s = acc + e->lc[j][r];
-        e->tables++;
-        if (s <= e->limit)
-            e->p += exp(s - e->base);
-        return;
+    bool *keep = calloc(r + c, sizeof *keep);
+    *x = malloc(r * c * sizeof **x);
+    if (!keep || !*x) {
+        free(keep);
+        free(*x);
+        *x = NULL;
+        return UF_ERR_NOMEM;
     }
-    size_t after = e->rest[j + 1];
-    size_t from = r > after ? r - after : 0, to = r < e->col[j] ? r : e->col[j];
-    for (size_t x = from; x <= to; x++)
-        visit(e, j + 1, r - x, acc + e->lc[j][x]);
+    for (size_t i = 0; i < r; i++)
+        for (size_t j = 0; j < c; j++)
+            if (table[i * c + j]) {
+                keep[i] = true;
+                keep[r + j] = true;
+            }
+    size_t m = 0;
+    *nr = *nc = 0;
+    for (size_t j = 0; j < c; j++)
+        *nc += keep[r + j];
+    for (size_t i = 0; i < r; i++) {
+        if (!keep[i])
+            continue;
+        ++*nr;
+        for (size_t j = 0; j < c; j++)
+            if (keep[r + j])
+                (*x)[m++] = (uint32_t)table[i * c + j];
+    }
+    free(keep);
+    return UF_OK;
 }
 
-/* The p-value of the 2 x k table (k > 2) in *p; UF_ERR_INPUT when there
- * are too many tables. */
-static uf_error fisher_2xk_p(const size_t *row1, const size_t *row2, size_t k, double *p)
+uf_error uf_stat_fisher_rxc(const size_t *table, size_t r, size_t c, uf_stat_fisher *out)
 {
-    size_t total = 0, r1 = 0;
-    for (size_t j = 0; j < k; j++) {
-        total += row1[j] + row2[j];
-        r1 += row1[j];
-    }
-    size_t *col = malloc(2 * k * sizeof *col);
-    double **lc = malloc(k * sizeof *lc);
-    double *cells = malloc((total + k) * sizeof *cells);
-    uf_error err = UF_ERR_NOMEM;
-    if (!col || !lc || !cells)
-        goto done;
-    size_t *rest = col + k;
-    double *next = cells, obs = 0;
-    for (size_t j = k; j-- > 0;) {
-        col[j] = row1[j] + row2[j];
-        rest[j] = col[j] + (j + 1 < k ? rest[j + 1] : 0);
-    }
-    for (size_t j = 0; j < k; j++) {
-        lc[j] = next;
-        for (size_t x = 0; x <= col[j]; x++)
-            lc[j][x] = lnchoose(col[j], x);
-        next += col[j] + 1;
-        obs += lc[j][row1[j]];
-    }
-    enum_2xk e = { k, col, rest, lc, obs + FEXACT_TOL, lnchoose(total, r1), 0, 0 };
-    visit(&e, 0, r1, 0);
-    err = e.tables > MAX_TABLES ? UF_ERR_INPUT : UF_OK;
-    *p = err == UF_OK ? fmax(0, fmin(1, e.p)) : NAN;    /* R: max(0, min(1, PVAL)) */
-done:
-    free(col);
-    free(lc);
-    free(cells);
-    return err;
-}
-
-uf_error uf_stat_fisher_2xk(const size_t *row1, const size_t *row2, size_t k,
-                            uf_stat_fisher *out)
-{
-    *out = (uf_stat_fisher){ NAN, 0 };
-    if (k < 2)
+    *out = (uf_stat_fisher){ .p = NAN };
+    if (!table || r < 2 || c < 2)
         return UF_ERR_INPUT;
-    if (k == 2)
-        return uf_stat_fisher_2x2(row1[0], row1[1], row2[0], row2[1], out);
     size_t total = 0;
-    for (size_t j = 0; j < k; j++) {
-        if (row1[j] > UINT_MAX / 4 || row2[j] > UINT_MAX / 4 || total > UINT_MAX / 4)
-            return UF_ERR_INPUT;
-        total += row1[j] + row2[j];
+    for (size_t i = 0; i < r * c; i++) {
+        if (table[i] > (size_t)INT_MAX - total)
+            return UF_ERR_INPUT;                /* R: entries must be integers */
+        total += table[i];
     }
+    if (r == 2 && c == 2)
+        return uf_stat_fisher_2x2(table[0], table[1], table[2], table[3], out);
     out->n = total;
     if (total == 0)
-        return UF_ERR_INPUT;            /* R: FEXACT error 3, all elements zero */
-    uf_stx_gsl_quiet();
-    uf_error err = fisher_2xk_p(row1, row2, k, &out->p);
-    if (err == UF_OK && isnan(out->p))
+        return UF_ERR_INPUT;                    /* R: FEXACT error 3, all zero */
+    uint32_t *x;
+    size_t nr, nc;
+    if (drop_zeros(table, r, c, &x, &nr, &nc) != UF_OK)
+        return UF_ERR_NOMEM;
+    uf_error err = UF_OK;
+    if (nr < 2 || nc < 2)
+        out->p = 1;                             /* one table only (R: 1) */
+    else if (total > UF_STAT_FISHER_MAX_N) {
+        out->too_large = true;
         err = UF_ERR_INPUT;
+    } else {
+        uf_stx_gsl_quiet();
+        err = uf_stx_fisher_net(x, nr, nc, (uint32_t)total, out);
+    }
+    free(x);
     return err;
 }

@@ -1,6 +1,6 @@
 /*
  * stats_internal.h - helpers shared by the statistics files (stats.c,
- * stats_ttest.c, stats_rank.c, stats_fisher.c, stats_surv.c).  Not a
+ * stats_ttest.c, stats_rank.c, stats_fisher.c, stats_fisher_net.c, stats_surv.c).  Not a
  * public API; the public one is include/uppfolj/stats.h.
  */
 #ifndef UPPFOLJ_STATS_INTERNAL_H
@@ -8,7 +8,9 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include "uppfolj/error.h"
+#include "uppfolj/stats.h"
 
 /* Switch GSL's error handler off, once per process (thread-safe).  Call
  * before any GSL routine that can report an error. */
@@ -31,5 +33,14 @@ double uf_stx_z(double level);
  * permutation; UF_ERR_NOMEM when that fails.
  */
 uf_error uf_stx_rank(const double *x, size_t n, double *rank, double *ties);
+
+/*
+ * Fisher's exact test of the nr x nc table x (row-major, no zero row or
+ * column, total n >= 1, nr and nc >= 2) by the network algorithm, into
+ * out->p.  Allocates.  UF_ERR_NOMEM (p NAN), or UF_ERR_INPUT with
+ * out->too_large beyond the UF_STAT_FISHER_MAX_ limits (p NAN).
+ */
+uf_error uf_stx_fisher_net(const uint32_t *x, size_t nr, size_t nc, uint32_t n,
+                           uf_stat_fisher *out);
 
 #endif

@@ -31,6 +31,7 @@
 #ifndef UPPFOLJ_STATS_H
 #define UPPFOLJ_STATS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include "uppfolj/error.h"
 
@@ -118,9 +119,19 @@ typedef struct uf_stat_rate {
  *  finite and > 0, or x > UF_STAT_POISSON_MAX: UF_ERR_INPUT, fields NAN. */
 uf_error uf_stat_poisson_ci(size_t x, double time, double level, uf_stat_rate *out);
 
+/* Limits of uf_stat_fisher_rxc, past which it gives up (too_large) rather
+ * than take minutes or gigabytes: the table total, the nodes of one stage
+ * of the network, the partial tables ("pasts") kept at once (16 bytes
+ * each), and the steps taken (some 3 * 10^7 a second: at most ~10 s). */
+#define UF_STAT_FISHER_MAX_N 10000000u
+#define UF_STAT_FISHER_MAX_NODES 2000000u
+#define UF_STAT_FISHER_MAX_PASTS 5000000u
+#define UF_STAT_FISHER_MAX_WORK 3e8
+
 typedef struct uf_stat_fisher {
     double p;               /* two-sided p-value */
     size_t n;               /* table total */
+    bool too_large;         /* p NAN: beyond the UF_STAT_FISHER_MAX_ limits */
 } uf_stat_fisher;
 
 /** Fisher's exact test of the 2x2 table with rows (a, b) and (c, d):
@@ -129,15 +140,26 @@ typedef struct uf_stat_fisher {
  *  count above UINT_MAX / 4: UF_ERR_INPUT, p NAN. */
 uf_error uf_stat_fisher_2x2(size_t a, size_t b, size_t c, size_t d, uf_stat_fisher *out);
 
-/** Fisher's exact test of a 2 x k table (rows row1[0..k-1] and
- *  row2[0..k-1]): `fisher.test(rbind(row1, row2))$p.value`.  k == 2 is
- *  uf_stat_fisher_2x2; for k > 2 every table with the same margins is
- *  enumerated (allocates) and R's FEXACT tolerance is used
- *  (log-probability <= the observed + 3.45254e-7).  k < 2, an all-zero
- *  table (R: FEXACT error 3) or more than 10^7 tables to enumerate:
- *  UF_ERR_INPUT, p NAN. */
-uf_error uf_stat_fisher_2xk(const size_t *row1, const size_t *row2, size_t k,
-                            uf_stat_fisher *out);
+/** Fisher's exact test of the r x c table of counts table[i * c + j]
+ *  (row-major): `fisher.test(x)$p.value` for x the same matrix.
+ *
+ *  A 2x2 table is uf_stat_fisher_2x2 (R's own hypergeometric code).  Any
+ *  other goes, as R's FEXACT, through the network algorithm of Mehta and
+ *  Patel (1983, 1986): tables are built column by column, nodes are the
+ *  sorted remaining row totals, and bounds on the rest of a table decide
+ *  whether its completions all count, all do not, or must be followed
+ *  (stats_fisher_net.c).  A table counts when it is as or less probable
+ *  than the observed one by FEXACT's rule (log-probability <= observed +
+ *  3.45254e-7).  Zero rows and columns change nothing (R agrees); with
+ *  fewer than two non-zero rows or columns p = 1, as in R.  Allocates.
+ *
+ *  Fails: r or c < 2, a total above INT_MAX (R's integers) or an all-zero
+ *  table (R: FEXACT error 3): UF_ERR_INPUT, p NAN.  A table beyond the
+ *  UF_STAT_FISHER_MAX_ limits (in practice: two rows with n in the tens of
+ *  thousands and a small p, or four rows with n ~ 1000; R stops with a
+ *  workspace error there too): UF_ERR_INPUT, p NAN and too_large set.
+ *  UF_ERR_NOMEM: p NAN. */
+uf_error uf_stat_fisher_rxc(const size_t *table, size_t r, size_t c, uf_stat_fisher *out);
 
 /* ---- t tests ----------------------------------------------------------- */
 

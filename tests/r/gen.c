@@ -293,20 +293,36 @@ static void case_poisson(out *o)
     end(o);
 }
 
+/* An r x c table (r 2..4, c 2..6) of n counts drawn from cell
+ * probabilities a_i * b_j * (1 + noise), with some zero rows and columns;
+ * n mostly small, up to 1000 for two rows, and large 2x2 tables. */
 static void case_fisher(out *o)
 {
-    size_t k = unif() < 0.6 ? 2 : irand(3, 5), r1[5], r2[5];
-    size_t top = k > 2 ? irand(0, 8) : unif() < 0.1 ? irand(100, 50000) : irand(0, 25);
-    double pz = unif() < 0.3 ? 0.3 : 0;     /* sometimes many zero cells */
-    for (size_t j = 0; j < k; j++) {
-        r1[j] = unif() < pz ? 0 : irand(0, top);
-        r2[j] = unif() < pz ? 0 : irand(0, top);
+    size_t r = unif() < 0.5 ? 2 : irand(3, 4), c = irand(2, 6), x[24] = { 0 };
+    double u = unif(), a[4], b[6], pr[24], sum = 0;
+    size_t n = u < 0.5 ? irand(0, 40) : u < 0.8 ? irand(40, 150)
+             : r == 2 ? irand(150, 1000) : irand(60, 120);
+    if (r == 2 && c == 2 && unif() < 0.3)
+        n = irand(1000, 50000);
+    for (size_t i = 0; i < r; i++)
+        a[i] = unif() < 0.08 ? 0 : 0.1 + unif();
+    for (size_t j = 0; j < c; j++)
+        b[j] = unif() < 0.08 ? 0 : 0.1 + unif();
+    double noise = unif() < 0.5 ? 0 : unif();
+    for (size_t k = 0; k < r * c; k++)
+        sum += pr[k] = a[k / c] * b[k % c] * (1 + noise * unif());
+    for (size_t m = 0; m < n && sum > 0; m++) {
+        double t = unif() * sum;
+        size_t k = 0;
+        while (k + 1 < r * c && (t -= pr[k]) >= 0)
+            k++;
+        x[k]++;
     }
     begin(o, "fisher");
-    in_sizes(o, "r1", r1, k);
-    in_sizes(o, "r2", r2, k);
+    in_num(o, "r", (double)r);
+    in_sizes(o, "x", x, r * c);
     uf_stat_fisher f;
-    result(o, uf_stat_fisher_2xk(r1, r2, k, &f));
+    result(o, uf_stat_fisher_rxc(x, r, c, &f));
     res_num(o, "p", f.p);
     end(o);
 }

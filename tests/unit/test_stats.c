@@ -248,28 +248,103 @@ static void test_stats__fisher_convictions(void **state)
     uf_stat_fisher f;
     assert_int_equal(uf_stat_fisher_2x2(2, 15, 10, 3, &f), UF_OK);
     assert_near(f.p, 0.00053672411914343636);
-    const size_t r1[] = { 2, 15 }, r2[] = { 10, 3 };
-    assert_int_equal(uf_stat_fisher_2xk(r1, r2, 2, &f), UF_OK);
+    const size_t x[] = { 2, 15, 10, 3 };
+    assert_int_equal(uf_stat_fisher_rxc(x, 2, 2, &f), UF_OK);     /* R's 2x2 path */
     assert_near(f.p, 0.00053672411914343636);
 }
 
-/* fisher.test(rbind(c(3, 1, 4), c(0, 5, 2)))$p.value in R (FEXACT). */
-static void test_stats__fisher_2x3(void **state)
+/* Agreement with FEXACT: 1e-9 relative (R's own value moves by ~1e-12 with
+ * its workspace). */
+#define assert_fexact(x, r) assert_true(fabs((x) - (r)) <= 1e-9 * (r))
+
+/* Two cohorts x six end reasons, n = 991, goals met ~46 %, avhopp ~20 %,
+ * crime ~18 %, placement, move, other.  R:
+ *   fisher.test(matrix(c(235,95,95,30,25,20, 220,100,85,35,30,21), 2,
+ *                      byrow = TRUE))$p.value            # 0.02 s
+ * and a pair that differs more (FEXACT needs workspace = 2e7):
+ *   fisher.test(matrix(c(260,80,90,30,25,15, 205,115,90,35,30,16), 2,
+ *                      byrow = TRUE), workspace = 2e7)$p.value */
+static void test_stats__fisher_rxc_2x6_n991(void **state)
 {
     (void)state;
     uf_stat_fisher f;
-    const size_t r1[] = { 3, 1, 4 }, r2[] = { 0, 5, 2 };
-    assert_int_equal(uf_stat_fisher_2xk(r1, r2, 3, &f), UF_OK);
-    assert_near(f.p, 0.04102564102564113);
+    const size_t x[] = { 235, 95, 95, 30, 25, 20, 220, 100, 85, 35, 30, 21 };
+    assert_int_equal(uf_stat_fisher_rxc(x, 2, 6, &f), UF_OK);
+    assert_fexact(f.p, 0.85556018510531839);
+    assert_int_equal(f.n, 991);
+    const size_t y[] = { 260, 80, 90, 30, 25, 15, 205, 115, 90, 35, 30, 16 };
+    assert_int_equal(uf_stat_fisher_rxc(y, 2, 6, &f), UF_OK);
+    assert_fexact(f.p, 0.017915256611885279);
+    assert_false(f.too_large);
+}
+
+/* fisher.test(matrix(c(12,5,3,7, 8,9,4,2, 3,6,10,5), 3, byrow = TRUE))$p.value
+ * and its transpose (rows and columns change roles inside). */
+static void test_stats__fisher_rxc_3x4(void **state)
+{
+    (void)state;
+    uf_stat_fisher f;
+    const size_t x[] = { 12, 5, 3, 7, 8, 9, 4, 2, 3, 6, 10, 5 };
+    const size_t t[] = { 12, 8, 3, 5, 9, 6, 3, 4, 10, 7, 2, 5 };
+    assert_int_equal(uf_stat_fisher_rxc(x, 3, 4, &f), UF_OK);
+    assert_fexact(f.p, 0.032045026653500584);
+    assert_int_equal(uf_stat_fisher_rxc(t, 4, 3, &f), UF_OK);
+    assert_fexact(f.p, 0.032045026653500584);
+}
+
+/* fisher.test(matrix(c(6,3,2,1,0,2, 4,5,1,2,1,0, 2,2,4,0,3,1, 1,3,2,3,1,2),
+ *                    4, byrow = TRUE), workspace = 2e7)$p.value */
+static void test_stats__fisher_rxc_4x6(void **state)
+{
+    (void)state;
+    uf_stat_fisher f;
+    const size_t x[] = { 6, 3, 2, 1, 0, 2, 4, 5, 1, 2, 1, 0,
+                         2, 2, 4, 0, 3, 1, 1, 3, 2, 3, 1, 2 };
+    assert_int_equal(uf_stat_fisher_rxc(x, 4, 6, &f), UF_OK);
+    assert_fexact(f.p, 0.34056263107393958);
+    assert_int_equal(f.n, 51);
+}
+
+/* Zero rows and columns: R drops nothing but they change nothing.
+ *   fisher.test(matrix(c(3,0,1,4, 0,0,0,0, 0,0,5,2), 3, byrow = TRUE))$p.value
+ * is the p of the 2x3 table (3,1,4 / 0,5,2), 0.04102564102564113.  One
+ * non-zero row or column: one table, p = 1
+ *   fisher.test(matrix(c(5,0,0, 3,0,0, 2,0,0), 3, byrow = TRUE))$p.value
+ * and an all-zero table is an error in R (FEXACT error 3). */
+static void test_stats__fisher_rxc_zeros(void **state)
+{
+    (void)state;
+    uf_stat_fisher f;
+    const size_t x[] = { 3, 0, 1, 4, 0, 0, 0, 0, 0, 0, 5, 2 };
+    assert_int_equal(uf_stat_fisher_rxc(x, 3, 4, &f), UF_OK);
+    assert_fexact(f.p, 0.04102564102564113);
     assert_int_equal(f.n, 15);
-    /* an empty column changes nothing (R gives the same p) */
-    const size_t s1[] = { 3, 0, 1, 4 }, s2[] = { 0, 0, 5, 2 };
-    assert_int_equal(uf_stat_fisher_2xk(s1, s2, 4, &f), UF_OK);
-    assert_near(f.p, 0.04102564102564113);
+    const size_t one[] = { 5, 0, 0, 3, 0, 0, 2, 0, 0 };
+    assert_int_equal(uf_stat_fisher_rxc(one, 3, 3, &f), UF_OK);
+    assert_near(f.p, 1);
+    const size_t z[9] = { 0 };
+    assert_int_equal(uf_stat_fisher_rxc(z, 3, 3, &f), UF_ERR_INPUT);
+    assert_true(isnan(f.p));
+    assert_false(f.too_large);
+    assert_int_equal(uf_stat_fisher_rxc(z, 1, 9, &f), UF_ERR_INPUT);  /* R: >= 2 rows */
+}
+
+/* Beyond the limits (here: n over UF_STAT_FISHER_MAX_N) the test gives up
+ * at once with p NAN and too_large.  (A 4 x 6 table with n = 915 hits the
+ * step limit after ~10 s: bench/fisher; R's FEXACT, workspace = 2e8, had
+ * not answered it after 10 minutes.) */
+static void test_stats__fisher_rxc_too_large(void **state)
+{
+    (void)state;
+    uf_stat_fisher f;
+    const size_t x[] = { UF_STAT_FISHER_MAX_N, 5, 7, 3, 2, 9 };
+    assert_int_equal(uf_stat_fisher_rxc(x, 2, 3, &f), UF_ERR_INPUT);
+    assert_true(isnan(f.p));
+    assert_true(f.too_large);
 }
 
 /* A zero margin leaves one possible table: p = 1 (R agrees, also for an
- * all-zero 2x2); an all-zero 2 x k table is an error in R (FEXACT 3). */
+ * all-zero 2x2). */
 static void test_stats__fisher_degenerate(void **state)
 {
     (void)state;
@@ -278,12 +353,6 @@ static void test_stats__fisher_degenerate(void **state)
     assert_near(f.p, 1);
     assert_int_equal(uf_stat_fisher_2x2(0, 0, 0, 0, &f), UF_OK);
     assert_near(f.p, 1);
-    const size_t z[] = { 0, 0, 0 }, r[] = { 3, 1, 2 };
-    assert_int_equal(uf_stat_fisher_2xk(z, z, 3, &f), UF_ERR_INPUT);
-    assert_true(isnan(f.p));
-    assert_int_equal(uf_stat_fisher_2xk(r, z, 3, &f), UF_OK);      /* empty row */
-    assert_near(f.p, 1);
-    assert_int_equal(uf_stat_fisher_2xk(r, z, 1, &f), UF_ERR_INPUT);
 }
 
 /* ---- t tests ----------------------------------------------------------- */
@@ -747,7 +816,11 @@ int main(void)
         cmocka_unit_test(test_stats__poisson_zero_and_bad_time),
         cmocka_unit_test(test_stats__fisher_tea_tasting),
         cmocka_unit_test(test_stats__fisher_convictions),
-        cmocka_unit_test(test_stats__fisher_2x3),
+        cmocka_unit_test(test_stats__fisher_rxc_2x6_n991),
+        cmocka_unit_test(test_stats__fisher_rxc_3x4),
+        cmocka_unit_test(test_stats__fisher_rxc_4x6),
+        cmocka_unit_test(test_stats__fisher_rxc_zeros),
+        cmocka_unit_test(test_stats__fisher_rxc_too_large),
         cmocka_unit_test(test_stats__fisher_degenerate),
         cmocka_unit_test(test_stats__ttest_welch_sleep),
         cmocka_unit_test(test_stats__ttest_paired_sleep),
