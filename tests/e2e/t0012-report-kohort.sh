@@ -177,6 +177,35 @@ expect_contains "$ERR" "finns redan" "felet nämner namnet som redan finns"
 run report kohort --cohort "$C1" --cohort "$C2" --from 2025-13-01
 expect_rc 2 "ogiltigt --from"
 
+# Three cohorts: Fisher's exact test of end reasons (3 x k) against R's
+# fisher.test on the counts sqlite3 gives (cases with follow-up consent,
+# started and ended by as-of; a missing reason is its own category).
+run report kohort --cohort 'N:programme=SIG,unit=Norrstaden' --cohort 'S:programme=SIG,unit=söderdal' \
+    --cohort 'O:programme=ordinarie' --format csv -o k3
+expect_rc 0 "kohort med tre kohorter"
+counts() {
+    sqlite3 uppfolj.db "SELECT count(y.r) FROM (SELECT 'mal_uppfyllda' r UNION ALL SELECT 'avhopp'
+        UNION ALL SELECT 'fortsatt_brottslighet' UNION ALL SELECT 'placering' UNION ALL SELECT 'flytt'
+        UNION ALL SELECT 'annan' UNION ALL SELECT 'saknas') x
+      LEFT JOIN (SELECT coalesce(c.end_reason, 'saknas') AS r FROM cases c JOIN persons p ON p.id = c.person_id
+                 WHERE $1 AND c.followup_consent = 1 AND c.start_date <= '$ASOF' AND c.end_date <= '$ASOF') y
+      ON y.r = x.r GROUP BY x.r ORDER BY x.r" | paste -sd, -
+}
+n=$(counts "c.programme = 'SIG' AND coalesce(c.unit, p.unit) = 'Norrstaden'")
+s=$(counts "c.programme = 'SIG' AND coalesce(c.unit, p.unit) = 'Söderdal'")
+o=$(counts "c.programme = 'ordinarie'")
+tot=$(echo "$n,$s,$o" | tr , '\n' | awk '{ t += $1 } END { print t }')
+expect_eq "$(sed -n 2p k3/kohort_avslutsorsak_test.csv | cut -d, -f2)" "$tot" "Fisher: n = $tot avslutade"
+if command -v Rscript >/dev/null 2>&1; then
+    rp=$(Rscript -e "x <- rbind(c($n), c($s), c($o)); x <- x[, colSums(x) > 0];
+                     cat(sprintf('%.12g', fisher.test(x, workspace = 2e7)\$p.value))")
+    got=$(sed -n 2p k3/kohort_avslutsorsak_test.csv | cut -d, -f3)
+    python3 -c "import sys; a, b = float('$got'), float('$rp'); sys.exit(0 if abs(a - b) <= 1e-9 * max(b, 1e-300) else 1)" \
+        && ok "Fisher 3×k = R:s fisher.test ($rp)" || fail "Fisher 3×k: $got, R: $rp"
+else
+    echo "# Rscript saknas: Fisher 3×k jämförs inte med R"
+fi
+
 # Reproducible.
 run report kohort --cohort "$C1" --cohort "$C2" --format pdf,xlsx,json -o b
 cmp -s a/kohort.json b/kohort.json && ok "samma JSON byte för byte" || fail "JSON skiljer sig"
