@@ -393,12 +393,10 @@ static int registry(const cli_common *co, const uf_config *cfg, uf_registry *g)
     uf_error err = uf_registry_init(g, cfg->report_dir ? cfg->report_dir : dir, &d);
     uf_diag_print(&d, stderr);
     uf_diag_release(&d);
-    if (err == UF_ERR_IO)
-        cli_error("kunde inte läsa rapportmappen %s: %s",
-                  cfg->report_dir ? cfg->report_dir : dir, strerror(errno));
-    else if (err != UF_OK)
-        cli_error("%s", err == UF_ERR_INPUT ? "en rapportdefinition har fel"
-                                            : uf_strerror(err));
+    if (err == UF_ERR_INPUT)
+        cli_error("en rapportdefinition har fel");
+    else if (err == UF_ERR_NOMEM)
+        cli_error("minnet räckte inte");
     free(dir);
     return err == UF_OK ? -1 : cli_exit_code(err);
 }

@@ -51,6 +51,11 @@ static int condition(const char *s, uf_cohort_filter *f, char *err, size_t n)
     for (size_t k = 0; k < sizeof fields / sizeof *fields; k++)
         if (strcmp(folded, fields[k].name) == 0 || strcmp(folded, fields[k].alias) == 0) {
             f->cond[i].field = fields[k].field;
+            if (strlen(eq + 1) >= sizeof f->cond[i].value) {
+                snprintf(err, n, "%s: värdet är längre än %zu tecken", key,
+                         sizeof f->cond[i].value - 1);
+                return -1;
+            }
             snprintf(f->cond[i].value, sizeof f->cond[i].value, "%s", eq + 1);
             uf_trim(f->cond[i].value);
             if (f->cond[i].field == UF_CF_SEX) {

@@ -28,27 +28,34 @@ static bool grow(void *p, int n, int *cap, size_t sz)
     return true;
 }
 
-/* Copy the i-th '|'-separated field of s, trimmed, into out. */
-static void field(const char *s, int i, char *out, size_t n)
+/* Copy the i-th '|'-separated field of s, trimmed, into out; false when
+ * it does not fit in n bytes (nothing is cut without a word). */
+static bool field(const char *s, int i, char *out, size_t n)
 {
     for (; i > 0 && s; i--)
         s = (s = strchr(s, '|')) ? s + 1 : NULL;
     out[0] = '\0';
     if (!s)
-        return;
+        return true;
     size_t len = strcspn(s, "|");
-    snprintf(out, n, "%.*s", (int)(len < n ? len : n - 1), s);
-    uf_trim(out);
+    while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+        len--;
+    while (len > 0 && (*s == ' ' || *s == '\t'))
+        s++, len--;
+    if (len >= n)
+        return false;
+    memcpy(out, s, len);
+    out[len] = '\0';
+    return true;
 }
 
 static bool parse_col(dcol *c, const char *v)
 {
     char kind[96], dec[16];
     memset(c, 0, sizeof *c);
-    field(v, 0, c->id, sizeof c->id);
-    field(v, 1, c->label, sizeof c->label);
-    field(v, 2, kind, sizeof kind);
-    field(v, 3, dec, sizeof dec);
+    if (!field(v, 0, c->id, sizeof c->id) || !field(v, 1, c->label, sizeof c->label) ||
+        !field(v, 2, kind, sizeof kind) || !field(v, 3, dec, sizeof dec))
+        return false;
     char *end;
     long d = strtol(dec, &end, 10);
     if (*dec && (*end || d < 0 || d > 6))
@@ -65,6 +72,8 @@ static bool parse_col(dcol *c, const char *v)
             c->kind = kinds[i].kind;
             return true;
         }
+    if (strlen(kind) >= sizeof c->a)
+        return false;
     if (sscanf(kind, "kvot:%47[^/]/%47s", c->a, c->b) == 2) {
         c->kind = AGG_RATIO;
         return true;
@@ -84,12 +93,25 @@ static int problem(rep_def *d, const char *section, const char *name, const char
     return 1;
 }
 
+/* Copy value into dst (n bytes); a problem when it does not fit. */
+static int text(rep_def *d, const char *section, const char *name, char *dst, size_t n,
+                const char *value)
+{
+    if (strlen(value) >= n) {
+        char what[64];
+        snprintf(what, sizeof what, "för långt (högst %zu byte)", n - 1);
+        return problem(d, section, name, what);
+    }
+    strcpy(dst, value);
+    return 1;
+}
+
 static int on_rapport(rep_def *d, const char *name, const char *value)
 {
     if (strcmp(name, "titel") == 0)
-        snprintf(d->title, sizeof d->title, "%s", value);
+        return text(d, "rapport", name, d->title, sizeof d->title, value);
     else if (strcmp(name, "beskrivning") == 0)
-        snprintf(d->summary, sizeof d->summary, "%s", value);
+        return text(d, "rapport", name, d->summary, sizeof d->summary, value);
     else if (strcmp(name, "metod") == 0) {
         if (!grow(&d->method, d->nmethod, &d->mcap, sizeof *d->method) ||
             !(d->method[d->nmethod] = strdup(value)))
@@ -125,14 +147,16 @@ static int on_def(void *user, const char *section, const char *name, const char 
     dtable *t = table_of(d, section + 7);
     if (!t)
         return d->nomem = true, 1;
+    if (strlen(section + 7) >= sizeof t->id)
+        return problem(d, section, name, "tabellens id är för långt");
     if (strcmp(name, "avsnitt") == 0)
-        snprintf(t->section, sizeof t->section, "%s", value);
+        return text(d, section, name, t->section, sizeof t->section, value);
     else if (strcmp(name, "titel") == 0)
-        snprintf(t->title, sizeof t->title, "%s", value);
+        return text(d, section, name, t->title, sizeof t->title, value);
     else if (strcmp(name, "rubrik") == 0)
-        snprintf(t->heading, sizeof t->heading, "%s", value);
+        return text(d, section, name, t->heading, sizeof t->heading, value);
     else if (strcmp(name, "fråga") == 0)
-        snprintf(t->query, sizeof t->query, "%s", value);
+        return text(d, section, name, t->query, sizeof t->query, value);
     else if (strcmp(name, "form") == 0) {
         if (strcmp(value, "kategorier") != 0 && strcmp(value, "enheter") != 0)
             return problem(d, section, name, "ange enheter eller kategorier");
@@ -149,8 +173,9 @@ static int on_def(void *user, const char *section, const char *name, const char 
     } else if (strcmp(name, "kategori") == 0) {
         if (!grow(&t->cats, t->ncats, &t->kcap, sizeof *t->cats))
             return d->nomem = true, 1;
-        field(value, 0, t->cats[t->ncats].code, sizeof t->cats[0].code);
-        field(value, 1, t->cats[t->ncats].label, sizeof t->cats[0].label);
+        if (!field(value, 0, t->cats[t->ncats].code, sizeof t->cats[0].code) ||
+            !field(value, 1, t->cats[t->ncats].label, sizeof t->cats[0].label))
+            return problem(d, section, name, "kod eller etikett för lång");
         t->ncats++;
     } else
         return problem(d, section, name, "okänd nyckel");

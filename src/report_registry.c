@@ -236,8 +236,13 @@ static int cmp_names(const void *a, const void *b)
 static uf_error add_dir(uf_registry *g, const char *dir, uf_diag *d)
 {
     DIR *dp = opendir(dir);
-    if (!dp)
-        return errno == ENOENT ? UF_OK : UF_ERR_IO;
+    if (!dp && errno == ENOENT)
+        return UF_OK;
+    if (!dp) {
+        uf_diag_add(d, UF_ERROR, dir, 0, NULL, "kunde inte läsa rapportmappen: %s",
+                    strerror(errno));
+        return UF_ERR_IO;
+    }
     char **names = NULL;
     size_t n = 0;
     uf_error err = UF_OK;
@@ -261,7 +266,10 @@ static uf_error add_dir(uf_registry *g, const char *dir, uf_diag *d)
         snprintf(path, sizeof path, "%s/%s.ini", dir, names[i]);
         bool go = err == UF_OK || err == UF_ERR_INPUT;     /* list every bad one */
         char *text = go ? slurp(path) : NULL;
-        uf_error e2 = !go ? err : !text ? UF_ERR_IO : add_def(g, names[i], text, dir, path, d);
+        uf_error e2 = !go ? err : text ? add_def(g, names[i], text, dir, path, d) : UF_ERR_IO;
+        if (go && !text)
+            uf_diag_add(d, UF_ERROR, path, 0, NULL, "kunde inte läsa definitionen: %s",
+                        strerror(errno));
         if (e2 != UF_OK && (err == UF_OK || e2 != UF_ERR_INPUT))
             err = e2;
         free(text);

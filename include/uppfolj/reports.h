@@ -160,7 +160,8 @@ typedef struct uf_registry {
  * [rapport] titel and beskrivning, the period options, and its queries
  * from dir/NAME.sql (or the built-in queries).  A bad definition or a
  * name taken twice is an error in d (UF_ERR_INPUT); UF_ERR_NOMEM;
- * UF_ERR_IO (errno) when dir cannot be read.  Release in every case.
+ * UF_ERR_IO (d tells) when dir or a file in it cannot be read.  Release
+ * in every case.
  */
 uf_error uf_registry_init(uf_registry *g, const char *dir, uf_diag *d);
 void uf_registry_release(uf_registry *g);

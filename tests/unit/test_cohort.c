@@ -65,6 +65,39 @@ static void test_cohort__bad_specs(void **state)
     assert_int_equal(uf_cohort_filter_parse("A:sex=Q", &f, err, sizeof err), -1);
     assert_int_equal(uf_cohort_filter_parse("A:age=17-15", &f, err, sizeof err), -1);
     assert_int_equal(uf_cohort_filter_parse("A:start_year", &f, err, sizeof err), -1);
+    /* a target group that is no code, and a value too long to keep: errors,
+     * never a cut value that matches something else */
+    assert_int_equal(uf_cohort_filter_parse("A:target_group=okänd", &f, err, sizeof err), -1);
+    assert_non_null(strstr(err, "riskzon eller avhopp"));
+    char spec[128];
+    snprintf(spec, sizeof spec, "A:unit=%070d", 7);
+    assert_int_equal(uf_cohort_filter_parse(spec, &f, err, sizeof err), -1);
+    assert_non_null(strstr(err, "längre än 63 tecken"));
+}
+
+/* Programme and unit match as the importer reads names: without regard to
+ * case or å ä ö; a target group by its code or alias. */
+static void test_cohort__values_match_as_the_importer_reads(void **state)
+{
+    (void)state;
+    uf_cohort c;
+    memset(&c, 0, sizeof c);
+    c.strings = strings;
+    c.nstrings = c.scap = 4;
+    uf_cohort_filter f;
+    char err[256];
+    uf_case a = mk(0, 'M', 16, 2024);
+    assert_int_equal(uf_cohort_filter_parse("x:program=sig,enhet=NORRSTADEN", &f, err,
+                                            sizeof err), 0);
+    assert_true(uf_cohort_filter_match(&f, &c, &a));
+    assert_int_equal(uf_cohort_filter_parse("x:malgrupp=Riskzon", &f, err, sizeof err), 0);
+    assert_string_equal(f.cond[0].value, "riskzon");
+    assert_true(uf_cohort_filter_match(&f, &c, &a));
+    char words[256];
+    assert_int_equal(uf_cohort_filter_parse("x:program=SIG,kön=F,ålder=15-17", &f, err,
+                                            sizeof err), 0);
+    uf_cohort_filter_describe(&f, words, sizeof words);
+    assert_string_equal(words, "program SIG, kön flickor, ålder 15-17 år");
 }
 
 int main(void)
@@ -72,6 +105,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cohort__parse_and_match),
         cmocka_unit_test(test_cohort__bad_specs),
+        cmocka_unit_test(test_cohort__values_match_as_the_importer_reads),
     };
     return cmocka_run_group_tests_name("cohort", tests, NULL, NULL);
 }

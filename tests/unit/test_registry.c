@@ -114,12 +114,34 @@ static void test_registry__bad_or_taken_definitions_are_refused(void **state)
     tu_rmtree(dir);
 }
 
+static void test_registry__too_long_text_is_refused_not_cut(void **state)
+{
+    (void)state;
+    char dir[TU_PATH], text[1024], label[200];
+    assert_int_equal(tu_mkdtemp(dir), 0);
+    memset(label, 'x', sizeof label - 1);
+    label[sizeof label - 1] = '\0';
+    snprintf(text, sizeof text, "[rapport]\ntitel = T\n[tabell t]\ntitel = T\n"
+                                "fråga = verk_flode\nkolumn = a | %s | antal\n", label);
+    assert_int_equal(tu_write(dir, "lang.ini", text, NULL), 0);
+    uf_registry g;
+    uf_diag d;
+    uf_diag_init(&d);
+    assert_int_equal(uf_registry_init(&g, dir, &d), UF_ERR_INPUT);
+    assert_int_equal(d.errors, 1);
+    assert_null(uf_registry_find(&g, "lang"));
+    uf_registry_release(&g);
+    uf_diag_release(&d);
+    tu_rmtree(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_registry__builtin_reports_and_their_options),
         cmocka_unit_test(test_registry__folder_definitions_register_themselves),
         cmocka_unit_test(test_registry__bad_or_taken_definitions_are_refused),
+        cmocka_unit_test(test_registry__too_long_text_is_refused_not_cut),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
