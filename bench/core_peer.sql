@@ -1,5 +1,5 @@
 -- bench/core's peer: the same aggregation as `uppfolj report utfall
--- --by sex,age` for suspicions, as one plain SQL query for the sqlite3
+-- --by sex,age --program SIG` for suspicions, as one plain SQL query for the sqlite3
 -- CLI: per case the before and after windows (12 months, anchored at the
 -- end), the suspicions in each, then per sex x age band the number of
 -- cases, how many had any suspicion before and after, and the mean rates.
@@ -11,7 +11,8 @@ k AS (
          c.start_date AS s, c.end_date AS e,
          date(c.start_date, '-12 months') AS bf, date(c.end_date, '+12 months') AS at
   FROM cases c JOIN persons p ON p.id = c.person_id, asof
-  WHERE c.start_date <= asof.d AND c.end_date <= asof.d AND c.followup_consent = 1
+  WHERE c.programme = 'SIG' AND c.start_date <= asof.d AND c.end_date <= asof.d
+    AND c.followup_consent = 1
     AND date(c.end_date, '+12 months') <= date(asof.d, '+1 day')
 ),
 m AS (
