@@ -93,11 +93,22 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libuppfolj.a
 	@echo "  CC      $<"
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(BUILD)/libuppfolj.a -lcmocka $(LDLIBS)
 
+# A test-only build of the command line that also writes each report's
+# model before disclosure control (NAME.truth.json) for the attacker test
+# (tests/e2e/attack.py).  Never installed; the shipped binary has no such
+# path.
+TRUTH := $(BUILD)/tests/uppfolj-truth
+$(TRUTH): $(CLI_SRC) $(BUILD)/libuppfolj.a
+	@mkdir -p $(@D)
+	@echo "  LD      $@"
+	$(Q)$(CC) $(CPPFLAGS) -DUF_TEST_TRUTH $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_SRC) \
+	  $(BUILD)/libuppfolj.a $(LDLIBS)
+
 unit: $(UNIT_BIN)
 	$(Q)tests/run-unit.sh $(UNIT_BIN)
 
-e2e: $(BIN)
-	$(Q)UPPFOLJ=$(CURDIR)/$(BIN) tests/e2e/run.sh
+e2e: $(BIN) $(TRUTH)
+	$(Q)UPPFOLJ=$(CURDIR)/$(BIN) UPPFOLJ_TRUTH=$(CURDIR)/$(TRUTH) tests/e2e/run.sh
 
 check: unit e2e check-r
 
@@ -118,9 +129,9 @@ check-r: $(BUILD)/libuppfolj.a
 	$(BUILD)/r-diff/gen $(BUILD)/r-diff && \
 	Rscript tests/r/compare.R $(BUILD)/r-diff
 
-valgrind: $(UNIT_BIN) $(BIN)
+valgrind: $(UNIT_BIN) $(BIN) $(TRUTH)
 	$(Q)VALGRIND=1 tests/run-unit.sh $(UNIT_BIN)
-	$(Q)UPPFOLJ=$(CURDIR)/$(BIN) VALGRIND=1 tests/e2e/run.sh
+	$(Q)UPPFOLJ=$(CURDIR)/$(BIN) UPPFOLJ_TRUTH=$(CURDIR)/$(TRUTH) VALGRIND=1 tests/e2e/run.sh
 
 deps:
 	sh .ci/install-deps

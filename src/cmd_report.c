@@ -476,6 +476,16 @@ static int run(report_args *a, const uf_report_info *info, uf_report_req *q, sql
     uf_diag_init(&d);
     uf_error err;
     uf_report *r = uf_report_run(info, q, a->period, &d, &err);
+#ifdef UF_TEST_TRUTH
+    /* test builds only (Makefile: uppfolj-truth): the model before
+     * disclosure control, for the attacker test */
+    if (r && mkdir(a->dir, 0755) != 0 && errno != EEXIST)
+        cli_error("kunde inte skapa mappen %s: %s", a->dir, strerror(errno));
+    char truth[4096];
+    snprintf(truth, sizeof truth, "%s/%s.truth.json", a->dir, a->name);
+    if (r && uf_render_json(r, truth, &d) != UF_OK)
+        err = UF_ERR_IO;
+#endif
     uf_diag_print(&d, stderr);
     uf_diag_release(&d);
     int code;
