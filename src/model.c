@@ -184,6 +184,7 @@ int uf_table_row(uf_report *r, uf_table *t, bool total)
     for (int c = 0; c < t->ncols; c++) {
         row->cells[c].n = -1;
         row->cells[c].link = -1;
+        row->cells[c].reveals = -1;
     }
     return t->nrows++;
 }
@@ -224,6 +225,7 @@ static void set(uf_table *t, int row, int col, uf_ctype type, double v, long n, 
     c->v = v;
     c->n = n;
     c->link = link;
+    c->reveals = -1;
     c->supp = UF_SHOWN;
 }
 
@@ -254,6 +256,33 @@ void uf_cell_none(uf_table *t, int row, int col, uf_supp why)
     uf_cell *c = uf_table_cell(t, row, col);
     c->type = t->cols[col].type;
     c->supp = why;
+}
+
+void uf_cell_reveals(uf_table *t, int row, int col, long count)
+{
+    if (!t || row < 0)
+        return;
+    uf_table_cell(t, row, col)->reveals = count > 0 ? count : -1;
+}
+
+void uf_cell_key(uf_report *r, uf_table *t, int row, int col, const char *key)
+{
+    if (!t || row < 0)
+        return;
+    int k = 0;
+    while (k < r->nkeys && strcmp(r->keys[k], key) != 0)
+        k++;
+    if (k == r->nkeys) {
+        char **v = realloc(r->keys, (size_t)(r->nkeys + 1) * sizeof *v);
+        if (v)
+            r->keys = v;
+        if (!v || !(v[r->nkeys] = strdup(key))) {
+            r->failed = true;
+            return;
+        }
+        r->nkeys++;
+    }
+    uf_table_cell(t, row, col)->key = k + 1;
 }
 
 uf_chart *uf_section_chart(uf_report *r, uf_section *s, const char *id,
@@ -384,6 +413,9 @@ void uf_report_free(uf_report *r)
     free_strs(r->method, r->nmethod);
     free(r->name);
     free(r->title);
+    for (int i = 0; i < r->nkeys; i++)
+        free(r->keys[i]);
+    free(r->keys);
     free(r->unit);
     free(r->population);
     free(r->period);

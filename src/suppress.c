@@ -83,7 +83,9 @@ typedef struct edge {
     int r, c;
     int tail, head;
     long v;             /* the true value */
-    bool total;         /* a total of one of its lines */
+    int rank;           /* 0 a group cell; 1 a total of one of its lines;
+                           2 a count that stands in other tables too (to
+                           hide it there as well costs most); 3 both */
 } edge;
 
 typedef struct net {
@@ -129,9 +131,18 @@ static bool primary(uf_cell *c, int th)
             c->supp = UF_SUPP_SMALL;
         break;
     case UF_C_NUMBER:
+        if (c->n >= 0 && c->n < th)
+            c->supp = UF_SUPP_FEW;
+        break;
     case UF_C_PERCENT:
         if (c->n >= 0 && c->n < th)
             c->supp = UF_SUPP_FEW;
+        else if (c->n >= th && isfinite(c->v)) {
+            /* a share and its base give the numerator */
+            long k = lround(c->v * (double)c->n / 100.0);
+            if (k >= 1 && k < th)
+                c->supp = UF_SUPP_FEW;
+        }
         break;
     case UF_C_PVALUE:
         if (c->n >= 0 && c->n < th)
@@ -142,6 +153,9 @@ static bool primary(uf_cell *c, int th)
     case UF_C_DATE:
         break;
     }
+    /* an exact test (or any value) that determines a small count */
+    if (c->supp == UF_SHOWN && c->type != UF_C_COUNT && c->reveals >= 1 && c->reveals < th)
+        c->supp = c->type == UF_C_PVALUE ? UF_SUPP_NOTEST : UF_SUPP_FEW;
     return c->supp != UF_SHOWN;
 }
 
@@ -264,8 +278,9 @@ typedef enum mode { READER, HIDE, RELABEL } mode;
 
 /* The cost of moving edge e by one, down or up, in a search of mode m, or
  * -1 when it cannot: a hidden cell within its bounds costs 0; a shown count
- * its value, plus the penalty for a total; a "<T" cell past its bounds (0
- * or more as "..") four penalties. */
+ * its value plus its rank times the penalty (a total, a count that stands
+ * in other tables too); a "<T" cell past its bounds (0 or more as "..")
+ * four penalties. */
 static long long arc_cost(const net *n, const edge *e, bool down, mode m)
 {
     int st = state(n, e);
@@ -274,7 +289,7 @@ static long long arc_cost(const net *n, const edge *e, bool down, mode m)
     long lo, hi;
     bounds(n, e, &lo, &hi);
     if (down ? e->v > lo : e->v < hi)
-        return st == HIDDEN ? 0 : (long long)e->v + (e->total ? n->penalty : 0);
+        return st == HIDDEN ? 0 : (long long)e->v + e->rank * n->penalty;
     if (m == RELABEL && cell_of(n, e)->supp == UF_SUPP_SMALL && (!down || e->v > 0))
         return 4 * n->penalty;
     return -1;
@@ -396,7 +411,7 @@ static void add_edge(net *n, const lines *L, int r, int c, int k, const int node
     e->r = r;
     e->c = c;
     e->v = lround(cell->v);
-    e->total = n->t->rows[r].total || L->slot[c] >= 0;
+    e->rank = (n->t->rows[r].total || L->slot[c] >= 0) + 2 * cell->shared;
     e->tail = coef[0] < 0 ? node[0] : k == 2 ? node[1] : L->n;
     e->head = coef[0] > 0 ? node[0] : k == 2 ? node[1] : L->n;
     if (e->v > 0)
@@ -484,20 +499,17 @@ static bool numeric(uf_ctype type)
         || type == UF_C_PVALUE;
 }
 
-/* Would shown cell x of row r reveal a hidden count through its link? */
-static bool reveals(const uf_table *t, int r, const uf_cell *x)
+/* Would shown cell x of row r give away a hidden count: the count its
+ * link names, or (a statistic shows its n) a hidden count of its row equal
+ * to its n? */
+static bool gives_away(const uf_table *t, int r, const uf_cell *x)
 {
-    if (x->link < 0 || x->link >= t->ncols)
-        return false;
-    const uf_cell *c = &t->rows[r].cells[x->link];
-    if (c == x)
-        return false;
-    if (hidden(c))
-        return true;
-    /* a share of a shown count k is k / denominator: with k > 0 it gives
-     * the denominator (the share's n) */
-    if (x->type != UF_C_PERCENT || c->type != UF_C_COUNT || c->supp != UF_SHOWN
-        || !(c->v > 0) || x->n < 0)
+    if (x->link >= 0 && x->link < t->ncols) {
+        const uf_cell *c = &t->rows[r].cells[x->link];
+        if (c != x && hidden(c))
+            return true;
+    }
+    if (x->type == UF_C_COUNT || x->n < 0)
         return false;
     for (int j = 0; j < t->ncols; j++) {
         const uf_cell *y = &t->rows[r].cells[j];
@@ -516,7 +528,7 @@ static int links(uf_table *t)
         for (int r = 0; r < t->nrows; r++)
             for (int c = 0; c < t->ncols; c++) {
                 uf_cell *x = &t->rows[r].cells[c];
-                if (x->supp == UF_SHOWN && numeric(x->type) && reveals(t, r, x)) {
+                if (x->supp == UF_SHOWN && numeric(x->type) && gives_away(t, r, x)) {
                     x->supp = UF_SUPP_SECONDARY;
                     got++;
                 }
@@ -566,6 +578,78 @@ static void footnotes(uf_report *r, uf_table *t, int th)
         uf_table_note(r, t, "..: uppgift saknas.");
 }
 
+/* Is x a statistic (mean, share, median, test) rather than a count? */
+static bool statistic(const uf_cell *x)
+{
+    return x->type == UF_C_NUMBER || x->type == UF_C_PERCENT || x->type == UF_C_PVALUE;
+}
+
+/* Hide every shown statistic of row r (they come from the same persons:
+ * a CI gives its mean, a mean and a test give n).  The number hidden. */
+static int hide_row_stats(uf_table *t, int r)
+{
+    int hid = 0;
+    for (int c = 0; c < t->ncols; c++) {
+        uf_cell *x = &t->rows[r].cells[c];
+        if (x->supp == UF_SHOWN && statistic(x) && isfinite(x->v)) {
+            x->supp = UF_SUPP_SECONDARY;
+            hid++;
+        }
+    }
+    return hid;
+}
+
+/*
+ * Rule 4 on t: means and shares of group rows add up, through their n, to
+ * the total row (a mean times n is a sum; a share times n a count), so one
+ * group row hidden alone in a column is recovered from the total and the
+ * others.  Then, as for counts, the statistics of the shown group row with
+ * the fewest persons are hidden too.  The number of cells hidden.
+ */
+static int row_stats(uf_table *t)
+{
+    int trow = -1, hid = 0;
+    for (int r = 0; r < t->nrows && trow < 0; r++)
+        if (t->rows[r].total)
+            trow = r;
+    if (trow < 0 || t->groups_overlap)
+        return 0;
+    for (int c = 0; c < t->ncols; c++) {
+        const uf_cell *tot = &t->rows[trow].cells[c];
+        if ((tot->type != UF_C_NUMBER && tot->type != UF_C_PERCENT) || tot->supp != UF_SHOWN)
+            continue;
+        int nhid = 0, pick = -1;
+        for (int r = 0; r < t->nrows; r++) {
+            const uf_cell *x = &t->rows[r].cells[c];
+            if (t->rows[r].total || x->type != tot->type)
+                continue;
+            if (hidden(x))
+                nhid++;
+            else if (x->supp == UF_SHOWN && isfinite(x->v) && x->n > 0 &&
+                     (pick < 0 || x->n < t->rows[pick].cells[c].n))
+                pick = r;
+        }
+        if (nhid == 1 && pick >= 0)
+            hid += hide_row_stats(t, pick);
+    }
+    return hid;
+}
+
+/* Rules 2-4 on t until nothing more is hidden: the number of cells hidden,
+ * or -1 when memory ran out. */
+static int protect(uf_table *t, int th)
+{
+    int hid = 0, more;
+    do {
+        if ((more = secondary(t, th)) < 0)
+            return -1;
+        more += links(t);
+        more += row_stats(t);
+        hid += more;
+    } while (more > 0);
+    return hid;
+}
+
 int uf_suppress_table(uf_report *r, uf_table *t, int threshold)
 {
     assert(r && t);
@@ -573,29 +657,124 @@ int uf_suppress_table(uf_report *r, uf_table *t, int threshold)
     for (int i = 0; i < t->nrows; i++)
         for (int c = 0; c < t->ncols; c++)
             hid += primary(&t->rows[i].cells[c], th);
-    int more = secondary(t, th);
+    int more = protect(t, th);
     if (more < 0) {
         r->failed = true;
         return -1;
     }
-    hid += more + links(t);
     footnotes(r, t, th);
-    return r->failed ? -1 : hid;
+    return r->failed ? -1 : hid + more;
+}
+
+/* For every table t of report r, in order (the statement after it). */
+#define EACH_TABLE(r, t) \
+    for (int s_ = 0; s_ < (r)->nsections; s_++) \
+        for (int i_ = 0; i_ < (r)->sections[s_]->ntables && ((t) = (r)->sections[s_]->tables[i_]); i_++)
+
+/* Mark the cells whose key stands in more than one table (uf_cell.shared). */
+static int mark_shared(uf_report *r)
+{
+    int *tables = calloc((size_t)r->nkeys + 1, sizeof *tables);
+    const uf_table **last = calloc((size_t)r->nkeys + 1, sizeof *last);
+    uf_table *t;
+    if (!tables || !last) {
+        free(tables);
+        free(last);
+        return -1;
+    }
+    EACH_TABLE(r, t)
+        for (int i = 0; i < t->nrows; i++)
+            for (int c = 0; c < t->ncols; c++) {
+                int k = t->rows[i].cells[c].key;
+                if (k > 0 && k <= r->nkeys && last[k] != t) {
+                    last[k] = t;
+                    tables[k]++;
+                }
+            }
+    EACH_TABLE(r, t)
+        for (int i = 0; i < t->nrows; i++)
+            for (int c = 0; c < t->ncols; c++) {
+                uf_cell *x = &t->rows[i].cells[c];
+                x->shared = x->key > 0 && x->key <= r->nkeys && tables[x->key] > 1;
+            }
+    free(tables);
+    free(last);
+    return 0;
+}
+
+/*
+ * Rule 5 on r: a count that stands in several tables is one figure: hidden
+ * in one, it is hidden in all (and each table so changed is protected
+ * again).  Returns the number of cells hidden, or -1 (memory).
+ */
+static int same_figure(uf_report *r, int th)
+{
+    bool *gone = calloc((size_t)r->nkeys + 1, sizeof *gone);
+    uf_table *t;
+    int hid = 0, more;
+    if (!gone)
+        return -1;
+    do {
+        more = 0;
+        EACH_TABLE(r, t)
+            for (int i = 0; i < t->nrows; i++)
+                for (int c = 0; c < t->ncols; c++) {
+                    const uf_cell *x = &t->rows[i].cells[c];
+                    if (x->key > 0 && x->key <= r->nkeys && hidden(x))
+                        gone[x->key] = true;
+                }
+        EACH_TABLE(r, t) {
+            int here = 0;
+            for (int i = 0; i < t->nrows; i++)
+                for (int c = 0; c < t->ncols; c++) {
+                    uf_cell *x = &t->rows[i].cells[c];
+                    if (x->key > 0 && x->key <= r->nkeys && gone[x->key] && x->supp == UF_SHOWN) {
+                        x->supp = UF_SUPP_SECONDARY;
+                        here++;
+                    }
+                }
+            int p = here ? protect(t, th) : 0;
+            if (p < 0) {
+                free(gone);
+                return -1;
+            }
+            more += here + p;
+        }
+        hid += more;
+    } while (more > 0);
+    free(gone);
+    return hid;
 }
 
 int uf_suppress_report(uf_report *r, int threshold)
 {
     assert(r);
-    int hid = 0;
-    r->threshold = clamp_threshold(threshold);
-    for (int s = 0; s < r->nsections; s++)
-        for (int i = 0; i < r->sections[s]->ntables; i++) {
-            int n = uf_suppress_table(r, r->sections[s]->tables[i], r->threshold);
-            if (n < 0)
-                return -1;
-            hid += n;
+    int hid = 0, th = clamp_threshold(threshold);
+    uf_table *t;
+    r->threshold = th;
+    if (mark_shared(r) < 0) {
+        r->failed = true;
+        return -1;
+    }
+    EACH_TABLE(r, t) {
+        for (int i = 0; i < t->nrows; i++)
+            for (int c = 0; c < t->ncols; c++)
+                hid += primary(&t->rows[i].cells[c], th);
+        int more = protect(t, th);
+        if (more < 0) {
+            r->failed = true;
+            return -1;
         }
-    return r->failed ? -1 : hid;
+        hid += more;
+    }
+    int more = same_figure(r, th);
+    if (more < 0) {
+        r->failed = true;
+        return -1;
+    }
+    EACH_TABLE(r, t)
+        footnotes(r, t, th);
+    return r->failed ? -1 : hid + more;
 }
 
 const char *uf_supp_symbol(uf_supp s, int threshold, char buf[UF_SUPP_SYMBOL_SIZE])

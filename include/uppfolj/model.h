@@ -51,6 +51,12 @@ typedef struct uf_cell {
     uf_supp supp;
     int link;           /* column of a count in the same row that this cell
                            would reveal (a percentage of it), or -1 */
+    long reveals;       /* the smallest non-zero count the value determines
+                           (an exact test's counts), or -1 (uf_cell_reveals) */
+    int key;            /* what the count counts, when the same count stands
+                           in several tables: 1 + index in uf_report.keys,
+                           0 = none (uf_cell_key) */
+    bool shared;        /* set by suppress.c: key stands in several tables */
 } uf_cell;
 
 typedef struct uf_column {
@@ -142,6 +148,8 @@ typedef struct uf_report {
     char **method;          /* method notes (paragraphs) */
     int nmethod;
     int threshold;          /* disclosure threshold used */
+    char **keys;            /* the names of uf_cell.key */
+    int nkeys;
     bool failed;            /* memory ran out while building */
 } uf_report;
 
@@ -184,6 +192,14 @@ void uf_cell_percent(uf_table *t, int row, int col, double pct, long n, int link
 void uf_cell_pvalue(uf_table *t, int row, int col, double p, long n);
 /* Mark a cell as having no value, for the reason given. */
 void uf_cell_none(uf_table *t, int row, int col, uf_supp why);
+/* The smallest non-zero count that cell (row, col) determines besides its
+ * n (the discordant pairs of an exact McNemar test, the cells of a Fisher
+ * table): disclosure control hides the cell when that count is below the
+ * threshold.  Call after setting the value. */
+void uf_cell_reveals(uf_table *t, int row, int col, long count);
+/* Name what count cell (row, col) counts ("kohort 2: analyseras"): the
+ * same key in several tables is one figure, shown everywhere or nowhere. */
+void uf_cell_key(uf_report *r, uf_table *t, int row, int col, const char *key);
 
 uf_chart *uf_section_chart(uf_report *r, uf_section *s, const char *id,
                            const char *title, const char *kind,

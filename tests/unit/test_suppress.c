@@ -317,7 +317,9 @@ static void test_suppress__count_without_lines_only_primary(void **state)
 }
 
 /* Percentages linked to the counts 3 (hidden "<5") and 10 (hidden as its
- * protection) are hidden; the one of 12 stays.  Their n is the total 65. */
+ * protection) are hidden; the one of 12 stays.  Their n is the total 65.
+ * The share of 3 is hidden first as resting on a numerator of 3 persons
+ * (4,6 % of 65 gives 3), the share of 10 through its link. */
 static void test_suppress__percent_linked_to_hidden_count(void **state)
 {
     (void)state;
@@ -332,7 +334,7 @@ static void test_suppress__percent_linked_to_hidden_count(void **state)
         uf_cell_percent(t, row, 1, 100.0 * (double)v[i] / 65.0, 65, 0);
     }
     assert_int_equal(uf_suppress_table(r, t, 5), 4);
-    assert_string_equal(states(t, 0, 1), "SX|XX|..|..|..");
+    assert_string_equal(states(t, 0, 1), "SF|XX|..|..|..");
     uf_report_free(r);
 }
 
@@ -364,7 +366,8 @@ static void test_suppress__percent_would_give_hidden_denominator(void **state)
 }
 
 /* A statistic over 4 persons is hidden, over 5 shown; n = 0 is hidden and
- * n = -1 (not applicable) never. */
+ * n = -1 (not applicable) never.  (The shares are 100 %: a numerator of n,
+ * so that only the base decides here.) */
 static void test_suppress__statistic_over_fewer_than_threshold(void **state)
 {
     (void)state;
@@ -376,7 +379,7 @@ static void test_suppress__statistic_over_fewer_than_threshold(void **state)
     for (int i = 0; i < 4; i++) {
         int row = uf_table_row(r, t, false);
         uf_cell_number(t, row, 0, 2.5, n[i]);
-        uf_cell_percent(t, row, 1, 50.0, n[i], -1);
+        uf_cell_percent(t, row, 1, 100.0, n[i], -1);
     }
     assert_int_equal(uf_suppress_table(r, t, 5), 4);
     assert_string_equal(states(t, 0, 1), "FF|..|FF|..");
@@ -476,7 +479,9 @@ static void test_suppress__report_all_tables_once(void **state)
     uf_report_free(r);
 }
 
-/* Both FEW and SECONDARY in one table share one ".." footnote. */
+/* Both FEW and SECONDARY in one table share one ".." footnote.  The mean
+ * of the second row shows its n, 10, which is the count hidden to protect
+ * the 3 (13 - 10 = 3): it is hidden with it. */
 static void test_suppress__footnote_for_few_and_secondary(void **state)
 {
     (void)state;
@@ -490,8 +495,8 @@ static void test_suppress__footnote_for_few_and_secondary(void **state)
         uf_cell_count(t, row, 0, v[i]);
         uf_cell_number(t, row, 1, 4.0, v[i]);
     }
-    assert_int_equal(uf_suppress_table(r, t, 5), 3);
-    assert_string_equal(states(t, 0, 1), "SF|X.|..");
+    assert_int_equal(uf_suppress_table(r, t, 5), 4);
+    assert_string_equal(states(t, 0, 1), "SF|XX|..");
     assert_int_equal(t->nnotes, 2);
     assert_true(has_note(t, "..: värdet visas inte, eftersom det bygger på färre än 5 personer "
                             "eller annars skulle röja ett dolt värde."));

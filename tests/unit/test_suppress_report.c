@@ -1,0 +1,190 @@
+/*
+ * test_suppress_report.c - disclosure control over everything a report
+ * shows (SPEC §8, issue 10): shares and their base, exact tests that
+ * determine small counts, means through the total row, statistics that
+ * show the n of a hidden count, and the same count in several tables.
+ * Expected states are worked out by hand in each test's comment.
+ *
+ * States, one letter per cell: '.' shown, 'S' "<5", 'X' hidden to protect
+ * another value, 'F' resting on too few, 'N' test not shown.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <math.h>
+#include <string.h>
+#include "uppfolj/suppress.h"
+
+static char letter(const uf_cell *c)
+{
+    switch (c->supp) {
+    case UF_SHOWN: return '.';
+    case UF_SUPP_SMALL: return 'S';
+    case UF_SUPP_SECONDARY: return 'X';
+    case UF_SUPP_FEW: return 'F';
+    case UF_SUPP_NOTEST: return 'N';
+    case UF_SUPP_MISSING: return 'M';
+    }
+    return '?';
+}
+
+/* The states of every cell of t, rows joined by '|'. */
+static const char *states(const uf_table *t)
+{
+    static char buf[256];
+    size_t k = 0;
+    for (int r = 0; r < t->nrows; r++) {
+        if (r)
+            buf[k++] = '|';
+        for (int c = 0; c < t->ncols; c++)
+            buf[k++] = letter(&t->rows[r].cells[c]);
+    }
+    buf[k] = '\0';
+    return buf;
+}
+
+static uf_table *table(uf_report *r, const char *id, int ncols)
+{
+    uf_section *s = r->nsections ? r->sections[0] : uf_report_section(r, "Avsnitt");
+    return uf_section_table(r, s, id, id, ncols);
+}
+
+/* A share shows its numerator: 16,7 % of 6 is 1 person (hidden), 50 % of
+ * 10 is 5 (shown), 0 % of 6 is 0 (shown: zero may be shown). */
+static void test_suppress_report__share_gives_its_numerator(void **state)
+{
+    (void)state;
+    uf_report *r = uf_report_new("t", "T");
+    uf_table *t = table(r, "andel", 1);
+    uf_table_col(r, t, 0, "pct", "Andel", UF_C_PERCENT, 1, false);
+    const double v[] = { 100.0 / 6.0, 50.0, 0.0 };
+    const long n[] = { 6, 10, 6 };
+    for (int i = 0; i < 3; i++)
+        uf_cell_percent(t, uf_table_row(r, t, false), 0, v[i], n[i], -1);
+    assert_int_equal(uf_suppress_report(r, 5), 1);
+    assert_string_equal(states(t), "F|.|.");
+    uf_report_free(r);
+}
+
+/* An exact test shown only when no count it determines is 1..4: McNemar
+ * with 3 discordant pairs one way is not shown; with 0 and 7, or 5 and 9,
+ * it is. */
+static void test_suppress_report__exact_test_that_determines_a_small_count(void **state)
+{
+    (void)state;
+    uf_report *r = uf_report_new("t", "T");
+    uf_table *t = table(r, "test", 1);
+    uf_table_col(r, t, 0, "p", "p", UF_C_PVALUE, 3, false);
+    const long small[] = { 3, 7, 5 };
+    for (int i = 0; i < 3; i++) {
+        int row = uf_table_row(r, t, false);
+        uf_cell_pvalue(t, row, 0, 0.04, 40);
+        uf_cell_reveals(t, row, 0, small[i]);
+    }
+    uf_cell_reveals(t, 1, 0, 0);        /* 0 and 7: the smallest non-zero is 7 */
+    assert_int_equal(uf_suppress_report(r, 5), 1);
+    assert_string_equal(states(t), "N|.|.");
+    uf_report_free(r);
+}
+
+/*
+ * Means through the total row: groups A (n 3), B (n 10), C (n 20) and the
+ * total (n 33).  A's mean rests on 3 persons (F); with the total's mean
+ * and n, B's and C's means and n would give A's sum, so the statistics of
+ * the group with the fewest persons among the shown, B, are hidden too
+ * (its mean and its CI, which gives the mean back).
+ */
+static void test_suppress_report__means_through_the_total_row(void **state)
+{
+    (void)state;
+    uf_report *r = uf_report_new("t", "T");
+    uf_table *t = table(r, "medel", 3);
+    uf_table_col(r, t, 0, "mean", "Medel", UF_C_NUMBER, 1, false);
+    uf_table_col(r, t, 1, "lo", "KI låg", UF_C_NUMBER, 1, false);
+    uf_table_col(r, t, 2, "hi", "KI hög", UF_C_NUMBER, 1, false);
+    const long n[] = { 3, 10, 20, 33 };
+    for (int i = 0; i < 4; i++) {
+        int row = uf_table_row(r, t, i == 3);
+        uf_cell_number(t, row, 0, 10.0 + i, n[i]);
+        uf_cell_number(t, row, 1, 8.0 + i, n[i]);
+        uf_cell_number(t, row, 2, 12.0 + i, n[i]);
+    }
+    assert_int_equal(uf_suppress_report(r, 5), 6);
+    assert_string_equal(states(t), "FFF|XXX|...|...");
+    uf_report_free(r);
+}
+
+/*
+ * A statistic shows its n: counts 3 and 10 add up to 13; the 3 is "<5" and
+ * the 10 is hidden to protect it.  A mean over the 10 persons of that row
+ * would show n = 10 and so 13 - 10 = 3: it is hidden too.
+ */
+static void test_suppress_report__statistic_shows_a_hidden_n(void **state)
+{
+    (void)state;
+    uf_report *r = uf_report_new("t", "T");
+    uf_table *t = table(r, "n", 2);
+    uf_table_col(r, t, 0, "n", "Antal", UF_C_COUNT, 0, true);
+    uf_table_col(r, t, 1, "mean", "Medel", UF_C_NUMBER, 1, false);
+    const long v[] = { 3, 10, 13 };
+    for (int i = 0; i < 3; i++) {
+        int row = uf_table_row(r, t, i == 2);
+        uf_cell_count(t, row, 0, v[i]);
+        uf_cell_number(t, row, 1, 4.0, v[i]);
+    }
+    uf_suppress_report(r, 5);
+    assert_string_equal(states(t), "SF|XX|..");
+    uf_report_free(r);
+}
+
+/*
+ * The same count in two tables.  Table 1: cases 107 = without consent 3 +
+ * analysed 104 (the parts of a row total); table 2 shows the analysed 104
+ * again.  The 3 is "<5"; to protect it one of 104 and 107 must go, and
+ * since 104 stands in table 2 too, 107 is hidden: 104 stays shown in both.
+ * Had 104 been hidden in table 1, it would be hidden in table 2 as well.
+ */
+static void test_suppress_report__same_count_in_two_tables(void **state)
+{
+    (void)state;
+    uf_report *r = uf_report_new("t", "T");
+    uf_table *t1 = table(r, "urval", 3);
+    uf_table_col(r, t1, 0, "n_cases", "Ärenden", UF_C_COUNT, 0, false);
+    uf_table_col(r, t1, 1, "n_no_consent", "Utan samtycke", UF_C_COUNT, 0, false);
+    uf_table_col(r, t1, 2, "n_analysed", "Analyseras", UF_C_COUNT, 0, false);
+    uf_table_part_of(t1, 1, 0);
+    uf_table_part_of(t1, 2, 0);
+    int row = uf_table_row(r, t1, false);
+    uf_cell_count(t1, row, 0, 107);
+    uf_cell_count(t1, row, 1, 3);
+    uf_cell_count(t1, row, 2, 104);
+    uf_cell_key(r, t1, row, 2, "kohort 1: analyseras");
+    uf_table *t2 = table(r, "balans", 1);
+    uf_table_col(r, t2, 0, "n", "n", UF_C_COUNT, 0, false);
+    row = uf_table_row(r, t2, false);
+    uf_cell_count(t2, row, 0, 104);
+    uf_cell_key(r, t2, row, 0, "kohort 1: analyseras");
+    uf_suppress_report(r, 5);
+    assert_string_equal(states(t1), "XS.");
+    assert_string_equal(states(t2), ".");
+    /* the other way: 104 hidden in table 1 (say, by a rule elsewhere) is
+     * hidden in table 2 */
+    t1->rows[0].cells[2].supp = UF_SUPP_SECONDARY;
+    t2->rows[0].cells[0].supp = UF_SHOWN;
+    uf_suppress_report(r, 5);
+    assert_string_equal(states(t2), "X");
+    uf_report_free(r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_suppress_report__share_gives_its_numerator),
+        cmocka_unit_test(test_suppress_report__exact_test_that_determines_a_small_count),
+        cmocka_unit_test(test_suppress_report__means_through_the_total_row),
+        cmocka_unit_test(test_suppress_report__statistic_shows_a_hidden_n),
+        cmocka_unit_test(test_suppress_report__same_count_in_two_tables),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
