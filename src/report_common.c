@@ -297,14 +297,23 @@ void rep_front(uf_report *r, const uf_cohort *c, const uf_report_opts *o)
 
 void rep_disclosure_note(uf_report *r, int t)
 {
-    char p[1024];
+    char p[1536];
     snprintf(p, sizeof p,
              "Röjandeskydd: värden som bygger på färre än %d personer visas inte. Ett antal "
              "på 1–%d visas som <%d; medelvärden, andelar och test över färre än %d personer "
-             "visas som ..; andra värden döljs (..) när ett dolt värde annars skulle kunna räknas "
-             "fram ur en summa. Diagrammen visar bara det som tabellerna visar.",
-             t, t - 1, t, t);
+             "visas som ... Rapporten skyddas som en helhet: allt som går att räkna fram ur det "
+             "den visar räknas som visat. Därför döljs också (..) andra värden när ett dolt värde "
+             "annars skulle kunna räknas fram ur en summa eller totalrad, en andel som tillsammans "
+             "med sitt underlag ger ett antal under %d, ett medelvärde som tillsammans med "
+             "totalraden ger en dold grupps medelvärde, statistik vars antal personer är dolt, "
+             "och ett exakt test som skulle röja ett antal under %d eller som inte kan ge p under "
+             "0,05. Ett antal som står i flera tabeller visas överallt eller ingenstans, och "
+             "diagrammen visar bara det som tabellerna visar.", t, t - 1, t, t, t, t);
     uf_report_method(r, p);
+    uf_report_method(r, "Den som lägger två olika rapporter bredvid varandra (till exempel en "
+                        "uppdelad på kön och en på kön och ålder, eller ett år och dess kvartal) "
+                        "kan ibland räkna fram mer än vad var och en visar. Lämna därför inte ut "
+                        "fler rapporter om samma små grupper än som behövs.");
 }
 
 void rep_method(uf_report *r, const uf_cohort *c, const uf_report_opts *o)

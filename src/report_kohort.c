@@ -63,6 +63,16 @@ static void kh_release(kh_set *k)
         free(k->idx[j]);
 }
 
+void kh_count(kh_set *k, uf_table *t, int tr, int col, int j, long n)
+{
+    uf_cell_count(t, tr, col, n);
+    if (n != (long)k->n[j])
+        return;
+    char key[96];
+    snprintf(key, sizeof key, "kohort %d: analyseras", j + 1);
+    uf_cell_key(k->r, t, tr, col, key);
+}
+
 /* ---- selection ---------------------------------------------------------- */
 
 static void selection(kh_set *k, uf_section *s)
@@ -86,8 +96,8 @@ static void selection(kh_set *k, uf_section *s)
         uf_cell_text(r, t, tr, 0, kh_name(k, j));
         uf_cell_count(t, tr, 1, k->matched[j]);
         uf_cell_count(t, tr, 2, k->no_consent[j]);
-        uf_cell_count(t, tr, 3, (long)k->n[j]);
-        uf_cell_count(t, tr, 4, complete);
+        kh_count(k, t, tr, 3, j, (long)k->n[j]);
+        kh_count(k, t, tr, 4, j, complete);
     }
     if (k->overlap)
         uf_table_note(r, t, "Kohorterna överlappar: minst ett ärende finns i mer än en kohort. "
@@ -171,7 +181,7 @@ static void balance_row(kh_set *k, uf_table *t, const char *label, base_fn fn, b
         }
         long n = (long)v[j].n;
         int o = 1 + BC_PER * j;
-        uf_cell_count(t, tr, o + BC_N, n);
+        kh_count(k, t, tr, o + BC_N, j, n);
         double mean = uf_stat_mean(v[j].v, v[j].n);
         if (binary) {
             cnt[j] = lround(mean * (double)n);
@@ -314,7 +324,7 @@ static void did_table(kh_set *k, uf_section *s, bool any)
         long n = (long)ch[j].n;
         int tr = uf_table_row(r, t, false);
         uf_cell_text(r, t, tr, DD_COHORT, kh_name(k, j));
-        uf_cell_count(t, tr, DD_N, n);
+        kh_count(k, t, tr, DD_N, j, n);
         uf_cell_number(t, tr, DD_BEFORE, uf_stat_mean(vb.v, vb.n), n);
         uf_cell_number(t, tr, DD_AFTER, uf_stat_mean(va.v, va.n), n);
         uf_cell_number(t, tr, DD_CHANGE, uf_stat_mean(ch[j].v, ch[j].n), n);
@@ -433,6 +443,11 @@ static void end_reasons(kh_set *k, uf_section *s)
         r->failed = true;
     uf_cell_pvalue(ft, tr, 2, f.p, minn);
     rep_fix_missing(ft, tr, 2, 1);
+    long smallest = 0;                  /* the p narrows every cell of the table */
+    for (size_t i = 0; i < kr * kk; i++)
+        if (ft_x[i] > 0 && (smallest == 0 || (long)ft_x[i] < smallest))
+            smallest = (long)ft_x[i];
+    uf_cell_reveals(ft, tr, 2, smallest);
     if (f.too_large)
         uf_table_note(r, ft, "Testet kunde inte beräknas: tabellen är för stor för exakt "
                              "beräkning.");

@@ -25,6 +25,11 @@ typedef struct kh_set {
 /* The label of cohort j. */
 const char *kh_name(const kh_set *k, int j);
 
+/* Count n into (tr, col) of t: the same figure as cohort j's analysed
+ * cases when it equals them (uf_cell_key), so that disclosure control
+ * treats every place it stands as one. */
+void kh_count(kh_set *k, uf_table *t, int tr, int col, int j, long n);
+
 /* The time-to-first-suspicion section: KM per cohort at 3, 6, 12 and 24
  * months, a curve table with a line chart, and the log-rank test.  -1 on
  * a database error; memory failures mark k->r failed. */

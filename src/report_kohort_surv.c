@@ -107,8 +107,8 @@ static void km_table(kh_set *k, uf_section *s, uf_stat_km **km)
             point_at(km[j], table_months[m], &p);
             uf_cell_text(r, t, tr, 0, kh_name(k, j));
             uf_cell_text(r, t, tr, 1, label);
-            uf_cell_count(t, tr, 2, (long)k->n[j]);
-            uf_cell_count(t, tr, 3, (long)p.n_risk);
+            kh_count(k, t, tr, 2, j, (long)k->n[j]);
+            kh_count(k, t, tr, 3, j, (long)p.n_risk);
             uf_cell_number(t, tr, 4, p.surv, (long)p.n_risk);
             uf_cell_number(t, tr, 5, p.lower, (long)p.n_risk);
             uf_cell_number(t, tr, 6, p.upper, (long)p.n_risk);
@@ -162,7 +162,7 @@ static void km_curve(kh_set *k, uf_section *s, uf_stat_km **km)
             uf_stat_km_point p;
             point_at(km[j], m, &p);
             uf_cell_number(t, tr, 1 + j, p.surv, (long)p.n_risk);
-            uf_cell_count(t, tr, 1 + k->nk + j, (long)p.n_risk);
+            kh_count(k, t, tr, 1 + k->nk + j, j, (long)p.n_risk);
             uf_cell_count(t, tr, 1 + 2 * k->nk + j, censored_in(km[j], m));
         }
         rep_fix_missing(t, tr, 1, k->nk);

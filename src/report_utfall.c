@@ -220,6 +220,13 @@ static void binary(uf_report *r, uf_section *s, const rep_groups *g, const char 
         uf_cell_percent(t, tr, o + CB_APCT, n ? 100.0 * (double)na / (double)n : NAN, n, o + CB_AFTER);
         uf_cell_pvalue(t, tr, o + CB_MP, rep_mcnemar(only_b, only_a), n);
         rep_fix_missing(t, tr, o, CB_N);
+        /* the exact p gives the discordant pairs away; with 5 or fewer of
+         * them no p below 0,05 can come out (2 x 0,5^5 = 0,0625): no test */
+        if (only_b + only_a <= 5)
+            uf_cell_none(t, tr, o + CB_MP, UF_SUPP_NOTEST);
+        else
+            uf_cell_reveals(t, tr, o + CB_MP, only_b && only_a ? (only_b < only_a ? only_b : only_a)
+                                                               : only_b + only_a);
     }
     rep_vec_free(&before);
     rep_vec_free(&after);

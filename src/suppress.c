@@ -542,7 +542,7 @@ static int links(uf_table *t)
 static void footnotes(uf_report *r, uf_table *t, int th)
 {
     bool small = false, sec = false, few = false, notest = false, missing = false;
-    char note[200];
+    char note[256];
     for (int i = 0; i < t->nrows; i++)
         for (int c = 0; c < t->ncols; c++)
             switch (t->rows[i].cells[c].supp) {
@@ -571,7 +571,9 @@ static void footnotes(uf_report *r, uf_table *t, int th)
         uf_table_note(r, t, note);
     if (notest) {
         snprintf(note, sizeof note,
-                 "..: testet görs bara när varje grupp har minst %d personer.", th);
+                 "..: testet visas inte: det görs bara när varje grupp har minst %d "
+                 "personer, när det inte röjer ett antal under %d och när det kan ge p "
+                 "under 0,05.", th, th);
         uf_table_note(r, t, note);
     }
     if (missing)

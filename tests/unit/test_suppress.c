@@ -399,7 +399,9 @@ static void test_suppress__pvalue_small_group_not_tested(void **state)
         uf_cell_pvalue(t, uf_table_row(r, t, false), 0, 0.03, n[i]);
     assert_int_equal(uf_suppress_table(r, t, 5), 1);
     assert_string_equal(column_states(t, 0), "N..");
-    assert_true(has_note(t, "..: testet görs bara när varje grupp har minst 5 personer."));
+    assert_true(has_note(t, "..: testet visas inte: det görs bara när varje grupp har minst 5 "
+                            "personer, när det inte röjer ett antal under 5 och när det kan ge "
+                            "p under 0,05."));
     uf_report_free(r);
 }
 
