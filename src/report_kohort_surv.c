@@ -3,10 +3,19 @@
  * registered suspicion after start (SPEC §6, §9.3): per analysed case, t =
  * days from the start to the first suspicion of a crime strictly after the
  * start date (event), or to the as-of date (censored); Kaplan-Meier per
- * cohort (survival::survfit) at 3, 6, 12 and 24 months and at every month
- * 0..24 for the chart, and the log-rank test across cohorts
- * (survival::survdiff).  The first dates come from one query
- * (queries/kohort_first_suspicion.sql); the statistics from stats_surv.c.
+ * cohort at 3, 6, 12 and 24 months and at every month 0..24 for the
+ * chart, and the log-rank test across cohorts (survival::survdiff).  The
+ * first dates come from one query (queries/kohort_first_suspicion.sql).
+ *
+ * Disclosure control (SPEC §8): each step of a curve together with the
+ * numbers at risk gives the events and censorings of its month.  So the
+ * curve is computed from counts per whole month whose running totals of
+ * events and of censorings are rounded up to multiples of the threshold,
+ * as OpenSAFELY's kaplan-meier-function rounds its counts to a minimum
+ * count: every step, every difference of numbers at risk and every
+ * censoring count stands for 0 or at least the threshold persons.  The
+ * estimates are computed from the rounded counts (Greenwood, log CI).  The
+ * log-rank test uses the exact times.
  */
 #include <limits.h>
 #include <math.h>
@@ -22,6 +31,59 @@
 #define KH_CURVE_MONTHS 24
 
 static const int table_months[] = { 3, 6, 12, 24 };
+
+/* A Kaplan-Meier curve read at whole months 0..KH_CURVE_MONTHS, from
+ * rounded counts (see the top of the file). */
+typedef struct kh_curve {
+    long n_risk[KH_CURVE_MONTHS + 1];   /* at risk at m months */
+    long censored[KH_CURVE_MONTHS + 1]; /* censored in month m - 1 .. m */
+    double surv[KH_CURVE_MONTHS + 1], lower[KH_CURVE_MONTHS + 1],
+           upper[KH_CURVE_MONTHS + 1];
+} kh_curve;
+
+/* x rounded up to a multiple of t. */
+static long round_up(long x, long t)
+{
+    return (x + t - 1) / t * t;
+}
+
+/* The curve of the n times t[] (days) with events ev[] into cv, from the
+ * events and censorings per month with running totals rounded up to
+ * multiples of th. */
+static void rounded_curve(const double *t, const int *ev, size_t n, long th, kh_curve *cv)
+{
+    long e[KH_CURVE_MONTHS + 1] = { 0 }, c[KH_CURVE_MONTHS + 1] = { 0 };
+    for (size_t i = 0; i < n; i++) {
+        double m = floor(t[i] / KH_MONTH);
+        if (m >= 0 && m <= KH_CURVE_MONTHS)
+            (ev[i] ? e : c)[(int)m]++;
+    }
+    long events = 0, cens = 0, ep = 0, cp = 0;
+    double surv = 1, gw = 0;
+    const double z = 1.959963984540054;     /* qnorm(0.975) */
+    memset(cv, 0, sizeof *cv);
+    for (int m = 0; m <= KH_CURVE_MONTHS; m++) {
+        long at = (long)n - ep - cp;
+        cv->n_risk[m] = at > 0 ? at : 0;
+        cv->surv[m] = surv;
+        double se = sqrt(gw);
+        cv->lower[m] = surv > 0 && isfinite(se) ? exp(log(surv) - z * se) : NAN;
+        cv->upper[m] = surv > 0 && isfinite(se) ? fmin(1.0, exp(log(surv) + z * se)) : NAN;
+        if (m == KH_CURVE_MONTHS)
+            break;
+        events += e[m];
+        cens += c[m];
+        long d = round_up(events, th) - ep, dc = round_up(cens, th) - cp;
+        if (at > 0 && d > 0) {
+            d = d > at ? at : d;
+            surv *= 1.0 - (double)d / (double)at;
+            gw += at > d ? (double)d / ((double)at * (double)(at - d)) : INFINITY;
+        }
+        cv->censored[m + 1] = dc;
+        ep = round_up(events, th);
+        cp = round_up(cens, th);
+    }
+}
 
 /* Index of the case with id in c (cases are in id order), or -1. */
 static long find_case(const uf_cohort *c, sqlite3_int64 id)
@@ -72,18 +134,8 @@ static void cohort_data(const kh_set *k, int j, const int *first, double *t, int
     }
 }
 
-/* The KM point at month m of km (NULL: none); NAN fields when past the
- * last time. */
-static void point_at(const uf_stat_km *km, int m, uf_stat_km_point *p)
-{
-    memset(p, 0, sizeof *p);
-    p->surv = p->lower = p->upper = NAN;
-    if (km)
-        uf_stat_km_at(km, m * KH_MONTH, p);
-}
-
 /* The table at 3/6/12/24 months. */
-static void km_table(kh_set *k, uf_section *s, uf_stat_km **km)
+static void km_table(kh_set *k, uf_section *s, const kh_curve *cv, long th)
 {
     uf_report *r = k->r;
     uf_table *t = uf_section_table(r, s, "kohort_overlevnad",
@@ -103,36 +155,30 @@ static void km_table(kh_set *k, uf_section *s, uf_stat_km **km)
                 return;
             char label[16];
             snprintf(label, sizeof label, "%d", table_months[m]);
-            uf_stat_km_point p;
-            point_at(km[j], table_months[m], &p);
+            int mo = table_months[m];
+            long at = cv[j].n_risk[mo];
             uf_cell_text(r, t, tr, 0, kh_name(k, j));
             uf_cell_text(r, t, tr, 1, label);
             kh_count(k, t, tr, 2, j, (long)k->n[j]);
-            kh_count(k, t, tr, 3, j, (long)p.n_risk);
-            uf_cell_number(t, tr, 4, p.surv, (long)p.n_risk);
-            uf_cell_number(t, tr, 5, p.lower, (long)p.n_risk);
-            uf_cell_number(t, tr, 6, p.upper, (long)p.n_risk);
+            kh_count(k, t, tr, 3, j, at);
+            uf_cell_number(t, tr, 4, at > 0 ? cv[j].surv[mo] : NAN, at);
+            uf_cell_number(t, tr, 5, at > 0 ? cv[j].lower[mo] : NAN, at);
+            uf_cell_number(t, tr, 6, at > 0 ? cv[j].upper[mo] : NAN, at);
             rep_fix_missing(t, tr, 4, 3);
         }
-    uf_table_note(r, t, "Kaplan–Meier-skattning med 95 % konfidensintervall (Greenwoods "
-                        "standardfel, logaritmiskt intervall). En månad = 30,4375 dagar. "
-                        "Skattningen visas bara när minst 5 ärenden är kvar i risk.");
-}
-
-/* Cases of km censored in months (m - 1, m] after start (m >= 1). */
-static long censored_in(const uf_stat_km *km, int m)
-{
-    long n = 0;
-    for (size_t i = 0; km && m > 0 && i < km->k; i++)
-        if (km->time[i] > (m - 1) * KH_MONTH && km->time[i] <= m * KH_MONTH)
-            n += (long)km->n_censor[i];
-    return n;
+    char note[512];
+    snprintf(note, sizeof note, "Kaplan–Meier-skattning med 95 %% konfidensintervall (Greenwoods "
+             "standardfel, logaritmiskt intervall), räknad per hel månad (30,4375 dagar) ur antal "
+             "där händelser och censureringar summerade över tiden avrundats uppåt till "
+             "multipler av %ld (röjandeskydd). Skattningen visas bara när minst %ld ärenden är "
+             "kvar i risk.", th, th);
+    uf_table_note(r, t, note);
 }
 
 /* The curve table (one row per month 0..24; per cohort the survival, the
  * number at risk and the number censored in the month) and its
  * Kaplan-Meier chart: steps, censoring ticks, number at risk under it. */
-static void km_curve(kh_set *k, uf_section *s, uf_stat_km **km)
+static void km_curve(kh_set *k, uf_section *s, const kh_curve *cv, long th)
 {
     uf_report *r = k->r;
     uf_table *t = uf_section_table(r, s, "kohort_overlevnad_kurva",
@@ -159,17 +205,20 @@ static void km_curve(kh_set *k, uf_section *s, uf_stat_km **km)
         snprintf(label, sizeof label, "%d", m);
         uf_cell_text(r, t, tr, 0, label);
         for (int j = 0; j < k->nk; j++) {
-            uf_stat_km_point p;
-            point_at(km[j], m, &p);
-            uf_cell_number(t, tr, 1 + j, p.surv, (long)p.n_risk);
-            kh_count(k, t, tr, 1 + k->nk + j, j, (long)p.n_risk);
-            uf_cell_count(t, tr, 1 + 2 * k->nk + j, censored_in(km[j], m));
+            long at = cv[j].n_risk[m];
+            uf_cell_number(t, tr, 1 + j, at > 0 ? cv[j].surv[m] : NAN, at);
+            kh_count(k, t, tr, 1 + k->nk + j, j, at);
+            uf_cell_count(t, tr, 1 + 2 * k->nk + j, cv[j].censored[m]);
         }
         rep_fix_missing(t, tr, 1, k->nk);
         rows[m] = tr;
     }
-    uf_table_note(r, t, "Kaplan–Meier-kurvan läst vid varje hel månad; värden med färre än 5 "
-                        "ärenden kvar i risk visas inte.");
+    char note[512];
+    snprintf(note, sizeof note, "Kaplan–Meier-kurvan vid varje hel månad, räknad ur antal där "
+             "händelser och censureringar summerade över tiden avrundats uppåt till multipler "
+             "av %ld (röjandeskydd): varje steg och varje antal står för minst %ld personer "
+             "eller inga. Värden med färre än %ld ärenden kvar i risk visas inte.", th, th, th);
+    uf_table_note(r, t, note);
     uf_chart *ch = uf_section_chart(r, s, "kohort_overlevnad_diagram",
                                     "Andel utan ny registrerad misstanke efter start", "step",
                                     "Andel (Kaplan–Meier)", t, 0);
@@ -238,10 +287,13 @@ int kh_survival(kh_set *k, sqlite3 *db)
 {
     uf_report *r = k->r;
     const uf_cohort *c = k->c;
-    uf_stat_km *km[UF_KOHORT_MAX] = { 0 };
+    kh_curve *cv = calloc(UF_KOHORT_MAX, sizeof *cv);
     int *first = malloc((c->n ? c->n : 1) * sizeof *first);
     int rc = 0;
-    if (!first) {
+    long th = !k->o->cfg ? 5 : k->o->cfg->threshold < 3 ? 3 : k->o->cfg->threshold;
+    if (!first || !cv) {
+        free(first);
+        free(cv);
         r->failed = true;
         return 0;
     }
@@ -257,8 +309,7 @@ int kh_survival(kh_set *k, sqlite3 *db)
             r->failed = true;
         else {
             cohort_data(k, j, first, t, ev);
-            if (k->n[j] && uf_stat_km_new(t, ev, k->n[j], 0.95, &km[j]) == UF_ERR_NOMEM)
-                r->failed = true;
+            rounded_curve(t, ev, k->n[j], th, &cv[j]);
         }
         free(t);
         free(ev);
@@ -267,12 +318,11 @@ int kh_survival(kh_set *k, sqlite3 *db)
     uf_section_par(r, s, "Andelen ärenden utan någon ny registrerad misstanke om brott, räknat "
                          "från dagen efter start. Ärenden utan misstanke följs till datumet för "
                          "uttaget (censurerade där).");
-    km_table(k, s, km);
-    km_curve(k, s, km);
+    km_table(k, s, cv, th);
+    km_curve(k, s, cv, th);
     logrank(k, s, first);
 out:
-    for (int j = 0; j < UF_KOHORT_MAX; j++)
-        uf_stat_km_free(km[j]);
+    free(cv);
     free(first);
     return rc;
 }
