@@ -7,13 +7,18 @@
  * renderer sees it, so that every format shows exactly the same cells, and
  * charts, which only point at table cells, hide what the tables hide.
  *
- * The rules, applied to each table in this order:
+ * The report is protected as a whole: whatever can be derived from what it
+ * shows counts as shown.  The rules, applied to each table (rules 2-4
+ * again until nothing more is hidden), then across tables (rule 5):
  *
  *  1. Primary.  A count of 1..threshold-1 becomes UF_SUPP_SMALL ("<5"); 0
  *     stays shown.  A number or percentage resting on 0..threshold-1
- *     persons (its n) becomes UF_SUPP_FEW; a p-value whose n (the smallest
- *     group of the test) is below the threshold becomes UF_SUPP_NOTEST.
- *     n = -1 means "not applicable" and is never suppressed.  Cells that are
+ *     persons (its n) becomes UF_SUPP_FEW, and so does a percentage whose
+ *     numerator (percentage x n) is 1..threshold-1; a p-value whose n (the
+ *     smallest group of the test) is below the threshold becomes
+ *     UF_SUPP_NOTEST.  A cell that determines a count of 1..threshold-1
+ *     besides its n (uf_cell.reveals: an exact test's counts) is hidden
+ *     too.  n = -1 means "not applicable" and is never suppressed.  Cells
  *     already not shown (UF_SUPP_MISSING, ...) are left as they are.
  *
  *  2. Secondary.  Counts in a column marked `additive` add up, over the
@@ -25,23 +30,33 @@
  *     least the threshold) - not by subtraction in one line, and not by
  *     combining rows and columns.  Among the ways to protect a cell the one
  *     that hides the smallest sum of values is taken, group cells before
- *     totals: in a single column that is "the next smallest" of SPEC §8.
- *     Zeros are never hidden.  Where the "<5" bounds alone pin a cell (a
- *     row "<3", "<3", 0 with total "<3" is 1, 1, 0, 2), some of those
- *     cells are shown as ".." (UF_SUPP_SECONDARY) instead.  suppress.c
- *     explains the method.
+ *     totals, and counts that stand in other tables too last: in a single
+ *     column that is "the next smallest" of SPEC §8.  Zeros are never
+ *     hidden.  Where the "<5" bounds alone pin a cell (a row "<3", "<3", 0
+ *     with total "<3" is 1, 1, 0, 2), some of those cells are shown as ".."
+ *     (UF_SUPP_SECONDARY) instead.  suppress.c explains the method.
  *
  *  3. Links.  A cell whose `link` names a hidden count of its row is hidden
- *     (UF_SUPP_SECONDARY).  A percentage of a shown non-zero count is also
- *     hidden when a hidden count of its row equals its n, because count and
- *     percentage together give the denominator.
+ *     (UF_SUPP_SECONDARY), and so is a statistic whose n (shown beside it)
+ *     equals a hidden count of its row.
  *
- *  4. Footnotes.  A table with cells not shown gets one footnote per kind
+ *  4. Means through the total row.  In a table with a total row and groups
+ *     that do not overlap, a mean or share times its n adds up like a
+ *     count: when one group row's value is hidden in such a column, the
+ *     statistics of the shown group row with the fewest persons are hidden
+ *     too (all of them: a CI gives its mean back).
+ *
+ *  5. The same figure.  Count cells with the same key (uf_cell_key) are one
+ *     figure: hidden in one table, hidden in all, and those tables are
+ *     protected again.
+ *
+ *  6. Footnotes.  A table with cells not shown gets one footnote per kind
  *     (uf_table_note), in Swedish, with the threshold's value.
  *
- * Not covered: a number of persons written into a title or paragraph text,
- * and the n shown beside a statistic, are not cells and cannot be checked
- * here; builders put such numbers in count cells.
+ * Not covered here: a number of persons written into a title or paragraph
+ * text is not a cell; builders put such numbers in count cells.  Curves
+ * whose steps would show small counts (Kaplan-Meier) are built from
+ * rounded counts by their report (report_kohort_surv.c).
  */
 #ifndef UPPFOLJ_SUPPRESS_H
 #define UPPFOLJ_SUPPRESS_H
