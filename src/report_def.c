@@ -170,8 +170,20 @@ static int capacity(const uf_config *cfg, const char *name)
     return 0;
 }
 
-/* Write the aggregated row of a (unit name, or the total) into table row tr. */
-static void write_row(uf_table *tb, int tr, const dtable *t, const acc *a, int cap)
+/* Name the figure of cell (tr, col) for disclosure control: key:unit. */
+static void key_cell(uf_report *r, uf_table *tb, int tr, int col, const char *key,
+                     const char *unit)
+{
+    char k[192];
+    snprintf(k, sizeof k, "%s:%s", key, unit);
+    uf_cell_key(r, tb, tr, col, k);
+}
+
+/* Write the aggregated row of a (unit name, or "Totalt") into table row
+ * tr.  A column with a key names its counts, or (a statistic whose n is
+ * every row of the unit) its n, as that figure of the unit. */
+static void write_row(uf_report *r, uf_table *tb, int tr, const dtable *t, const acc *a,
+                      int cap, const char *unit)
 {
     for (int c = 0; c < t->ncols; c++) {
         const dcol *col = &t->cols[c];
@@ -213,6 +225,9 @@ static void write_row(uf_table *tb, int tr, const dtable *t, const acc *a, int c
             break;
         }
         }
+        bool all_rows = col->kind == AGG_COUNT || (a->n && a->n[c] == a->rows);
+        if (*col->key && all_rows && col->kind != AGG_CAPACITY && col->kind != AGG_CAPSHARE)
+            key_cell(r, tb, tr, tc, col->key, unit);
     }
     rep_fix_missing(tb, tr, 1, t->ncols);
 }
@@ -343,11 +358,11 @@ static int units_table(uf_report *r, uf_section *s, sqlite3 *db, const dtable *t
             uf_cell_text(r, tb, tr, 0, *name ? name : "Uppgift saknas");
             int cap = capacity(o->cfg, name);
             total_cap += cap;
-            write_row(tb, tr, t, &((acc *)b.u.acc)[order[i]], cap);
+            write_row(r, tb, tr, t, &((acc *)b.u.acc)[order[i]], cap, name);
         }
         int tr = uf_table_row(r, tb, true);
         uf_cell_text(r, tb, tr, 0, "Totalt");
-        write_row(tb, tr, t, &b.total, total_cap);
+        write_row(r, tb, tr, t, &b.total, total_cap, "Totalt");
     }
     for (int i = 0; i < b.u.n; i++)
         acc_release(&((acc *)b.u.acc)[i], t->ncols);
@@ -436,9 +451,13 @@ static void cat_rows(uf_report *r, uf_table *tb, const by_cat *b, const int *ord
         uf_cell_text(r, tb, tr, 0, "Totalt");
         for (int i = 0; i < nu; i++) {
             uf_cell_count(tb, tr, i + 1, coltotal[i]);
+            if (*b->t->key)
+                key_cell(r, tb, tr, i + 1, b->t->key, b->u.name[order[i]]);
             all += coltotal[i];
         }
         uf_cell_count(tb, tr, nu + 1, all);
+        if (*b->t->key)
+            key_cell(r, tb, tr, nu + 1, b->t->key, "Totalt");
     } else {
         uf_table_note(r, tb, "Ett ärende räknas under varje insats det hade under perioden, "
                              "så raderna summerar inte till antalet ärenden.");

@@ -17,6 +17,7 @@ typedef struct dcol {
     agg kind;
     char a[48], b[48];          /* query columns of kvot:A/B, kapacitetsandel:A */
     int decimals;
+    char key[48];               /* the figure its counts (or its n) are, or "" */
 } dcol;
 
 typedef struct dcat {
@@ -25,6 +26,7 @@ typedef struct dcat {
 
 typedef struct dtable {
     char id[48], section[96], title[160], query[64], heading[64];
+    char key[48];               /* kategorier: the figure of the Totalt row */
     bool categories, overlap, bands;
     dcol *cols;
     int ncols, ccap;

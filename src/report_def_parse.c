@@ -54,7 +54,8 @@ static bool parse_col(dcol *c, const char *v)
     char kind[96], dec[16];
     memset(c, 0, sizeof *c);
     if (!field(v, 0, c->id, sizeof c->id) || !field(v, 1, c->label, sizeof c->label) ||
-        !field(v, 2, kind, sizeof kind) || !field(v, 3, dec, sizeof dec))
+        !field(v, 2, kind, sizeof kind) || !field(v, 3, dec, sizeof dec) ||
+        !field(v, 4, c->key, sizeof c->key))
         return false;
     char *end;
     long d = strtol(dec, &end, 10);
@@ -157,6 +158,8 @@ static int on_def(void *user, const char *section, const char *name, const char 
         return text(d, section, name, t->heading, sizeof t->heading, value);
     else if (strcmp(name, "fråga") == 0)
         return text(d, section, name, t->query, sizeof t->query, value);
+    else if (strcmp(name, "nyckel") == 0)
+        return text(d, section, name, t->key, sizeof t->key, value);
     else if (strcmp(name, "form") == 0) {
         if (strcmp(value, "kategorier") != 0 && strcmp(value, "enheter") != 0)
             return problem(d, section, name, "ange enheter eller kategorier");
@@ -169,7 +172,8 @@ static int on_def(void *user, const char *section, const char *name, const char 
         if (!grow(&t->cols, t->ncols, &t->ccap, sizeof *t->cols))
             return d->nomem = true, 1;
         if (!parse_col(&t->cols[t->ncols++], value))
-            return problem(d, section, name, "ska skrivas id | rubrik | mått [| decimaler]");
+            return problem(d, section, name,
+                           "ska skrivas id | rubrik | mått [| decimaler [| nyckel]]");
     } else if (strcmp(name, "kategori") == 0) {
         if (!grow(&t->cats, t->ncats, &t->kcap, sizeof *t->cats))
             return d->nomem = true, 1;

@@ -66,10 +66,13 @@ static void kh_release(kh_set *k)
 void kh_count(kh_set *k, uf_table *t, int tr, int col, int j, long n)
 {
     uf_cell_count(t, tr, col, n);
-    if (n != (long)k->n[j])
-        return;
     char key[96];
-    snprintf(key, sizeof key, "kohort %d: analyseras", j + 1);
+    if (n == (long)k->n[j])
+        snprintf(key, sizeof key, "kohort %d: analyseras", j + 1);
+    else if (n == k->complete[j])
+        snprintf(key, sizeof key, "kohort %d: hela perioder", j + 1);
+    else
+        return;
     uf_cell_key(k->r, t, tr, col, key);
 }
 
@@ -90,6 +93,7 @@ static void selection(kh_set *k, uf_section *s)
         long complete = 0;
         for (size_t m = 0; m < k->n[j]; m++)
             complete += rep_windows_complete(&k->c->cases[k->idx[j][m]]);
+        k->complete[j] = complete;
         int tr = uf_table_row(r, t, false);
         if (tr < 0)
             return;
@@ -328,6 +332,10 @@ static void did_table(kh_set *k, uf_section *s, bool any)
         uf_cell_number(t, tr, DD_BEFORE, uf_stat_mean(vb.v, vb.n), n);
         uf_cell_number(t, tr, DD_AFTER, uf_stat_mean(va.v, va.n), n);
         uf_cell_number(t, tr, DD_CHANGE, uf_stat_mean(ch[j].v, ch[j].n), n);
+        if (any && n > 0) {             /* a share of 0/1 values times n: its count */
+            uf_cell_reveals(t, tr, DD_BEFORE, lround(uf_stat_mean(vb.v, vb.n) * (double)n));
+            uf_cell_reveals(t, tr, DD_AFTER, lround(uf_stat_mean(va.v, va.n) * (double)n));
+        }
         if (j > 0) {
             uf_stat_ttest tt;
             uf_stat_wilcoxon w;
@@ -386,13 +394,16 @@ static void end_reasons(kh_set *k, uf_section *s)
             }
         }
     uf_table *t = uf_section_table(r, s, "kohort_avslutsorsak",
-                                   "Avslutade ärenden efter avslutsorsak", 1 + k->nk);
+                                   "Avslutade ärenden efter avslutsorsak", 2 + k->nk);
     uf_table_col(r, t, 0, "end_reason", "Avslutsorsak", UF_C_TEXT, 0, false);
     for (int j = 0; j < k->nk; j++) {
         char id[32];
         snprintf(id, sizeof id, "c%d", j + 1);
         uf_table_col(r, t, 1 + j, id, kh_name(k, j), UF_C_COUNT, 0, true);
+        if (!k->overlap)
+            uf_table_part_of(t, 1 + j, 1 + k->nk);
     }
+    uf_table_col(r, t, 1 + k->nk, "total", "Alla kohorter", UF_C_COUNT, 0, true);
     size_t ft_x[UF_KOHORT_MAX * (ARS_NREASONS + 1)], kk = 0, kr = 0;
     for (int i = 0; i <= ARS_NREASONS; i++) {
         long any = 0;
@@ -405,12 +416,18 @@ static void end_reasons(kh_set *k, uf_section *s)
                                                    : "Uppgift saknas");
         for (int j = 0; j < k->nk; j++)
             uf_cell_count(t, tr, 1 + j, m[j][i]);
+        uf_cell_count(t, tr, 1 + k->nk, any);
         kk += any > 0;                  /* reasons present: Fisher columns */
     }
     int tr = uf_table_row(r, t, true);
     uf_cell_text(r, t, tr, 0, "Totalt");
-    for (int j = 0; j < k->nk; j++)
+    long ended = 0;
+    for (int j = 0; j < k->nk; j++) {
         uf_cell_count(t, tr, 1 + j, tot[j]);
+        ended += tot[j];
+    }
+    uf_cell_count(t, tr, 1 + k->nk, ended);
+    uf_cell_key(r, t, tr, 1 + k->nk, "kohorterna: avslutade");    /* Fisher's n */
     uf_table_note(r, t, "Ärenden som avslutats till och med datumet för uttaget.");
 
     uf_table *ft = uf_section_table(r, s, "kohort_avslutsorsak_test",
@@ -426,6 +443,8 @@ static void end_reasons(kh_set *k, uf_section *s)
         minn = tot[j] < minn ? tot[j] : minn;
     }
     uf_cell_count(ft, tr, 1, all);
+    if (all == ended)
+        uf_cell_key(r, ft, tr, 1, "kohorterna: avslutade");
     for (int j = 0; j < k->nk; j++) {   /* r x k: cohorts with cases x reasons present */
         if (!tot[j])
             continue;

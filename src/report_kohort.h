@@ -19,6 +19,7 @@ typedef struct kh_set {
     size_t n[UF_KOHORT_MAX];
     long matched[UF_KOHORT_MAX];        /* cases of the filter and period */
     long no_consent[UF_KOHORT_MAX];     /* of them without follow-up consent */
+    long complete[UF_KOHORT_MAX];       /* analysed with both windows complete */
     bool overlap;                       /* a case is in more than one cohort */
 } kh_set;
 
@@ -26,8 +27,9 @@ typedef struct kh_set {
 const char *kh_name(const kh_set *k, int j);
 
 /* Count n into (tr, col) of t: the same figure as cohort j's analysed
- * cases when it equals them (uf_cell_key), so that disclosure control
- * treats every place it stands as one. */
+ * cases, or its cases with complete windows, when it equals them
+ * (uf_cell_key), so that disclosure control treats every place it stands
+ * as one. */
 void kh_count(kh_set *k, uf_table *t, int tr, int col, int j, long n);
 
 /* The time-to-first-suspicion section: KM per cohort at 3, 6, 12 and 24

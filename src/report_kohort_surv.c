@@ -265,6 +265,7 @@ static void logrank(kh_set *k, uf_section *s, const int *first)
     int tr = uf_table_row(r, tb, false);
     uf_cell_text(r, tb, tr, 0, "Log-rank");
     uf_cell_count(tb, tr, 1, (long)n);
+    uf_cell_reveals(tb, tr, 1, (long)minn);    /* n minus the others' cases */
     uf_cell_number(tb, tr, 2, lr ? lr->chisq : NAN, (long)minn);
     uf_cell_number(tb, tr, 3, lr && !isnan(lr->chisq) ? lr->df : NAN, -1);
     uf_cell_pvalue(tb, tr, 4, lr ? lr->p : NAN, (long)minn);

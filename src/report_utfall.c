@@ -135,8 +135,31 @@ static long collect(uf_report *r, const rep_groups *g, int row, pair_fn fn, int 
 
 /* One continuous measure as a table with a chart of the means (no chart
  * when unit is NULL). */
-static void continuous(uf_report *r, uf_section *s, const rep_groups *g, const char *id,
-                       const char *title, const char *unit, pair_fn fn, int arg)
+/*
+ * Name the counts of table row tr (group row `row`) for disclosure control
+ * (uf_cell_key): a group's cases (column o) are the same figure in every
+ * measure's table of the breakdown, and the total row's counts (columns o
+ * .. o + ncounts - 1) in every breakdown's table of the measure.
+ */
+static void key_counts(uf_report *r, uf_table *t, const rep_groups *g, int row, int tr,
+                       const char *prefix, const char *id, int o, int ncounts)
+{
+    char key[256];
+    const char *measure = id + strlen(prefix) + (id[strlen(prefix)] == '_');
+    if (row < g->nrows)
+        snprintf(key, sizeof key, "%s:n_cases:%s/%s", prefix, g->labels[row][0],
+                 g->ncols > 1 ? g->labels[row][1] : "");
+    else
+        snprintf(key, sizeof key, "n_cases:Totalt");
+    uf_cell_key(r, t, tr, o, key);
+    for (int c = 1; row == g->nrows && c < ncounts; c++) {
+        snprintf(key, sizeof key, "%s:%s:Totalt", measure, t->cols[o + c].id);
+        uf_cell_key(r, t, tr, o + c, key);
+    }
+}
+
+static void continuous(uf_report *r, uf_section *s, const rep_groups *g, const char *prefix,
+                       const char *id, const char *title, const char *unit, pair_fn fn, int arg)
 {
     static const col_spec cols[CC_N] = {
         { "n_cases", "Ärenden", UF_C_COUNT, 0, true },
@@ -162,6 +185,7 @@ static void continuous(uf_report *r, uf_section *s, const rep_groups *g, const c
         long n = (long)before.n;
         uf_cell_count(t, tr, o + CC_NCASES, ncases);
         uf_cell_count(t, tr, o + CC_NPAIRED, n);
+        key_counts(r, t, g, row, tr, prefix, id, o, 2);
         rep_paired stats;
         rep_paired_stats(&before, &after, &stats);
         uf_cell_number(t, tr, o + CC_BEFORE, stats.before_mean, n);
@@ -183,8 +207,8 @@ static void continuous(uf_report *r, uf_section *s, const rep_groups *g, const c
 }
 
 /* One binary measure as a table with a chart of the shares. */
-static void binary(uf_report *r, uf_section *s, const rep_groups *g, const char *id,
-                   const char *title, pair_fn fn, int arg)
+static void binary(uf_report *r, uf_section *s, const rep_groups *g, const char *prefix,
+                   const char *id, const char *title, pair_fn fn, int arg)
 {
     static const col_spec cols[CB_N] = {
         { "n_cases", "Ärenden", UF_C_COUNT, 0, true },
@@ -216,6 +240,7 @@ static void binary(uf_report *r, uf_section *s, const rep_groups *g, const char 
         uf_cell_count(t, tr, o + CB_NPAIRED, n);
         uf_cell_count(t, tr, o + CB_BEFORE, nb);
         uf_cell_count(t, tr, o + CB_AFTER, na);
+        key_counts(r, t, g, row, tr, prefix, id, o, 4);
         uf_cell_percent(t, tr, o + CB_BPCT, n ? 100.0 * (double)nb / (double)n : NAN, n, o + CB_BEFORE);
         uf_cell_percent(t, tr, o + CB_APCT, n ? 100.0 * (double)na / (double)n : NAN, n, o + CB_AFTER);
         uf_cell_pvalue(t, tr, o + CB_MP, rep_mcnemar(only_b, only_a), n);
@@ -337,21 +362,21 @@ void rep_outcomes(uf_report *r, uf_section *s, const rep_groups *g, const char *
     if (own)
         s = uf_report_section(r, "Misstankar om brott");
     int e = uf_core_event(c, "misstanke_brott"), v = uf_core_event(c, "vald");
-    continuous(r, s, g, tid(id, sizeof id, prefix, "misstankar_per_ar"),
+    continuous(r, s, g, prefix, tid(id, sizeof id, prefix, "misstankar_per_ar"),
                "Registrerade misstankar om brott per år", "Misstankar per år", event_rate, e);
-    binary(r, s, g, tid(id, sizeof id, prefix, "misstanke_nagon"),
+    binary(r, s, g, prefix, tid(id, sizeof id, prefix, "misstanke_nagon"),
            "Minst en registrerad misstanke om brott", event_any, e);
-    binary(r, s, g, tid(id, sizeof id, prefix, "vald_nagon"), "Minst en misstanke om våldsbrott",
+    binary(r, s, g, prefix, tid(id, sizeof id, prefix, "vald_nagon"), "Minst en misstanke om våldsbrott",
            event_any, v);
     if (own)
         s = uf_report_section(r, "Tillstånd");
-    binary(r, s, g, tid(id, sizeof id, prefix, "uppforandestorning"),
+    binary(r, s, g, prefix, tid(id, sizeof id, prefix, "uppforandestorning"),
            "Uppförandestörning (kriteriet uppfyllt)", state_pair,
            uf_core_state(c, "uppforandestorning"));
-    continuous(r, s, g, tid(id, sizeof id, prefix, "skolfranvaro"),
+    continuous(r, s, g, prefix, tid(id, sizeof id, prefix, "skolfranvaro"),
                "Skolfrånvaro (procent av tiden)", "Skolfrånvaro (%)", state_pair,
                uf_core_state(c, "skolfranvaro_pct"));
-    continuous(r, s, g, tid(id, sizeof id, prefix, "dagar_placerad"),
+    continuous(r, s, g, prefix, tid(id, sizeof id, prefix, "dagar_placerad"),
                "Dagar placerad (HVB, SiS, familjehem, TFCO) per år", "Dagar per år", placed_rate, 0);
     if (own)
         s = uf_report_section(r, "Strukturerade bedömningar");
@@ -362,7 +387,7 @@ void rep_outcomes(uf_report *r, uf_section *s, const rep_groups *g, const char *
         snprintf(name, sizeof name, "bedomning_%s", uf_core_instrument_name(i));
         snprintf(title, sizeof title, "Totalpoäng, %s, vid baslinje och uppföljning",
                  uf_label_instrument(uf_core_instrument_name(i)));
-        continuous(r, s, g, tid(id, sizeof id, prefix, name), title, "Poäng", assessment, i);
+        continuous(r, s, g, prefix, tid(id, sizeof id, prefix, name), title, "Poäng", assessment, i);
         if (with_transitions)
             transitions(r, s, c, prefix, i);
     }

@@ -153,9 +153,10 @@ static bool primary(uf_cell *c, int th)
     case UF_C_DATE:
         break;
     }
-    /* an exact test (or any value) that determines a small count */
-    if (c->supp == UF_SHOWN && c->type != UF_C_COUNT && c->reveals >= 1 && c->reveals < th)
-        c->supp = c->type == UF_C_PVALUE ? UF_SUPP_NOTEST : UF_SUPP_FEW;
+    /* an exact test (or a sum) that determines a small count */
+    if (c->supp == UF_SHOWN && c->reveals >= 1 && c->reveals < th)
+        c->supp = c->type == UF_C_PVALUE ? UF_SUPP_NOTEST
+                : c->type == UF_C_COUNT ? UF_SUPP_SECONDARY : UF_SUPP_FEW;
     return c->supp != UF_SHOWN;
 }
 
@@ -722,7 +723,7 @@ static int same_figure(uf_report *r, int th)
             for (int i = 0; i < t->nrows; i++)
                 for (int c = 0; c < t->ncols; c++) {
                     const uf_cell *x = &t->rows[i].cells[c];
-                    if (x->key > 0 && x->key <= r->nkeys && hidden(x))
+                    if (x->type == UF_C_COUNT && x->key > 0 && x->key <= r->nkeys && hidden(x))
                         gone[x->key] = true;
                 }
         EACH_TABLE(r, t) {

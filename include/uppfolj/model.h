@@ -52,10 +52,12 @@ typedef struct uf_cell {
     int link;           /* column of a count in the same row that this cell
                            would reveal (a percentage of it), or -1 */
     long reveals;       /* the smallest non-zero count the value determines
-                           (an exact test's counts), or -1 (uf_cell_reveals) */
+                           (an exact test's counts; a sum's smallest part
+                           when the others are shown), or -1 */
     int key;            /* what the count counts, when the same count stands
                            in several tables: 1 + index in uf_report.keys,
-                           0 = none (uf_cell_key) */
+                           0 = none (uf_cell_key); on a statistic: the
+                           figure its n is */
     bool shared;        /* set by suppress.c: key stands in several tables */
 } uf_cell;
 
@@ -198,7 +200,8 @@ void uf_cell_none(uf_table *t, int row, int col, uf_supp why);
  * threshold.  Call after setting the value. */
 void uf_cell_reveals(uf_table *t, int row, int col, long count);
 /* Name what count cell (row, col) counts ("kohort 2: analyseras"): the
- * same key in several tables is one figure, shown everywhere or nowhere. */
+ * same key in several tables is one figure, shown everywhere or nowhere.
+ * On a statistic the key names the figure its n is: hidden with it. */
 void uf_cell_key(uf_report *r, uf_table *t, int row, int col, const char *key);
 
 uf_chart *uf_section_chart(uf_report *r, uf_section *s, const char *id,

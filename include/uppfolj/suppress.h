@@ -17,8 +17,8 @@
  *     numerator (percentage x n) is 1..threshold-1; a p-value whose n (the
  *     smallest group of the test) is below the threshold becomes
  *     UF_SUPP_NOTEST.  A cell that determines a count of 1..threshold-1
- *     besides its n (uf_cell.reveals: an exact test's counts) is hidden
- *     too.  n = -1 means "not applicable" and is never suppressed.  Cells
+ *     besides its n (uf_cell.reveals: an exact test's counts, a share's
+ *     numerator, a sum whose other parts are shown) is hidden too.  n = -1 means "not applicable" and is never suppressed.  Cells
  *     already not shown (UF_SUPP_MISSING, ...) are left as they are.
  *
  *  2. Secondary.  Counts in a column marked `additive` add up, over the

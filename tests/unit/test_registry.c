@@ -107,7 +107,8 @@ static void test_registry__bad_or_taken_definitions_are_refused(void **state)
     assert_int_equal(d.errors, 2);          /* both named, in name order */
     assert_string_equal(d.items[0].file, "fel.ini");
     assert_string_equal(d.items[0].message,
-                        "[tabell t] kolumn: ska skrivas id | rubrik | mått [| decimaler]");
+                        "[tabell t] kolumn: ska skrivas id | rubrik | mått [| decimaler "
+                        "[| nyckel]]");
     assert_string_equal(d.items[1].message, "rapporten utfall finns redan");
     uf_registry_release(&g);
     uf_diag_release(&d);
