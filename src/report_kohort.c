@@ -312,6 +312,7 @@ static void did_table(kh_set *k, uf_section *s, bool any)
     for (int i = 0; i < DD_NCOL; i++)
         uf_table_col(r, t, i, cols[i].id, labels[i], cols[i].type, cols[i].dec, false);
     rep_vec ch[UF_KOHORT_MAX];
+    long small[UF_KOHORT_MAX] = { 0 };  /* binary: the smaller count per cohort */
     for (int j = 0; j < k->nk; j++) {
         rep_vec vb, va;
         rep_vec_init(&vb);
@@ -332,9 +333,15 @@ static void did_table(kh_set *k, uf_section *s, bool any)
         uf_cell_number(t, tr, DD_BEFORE, uf_stat_mean(vb.v, vb.n), n);
         uf_cell_number(t, tr, DD_AFTER, uf_stat_mean(va.v, va.n), n);
         uf_cell_number(t, tr, DD_CHANGE, uf_stat_mean(ch[j].v, ch[j].n), n);
-        if (any && n > 0) {             /* a share of 0/1 values times n: its count */
-            uf_cell_reveals(t, tr, DD_BEFORE, lround(uf_stat_mean(vb.v, vb.n) * (double)n));
-            uf_cell_reveals(t, tr, DD_AFTER, lround(uf_stat_mean(va.v, va.n) * (double)n));
+        if (any && n > 0) {
+            /* percentages of n give their counts; the change and the
+             * comparisons with the first cohort give them back from one
+             * another, so each shows only when no such count is small */
+            long kb = lround(uf_stat_mean(vb.v, vb.n) * (double)n / 100);
+            long ka = lround(uf_stat_mean(va.v, va.n) * (double)n / 100);
+            small[j] = kb > 0 && (ka <= 0 || kb < ka) ? kb : ka;
+            for (int c = DD_BEFORE; c <= DD_CHANGE; c++)
+                uf_cell_reveals(t, tr, c, small[j]);
         }
         if (j > 0) {
             uf_stat_ttest tt;
@@ -347,6 +354,9 @@ static void did_table(kh_set *k, uf_section *s, bool any)
             uf_cell_number(t, tr, DD_HI, tt.hi, nn);
             uf_cell_pvalue(t, tr, DD_TP, tt.p, nn);
             uf_cell_pvalue(t, tr, DD_WP, w.p, nn);
+            long sm = small[0] > 0 && (small[j] <= 0 || small[0] < small[j]) ? small[0] : small[j];
+            for (int c = DD_EST; any && c <= DD_WP; c++)
+                uf_cell_reveals(t, tr, c, sm);
         }
         rep_fix_missing(t, tr, DD_BEFORE, DD_NCOL - DD_BEFORE);
         rep_vec_free(&vb);

@@ -12,8 +12,8 @@
  * curve is computed from counts per whole month whose running totals of
  * events and of censorings are rounded up to multiples of the threshold,
  * as OpenSAFELY's kaplan-meier-function rounds its counts to a minimum
- * count: every step, every difference of numbers at risk and every
- * censoring count stands for 0 or at least the threshold persons.  The
+ * count (and the number of cases too): every step, every number at risk
+ * and every censoring count is a multiple of the threshold.  The
  * estimates are computed from the rounded counts (Greenwood, log CI).  The
  * log-rank test uses the exact times.
  */
@@ -59,11 +59,13 @@ static void rounded_curve(const double *t, const int *ev, size_t n, long th, kh_
             (ev[i] ? e : c)[(int)m]++;
     }
     long events = 0, cens = 0, ep = 0, cp = 0;
+    long total = round_up((long)n, th);    /* so that every number at risk is a
+                                              multiple of th too */
     double surv = 1, gw = 0;
     const double z = 1.959963984540054;     /* qnorm(0.975) */
     memset(cv, 0, sizeof *cv);
     for (int m = 0; m <= KH_CURVE_MONTHS; m++) {
-        long at = (long)n - ep - cp;
+        long at = total - ep - cp;
         cv->n_risk[m] = at > 0 ? at : 0;
         cv->surv[m] = surv;
         double se = sqrt(gw);
@@ -169,9 +171,9 @@ static void km_table(kh_set *k, uf_section *s, const kh_curve *cv, long th)
     char note[512];
     snprintf(note, sizeof note, "Kaplan–Meier-skattning med 95 %% konfidensintervall (Greenwoods "
              "standardfel, logaritmiskt intervall), räknad per hel månad (30,4375 dagar) ur antal "
-             "där händelser och censureringar summerade över tiden avrundats uppåt till "
-             "multipler av %ld (röjandeskydd). Skattningen visas bara när minst %ld ärenden är "
-             "kvar i risk.", th, th);
+             "där antalet ärenden och händelser och censureringar summerade över tiden "
+             "avrundats uppåt till multipler av %ld (röjandeskydd). Skattningen visas bara när "
+             "minst %ld ärenden är kvar i risk.", th, th);
     uf_table_note(r, t, note);
 }
 
@@ -215,9 +217,10 @@ static void km_curve(kh_set *k, uf_section *s, const kh_curve *cv, long th)
     }
     char note[512];
     snprintf(note, sizeof note, "Kaplan–Meier-kurvan vid varje hel månad, räknad ur antal där "
-             "händelser och censureringar summerade över tiden avrundats uppåt till multipler "
-             "av %ld (röjandeskydd): varje steg och varje antal står för minst %ld personer "
-             "eller inga. Värden med färre än %ld ärenden kvar i risk visas inte.", th, th, th);
+             "antalet ärenden och händelser och censureringar summerade över tiden avrundats "
+             "uppåt till multipler av %ld (röjandeskydd): varje steg och varje antal står för "
+             "minst %ld personer eller inga. Värden med färre än %ld ärenden kvar i risk visas "
+             "inte.", th, th, th);
     uf_table_note(r, t, note);
     uf_chart *ch = uf_section_chart(r, s, "kohort_overlevnad_diagram",
                                     "Andel utan ny registrerad misstanke efter start", "step",

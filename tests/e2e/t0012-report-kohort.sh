@@ -138,7 +138,8 @@ suppressMessages(library(survival))
 d <- read.csv("km.csv", header = FALSE, col.names = c("g", "t", "e"))
 d$g <- factor(d$g, levels = c("SIG", "ordinarie"))
 # SPEC §8: the report's curves come from events and censorings per whole
-# month whose running totals are rounded up to multiples of 5; here the
+# month whose running totals (and the number of cases) are rounded up to
+# multiples of 5; here the
 # same counts are made from the raw times and given to survfit as
 # weights (events before censorings within a month, at its middle)
 # (the months 0-5 decide the curve at 6 months; the rest stay at risk)
@@ -149,7 +150,7 @@ rounded <- function(x) {
   d <- diff(c(0, ceiling(cumsum(ev) / 5) * 5))
   k <- diff(c(0, ceiling(cumsum(ce) / 5) * 5))
   data.frame(g = x$g[1], t = c(0:5 + 0.5, 0:5 + 0.5, 1000), e = c(rep(1, 6), rep(0, 6), 0),
-             w = c(d, k, nrow(x) - sum(d) - sum(k)))
+             w = c(d, k, ceiling(nrow(x) / 5) * 5 - sum(d) - sum(k)))
 }
 r <- rbind(rounded(d[d$g == "SIG", ]), rounded(d[d$g == "ordinarie", ]))
 r <- r[r$w > 0, ]
