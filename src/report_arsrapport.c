@@ -263,6 +263,8 @@ static void selection(uf_report *r, uf_section *s, const uf_cohort *sub)
         int tr = uf_table_row(r, t, i == 3);
         uf_cell_text(r, t, tr, 0, labels[i]);
         uf_cell_count(t, tr, 1, v[i]);
+        if (i == 3 && v[2] == 0)            /* then the cases of the outcome tables */
+            uf_cell_key(r, t, tr, 1, "n_cases:Totalt");
     }
 }
 

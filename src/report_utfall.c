@@ -329,6 +329,8 @@ static void left_out(uf_report *r, uf_section *s, const uf_cohort *c)
         int tr = uf_table_row(r, t, i == 3);
         uf_cell_text(r, t, tr, 0, labels[i]);
         uf_cell_count(t, tr, 1, v[i]);
+        if (i == 3 && no_consent == 0)      /* then the cases of the outcome tables */
+            uf_cell_key(r, t, tr, 1, "n_cases:Totalt");
     }
     char note[256];
     snprintf(note, sizeof note, "Dessutom %zu aktualiserade ärenden som inte hade startat vid "
