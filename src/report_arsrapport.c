@@ -81,6 +81,15 @@ static void goal_totals(long m[UF_NDOMAINS][ARS_NSTATUS], long *all, long *reach
         }
 }
 
+/* Name year's figure what (flow or end reason) in cell (tr, col): the
+ * key figures, the end reasons and the trend show the same counts. */
+static void key_year(uf_report *r, uf_table *t, int tr, int col, int year, const char *what)
+{
+    char key[96];
+    snprintf(key, sizeof key, "%d:%s", year, what);
+    uf_cell_key(r, t, tr, col, key);
+}
+
 /* The key-figure tables: counts, shares, end reasons (with a chart). */
 static void key_figures(uf_report *r, const uf_cohort *c, const ars_flows *f,
                         long goals[2][UF_NDOMAINS][ARS_NSTATUS])
@@ -100,12 +109,14 @@ static void key_figures(uf_report *r, const uf_cohort *c, const ars_flows *f,
         "Unga i programmet under året", "Nya (samtycke under året)", "Startade ärenden",
         "Avslutade ärenden"
     };
+    static const char *const what[] = { "active", "new", "started", "ended" };
     for (int i = 0; i < 4; i++) {
         int tr = uf_table_row(r, t, false);
         uf_cell_text(r, t, tr, 0, labels[i]);
         for (int j = 0; j < 2; j++) {
             long v[] = { y[j]->active, y[j]->fresh, y[j]->started, y[j]->ended };
             uf_cell_count(t, tr, 1 + j, v[i]);
+            key_year(r, t, tr, 1 + j, y[j]->year, what[i]);
         }
     }
     t = uf_section_table(r, s, "arsrapport_nyckeltal_andelar", "Nyckeltal: andelar", 7);
@@ -147,12 +158,17 @@ static void key_figures(uf_report *r, const uf_cohort *c, const ars_flows *f,
                                                    : "Uppgift saknas");
         uf_cell_count(t, tr, 1, y[0]->by_reason[i]);
         uf_cell_count(t, tr, 2, y[1]->by_reason[i]);
+        const char *code = i < ARS_NREASONS ? ars_reasons[i] : "saknas";
+        key_year(r, t, tr, 1, y[0]->year, code);
+        key_year(r, t, tr, 2, y[1]->year, code);
         rows[nr++] = tr;
     }
     int tr = uf_table_row(r, t, true);
     uf_cell_text(r, t, tr, 0, "Totalt");
     uf_cell_count(t, tr, 1, y[0]->ended);
     uf_cell_count(t, tr, 2, y[1]->ended);
+    key_year(r, t, tr, 1, y[0]->year, "ended");
+    key_year(r, t, tr, 2, y[1]->year, "ended");
     uf_chart *ch = uf_section_chart(r, s, "arsrapport_avslutsorsak_diagram",
                                     "Avslutade ärenden efter avslutsorsak", "bar",
                                     "Antal ärenden", t, 0);
@@ -211,15 +227,21 @@ static void trends(uf_report *r, const ars_flows *f, int years)
         uf_cell_text(r, t, tr, TR_YEAR, label);
         uf_cell_count(t, tr, TR_NEW, y->fresh);
         uf_cell_count(t, tr, TR_ACTIVE, y->active);
+        key_year(r, t, tr, TR_NEW, y->year, "new");
+        key_year(r, t, tr, TR_ACTIVE, y->year, "active");
         uf_cell_count(t, tr, TR_GIRLS, y->girls);
         uf_cell_percent(t, tr, TR_GIRLS_PCT,
                         y->active ? 100.0 * (double)y->girls / (double)y->active : NAN,
                         y->active, TR_GIRLS);
         uf_cell_count(t, tr, TR_STARTED, y->started);
+        key_year(r, t, tr, TR_STARTED, y->year, "started");
         uf_cell_number(t, tr, TR_AGE, y->median_age, (long)y->ages.n);
         uf_cell_count(t, tr, TR_ENDED, y->ended);
-        for (int j = 0; j <= ARS_NREASONS; j++)
+        key_year(r, t, tr, TR_ENDED, y->year, "ended");
+        for (int j = 0; j <= ARS_NREASONS; j++) {
             uf_cell_count(t, tr, TR_REASON + j, y->by_reason[j]);
+            key_year(r, t, tr, TR_REASON + j, y->year, j < ARS_NREASONS ? ars_reasons[j] : "saknas");
+        }
         uf_cell_number(t, tr, TR_DAYS, y->median_days, (long)y->days.n);
         rep_fix_missing(t, tr, 0, TR_N);
     }
