@@ -90,9 +90,10 @@ static bool assessment(const uf_cohort *c, const uf_case *k, int i, double *b, d
 
 /* Column layout of a continuous table after the group column(s). */
 enum { CC_NCASES, CC_NPAIRED, CC_BEFORE, CC_AFTER, CC_CHANGE, CC_LO, CC_HI, CC_V,
-       CC_WP, CC_TP, CC_N };
+       CC_WP, CC_TP, CC_UNPAIRED, CC_N };
 /* ... and of a binary table. */
-enum { CB_NCASES, CB_NPAIRED, CB_BEFORE, CB_AFTER, CB_BPCT, CB_APCT, CB_MP, CB_N };
+enum { CB_NCASES, CB_NPAIRED, CB_BEFORE, CB_AFTER, CB_BPCT, CB_APCT, CB_MP, CB_UNPAIRED,
+       CB_N };
 
 /* A column of a measure table. */
 typedef struct col_spec {
@@ -158,6 +159,28 @@ static void key_counts(uf_report *r, uf_table *t, const rep_groups *g, int row, 
     }
 }
 
+/* Cases = paired + unpaired in every row: the reader knows that no group
+ * has more pairs than cases, and disclosure control must too, so the
+ * difference is a column of its own (the parts of n_cases). */
+static void unpaired_parts(uf_table *t, int cases, int paired, int unpaired)
+{
+    uf_table_part_of(t, paired, cases);
+    uf_table_part_of(t, unpaired, cases);
+}
+
+/* The unpaired cases of row tr; the total row's is one figure in every
+ * breakdown's table of the measure (measure: "_NAME"). */
+static void unpaired(uf_report *r, uf_table *t, const rep_groups *g, int row, int tr,
+                     const char *measure, int col, long v)
+{
+    uf_cell_count(t, tr, col, v);
+    if (row == g->nrows) {
+        char key[160];
+        snprintf(key, sizeof key, "%s:n_unpaired:Totalt", measure + (*measure == '_'));
+        uf_cell_key(r, t, tr, col, key);
+    }
+}
+
 static void continuous(uf_report *r, uf_section *s, const rep_groups *g, const char *prefix,
                        const char *id, const char *title, const char *unit, pair_fn fn, int arg)
 {
@@ -172,10 +195,12 @@ static void continuous(uf_report *r, uf_section *s, const rep_groups *g, const c
         { "wilcoxon_v", "Wilcoxon V", UF_C_NUMBER, 1, false },
         { "wilcoxon_p", "p (Wilcoxon)", UF_C_PVALUE, 3, false },
         { "t_p", "p (t-test)", UF_C_PVALUE, 3, false },
+        { "n_unpaired", "Utan före- eller eftervärde", UF_C_COUNT, 0, true },
     };
     uf_table *t = rep_table(r, s, g, id, title, CC_N);
     int o = g->ncols;
     add_cols(r, t, o, cols, CC_N);
+    unpaired_parts(t, o + CC_NCASES, o + CC_NPAIRED, o + CC_UNPAIRED);
     rep_vec before, after;
     rep_vec_init(&before);
     rep_vec_init(&after);
@@ -186,6 +211,7 @@ static void continuous(uf_report *r, uf_section *s, const rep_groups *g, const c
         uf_cell_count(t, tr, o + CC_NCASES, ncases);
         uf_cell_count(t, tr, o + CC_NPAIRED, n);
         key_counts(r, t, g, row, tr, prefix, id, o, 2);
+        unpaired(r, t, g, row, tr, id + strlen(prefix), o + CC_UNPAIRED, ncases - n);
         rep_paired stats;
         rep_paired_stats(&before, &after, &stats);
         uf_cell_number(t, tr, o + CC_BEFORE, stats.before_mean, n);
@@ -218,10 +244,12 @@ static void binary(uf_report *r, uf_section *s, const rep_groups *g, const char 
         { "before_pct", "Före, andel", UF_C_PERCENT, 1, false },
         { "after_pct", "Efter, andel", UF_C_PERCENT, 1, false },
         { "mcnemar_p", "p (McNemar)", UF_C_PVALUE, 3, false },
+        { "n_unpaired", "Utan före- eller eftervärde", UF_C_COUNT, 0, true },
     };
     uf_table *t = rep_table(r, s, g, id, title, CB_N);
     int o = g->ncols;
     add_cols(r, t, o, cols, CB_N);
+    unpaired_parts(t, o + CB_NCASES, o + CB_NPAIRED, o + CB_UNPAIRED);
     rep_vec before, after;
     rep_vec_init(&before);
     rep_vec_init(&after);
@@ -241,6 +269,7 @@ static void binary(uf_report *r, uf_section *s, const rep_groups *g, const char 
         uf_cell_count(t, tr, o + CB_BEFORE, nb);
         uf_cell_count(t, tr, o + CB_AFTER, na);
         key_counts(r, t, g, row, tr, prefix, id, o, 4);
+        unpaired(r, t, g, row, tr, id + strlen(prefix), o + CB_UNPAIRED, ncases - n);
         uf_cell_percent(t, tr, o + CB_BPCT, n ? 100.0 * (double)nb / (double)n : NAN, n, o + CB_BEFORE);
         uf_cell_percent(t, tr, o + CB_APCT, n ? 100.0 * (double)na / (double)n : NAN, n, o + CB_AFTER);
         uf_cell_pvalue(t, tr, o + CB_MP, rep_mcnemar(only_b, only_a), n);

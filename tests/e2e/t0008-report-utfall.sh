@@ -12,10 +12,10 @@ expect_rc 0 "report utfall --format csv,json"
 python3 -m json.tool rapp/utfall.json > /dev/null && ok "JSON är giltig" || fail "ogiltig JSON"
 
 expect_eq "$(head -n 1 rapp/utfall_misstankar_per_ar.csv)" \
-  "group,n_cases,n_paired,before_mean,after_mean,change_mean,change_ci_low,change_ci_high,wilcoxon_v,wilcoxon_p,t_p,suppressed" \
+  "group,n_cases,n_paired,before_mean,after_mean,change_mean,change_ci_low,change_ci_high,wilcoxon_v,wilcoxon_p,t_p,n_unpaired,suppressed" \
   "kontinuerligt mått har SPEC §13:s kolumner"
 expect_eq "$(head -n 1 rapp/utfall_misstanke_nagon.csv)" \
-  "group,n_cases,n_paired,before_any,after_any,before_pct,after_pct,mcnemar_p,suppressed" \
+  "group,n_cases,n_paired,before_any,after_any,before_pct,after_pct,mcnemar_p,n_unpaired,suppressed" \
   "ja/nej-mått har SPEC §13:s kolumner"
 
 # Independent computation (sqlite3 on the imported rows, written here from
