@@ -65,6 +65,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "suppress_internal.h"
 #include "uppfolj/suppress.h"
 
 /* The equations of one table.  Node numbers: column lines first, then one
@@ -110,12 +111,12 @@ static bool count_col(const uf_table *t, int c)
 }
 
 /* Hidden for disclosure reasons (a missing value hides nothing). */
-static bool hidden(const uf_cell *c)
+bool ufs_hidden(const uf_cell *c)
 {
     return c->supp != UF_SHOWN && c->supp != UF_SUPP_MISSING;
 }
 
-static int clamp_threshold(int threshold)
+int ufs_clamp_threshold(int threshold)
 {
     return threshold < UF_SUPP_MIN_THRESHOLD ? UF_SUPP_MIN_THRESHOLD : threshold;
 }
@@ -507,14 +508,14 @@ static bool gives_away(const uf_table *t, int r, const uf_cell *x)
 {
     if (x->link >= 0 && x->link < t->ncols) {
         const uf_cell *c = &t->rows[r].cells[x->link];
-        if (c != x && hidden(c))
+        if (c != x && ufs_hidden(c))
             return true;
     }
     if (x->type == UF_C_COUNT || x->n < 0)
         return false;
     for (int j = 0; j < t->ncols; j++) {
         const uf_cell *y = &t->rows[r].cells[j];
-        if (y->type == UF_C_COUNT && hidden(y) && isfinite(y->v) && lround(y->v) == x->n)
+        if (y->type == UF_C_COUNT && ufs_hidden(y) && isfinite(y->v) && lround(y->v) == x->n)
             return true;
     }
     return false;
@@ -540,7 +541,7 @@ static int links(uf_table *t)
 }
 
 /* One footnote per kind of cell not shown in t. */
-static void footnotes(uf_report *r, uf_table *t, int th)
+void ufs_footnotes(uf_report *r, uf_table *t, int th)
 {
     bool small = false, sec = false, few = false, notest = false, missing = false;
     char note[256];
@@ -626,7 +627,7 @@ static int row_stats(uf_table *t)
             const uf_cell *x = &t->rows[r].cells[c];
             if (t->rows[r].total || x->type != tot->type)
                 continue;
-            if (hidden(x))
+            if (ufs_hidden(x))
                 nhid++;
             else if (x->supp == UF_SHOWN && isfinite(x->v) && x->n > 0 &&
                      (pick < 0 || x->n < t->rows[pick].cells[c].n))
@@ -640,7 +641,7 @@ static int row_stats(uf_table *t)
 
 /* Rules 2-4 on t until nothing more is hidden: the number of cells hidden,
  * or -1 when memory ran out. */
-static int protect(uf_table *t, int th)
+int ufs_protect(uf_table *t, int th)
 {
     int hid = 0, more;
     do {
@@ -653,131 +654,28 @@ static int protect(uf_table *t, int th)
     return hid;
 }
 
-int uf_suppress_table(uf_report *r, uf_table *t, int threshold)
+/* Rules 1-4 on t: the number of cells hidden, or -1 when memory ran out. */
+int ufs_table_rules(uf_table *t, int th)
 {
-    assert(r && t);
-    int th = clamp_threshold(threshold), hid = 0;
+    int hid = 0;
     for (int i = 0; i < t->nrows; i++)
         for (int c = 0; c < t->ncols; c++)
             hid += primary(&t->rows[i].cells[c], th);
-    int more = protect(t, th);
-    if (more < 0) {
+    int more = ufs_protect(t, th);
+    return more < 0 ? -1 : hid + more;
+}
+
+int uf_suppress_table(uf_report *r, uf_table *t, int threshold)
+{
+    assert(r && t);
+    int th = ufs_clamp_threshold(threshold);
+    int hid = ufs_table_rules(t, th);
+    if (hid < 0) {
         r->failed = true;
         return -1;
     }
-    footnotes(r, t, th);
-    return r->failed ? -1 : hid + more;
-}
-
-/* For every table t of report r, in order (the statement after it). */
-#define EACH_TABLE(r, t) \
-    for (int s_ = 0; s_ < (r)->nsections; s_++) \
-        for (int i_ = 0; i_ < (r)->sections[s_]->ntables && ((t) = (r)->sections[s_]->tables[i_]); i_++)
-
-/* Mark the cells whose key stands in more than one table (uf_cell.shared). */
-static int mark_shared(uf_report *r)
-{
-    int *tables = calloc((size_t)r->nkeys + 1, sizeof *tables);
-    const uf_table **last = calloc((size_t)r->nkeys + 1, sizeof *last);
-    uf_table *t;
-    if (!tables || !last) {
-        free(tables);
-        free(last);
-        return -1;
-    }
-    EACH_TABLE(r, t)
-        for (int i = 0; i < t->nrows; i++)
-            for (int c = 0; c < t->ncols; c++) {
-                int k = t->rows[i].cells[c].key;
-                if (k > 0 && k <= r->nkeys && last[k] != t) {
-                    last[k] = t;
-                    tables[k]++;
-                }
-            }
-    EACH_TABLE(r, t)
-        for (int i = 0; i < t->nrows; i++)
-            for (int c = 0; c < t->ncols; c++) {
-                uf_cell *x = &t->rows[i].cells[c];
-                x->shared = x->key > 0 && x->key <= r->nkeys && tables[x->key] > 1;
-            }
-    free(tables);
-    free(last);
-    return 0;
-}
-
-/*
- * Rule 5 on r: a count that stands in several tables is one figure: hidden
- * in one, it is hidden in all (and each table so changed is protected
- * again).  Returns the number of cells hidden, or -1 (memory).
- */
-static int same_figure(uf_report *r, int th)
-{
-    bool *gone = calloc((size_t)r->nkeys + 1, sizeof *gone);
-    uf_table *t;
-    int hid = 0, more;
-    if (!gone)
-        return -1;
-    do {
-        more = 0;
-        EACH_TABLE(r, t)
-            for (int i = 0; i < t->nrows; i++)
-                for (int c = 0; c < t->ncols; c++) {
-                    const uf_cell *x = &t->rows[i].cells[c];
-                    if (x->type == UF_C_COUNT && x->key > 0 && x->key <= r->nkeys && hidden(x))
-                        gone[x->key] = true;
-                }
-        EACH_TABLE(r, t) {
-            int here = 0;
-            for (int i = 0; i < t->nrows; i++)
-                for (int c = 0; c < t->ncols; c++) {
-                    uf_cell *x = &t->rows[i].cells[c];
-                    if (x->key > 0 && x->key <= r->nkeys && gone[x->key] && x->supp == UF_SHOWN) {
-                        x->supp = UF_SUPP_SECONDARY;
-                        here++;
-                    }
-                }
-            int p = here ? protect(t, th) : 0;
-            if (p < 0) {
-                free(gone);
-                return -1;
-            }
-            more += here + p;
-        }
-        hid += more;
-    } while (more > 0);
-    free(gone);
-    return hid;
-}
-
-int uf_suppress_report(uf_report *r, int threshold)
-{
-    assert(r);
-    int hid = 0, th = clamp_threshold(threshold);
-    uf_table *t;
-    r->threshold = th;
-    if (mark_shared(r) < 0) {
-        r->failed = true;
-        return -1;
-    }
-    EACH_TABLE(r, t) {
-        for (int i = 0; i < t->nrows; i++)
-            for (int c = 0; c < t->ncols; c++)
-                hid += primary(&t->rows[i].cells[c], th);
-        int more = protect(t, th);
-        if (more < 0) {
-            r->failed = true;
-            return -1;
-        }
-        hid += more;
-    }
-    int more = same_figure(r, th);
-    if (more < 0) {
-        r->failed = true;
-        return -1;
-    }
-    EACH_TABLE(r, t)
-        footnotes(r, t, th);
-    return r->failed ? -1 : hid + more;
+    ufs_footnotes(r, t, th);
+    return r->failed ? -1 : hid;
 }
 
 const char *uf_supp_symbol(uf_supp s, int threshold, char buf[UF_SUPP_SYMBOL_SIZE])
@@ -786,7 +684,7 @@ const char *uf_supp_symbol(uf_supp s, int threshold, char buf[UF_SUPP_SYMBOL_SIZ
     case UF_SHOWN:
         return "";
     case UF_SUPP_SMALL:
-        snprintf(buf, UF_SUPP_SYMBOL_SIZE, "<%d", clamp_threshold(threshold));
+        snprintf(buf, UF_SUPP_SYMBOL_SIZE, "<%d", ufs_clamp_threshold(threshold));
         return buf;
     case UF_SUPP_SECONDARY:
     case UF_SUPP_FEW:
