@@ -320,9 +320,21 @@ uf_error uf_population_choose(sqlite3 *db, uf_population_req *q, char *words, si
         uf_error e = uf_population_programmes(db, list, sizeof list, &count);
         if (e != UF_OK)
             return e;
-        if (count > 1 && q->default_program)
-            add_cond(&f, UF_CF_PROGRAMME, q->default_program);
-        else if (count > 1) {
+        if (count > 1 && q->default_program) {
+            /* the default programme narrows what names none: the filter,
+             * or each compared cohort that names no programme of its own */
+            bool room = true;
+            for (int i = 0; i < q->ncohorts; i++)
+                if (!names_programme(&q->cohorts[i]))
+                    room &= add_cond(&q->cohorts[i], UF_CF_PROGRAMME, q->default_program);
+            if (q->ncohorts == 0)
+                room = add_cond(&f, UF_CF_PROGRAMME, q->default_program);
+            if (!room) {
+                uf_diag_add(d, UF_ERROR, "populationen", 0, NULL, "högst %d villkor",
+                            UF_COHORT_CONDS);
+                return UF_ERR_INPUT;
+            }
+        } else if (count > 1) {
             uf_diag_add(d, UF_ERROR, "populationen", 0, NULL,
                         "databasen har flera program: %s; ange vilket rapporten gäller med "
                         "--program (eller program = … under [rapporter] i uppfolj.conf)", list);
@@ -336,6 +348,14 @@ uf_error uf_population_choose(sqlite3 *db, uf_population_req *q, char *words, si
     size_t ncases;
     if ((err = apply(db, &f, q->cohorts, q->ncohorts, &ncases)) != UF_OK)
         return err;
+    if (ncases == 0) {
+        char cond[512];
+        uf_cohort_filter_describe(&f, cond, sizeof cond);
+        uf_diag_add(d, UF_ERROR, "populationen", 0, NULL,
+                    "inga ärenden uppfyller villkoren (%s%s)", cond,
+                    q->ncohorts ? " och någon av kohorterna" : "");
+        return UF_ERR_INPUT;
+    }
     q->unit_name[0] = '\0';
     for (int i = 0; i < f.ncond; i++)
         if (f.cond[i].field == UF_CF_UNIT)

@@ -26,6 +26,7 @@
 #include "uppfolj/db.h"
 #include "uppfolj/parse.h"
 #include "uppfolj/stats.h"
+#include "uppfolj/suppress.h"
 
 #define KH_NONE INT_MIN
 #define KH_CURVE_MONTHS 24
@@ -294,7 +295,8 @@ int kh_survival(kh_set *k, sqlite3 *db)
     kh_curve *cv = calloc(UF_KOHORT_MAX, sizeof *cv);
     int *first = malloc((c->n ? c->n : 1) * sizeof *first);
     int rc = 0;
-    long th = !k->o->cfg ? 5 : k->o->cfg->threshold < 3 ? 3 : k->o->cfg->threshold;
+    long th = !k->o->cfg ? 5 : k->o->cfg->threshold < UF_SUPP_MIN_THRESHOLD
+                                   ? UF_SUPP_MIN_THRESHOLD : k->o->cfg->threshold;
     if (!first || !cv) {
         free(first);
         free(cv);

@@ -76,7 +76,9 @@ typedef struct uf_population_req {
  * more than one programme and neither these, the default programme, the
  * compared cohorts (each naming its programme) nor a breakdown by
  * programme say which, it is an error that lists the programmes with
- * their number of cases.  A population of no case is an error.  On
+ * their number of cases; the default programme narrows the filter, or
+ * (with compared cohorts) each cohort that names no programme of its own.
+ * A population of no case is an error.  On
  * success db is restricted to the cases that meet the conditions and (when
  * there are compared cohorts) belong to one of them, and words holds the
  * population in Swedish ("program SIG (125 ärenden)", "kohorterna SIG

@@ -181,6 +181,33 @@ static void test_population__view_narrows_every_query(void **state)
     uf_diag_release(&d);
 }
 
+/* The default programme narrows only the compared cohorts that name none:
+ * A (ordinarie) keeps its own, B (unit Norrstaden) becomes SIG in
+ * Norrstaden (case 3); together cases 3, 4, 5.  And cohorts whose cases
+ * the programme leaves out make an empty population: an error. */
+static void test_population__default_programme_and_empty_population(void **state)
+{
+    (void)state;
+    char words[512];
+    uf_diag d;
+    uf_diag_init(&d);
+    uf_cohort_filter c[2];
+    parse("A:programme=ordinarie", &c[0]);
+    parse("B:unit=Norrstaden", &c[1]);
+    uf_population_req q = { .cohorts = c, .ncohorts = 2, .default_program = "SIG" };
+    assert_int_equal(uf_population_choose(db, &q, words, sizeof words, &d), UF_OK);
+    assert_int_equal(c[0].ncond, 1);                    /* A untouched */
+    assert_int_equal(c[1].ncond, 2);                    /* B: unit and SIG */
+    assert_int_equal(count("SELECT count(*) FROM cases"), 3);
+    assert_int_equal(d.errors, 0);
+    uf_cohort_filter e;
+    parse("E:unit=Västervik", &e);                      /* only case 5, ordinarie */
+    uf_population_req q2 = { .program = "SIG", .cohorts = &e, .ncohorts = 1 };
+    assert_int_equal(uf_population_choose(db, &q2, words, sizeof words, &d), UF_ERR_INPUT);
+    assert_non_null(strstr(d.items[d.n - 1].message, "inga ärenden uppfyller villkoren"));
+    uf_diag_release(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -189,6 +216,7 @@ int main(void)
         cmocka_unit_test(test_population__no_case_meets_every_condition),
         cmocka_unit_test(test_population__several_programmes_need_a_choice),
         cmocka_unit_test(test_population__view_narrows_every_query),
+        cmocka_unit_test(test_population__default_programme_and_empty_population),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
