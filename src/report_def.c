@@ -242,21 +242,9 @@ static sqlite3_stmt *prepare(sqlite3 *db, const dtable *t, const rep_def_opts *o
     if (o->dir) {
         char path[4096];
         snprintf(path, sizeof path, "%s/%s.sql", o->dir, t->query);
-        FILE *f = fopen(path, "rb");
-        if (f) {
-            long len = fseek(f, 0, SEEK_END) == 0 ? ftell(f) : -1;
-            text = len >= 0 && fseek(f, 0, SEEK_SET) == 0 ? malloc((size_t)len + 1) : NULL;
-            if (text && fread(text, 1, (size_t)len, f) == (size_t)len)
-                text[len] = '\0';
-            else {
-                free(text);
-                text = NULL;
-            }
-            fclose(f);
-            if (!text) {
-                snprintf(err, n, "kunde inte läsa %s", path);
-                return NULL;
-            }
+        if (!(text = rep_read_file(path)) && errno != ENOENT) {
+            snprintf(err, n, "kunde inte läsa %s: %s", path, strerror(errno));
+            return NULL;
         }
     }
     const char *sql = text ? text : uf_query_find(t->query);

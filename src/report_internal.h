@@ -86,6 +86,10 @@ void rep_def_free(rep_def *d);
 const char *rep_def_title(const rep_def *d);
 const char *rep_def_summary(const rep_def *d);     /* "" when none */
 
+/* The whole text of the file at path, NUL-terminated; NULL (errno tells,
+ * ENOENT: no such file) on failure.  Caller frees. */
+char *rep_read_file(const char *path);
+
 typedef struct rep_def_opts {
     const char *name;           /* the report: also the table id prefix */
     const uf_config *cfg;       /* age bands, unit capacities */

@@ -207,8 +207,7 @@ static uf_error add_def(uf_registry *g, const char *name, const char *text, cons
     return err;
 }
 
-/* Read a whole file; NULL (errno) on failure.  Caller frees. */
-static char *slurp(const char *path)
+char *rep_read_file(const char *path)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
@@ -265,7 +264,7 @@ static uf_error add_dir(uf_registry *g, const char *dir, uf_diag *d)
         char path[4096];
         snprintf(path, sizeof path, "%s/%s.ini", dir, names[i]);
         bool go = err == UF_OK || err == UF_ERR_INPUT;     /* list every bad one */
-        char *text = go ? slurp(path) : NULL;
+        char *text = go ? rep_read_file(path) : NULL;
         uf_error e2 = !go ? err : text ? add_def(g, names[i], text, dir, path, d) : UF_ERR_IO;
         if (go && !text)
             uf_diag_add(d, UF_ERROR, path, 0, NULL, "kunde inte läsa definitionen: %s",
