@@ -209,13 +209,13 @@ static void subheading(ufpdf *p, const char *s)
 /* The disclosure rule in a shaded box (SPEC §8: every report states it). */
 static void rule_box(ufpdf *p)
 {
-    char rule[400];
+    char rule[512];
     int t = p->r->threshold > 0 ? p->r->threshold : 5;
     snprintf(rule, sizeof rule,
              "Värden som bygger på färre än %d personer visas inte. Ett antal på 1–%d "
              "visas som <%d; ett medelvärde, en andel eller ett test som bygger på för få "
-             "personer, eller ett värde som annars skulle kunna räknas fram ur en summa, "
-             "visas som ..",
+             "personer, eller ett värde som annars skulle kunna räknas fram ur något annat "
+             "som rapporten visar, visas som .. (se metoddelen).",
              t, t - 1, t);
     ufpdf_line *ln;
     int n = ufpdf_wrap(p, false, UFPDF_SIZE_BODY, rule, UFPDF_WIDTH - 16, &ln);

@@ -599,8 +599,9 @@ static void front_sheet(xw *x)
     snprintf(rule, sizeof rule,
              "Värden som bygger på färre än %d personer visas inte. Ett antal på 1–%d visas som "
              "<%d; medelvärden, andelar och test över färre än %d personer visas som ..; andra "
-             "värden döljs (..) när ett dolt värde annars skulle kunna räknas fram ur en summa. "
-             "Diagrammen visar bara det som tabellerna visar.", th, th - 1, th, th);
+             "värden döljs (..) när ett dolt värde annars skulle kunna räknas fram ur något annat "
+             "som rapporten visar (se bladet Metod). Diagrammen visar bara det som tabellerna "
+             "visar.", th, th - 1, th, th);
     snprintf(version, sizeof version, "uppfolj %s", r->version ? r->version : "");
     lxw_row_t row = 2;
     row = kv(x, ws, row, "Enhet", r->unit);
