@@ -452,11 +452,7 @@ static void method(uf_report *r, const uf_cohort *c, const uf_arsrapport_opts *o
                         "statusen vid den senaste uppföljningen under året (uppnått, delvis, ej "
                         "uppnått eller pågående). Nyckeltalet är andelen uppnådda av alla mål som "
                         "följdes upp.");
-    uf_report_method(r, "Statistik: medelvärden; parat t-test med 95 % konfidensintervall för "
-                        "förändringen (R: t.test(efter, före, paired = TRUE)); Wilcoxons "
-                        "teckenrangtest (R: wilcox.test(efter, före, paired = TRUE)); för ja/nej-mått "
-                        "exakt McNemar-test (R: binom.test(b, b + c, 0.5)). Test görs bara när minst "
-                        "5 ärenden har både före- och eftervärde.");
+    rep_stats_method(r);
     rep_disclosure_note(r, o->cfg->threshold);
     uf_report_method(r, "Vad siffrorna kan säga: de beskriver hur många som fick insatsen och hur "
                         "det gick för dem, före och efter. Uppföljning av en grupp är ingen "

@@ -251,6 +251,7 @@ void rep_paired_stats(const rep_vec *before, const rep_vec *after, rep_paired *o
     out->t_p = t.p;
     out->v = w.statistic;
     out->wilcoxon_p = w.p;
+    out->wilcoxon_exact = w.exact;
 }
 
 double rep_mcnemar(long only_before, long only_after)
@@ -260,6 +261,17 @@ double rep_mcnemar(long only_before, long only_after)
         return NAN;
     uf_stat_mcnemar_exact((size_t)only_before, (size_t)only_after, &b);
     return b.p;
+}
+
+void rep_stats_method(uf_report *r)
+{
+    uf_report_method(r, "Statistik: medelvärden; parat t-test med 95 % konfidensintervall för "
+                        "förändringen (R: t.test(efter, före, paired = TRUE)); Wilcoxons "
+                        "teckenrangtest (R: wilcox.test(efter, före, paired = TRUE)); för ja/nej-mått "
+                        "exakt McNemar-test (R: binom.test(b, b + c, 0.5)). Test görs bara när minst "
+                        "5 ärenden har både före- och eftervärde. Ett exakt test som inte kan ge ett "
+                        "p-värde under 0,05 visas inte (\"..\"): McNemar-testet kräver minst 6 ärenden "
+                        "som ändrats och Wilcoxons exakta test minst 6 par.");
 }
 
 void rep_front(uf_report *r, const uf_cohort *c, const uf_report_opts *o)
@@ -336,11 +348,7 @@ void rep_method(uf_report *r, const uf_cohort *c, const uf_report_opts *o)
                         "jämförs mellan baslinjen (senaste från 180 dagar före till 30 dagar efter "
                         "start) och uppföljningen (senaste under ärendet, annars första efter avslut "
                         "inom efterperioden).");
-    uf_report_method(r, "Statistik: medelvärden; parat t-test med 95 % konfidensintervall för "
-                        "förändringen (R: t.test(efter, före, paired = TRUE)); Wilcoxons "
-                        "teckenrangtest (R: wilcox.test(efter, före, paired = TRUE)); för ja/nej-mått "
-                        "exakt McNemar-test (R: binom.test(b, b + c, 0.5)). Test görs bara när minst "
-                        "5 ärenden har både före- och eftervärde.");
+    rep_stats_method(r);
     rep_disclosure_note(r, o->cfg ? o->cfg->threshold : 5);
     uf_report_method(r, "Vad siffrorna kan säga: de beskriver hur det gick för dem som fick "
                         "insatsen, före och efter. Uppföljning av en grupp är ingen effektstudie: "

@@ -57,8 +57,11 @@ void rep_vec_free(rep_vec *v);
 typedef struct rep_paired {
     double before_mean, after_mean, change_mean, lo, hi;   /* paired t, 95 % */
     double v, wilcoxon_p, t_p;
+    bool wilcoxon_exact;        /* the exact distribution was used */
 } rep_paired;
 void rep_paired_stats(const rep_vec *before, const rep_vec *after, rep_paired *out);
+/* The method page's paragraph on the paired tests and when they are shown. */
+void rep_stats_method(uf_report *r);
 /* Exact McNemar p from the discordant counts (NAN when none). */
 double rep_mcnemar(long only_before, long only_after);
 

@@ -223,6 +223,10 @@ static void continuous(uf_report *r, uf_section *s, const rep_groups *g, const c
         uf_cell_pvalue(t, tr, o + CC_WP, stats.wilcoxon_p, n);
         uf_cell_pvalue(t, tr, o + CC_TP, stats.t_p, n);
         rep_fix_missing(t, tr, o, CC_N);
+        /* the exact signed-rank p of 5 or fewer pairs is never below 0,05
+         * (the smallest is 2 x 0,5^5 = 0,0625): no test */
+        if (stats.wilcoxon_exact && n <= 5 && isfinite(stats.wilcoxon_p))
+            uf_cell_none(t, tr, o + CC_WP, UF_SUPP_NOTEST);
     }
     rep_vec_free(&before);
     rep_vec_free(&after);

@@ -221,4 +221,58 @@ check_pdf v verksamhet
 check_xlsx v verksamhet
 cd ..
 
+# ---- 6. an exact test that cannot give p below 0,05 is not shown
+# N persons (cases 2023-01-01..2023-06-30): one suspicion each in the year
+# before and none after, so all N pairs are discordant, and school absence
+# 10*i before and 11*i after, so the changes 1..N are distinct and nonzero
+# (Wilcoxon exact).  By hand: the smallest exact p is 2 x 0,5^N, 0,0625 for
+# N = 5 (never below 0,05: no test, "..") and 0,03125 for N = 6 (R:
+# binom.test(6, 6)$p.value and wilcox.test(11*(1:6), 10*(1:6), paired =
+# TRUE)$p.value both give 0.03125).
+exact_set() {
+    mkdir "e$1" && cd "e$1"
+    persons "$1" > persons.csv
+    { echo "case_id;person;programme;unit;consent_date;start_date;end_date;end_reason"
+      i=1; while [ "$i" -le "$1" ]; do
+          printf 'A%03d;P%03d;SIG;Norr;2023-01-01;2023-01-01;2023-06-30;mal_uppfyllda\n' "$i" "$i"
+          i=$((i + 1)); done
+    } > cases.csv
+    { echo "person;date;measure;value"
+      i=1; while [ "$i" -le "$1" ]; do
+          printf 'P%03d;2022-06-01;misstanke_brott;1\n' "$i"
+          printf 'P%03d;2022-12-15;skolfranvaro_pct;%d\n' "$i" $((10 * i))
+          printf 'P%03d;2024-01-15;skolfranvaro_pct;%d\n' "$i" $((11 * i))
+          i=$((i + 1)); done
+    } > outcomes.csv
+    run init
+    run import persons.csv cases.csv outcomes.csv
+    expect_rc 0 "import: $1 ärenden med en misstanke före och ökad frånvaro"
+    run report utfall --as-of 2025-06-30 --format csv -o u
+    expect_rc 0 "report utfall ($1 ärenden)"
+    cd ..
+}
+# the Totalt row's value of a column (10 significant digits) and whether it is marked as hidden
+total_cell() {
+    python3 -c '
+import csv, sys
+for r in csv.DictReader(open(sys.argv[1], encoding="utf-8")):
+    if r["group"] == "Totalt":
+        v = r[sys.argv[2]]
+        print(("%.10g" % float(v)) if v else "tom", "dold" if sys.argv[2] in r["suppressed"].split("|") else "visad")
+' "$1" "$2"
+}
+exact_set 5
+expect_eq "$(total_cell e5/u/utfall_misstanke_nagon.csv n_paired)" "5 visad" "5 par med före och efter"
+expect_eq "$(total_cell e5/u/utfall_misstanke_nagon.csv mcnemar_p)" "tom dold" \
+    "McNemar med 5 ändrade ärenden (minsta p 0,0625) visas inte"
+expect_eq "$(total_cell e5/u/utfall_skolfranvaro.csv wilcoxon_p)" "tom dold" \
+    "Wilcoxons exakta test med 5 par (minsta p 0,0625) visas inte"
+expect_eq "$(total_cell e5/u/utfall_skolfranvaro.csv t_p | cut -d' ' -f2)" "visad" \
+    "t-testet (inte exakt) visas med 5 par"
+exact_set 6
+expect_eq "$(total_cell e6/u/utfall_misstanke_nagon.csv mcnemar_p)" "0.03125 visad" \
+    "McNemar med 6 ändrade ärenden: p 0,03125 (R: binom.test(6, 6))"
+expect_eq "$(total_cell e6/u/utfall_skolfranvaro.csv wilcoxon_p)" "0.03125 visad" \
+    "Wilcoxon med 6 par: p 0,03125 (R: wilcox.test)"
+
 finish
