@@ -25,7 +25,7 @@ WARN    := -Wall -Wextra -Werror -pedantic -Wshadow -Wconversion \
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -pthread $(WARN)
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -DUF_VERSION='"$(VERSION)"' -Iinclude -I$(BUILD) $(PKG_CFLAGS)
-LDLIBS  += -lcsv $(PKG_LIBS) -lhpdf -lm -pthread
+LDLIBS  += -lcsv $(PKG_LIBS) -lhpdf -lglpk -lm -pthread
 
 ifdef SANITIZE
 CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all

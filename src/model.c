@@ -136,7 +136,7 @@ uf_table *uf_section_table(uf_report *r, uf_section *s, const char *id,
     t->id = dup(r, id);
     t->title = dup(r, title);
     for (int c = 0; c < ncols; c++)
-        t->cols[c].part_of = -1;
+        t->cols[c].part_of = t->cols[c].within = -1;
     return t;
 }
 
@@ -158,6 +158,14 @@ void uf_table_part_of(uf_table *t, int col, int total)
 {
     if (t)
         t->cols[col].part_of = total;
+}
+
+void uf_table_within(uf_table *t, int col, int bound)
+{
+    if (t) {
+        assert(col >= 0 && col < t->ncols && bound >= 0 && bound < t->ncols);
+        t->cols[col].within = bound;
+    }
 }
 
 int uf_table_row(uf_report *r, uf_table *t, bool total)

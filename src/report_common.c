@@ -320,7 +320,11 @@ void rep_disclosure_note(uf_report *r, int t)
              "totalraden ger en dold grupps medelvärde, statistik vars antal personer är dolt, "
              "och ett exakt test som skulle röja ett antal under %d eller som inte kan ge p under "
              "0,05. Ett antal som står i flera tabeller visas överallt eller ingenstans, och "
-             "diagrammen visar bara det som tabellerna visar.", t, t - 1, t, t, t, t);
+             "diagrammen visar bara det som tabellerna visar. Till sist prövas hela rapporten "
+             "som ett ekvationssystem: alla tabeller tillsammans, och att antalet med en "
+             "händelse aldrig är fler än antalet som följts upp. Ett dolt värde som då "
+             "bara kan ha ett enda värde skyddas genom att fler värden döljs.",
+             t, t - 1, t, t, t, t);
     uf_report_method(r, p);
     uf_report_method(r, "Den som lägger två olika rapporter bredvid varandra (till exempel en "
                         "uppdelad på kön och en på kön och ålder, eller ett år och dess kvartal) "

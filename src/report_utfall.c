@@ -254,6 +254,8 @@ static void binary(uf_report *r, uf_section *s, const rep_groups *g, const char 
     int o = g->ncols;
     add_cols(r, t, o, cols, CB_N);
     unpaired_parts(t, o + CB_NCASES, o + CB_NPAIRED, o + CB_UNPAIRED);
+    uf_table_within(t, o + CB_BEFORE, o + CB_NPAIRED);   /* with an event: of those paired */
+    uf_table_within(t, o + CB_AFTER, o + CB_NPAIRED);
     rep_vec before, after;
     rep_vec_init(&before);
     rep_vec_init(&after);

@@ -468,6 +468,31 @@ static int net_init(net *n, const lines *L, uf_table *t, int th)
     return 0;
 }
 
+/* The equations of t for the report's audit (suppress_audit.c): fn gets
+ * each count cell of each line with its coefficient; every line sums to 0.
+ * Returns the number of lines, or -1 when memory ran out. */
+int ufs_lines(const uf_table *t, ufs_line_fn fn, void *arg)
+{
+    lines L;
+    memset(&L, 0, sizeof L);
+    if (lines_init(&L, t) < 0) {
+        lines_release(&L);
+        return -1;
+    }
+    for (int r = 0; r < t->nrows; r++)
+        for (int c = 0; c < t->ncols; c++) {
+            const uf_cell *cell = &t->rows[r].cells[c];
+            int node[2], coef[2];
+            if (!count_col(t, c) || cell->type != UF_C_COUNT || !isfinite(cell->v))
+                continue;
+            for (int k = through(&L, r, c, node, coef), j = 0; j < k; j++)
+                fn(arg, node[j], r, c, coef[j]);
+        }
+    int n = L.n;
+    lines_release(&L);
+    return n;
+}
+
 /* Rule 2 on t: the number of cells hidden, or -1 when memory ran out. */
 static int secondary(uf_table *t, int th)
 {

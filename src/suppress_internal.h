@@ -19,4 +19,13 @@ int ufs_protect(uf_table *t, int th);
 /* One footnote per kind of cell not shown in t. */
 void ufs_footnotes(uf_report *r, uf_table *t, int th);
 
+/* The line equations of t (suppress.c): fn(arg, line, row, col, coef) for
+ * each count cell in each line, lines numbered from 0; each line sums to
+ * 0.  Returns the number of lines, or -1 (memory). */
+typedef void (*ufs_line_fn)(void *arg, int line, int r, int c, int coef);
+int ufs_lines(const uf_table *t, ufs_line_fn fn, void *arg);
+/* The report's audit (suppress_audit.c, rule 7): the number of cells
+ * hidden, or -1 (memory). */
+int ufs_audit(uf_report *r, int th);
+
 #endif

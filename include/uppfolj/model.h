@@ -71,6 +71,9 @@ typedef struct uf_column {
     int part_of;        /* a count that, with the other columns naming the
                            same column here, adds up to that column in each
                            row (a row total); -1 if none */
+    int within;         /* a count that is at most the count of this column
+                           in the same row (those with an event among those
+                           followed up); -1 if none */
 } uf_column;
 
 typedef struct uf_row {
@@ -182,6 +185,9 @@ void uf_table_col(uf_report *r, uf_table *t, int col, const char *id,
 /* Declare that count column col adds up, with its siblings, to column
  * total in each row. */
 void uf_table_part_of(uf_table *t, int col, int total);
+/* Column col counts, in every row, some of those that column bound counts
+ * (col <= bound): the disclosure control knows what the reader knows. */
+void uf_table_within(uf_table *t, int col, int bound);
 /* Add a row (all cells empty, link -1, n -1); its index, or -1. */
 int uf_table_row(uf_report *r, uf_table *t, bool total);
 void uf_table_note(uf_report *r, uf_table *t, const char *note);

@@ -9,7 +9,8 @@
  *
  * The report is protected as a whole: whatever can be derived from what it
  * shows counts as shown.  The rules, applied to each table (rules 2-4
- * again until nothing more is hidden), then across tables (rule 5):
+ * again until nothing more is hidden), then across tables (rules 5 and 7;
+ * footnotes, rule 6, come last):
  *
  *  1. Primary.  A count of 1..threshold-1 becomes UF_SUPP_SMALL ("<5"); 0
  *     stays shown.  A number or percentage resting on 0..threshold-1
@@ -49,6 +50,14 @@
  *  5. The same figure.  Count cells with the same key (uf_cell_key) are one
  *     figure: hidden in one table, hidden in all, and those tables are
  *     protected again.
+ *
+ *  7. The audit (suppress_audit.c).  The whole report as one system in
+ *     integers: the lines of every table, the same figure in several
+ *     tables as one unknown, the bounds of the symbols, and what a table
+ *     says beyond its sums (uf_column.within: those with an event are at
+ *     most those followed up).  A hidden count that still has one value is
+ *     protected by hiding the cheapest change that moves it (solved with
+ *     GLPK), and rules 2-5 run again, until none is left.
  *
  *  6. Footnotes.  A table with cells not shown gets one footnote per kind
  *     (uf_table_note), in Swedish, with the threshold's value.

@@ -177,6 +177,80 @@ static void test_suppress_report__same_count_in_two_tables(void **state)
     uf_report_free(r);
 }
 
+/*
+ * Rule 7, two tables together.  Table 1: 10 = x 4 ("<5") + y 6; table 2:
+ * 7 = y 6 + z 1 ("<5"); tables 3 and 4 show the 7 and the 10 again (so
+ * hiding those costs most).  Each table alone protects its "<5" by hiding
+ * y (the same figure in both), and each alone is then safe: in table 1, y
+ * in 6..9 (x in 1..4), in table 2, y in 5..6 (z in 1..2).  Together y = 6,
+ * x = 4 and z = 1 exactly.  The audit finds it and hides the cheapest
+ * thing that frees x: x down, y up, table 2's total up, i.e. the 7 (less
+ * than the 10), in tables 2 and 3.  Then y is 6..9 and z = total - y.
+ */
+static void test_suppress_report__two_tables_together(void **state)
+{
+    (void)state;
+    uf_report *r = uf_report_new("t", "T");
+    uf_table *t[4];
+    const long v[4][3] = { { 10, 4, 6 }, { 7, 6, 1 }, { 7, 0, 0 }, { 10, 0, 0 } };
+    const char *key[4][3] = { { "T1", NULL, "y" }, { "T2", "y", NULL }, { "T2", NULL, NULL },
+                              { "T1", NULL, NULL } };
+    for (int i = 0; i < 4; i++) {
+        int nc = i < 2 ? 3 : 1;
+        char id[8] = "t0";
+        id[1] = (char)('1' + i);
+        t[i] = table(r, id, nc);
+        for (int c = 0; c < nc; c++)
+            uf_table_col(r, t[i], c, c ? "del" : "total", "Antal", UF_C_COUNT, 0, false);
+        for (int c = 1; c < nc; c++)
+            uf_table_part_of(t[i], c, 0);
+        int row = uf_table_row(r, t[i], false);
+        for (int c = 0; c < nc; c++) {
+            uf_cell_count(t[i], row, c, v[i][c]);
+            if (key[i][c])
+                uf_cell_key(r, t[i], row, c, key[i][c]);
+        }
+    }
+    uf_suppress_report(r, 5);
+    assert_string_equal(states(t[0]), ".SX");
+    assert_string_equal(states(t[1]), "XXS");
+    assert_string_equal(states(t[2]), "X");
+    assert_string_equal(states(t[3]), ".");
+    uf_report_free(r);
+}
+
+/*
+ * Rule 7, what a table says beyond its sums: those with an event are at
+ * most those followed up (uf_table_within).  Followed up (n) and with an
+ * event (k) per group:  A 7 / 4,  B 2 / 2,  C 2 / 2,  total 11 / 8.  The
+ * counts 1..4 are "<5".  By the sums alone each is safe (nB + nC = 4, kA +
+ * kB + kC = 8, all in 1..4).  But kB <= nB and kC <= nC give kB + kC <= 4,
+ * so kA >= 4: kA = 4 exactly.  Hiding A's n (7, the cheapest) gives nB + nC
+ * = 11 - nA <= 6 with nA >= 5, and kA in 2..4.  Without the declaration
+ * the table stays as the sums alone leave it.
+ */
+static void test_suppress_report__at_most_those_followed_up(void **state)
+{
+    (void)state;
+    const long n[] = { 7, 2, 2, 11 }, k[] = { 4, 2, 2, 8 };
+    for (int within = 1; within >= 0; within--) {
+        uf_report *r = uf_report_new("t", "T");
+        uf_table *t = table(r, "binar", 2);
+        uf_table_col(r, t, 0, "n_paired", "Följda", UF_C_COUNT, 0, true);
+        uf_table_col(r, t, 1, "after_any", "Med händelse", UF_C_COUNT, 0, true);
+        if (within)
+            uf_table_within(t, 1, 0);
+        for (int i = 0; i < 4; i++) {
+            int row = uf_table_row(r, t, i == 3);
+            uf_cell_count(t, row, 0, n[i]);
+            uf_cell_count(t, row, 1, k[i]);
+        }
+        uf_suppress_report(r, 5);
+        assert_string_equal(states(t), within ? "XS|SS|SS|.." : ".S|SS|SS|..");
+        uf_report_free(r);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -185,6 +259,8 @@ int main(void)
         cmocka_unit_test(test_suppress_report__means_through_the_total_row),
         cmocka_unit_test(test_suppress_report__statistic_shows_a_hidden_n),
         cmocka_unit_test(test_suppress_report__same_count_in_two_tables),
+        cmocka_unit_test(test_suppress_report__two_tables_together),
+        cmocka_unit_test(test_suppress_report__at_most_those_followed_up),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
