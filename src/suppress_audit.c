@@ -197,7 +197,7 @@ static bool add_table(audit *a, caps *cap, uf_table *t, int ti, int *keyfig)
     if (ok && ufs_lines(t, on_line, &k) < 0)
         ok = false;
     ok = ok && !a->nomem;
-    if (ok) {
+    if (ok && k.n > 0) {
         qsort(k.lt, (size_t)k.n, sizeof *k.lt, by_line);
         for (int i = 0; ok && i < k.n; i++) {
             if (i == 0 || k.lt[i].line != k.lt[i - 1].line)
