@@ -22,18 +22,21 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 WARN    := -Wall -Wextra -Werror -pedantic -Wshadow -Wconversion \
            -Wwrite-strings -Wstrict-prototypes -Wmissing-prototypes -Wvla \
            -fno-common
+# CFLAGS is the user's (optimisation, debugging); what uppfolj needs is
+# added with override, so that `make CFLAGS=-O0` keeps C11 and the warnings.
 CFLAGS  ?= -O2 -g
-CFLAGS  += -std=c11 -pthread $(WARN)
-CPPFLAGS += -D_POSIX_C_SOURCE=200809L -DUF_VERSION='"$(VERSION)"' -Iinclude -I$(BUILD) $(PKG_CFLAGS)
-LDLIBS  += -lcsv $(PKG_LIBS) -lhpdf -lglpk -lm -pthread
+override CFLAGS  += -std=c11 -pthread $(WARN)
+override CPPFLAGS += -D_POSIX_C_SOURCE=200809L -DUF_VERSION='"$(VERSION)"' -Iinclude -I$(BUILD) $(PKG_CFLAGS)
+override LDLIBS  += -lcsv $(PKG_LIBS) -lhpdf -lglpk -lm -pthread
 
 ifdef SANITIZE
-CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
-LDFLAGS += -fsanitize=address,undefined
+override CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+override LDFLAGS += -fsanitize=address,undefined
 endif
 
-LIB_SRC := $(filter-out src/main.c src/cmd_%.c,$(wildcard src/*.c))
-CLI_SRC := src/main.c $(wildcard src/cmd_*.c)
+# The layers (src/*/README.md): every folder but cli is the library.
+LIB_SRC := $(filter-out src/cli/%,$(wildcard src/*/*.c))
+CLI_SRC := $(wildcard src/cli/*.c)
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/queries.o $(BUILD)/reportdefs.o
 CLI_OBJ := $(CLI_SRC:src/%.c=$(BUILD)/%.o)
 SQL     := $(sort $(wildcard queries/*.sql))

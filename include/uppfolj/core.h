@@ -21,14 +21,15 @@
 #include <stddef.h>
 #include <sqlite3.h>
 #include "uppfolj/config.h"
+#include "uppfolj/kodbok.h"
 #include "uppfolj/error.h"
 
 enum { UF_BEFORE, UF_DURING, UF_AFTER, UF_NPHASES };
 
 #define UF_MAX_EVENTS 8         /* event measure codes */
 #define UF_MAX_STATES 8         /* state measure codes */
-#define UF_NINSTRUMENTS 7       /* ester savry yls_cmi adad earl irk annat */
-#define UF_NDOMAINS 10          /* goal domains */
+#define UF_NINSTRUMENTS UF_KB_N_INSTRUMENT   /* kodbok order */
+#define UF_NDOMAINS UF_KB_N_DOMAIN           /* goal domains, kodbok order */
 
 /* Risk levels of an assessment: 0 none, 1 lag, 2 medel, 3 hog. */
 typedef struct uf_assess {

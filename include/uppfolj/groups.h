@@ -57,9 +57,5 @@ size_t uf_group_label(const uf_cohort *c, const uf_config *cfg, uf_dim d, int ke
  * like strcmp. */
 int uf_sv_cmp(const char *a, const char *b);
 
-/* Swedish labels of codes. */
-const char *uf_label_insats(const char *code);
-const char *uf_label_end_reason(const char *code);
-const char *uf_label_instrument(const char *code);
 
 #endif

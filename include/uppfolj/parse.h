@@ -8,6 +8,8 @@
 #ifndef UPPFOLJ_PARSE_H
 #define UPPFOLJ_PARSE_H
 
+#include <stddef.h>
+
 #include <stdbool.h>
 
 /* Length of an ISO date plus its NUL. */
@@ -38,5 +40,9 @@ char *uf_trim(char *s);
  * >= 0x80 (UTF-8) are copied as they are, and so are Swedish capitals
  * Å Ä Ö, which are folded to å ä ö. */
 void uf_lower(const char *s, char *out, unsigned n);
+
+/* Fold text for matching header names, codes and settings: ASCII lower
+ * case, å ä → a, ö → o, é → e, ' ' and '-' → '_'.  out has n bytes. */
+void uf_fold(const char *s, char *out, size_t n);
 
 #endif

@@ -172,8 +172,9 @@ const uf_report_info *uf_registry_find(const uf_registry *g, const char *name);
  * Build report info for q: checks q's period or year against the data
  * (a period wholly outside the population's dates is UF_ERR_INPUT with
  * the data's range in d; one running past as-of is cut there), calls the
- * builder and states the population (and the cut) on the front, in the
- * JSON and on the method page.  q->from/to/period are set here from
+ * builder, states the population (and the cut) on the front, in the JSON
+ * and on the method page, and adds the import runs behind the data (the
+ * snapshot and its date, which PDF and XLSX give as their creation time).  q->from/to/period are set here from
  * period (NULL when the report takes none).  NULL on failure with *err.
  */
 uf_report *uf_report_run(const uf_report_info *info, uf_report_req *q, const char *period,

@@ -1,6 +1,6 @@
 /*
  * test_parse.c - dates, numbers and text of import cells (parse.h), and the
- * folding of header names and codes (uf_fold, import_internal.h).
+ * folding of header names and codes (uf_fold, parse.h).
  *
  * Day numbers are worked out by hand from the calendar (shown per case) and
  * were cross-checked with Python's datetime, never taken from the program.
@@ -11,7 +11,6 @@
 #include <cmocka.h>
 #include <string.h>
 #include "uppfolj/parse.h"
-#include "../../src/import_internal.h"
 
 /* Days in month m of year y, by the Gregorian rule, written out here so the
  * test does not lean on uf_date_valid. */

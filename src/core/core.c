@@ -1,0 +1,487 @@
+/*
+ * core.c - load the cohort: phases and measures per case (see core.h).
+ *
+ * The windows of every case are computed once in SQL into temp.phase
+ * (queries/core_phase_fill.sql); then each measure table is streamed once,
+ * joined to temp.phase in case order, and every row is assigned in C to
+ * the windows it falls in.  Rows come in date order within a case (the
+ * tables' keys are person, date), so "the latest value in a window" is
+ * the last one seen.
+ */
+#include <limits.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "uppfolj/core.h"
+#include "uppfolj/kodbok.h"
+#include "uppfolj/db.h"
+#include "uppfolj/parse.h"
+
+static const char *const placements[] = { "hvb", "sis", "familjehem", "tfco", NULL };
+/* Placements in locked care: their days are not time at risk (SPEC §6). */
+static const char *const locked_care[] = { "sis", NULL };
+
+static bool in_list(const char *const *list, const char *code)
+{
+    for (int i = 0; code && list[i]; i++)
+        if (strcmp(list[i], code) == 0)
+            return true;
+    return false;
+}
+
+const char *uf_core_insats_name(int i)
+{
+    return i >= 0 && i < uf_kb(UF_KB_INSATS)->n ? uf_kb_code(UF_KB_INSATS, i) : NULL;
+}
+
+const char *uf_core_instrument_name(int i)
+{
+    return i >= 0 && i < UF_NINSTRUMENTS ? uf_kb_code(UF_KB_INSTRUMENT, i) : NULL;
+}
+
+const char *uf_core_domain_name(int i)
+{
+    return i >= 0 && i < UF_NDOMAINS ? uf_kb_code(UF_KB_DOMAIN, i) : NULL;
+}
+
+
+int uf_age_at(int birth, int day)
+{
+    int by, bm, bd, y, m, d;
+    uf_civil_from_days(birth, &by, &bm, &bd);
+    uf_civil_from_days(day, &y, &m, &d);
+    return y - by - (m < bm || (m == bm && d < bd));
+}
+
+/* Day number of an ISO date column; INT_MIN when NULL or not a date. */
+static int col_day(sqlite3_stmt *st, int i)
+{
+    const char *s = (const char *)sqlite3_column_text(st, i);
+    int day;
+    return s && uf_date_parse(s, &day) == 0 ? day : INT_MIN;
+}
+
+const char *uf_cohort_string(const uf_cohort *c, int i)
+{
+    return i >= 0 && i < c->nstrings ? c->strings[i] : "";
+}
+
+/* The id of string s in the cohort (added if new); -1 for NULL, -2 when
+ * memory ran out. */
+static int intern(uf_cohort *c, const char *s)
+{
+    if (!s)
+        return -1;
+    for (int i = 0; i < c->nstrings; i++)
+        if (strcmp(c->strings[i], s) == 0)
+            return i;
+    if (c->nstrings == c->scap) {
+        int cap = c->scap ? c->scap * 2 : 32;
+        char **p = realloc(c->strings, (size_t)cap * sizeof *p);
+        if (!p)
+            return -2;
+        c->strings = p;
+        c->scap = cap;
+    }
+    if (!(c->strings[c->nstrings] = strdup(s)))
+        return -2;
+    return c->nstrings++;
+}
+
+int uf_core_event(const uf_cohort *c, const char *code)
+{
+    for (int i = 0; i < c->nevents; i++)
+        if (strcmp(c->event_codes[i], code) == 0)
+            return i;
+    return -1;
+}
+
+int uf_core_state(const uf_cohort *c, const char *code)
+{
+    for (int i = 0; i < c->nstates; i++)
+        if (strcmp(c->state_codes[i], code) == 0)
+            return i;
+    return -1;
+}
+
+/* The measure codes: built in first, then configured ones. */
+static void measure_codes(uf_cohort *c, const uf_config *cfg)
+{
+    static const char *const events[] = { "misstanke_brott", "vald", "lagforing", "anmalan_oro" };
+    static const char *const states[] = { "uppforandestorning", "skolfranvaro_pct",
+                                          "sysselsattning", "drogfri", "boende_stabilt" };
+    for (size_t i = 0; i < sizeof events / sizeof *events; i++)
+        c->event_codes[c->nevents++] = events[i];
+    for (size_t i = 0; i < sizeof states / sizeof *states; i++)
+        c->state_codes[c->nstates++] = states[i];
+    for (int i = 0; cfg && i < cfg->nmeasures; i++) {
+        if (cfg->measures[i].kind == UF_MEASURE_EVENT && c->nevents < UF_MAX_EVENTS)
+            c->event_codes[c->nevents++] = cfg->measures[i].code;
+        else if (cfg->measures[i].kind != UF_MEASURE_EVENT && c->nstates < UF_MAX_STATES)
+            c->state_codes[c->nstates++] = cfg->measures[i].code;
+    }
+}
+
+/* The case with id, by binary search (cases are in id order); NULL if none. */
+static uf_case *case_by_id(uf_cohort *c, sqlite3_int64 id)
+{
+    size_t lo = 0, hi = c->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->cases[mid].id < id)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < c->n && c->cases[lo].id == id ? &c->cases[lo] : NULL;
+}
+
+/* Fill one case from a core_cases.sql row; false when memory ran out. */
+static bool read_case(uf_cohort *c, sqlite3_stmt *st, uf_case *k)
+{
+    memset(k, 0, sizeof *k);
+    k->id = sqlite3_column_int64(st, 0);
+    const char *sex = (const char *)sqlite3_column_text(st, 1);
+    k->sex = sex ? sex[0] : 0;
+    k->start = col_day(st, 8);
+    int birth = col_day(st, 2);
+    k->age = birth == INT_MIN ? -1 : uf_age_at(birth, k->start);
+    k->unit = intern(c, (const char *)sqlite3_column_text(st, 3));
+    k->programme = intern(c, (const char *)sqlite3_column_text(st, 4));
+    k->target_group = intern(c, (const char *)sqlite3_column_text(st, 5));
+    k->end_reason = intern(c, (const char *)sqlite3_column_text(st, 6));
+    k->consent = sqlite3_column_int(st, 7) != 0;
+    k->end = col_day(st, 9);
+    k->from[UF_BEFORE] = col_day(st, 10);
+    k->to[UF_BEFORE] = k->start;
+    k->from[UF_DURING] = k->start;
+    k->to[UF_DURING] = k->end != INT_MIN ? k->end : c->as_of + 1;
+    k->follow_to = col_day(st, 14);
+    k->from[UF_AFTER] = col_day(st, 12);
+    k->to[UF_AFTER] = col_day(st, 13);
+    k->complete[UF_BEFORE] = true;
+    k->complete[UF_DURING] = k->end != INT_MIN;
+    k->complete[UF_AFTER] = k->from[UF_AFTER] != INT_MIN && k->to[UF_AFTER] <= c->as_of + 1;
+    for (int ph = 0; ph < UF_NPHASES; ph++) {
+        int to = k->to[ph] > c->as_of + 1 ? c->as_of + 1 : k->to[ph];
+        k->years[ph] = k->from[ph] == INT_MIN || to <= k->from[ph] ? 0
+                     : (double)(to - k->from[ph]) / 365.25;
+        k->risk_years[ph] = k->years[ph];   /* less locked care: add_intervention */
+    }
+    for (int s = 0; s < UF_MAX_STATES; s++) {
+        k->state_base[s] = NAN;
+        for (int ph = 0; ph < UF_NPHASES; ph++)
+            k->state_end[s][ph] = NAN;
+    }
+    for (int i = 0; i < UF_NINSTRUMENTS; i++) {
+        k->assess[i].base = k->assess[i].follow = NAN;
+        k->assess[i].base_day = k->assess[i].follow_day = INT_MIN;
+    }
+    return k->unit > -2 && k->programme > -2 && k->target_group > -2 && k->end_reason > -2;
+}
+
+/* Is day in window ph of case k? */
+static bool in(const uf_case *k, int ph, int day)
+{
+    return k->from[ph] != INT_MIN && day >= k->from[ph] && day < k->to[ph];
+}
+
+/* One outcome row of case k. */
+static void add_outcome(const uf_cohort *c, uf_case *k, const char *measure, int day, double v)
+{
+    int e = uf_core_event(c, measure);
+    if (e >= 0) {
+        for (int ph = 0; ph < UF_NPHASES; ph++)
+            if (in(k, ph, day))
+                k->events[e][ph] += v;
+        return;
+    }
+    int s = uf_core_state(c, measure);
+    if (s < 0)
+        return;
+    if (day >= k->start - 90 && day <= k->start + 30)
+        k->state_base[s] = v;
+    for (int ph = 0; ph < UF_NPHASES; ph++)
+        if (in(k, ph, day))
+            k->state_end[s][ph] = v;
+}
+
+/* One assessment row (in date order) of case k: baseline is the latest in
+ * [start - 180, start + 30]; follow-up the latest after that during the
+ * case, else the first in the after window of an ended case. */
+static void add_assessment(uf_case *k, sqlite3_stmt *st)
+{
+    int i = uf_kb_index(UF_KB_INSTRUMENT, (const char *)sqlite3_column_text(st, 1));
+    int day = col_day(st, 2);
+    if (i < 0 || day == INT_MIN || sqlite3_column_type(st, 3) == SQLITE_NULL)
+        return;
+    double score = sqlite3_column_double(st, 3);
+    int risk = uf_kb_index(UF_KB_RISK, (const char *)sqlite3_column_text(st, 4)) + 1;
+    uf_assess *a = &k->assess[i];
+    if (day >= k->start - 180 && day <= k->start + 30) {
+        a->base = score;
+        a->base_day = day;
+        a->base_risk = (signed char)risk;
+    } else if (day > k->start + 30 && day < k->to[UF_DURING]) {
+        a->follow = score;
+        a->follow_day = day;
+        a->follow_risk = (signed char)risk;
+    } else if (a->follow_day == INT_MIN && k->end != INT_MIN && day >= k->end &&
+               day < k->follow_to) {
+        a->follow = score;      /* the first after the end */
+        a->follow_day = day;
+        a->follow_risk = (signed char)risk;
+    }
+}
+
+/* The union of a case's placements, swept in start order: per window,
+ * the day up to which days are already counted (placements and locked
+ * care apart).  Reset for each case. */
+typedef struct place_state {
+    const uf_case *k;
+    int placed_to[UF_NPHASES], locked_to[UF_NPHASES];
+} place_state;
+
+/* Add the days of [s, end) in window ph not yet counted up to *upto;
+ * intervals come in order of s, so what is left is one interval.  The
+ * number of new days. */
+static int sweep(const uf_case *k, int ph, int s, int end, int *upto)
+{
+    int lo = s > k->from[ph] ? s : k->from[ph];
+    int hi = end < k->to[ph] ? end : k->to[ph];
+    if (lo < *upto)
+        lo = *upto;
+    if (hi <= lo)
+        return 0;
+    *upto = hi;
+    return hi - lo;
+}
+
+/* One intervention row of case k (rows in start order within a case):
+ * days placed per window (every placement of the person, overlapping
+ * placements once), days of locked care taken out of the time at risk,
+ * and the insatser of the case's own interventions (column 4,
+ * core_intervention_rows.sql) that overlap the during phase. */
+static void add_intervention(const uf_cohort *c, uf_case *k, place_state *ps, sqlite3_stmt *st)
+{
+    const char *insats = (const char *)sqlite3_column_text(st, 1);
+    int s = col_day(st, 2), e = col_day(st, 3);
+    /* the end day counts; an open end, or one after as-of, stops at as-of */
+    int end = e == INT_MIN || e > c->as_of ? c->as_of + 1 : e + 1;
+    if (s == INT_MIN)
+        return;
+    int i = uf_kb_index(UF_KB_INSATS, insats);
+    if (i >= 0 && sqlite3_column_int(st, 4) && s < k->to[UF_DURING] && end > k->from[UF_DURING])
+        k->insatser |= 1u << i;
+    if (!in_list(placements, insats))
+        return;
+    if (ps->k != k) {
+        ps->k = k;
+        for (int ph = 0; ph < UF_NPHASES; ph++)
+            ps->placed_to[ph] = ps->locked_to[ph] = INT_MIN;
+    }
+    bool locked = in_list(locked_care, insats);
+    for (int ph = 0; ph < UF_NPHASES; ph++) {
+        if (k->from[ph] == INT_MIN)
+            continue;
+        k->placed[ph] += sweep(k, ph, s, end, &ps->placed_to[ph]);
+        if (locked)
+            k->risk_years[ph] -= sweep(k, ph, s, end, &ps->locked_to[ph]) / 365.25;
+    }
+}
+
+/* One goal follow-up row; rows come in (domain, set date, follow-up date)
+ * order, so a goal's last row is its latest status.  *last remembers the
+ * goal of the previous row and its status, counted when the goal changes. */
+typedef struct goal_state {
+    uf_case *k;
+    int domain, set, status;
+} goal_state;
+
+static void flush_goal(goal_state *g)
+{
+    if (g->k && g->domain >= 0 && g->status >= 0 &&
+        g->k->goals[g->domain][g->status] < 255)
+        g->k->goals[g->domain][g->status]++;
+    g->k = NULL;
+}
+
+static void add_goal(goal_state *g, uf_case *k, sqlite3_stmt *st)
+{
+    int domain = uf_kb_index(UF_KB_DOMAIN, (const char *)sqlite3_column_text(st, 1));
+    int set = col_day(st, 2);
+    int status = uf_kb_index(UF_KB_GOAL_STATUS, (const char *)sqlite3_column_text(st, 4));
+    if (g->k != k || g->domain != domain || g->set != set)
+        flush_goal(g);
+    g->k = k;
+    g->domain = domain;
+    g->set = set;
+    g->status = status;
+}
+
+/* Stream the rows of query name (bound to as-of when it has a parameter)
+ * and hand each to the case it belongs to.  UF_ERR_DB on failure. */
+typedef enum { ROWS_OUTCOMES, ROWS_ASSESSMENTS, ROWS_INTERVENTIONS, ROWS_GOALS } rows_kind;
+
+static uf_error stream(sqlite3 *db, uf_cohort *c, const char *name, rows_kind kind)
+{
+    sqlite3_stmt *st = uf_db_prepare(db, name);
+    if (!st)
+        return UF_ERR_DB;
+    char asof[UF_DATE_BUF];
+    uf_date_format(c->as_of, asof);
+    if (sqlite3_bind_parameter_count(st) > 0)
+        sqlite3_bind_text(st, 1, asof, -1, SQLITE_STATIC);
+    uf_case *k = NULL;
+    goal_state g = { .k = NULL, .domain = -1 };
+    place_state ps = { .k = NULL };
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        sqlite3_int64 id = sqlite3_column_int64(st, 0);
+        if (!k || k->id != id)
+            k = case_by_id(c, id);
+        if (!k || !k->consent)
+            continue;
+        switch (kind) {
+        case ROWS_OUTCOMES: {
+            int day = col_day(st, 2);
+            if (day != INT_MIN && day <= c->as_of)
+                add_outcome(c, k, (const char *)sqlite3_column_text(st, 1), day,
+                            sqlite3_column_double(st, 3));
+            break;
+        }
+        case ROWS_ASSESSMENTS:   add_assessment(k, st); break;
+        case ROWS_INTERVENTIONS: add_intervention(c, k, &ps, st); break;
+        case ROWS_GOALS:         add_goal(&g, k, st); break;
+        }
+    }
+    flush_goal(&g);
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? UF_OK : UF_ERR_DB;
+}
+
+/* Step a statement with no result; UF_ERR_DB on failure. */
+static uf_error run(sqlite3_stmt *st)
+{
+    int rc = st ? sqlite3_step(st) : SQLITE_ERROR;
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE || rc == SQLITE_ROW ? UF_OK : UF_ERR_DB;
+}
+
+/* The as-of: given, or the latest date in the data. */
+static uf_error find_as_of(sqlite3 *db, const uf_core_params *p, int *as_of)
+{
+    if (p->as_of) {
+        *as_of = p->as_of;
+        return UF_OK;
+    }
+    sqlite3_stmt *st = uf_db_prepare(db, "core_asof");
+    if (!st)
+        return UF_ERR_DB;
+    uf_error rc = UF_ERR_INPUT;
+    if (sqlite3_step(st) == SQLITE_ROW && (*as_of = col_day(st, 0)) != INT_MIN)
+        rc = UF_OK;
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* Fill temp.phase for the cohort's parameters, and count what is left out. */
+static uf_error fill_phases(sqlite3 *db, uf_cohort *c)
+{
+    char asof[UF_DATE_BUF];
+    uf_date_format(c->as_of, asof);
+    if (run(uf_db_prepare(db, "core_phase_create")) != UF_OK ||
+        run(uf_db_prepare(db, "core_phase_clear")) != UF_OK)
+        return UF_ERR_DB;
+    sqlite3_stmt *st = uf_db_prepare(db, "core_phase_fill");
+    if (!st)
+        return UF_ERR_DB;
+    sqlite3_bind_text(st, 1, asof, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(st, 2, c->params.months_before);
+    sqlite3_bind_int(st, 3, c->params.months_after);
+    sqlite3_bind_int(st, 4, c->params.anchor == UF_ANCHOR_START);
+    if (run(st) != UF_OK)
+        return UF_ERR_DB;
+    st = uf_db_prepare(db, "core_not_started");
+    if (!st)
+        return UF_ERR_DB;
+    sqlite3_bind_text(st, 1, asof, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        c->not_started = (size_t)sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return UF_OK;
+}
+
+/* Read the cases of temp.phase into c->cases. */
+static uf_error load_cases(sqlite3 *db, uf_cohort *c)
+{
+    sqlite3_stmt *st = uf_db_prepare(db, "core_cases");
+    if (!st)
+        return UF_ERR_DB;
+    size_t cap = 0;
+    int rc;
+    uf_error err = UF_OK;
+    while (err == UF_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (c->n == cap) {
+            cap = cap ? cap * 2 : 1024;
+            uf_case *p = realloc(c->cases, cap * sizeof *p);
+            if (!p) {
+                err = UF_ERR_NOMEM;
+                break;
+            }
+            c->cases = p;
+        }
+        if (!read_case(c, st, &c->cases[c->n++]))
+            err = UF_ERR_NOMEM;
+    }
+    if (err == UF_OK && rc != SQLITE_DONE)
+        err = UF_ERR_DB;
+    sqlite3_finalize(st);
+    return err;
+}
+
+uf_error uf_core_load(sqlite3 *db, const uf_core_params *p, uf_cohort **out)
+{
+    *out = NULL;
+    uf_cohort *c = calloc(1, sizeof *c);
+    if (!c)
+        return UF_ERR_NOMEM;
+    c->params = *p;
+    measure_codes(c, p->cfg);
+    uf_error rc = find_as_of(db, p, &c->as_of);
+    if (rc == UF_OK)
+        rc = fill_phases(db, c);
+    if (rc == UF_OK)
+        rc = load_cases(db, c);
+    if (rc == UF_OK)
+        rc = stream(db, c, "core_outcome_rows", ROWS_OUTCOMES);
+    if (rc == UF_OK)
+        rc = stream(db, c, "core_assessment_rows", ROWS_ASSESSMENTS);
+    if (rc == UF_OK)
+        rc = stream(db, c, "core_intervention_rows", ROWS_INTERVENTIONS);
+    if (rc == UF_OK)
+        rc = stream(db, c, "core_goal_rows", ROWS_GOALS);
+    c->params.as_of = c->as_of;
+    if (rc != UF_OK) {
+        uf_cohort_free(c);
+        return rc;
+    }
+    *out = c;
+    return UF_OK;
+}
+
+void uf_cohort_free(uf_cohort *c)
+{
+    if (!c)
+        return;
+    for (int i = 0; i < c->nstrings; i++)
+        free(c->strings[i]);
+    free(c->strings);
+    free(c->cases);
+    free(c);
+}
+
+uf_error uf_core_as_of(sqlite3 *db, const uf_core_params *p, int *as_of)
+{
+    return find_as_of(db, p, as_of);
+}

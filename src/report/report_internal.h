@@ -1,0 +1,134 @@
+/*
+ * report_internal.h - what the report definitions share: the group rows of
+ * a breakdown, tables laid out with their group columns, growing vectors,
+ * the paired statistics of a before/after comparison, the front matter and
+ * method notes.  Not a public API.
+ */
+#ifndef UPPFOLJ_REPORT_INTERNAL_H
+#define UPPFOLJ_REPORT_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sqlite3.h>
+#include "uppfolj/reports.h"
+
+/* The group rows of a breakdown by one or two dimensions; row nrows is the
+ * total. */
+typedef struct rep_groups {
+    const uf_cohort *c;
+    const uf_report_opts *o;
+    int ncols;                  /* group label columns: 1 or 2 */
+    int nrows;                  /* group rows, total not counted */
+    int (*keys)[2];             /* per row: the key on each dimension */
+    char *(*labels)[2];         /* per row: the labels (malloc'd, NULL in
+                                   the second of a one-way breakdown) */
+    unsigned char *member;      /* member[case * nrows + row] */
+    bool overlap;
+} rep_groups;
+
+int rep_groups_init(uf_report *r, rep_groups *g, const uf_cohort *c, const uf_report_opts *o);
+void rep_groups_free(rep_groups *g);
+/* Is case i of the cohort in row (the total row holds every case)? */
+bool rep_in_row(const rep_groups *g, size_t i, int row);
+
+/* A table with the group columns first, then nmeasure columns. */
+uf_table *rep_table(uf_report *r, uf_section *s, const rep_groups *g, const char *id,
+                    const char *title, int nmeasure);
+/* Add group row `row` (or the total) to t with its labels; the row index. */
+int rep_row(uf_report *r, uf_table *t, const rep_groups *g, int row);
+/* Cells of columns o..o+n-1 of row tr holding NAN: no value (MISSING). */
+void rep_fix_missing(uf_table *t, int tr, int o, int n);
+/* A before/after bar chart of columns before and after, by group (one-way
+ * breakdowns only). */
+void rep_chart(uf_report *r, uf_section *s, const uf_table *t, const rep_groups *g,
+               const char *id, const char *title, const char *y_label, int before, int after);
+
+/* A growing vector of doubles. */
+typedef struct rep_vec {
+    double *v;
+    size_t n, cap;
+} rep_vec;
+void rep_vec_init(rep_vec *v);
+void rep_vec_clear(rep_vec *v);
+void rep_vec_push(uf_report *r, rep_vec *v, double x);
+void rep_vec_free(rep_vec *v);
+
+/* Paired before/after statistics (NAN where not computable). */
+typedef struct rep_paired {
+    double before_mean, after_mean, change_mean, lo, hi;   /* paired t, 95 % */
+    double v, wilcoxon_p, t_p;
+    bool wilcoxon_exact;        /* the exact distribution was used */
+} rep_paired;
+void rep_paired_stats(const rep_vec *before, const rep_vec *after, rep_paired *out);
+/* The method page's paragraph on the paired tests and when they are shown. */
+void rep_stats_method(uf_report *r);
+/* Exact McNemar p from the discordant counts (NAN when none). */
+double rep_mcnemar(long only_before, long only_after);
+
+/* Are the before and after windows of case k complete (and non-empty)? */
+bool rep_windows_complete(const uf_case *k);
+/* ... and has k time at risk (days outside locked care) in both? */
+bool rep_at_risk(const uf_case *k);
+/* The before/after tables of report_utfall.c for breakdown g, with ids
+ * PREFIX_misstankar_per_ar ...: into section s, or (s NULL) into new
+ * sections as the utfall report has them; with the risk-level transitions
+ * after each instrument when with_transitions.  Failures mark r failed. */
+void rep_outcomes(uf_report *r, uf_section *s, const rep_groups *g, const char *prefix,
+                  bool with_transitions);
+/* The risk-level transition tables (PREFIX_risk_INSTRUMENT) of c into s. */
+void rep_transitions(uf_report *r, uf_section *s, const uf_cohort *c, const char *prefix);
+
+/* A report defined in reports/NAME.ini (report_def_parse.c, report_def.c). */
+typedef struct rep_def rep_def;
+
+/* Parse a definition's text.  NULL with a Swedish message in err when it
+ * is bad, NULL with err "" when memory ran out.  Free with rep_def_free
+ * (NULL-safe). */
+rep_def *rep_def_parse(const char *text, char *err, size_t n);
+void rep_def_free(rep_def *d);
+const char *rep_def_title(const rep_def *d);
+const char *rep_def_summary(const rep_def *d);     /* "" when none */
+
+/* The whole text of the file at path, NUL-terminated; NULL (errno tells,
+ * ENOENT: no such file) on failure.  Caller frees. */
+char *rep_read_file(const char *path);
+
+typedef struct rep_def_opts {
+    const char *name;           /* the report: also the table id prefix */
+    const uf_config *cfg;       /* age bands, unit capacities */
+    const char *dir;            /* folder of its own queries, or NULL */
+    char *err;                  /* errlen bytes: what failed */
+    size_t errlen;
+} rep_def_opts;
+
+/* Build every table of d into r for the period [from, to) (ISO dates) on
+ * db as the population narrowed it; sets r's title and adds the method
+ * notes.  -1 on a failure: o->err tells (a query), or r is marked failed
+ * (memory); r may hold part of the report. */
+int rep_def_build(uf_report *r, sqlite3 *db, const rep_def *d, const char *from,
+                  const char *to, const rep_def_opts *o);
+
+/* The front matter of every report: period (when set), as-of, version and
+ * unit, then the parameters: the report's own first, then the phase
+ * windows (when windows), the disclosure threshold, the age bands (when
+ * bands) and the settings file (when cfg). */
+typedef struct rep_param {
+    const char *key, *value;
+} rep_param;
+typedef struct rep_front {
+    const char *period;         /* in words; NULL leaves it */
+    const char *as_of;          /* "YYYY-MM-DD" */
+    const char *unit;           /* NULL: the organisation, else "Alla enheter" */
+    const rep_param *params;    /* the report's own parameters */
+    int nparams;
+    const uf_cohort *windows;
+    bool bands;
+    const uf_config *cfg;
+} rep_front;
+void rep_front_matter(uf_report *r, const rep_front *f);
+/* The method notes of the outcome reports (utfall). */
+void rep_method(uf_report *r, const uf_cohort *c, const uf_report_opts *o);
+/* The method note on disclosure control, with threshold t. */
+void rep_disclosure_note(uf_report *r, int t);
+
+#endif

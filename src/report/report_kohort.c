@@ -1,0 +1,588 @@
+/*
+ * report_kohort.c - the kohort report for evaluators (SPEC §9.3): two or
+ * more cohorts, each a named filter over case fields (cohort.h), compared
+ * on baseline balance (SMD), before/after change and difference in
+ * differences against the first cohort, time to the first new suspicion
+ * (report_kohort_surv.c), and end reasons, with a method page naming each
+ * test and its R equivalent.  The analysed cases of a cohort are the
+ * cases of the loaded core cohort that match its filter, started in the
+ * --from/--to interval and have follow-up consent.  Table ids are stable
+ * and begin with "kohort_"; disclosure control is the caller's
+ * (uf_suppress_report), as for every report.
+ */
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "report_kohort.h"
+#include "uppfolj/kodbok.h"
+#include "uppfolj/parse.h"
+
+#define KH_NREASONS UF_KB_N_END_REASON    /* index n = missing */
+#include "uppfolj/stats.h"
+
+/* Sort the cases of c into the cohorts of k; -1 when memory ran out. */
+static int kh_init(kh_set *k)
+{
+    const uf_cohort *c = k->c;
+    unsigned char *seen = calloc(c->n ? c->n : 1, 1);
+    if (!seen)
+        return -1;
+    for (int j = 0; j < k->nk; j++) {
+        k->idx[j] = malloc((c->n ? c->n : 1) * sizeof *k->idx[j]);
+        if (!k->idx[j]) {
+            free(seen);
+            return -1;
+        }
+        for (size_t i = 0; i < c->n; i++) {
+            const uf_case *cs = &c->cases[i];
+            if (cs->start < k->o->from || cs->start > k->o->to ||
+                !uf_cohort_filter_match(&k->o->cohorts[j], c, cs))
+                continue;
+            k->matched[j]++;
+            if (!cs->consent) {
+                k->no_consent[j]++;
+                continue;
+            }
+            k->idx[j][k->n[j]++] = i;
+            k->overlap |= seen[i];
+            seen[i] = 1;
+        }
+    }
+    free(seen);
+    return 0;
+}
+
+static void kh_release(kh_set *k)
+{
+    for (int j = 0; j < UF_KOHORT_MAX; j++)
+        free(k->idx[j]);
+}
+
+/* ---- selection ---------------------------------------------------------- */
+
+static void selection(kh_set *k, uf_section *s)
+{
+    uf_report *r = k->r;
+    uf_table *t = uf_section_table(r, s, "kohort_urval", "Kohorter och urval", 5);
+    uf_table_col(r, t, 0, "cohort", "Kohort", UF_C_TEXT, 0, false);
+    uf_table_col(r, t, 1, "n_cases", "Ärenden", UF_C_COUNT, 0, false);
+    uf_table_col(r, t, 2, "n_no_consent", "Utan samtycke till uppföljning", UF_C_COUNT, 0, false);
+    uf_table_col(r, t, 3, "n_analysed", "Analyseras", UF_C_COUNT, 0, false);
+    uf_table_col(r, t, 4, "n_complete", "Med hela före- och efterperioden", UF_C_COUNT, 0, false);
+    uf_table_part_of(t, 2, 1);
+    uf_table_part_of(t, 3, 1);
+    for (int j = 0; j < k->nk; j++) {
+        long complete = 0;
+        for (size_t m = 0; m < k->n[j]; m++)
+            complete += rep_windows_complete(&k->c->cases[k->idx[j][m]]);
+        k->complete[j] = complete;
+        int tr = uf_table_row(r, t, false);
+        if (tr < 0)
+            return;
+        uf_cell_text(r, t, tr, 0, kh_name(k, j));
+        uf_cell_count(t, tr, 1, k->matched[j]);
+        uf_cell_count(t, tr, 2, k->no_consent[j]);
+        kh_count(k, t, tr, 3, j, (long)k->n[j]);
+        kh_count(k, t, tr, 4, j, complete);
+    }
+    if (k->overlap)
+        uf_table_note(r, t, "Kohorterna överlappar: minst ett ärende finns i mer än en kohort. "
+                            "Testen förutsätter skilda grupper och ska läsas med försiktighet; "
+                            "log-rank-testet görs inte.");
+}
+
+/* ---- baseline balance --------------------------------------------------- */
+
+/* A baseline variable of case cs: false when it has none. */
+typedef bool (*base_fn)(const kh_set *k, const uf_case *cs, double *v);
+
+static bool base_age(const kh_set *k, const uf_case *cs, double *v)
+{
+    (void)k;
+    *v = cs->age;
+    return cs->age >= 0;
+}
+
+static bool base_girl(const kh_set *k, const uf_case *cs, double *v)
+{
+    (void)k;
+    *v = cs->sex == 'F';
+    return cs->sex != 0;
+}
+
+static bool base_avhopp(const kh_set *k, const uf_case *cs, double *v)
+{
+    *v = strcmp(uf_cohort_string(k->c, cs->target_group), "avhopp") == 0;
+    return cs->target_group >= 0;
+}
+
+static bool base_suspicions(const kh_set *k, const uf_case *cs, double *v)
+{
+    int e = uf_core_event(k->c, "misstanke_brott");
+    if (e < 0 || !cs->complete[UF_BEFORE] || !(cs->years[UF_BEFORE] > 0))
+        return false;
+    *v = cs->events[e][UF_BEFORE];
+    return true;
+}
+
+static bool base_ester(const kh_set *k, const uf_case *cs, double *v)
+{
+    (void)k;
+    for (int i = 0; uf_core_instrument_name(i); i++)
+        if (strcmp(uf_core_instrument_name(i), "ester") == 0) {
+            *v = cs->assess[i].base;
+            return !isnan(cs->assess[i].base);
+        }
+    return false;
+}
+
+static bool base_conduct(const kh_set *k, const uf_case *cs, double *v)
+{
+    int s = uf_core_state(k->c, "uppforandestorning");
+    if (s < 0 || isnan(cs->state_base[s]))
+        return false;
+    *v = cs->state_base[s] > 0;
+    return true;
+}
+
+/* Balance columns: per cohort n, count, mean, percent; then an SMD per
+ * cohort after the first. */
+enum { BC_N, BC_COUNT, BC_MEAN, BC_PCT, BC_PER };
+
+static void balance_row(kh_set *k, uf_table *t, const char *label, base_fn fn, bool binary,
+                        rep_vec *v)
+{
+    uf_report *r = k->r;
+    int tr = uf_table_row(r, t, false);
+    if (tr < 0)
+        return;
+    uf_cell_text(r, t, tr, 0, label);
+    long cnt[UF_KOHORT_MAX];
+    for (int j = 0; j < k->nk; j++) {
+        rep_vec_clear(&v[j]);
+        for (size_t m = 0; m < k->n[j]; m++) {
+            double x;
+            if (fn(k, &k->c->cases[k->idx[j][m]], &x))
+                rep_vec_push(r, &v[j], x);
+        }
+        long n = (long)v[j].n;
+        int o = 1 + BC_PER * j;
+        kh_count(k, t, tr, o + BC_N, j, n);
+        double mean = uf_stat_mean(v[j].v, v[j].n);
+        if (binary) {
+            cnt[j] = lround(mean * (double)n);
+            if (n == 0)
+                cnt[j] = 0;
+            uf_cell_count(t, tr, o + BC_COUNT, cnt[j]);
+            uf_cell_percent(t, tr, o + BC_PCT, 100.0 * mean, n, o + BC_COUNT);
+        } else
+            uf_cell_number(t, tr, o + BC_MEAN, mean, n);
+    }
+    for (int j = 1; j < k->nk; j++) {
+        int col = 1 + BC_PER * k->nk + (j - 1);
+        long n = (long)(v[0].n < v[j].n ? v[0].n : v[j].n);
+        double smd = NAN;
+        if (binary && v[0].n && v[j].n) {
+            smd = uf_stat_smd_binary(uf_stat_mean(v[0].v, v[0].n), uf_stat_mean(v[j].v, v[j].n));
+        } else if (!binary) {
+            uf_stat_balance b;
+            uf_stat_smd_data(v[0].v, v[0].n, v[j].v, v[j].n, &b);
+            smd = b.smd;
+        }
+        uf_cell_number(t, tr, col, isfinite(smd) ? smd : NAN, n);
+        if (binary) {
+            /* the SMD of two shares reveals the smaller non-zero count */
+            int lk = cnt[0] > 0 && (cnt[j] <= 0 || cnt[0] <= cnt[j]) ? 1 + BC_COUNT
+                                                                      : 1 + BC_PER * j + BC_COUNT;
+            uf_table_cell(t, tr, col)->link = lk;
+        }
+    }
+    rep_fix_missing(t, tr, 1, t->ncols - 1);
+}
+
+static void balance(kh_set *k, uf_section *s)
+{
+    uf_report *r = k->r;
+    int ncols = 1 + BC_PER * k->nk + (k->nk - 1);
+    uf_table *t = uf_section_table(r, s, "kohort_balans", "Jämförbarhet vid start (baslinje)",
+                                   ncols);
+    uf_table_col(r, t, 0, "measure", "Mått", UF_C_TEXT, 0, false);
+    static const struct { const char *id, *label; uf_ctype type; int dec; } per[BC_PER] = {
+        { "n", "n", UF_C_COUNT, 0 }, { "count", "antal", UF_C_COUNT, 0 },
+        { "mean", "medel", UF_C_NUMBER, 2 }, { "pct", "andel", UF_C_PERCENT, 1 },
+    };
+    for (int j = 0; j < k->nk; j++)
+        for (int i = 0; i < BC_PER; i++) {
+            char id[32], label[160];
+            snprintf(id, sizeof id, "c%d_%s", j + 1, per[i].id);
+            snprintf(label, sizeof label, "%s: %s", kh_name(k, j), per[i].label);
+            uf_table_col(r, t, 1 + BC_PER * j + i, id, label, per[i].type, per[i].dec, false);
+        }
+    for (int j = 1; j < k->nk; j++) {
+        char id[32], label[160];
+        snprintf(id, sizeof id, "smd_c%d", j + 1);
+        snprintf(label, sizeof label, "SMD %s mot %s", kh_name(k, 0), kh_name(k, j));
+        uf_table_col(r, t, 1 + BC_PER * k->nk + j - 1, id, label, UF_C_NUMBER, 3, false);
+    }
+    char susp[128];
+    snprintf(susp, sizeof susp, "Misstankar om brott de %d månaderna före start, medel per ärende",
+             k->c->params.months_before);
+    rep_vec v[UF_KOHORT_MAX];
+    for (int j = 0; j < UF_KOHORT_MAX; j++)
+        rep_vec_init(&v[j]);
+    balance_row(k, t, "Ålder vid start, medel", base_age, false, v);
+    balance_row(k, t, uf_kb_group(UF_KB_SEX, "F"), base_girl, true, v);
+    balance_row(k, t, "Målgrupp avhopp", base_avhopp, true, v);
+    balance_row(k, t, susp, base_suspicions, false, v);
+    balance_row(k, t, "Bedömning vid baslinjen (ESTER), poäng, medel", base_ester, false, v);
+    balance_row(k, t, "Uppförandestörning vid baslinjen", base_conduct, true, v);
+    for (int j = 0; j < UF_KOHORT_MAX; j++)
+        rep_vec_free(&v[j]);
+    uf_table_note(r, t, "n = ärenden med uppgiften. SMD (standardiserad medelvärdesskillnad) "
+                        "mellan den första kohorten och de andra: för medelvärden (m1 − m2) / "
+                        "√((s1² + s2²)/2), för andelar (p1 − p2) / √((p1(1 − p1) + p2(1 − p2))/2), "
+                        "som i R-paketet tableone. Ett belopp under 0,1 brukar tas som god balans.");
+}
+
+/* ---- before/after and difference in differences -------------------------- */
+
+/* Change score of case cs (after - before): suspicions per year, or any
+ * suspicion (0/1, in percentage points); false when a window is
+ * incomplete. */
+static bool change(const kh_set *k, const uf_case *cs, bool any, double *b, double *a)
+{
+    int e = uf_core_event(k->c, "misstanke_brott");
+    if (e < 0 || !(any ? rep_windows_complete(cs) : rep_at_risk(cs)))
+        return false;
+    if (any) {
+        *b = 100.0 * (cs->events[e][UF_BEFORE] > 0);
+        *a = 100.0 * (cs->events[e][UF_AFTER] > 0);
+    } else {
+        *b = cs->events[e][UF_BEFORE] / cs->risk_years[UF_BEFORE];
+        *a = cs->events[e][UF_AFTER] / cs->risk_years[UF_AFTER];
+    }
+    return true;
+}
+
+enum { DD_COHORT, DD_N, DD_BEFORE, DD_AFTER, DD_CHANGE, DD_EST, DD_LO, DD_HI, DD_TP, DD_WP,
+       DD_NCOL };
+
+static void did_table(kh_set *k, uf_section *s, bool any)
+{
+    uf_report *r = k->r;
+    const char *unit = any ? "andel, %" : "per år";
+    char title[160];
+    snprintf(title, sizeof title, "%s: före, efter och skillnad i förändring mot %s",
+             any ? "Någon misstanke om brott" : "Misstankar om brott per år", kh_name(k, 0));
+    uf_table *t = uf_section_table(r, s, any ? "kohort_did_misstanke_nagon"
+                                             : "kohort_did_misstankar_per_ar", title, DD_NCOL);
+    char lb[64], la[64], lc[64];
+    snprintf(lb, sizeof lb, "Före, %s", unit);
+    snprintf(la, sizeof la, "Efter, %s", unit);
+    snprintf(lc, sizeof lc, "Förändring%s", any ? ", procentenheter" : ", medel");
+    static const struct { const char *id; uf_ctype type; int dec; } cols[DD_NCOL] = {
+        { "cohort", UF_C_TEXT, 0 }, { "n", UF_C_COUNT, 0 },
+        { "before_mean", UF_C_NUMBER, 2 }, { "after_mean", UF_C_NUMBER, 2 },
+        { "change_mean", UF_C_NUMBER, 2 }, { "did", UF_C_NUMBER, 2 },
+        { "did_lo", UF_C_NUMBER, 2 }, { "did_hi", UF_C_NUMBER, 2 },
+        { "did_welch_p", UF_C_PVALUE, 3 }, { "did_ranksum_p", UF_C_PVALUE, 3 },
+    };
+    const char *labels[DD_NCOL] = {
+        "Kohort", "Med före och efter", lb, la, lc, "Skillnad i förändring (DiD)",
+        "95 % KI, nedre", "95 % KI, övre", "p (Welch t-test)", "p (Wilcoxon rangsumma)"
+    };
+    for (int i = 0; i < DD_NCOL; i++)
+        uf_table_col(r, t, i, cols[i].id, labels[i], cols[i].type, cols[i].dec, false);
+    rep_vec ch[UF_KOHORT_MAX];
+    long small[UF_KOHORT_MAX] = { 0 };  /* binary: the smaller count per cohort */
+    for (int j = 0; j < k->nk; j++) {
+        rep_vec vb, va;
+        rep_vec_init(&vb);
+        rep_vec_init(&va);
+        rep_vec_init(&ch[j]);
+        for (size_t m = 0; m < k->n[j]; m++) {
+            double b, a;
+            if (!change(k, &k->c->cases[k->idx[j][m]], any, &b, &a))
+                continue;
+            rep_vec_push(r, &vb, b);
+            rep_vec_push(r, &va, a);
+            rep_vec_push(r, &ch[j], a - b);
+        }
+        long n = (long)ch[j].n;
+        int tr = uf_table_row(r, t, false);
+        uf_cell_text(r, t, tr, DD_COHORT, kh_name(k, j));
+        kh_count(k, t, tr, DD_N, j, n);
+        uf_cell_number(t, tr, DD_BEFORE, uf_stat_mean(vb.v, vb.n), n);
+        uf_cell_number(t, tr, DD_AFTER, uf_stat_mean(va.v, va.n), n);
+        uf_cell_number(t, tr, DD_CHANGE, uf_stat_mean(ch[j].v, ch[j].n), n);
+        if (any && n > 0) {
+            /* percentages of n give their counts; the change and the
+             * comparisons with the first cohort give them back from one
+             * another, so each shows only when no such count is small */
+            long kb = lround(uf_stat_mean(vb.v, vb.n) * (double)n / 100);
+            long ka = lround(uf_stat_mean(va.v, va.n) * (double)n / 100);
+            small[j] = kb > 0 && (ka <= 0 || kb < ka) ? kb : ka;
+            for (int c = DD_BEFORE; c <= DD_CHANGE; c++)
+                uf_cell_reveals(t, tr, c, small[j]);
+        }
+        if (j > 0) {
+            uf_stat_ttest tt;
+            uf_stat_wilcoxon w;
+            uf_stat_did(ch[0].v, ch[0].n, ch[j].v, ch[j].n, 0.95, &tt);
+            uf_stat_ranksum(ch[0].v, ch[0].n, ch[j].v, ch[j].n, &w);
+            long nn = (long)(ch[0].n < ch[j].n ? ch[0].n : ch[j].n);
+            uf_cell_number(t, tr, DD_EST, tt.estimate, nn);
+            uf_cell_number(t, tr, DD_LO, tt.lo, nn);
+            uf_cell_number(t, tr, DD_HI, tt.hi, nn);
+            uf_cell_pvalue(t, tr, DD_TP, tt.p, nn);
+            uf_cell_pvalue(t, tr, DD_WP, w.p, nn);
+            long sm = small[0] > 0 && (small[j] <= 0 || small[0] < small[j]) ? small[0] : small[j];
+            for (int c = DD_EST; any && c <= DD_WP; c++)
+                uf_cell_reveals(t, tr, c, sm);
+        }
+        rep_fix_missing(t, tr, DD_BEFORE, DD_NCOL - DD_BEFORE);
+        rep_vec_free(&vb);
+        rep_vec_free(&va);
+    }
+    for (int j = 0; j < k->nk; j++)
+        rep_vec_free(&ch[j]);
+    char note[1024];
+    snprintf(note, sizeof note,
+             "Förändring = efter − före per ärende; skillnad i förändring (DiD) = medelförändringen "
+             "i %s minus den i kohorten på raden, med 95 %% konfidensintervall och p-värde från "
+             "Welchs t-test på förändringarna (R: t.test(förändring_%s, förändring_kohort)) och "
+             "p-värde från Wilcoxons rangsummetest (R: wilcox.test). Bara ärenden med hela före- "
+             "och efterperioden.%s",
+             kh_name(k, 0), kh_name(k, 0),
+             any ? " Någon misstanke räknas som 0 eller 100, så att förändringen är i "
+                   "procentenheter." : "");
+    uf_table_note(r, t, note);
+}
+
+/* ---- end reasons ---------------------------------------------------------- */
+
+/* End reason index of case cs (KH_NREASONS = missing), or -1 if ongoing. */
+static int reason_of(const uf_cohort *c, const uf_case *cs)
+{
+    if (cs->end == INT_MIN)
+        return -1;
+    const char *code = uf_cohort_string(c, cs->end_reason);
+    int i = uf_kb_index(UF_KB_END_REASON, code);
+    return i >= 0 ? i : KH_NREASONS;
+}
+
+static void end_reasons(kh_set *k, uf_section *s)
+{
+    uf_report *r = k->r;
+    long m[UF_KOHORT_MAX][KH_NREASONS + 1] = { { 0 } }, tot[UF_KOHORT_MAX] = { 0 };
+    for (int j = 0; j < k->nk; j++)
+        for (size_t i = 0; i < k->n[j]; i++) {
+            int x = reason_of(k->c, &k->c->cases[k->idx[j][i]]);
+            if (x >= 0) {
+                m[j][x]++;
+                tot[j]++;
+            }
+        }
+    uf_table *t = uf_section_table(r, s, "kohort_avslutsorsak",
+                                   "Avslutade ärenden efter avslutsorsak", 2 + k->nk);
+    uf_table_col(r, t, 0, "end_reason", "Avslutsorsak", UF_C_TEXT, 0, false);
+    for (int j = 0; j < k->nk; j++) {
+        char id[32];
+        snprintf(id, sizeof id, "c%d", j + 1);
+        uf_table_col(r, t, 1 + j, id, kh_name(k, j), UF_C_COUNT, 0, true);
+        if (!k->overlap)
+            uf_table_part_of(t, 1 + j, 1 + k->nk);
+    }
+    uf_table_col(r, t, 1 + k->nk, "total", "Alla kohorter", UF_C_COUNT, 0, true);
+    size_t ft_x[UF_KOHORT_MAX * (KH_NREASONS + 1)], kk = 0, kr = 0;
+    for (int i = 0; i <= KH_NREASONS; i++) {
+        long any = 0;
+        for (int j = 0; j < k->nk; j++)
+            any += m[j][i];
+        if (i == KH_NREASONS && !any)
+            continue;
+        int tr = uf_table_row(r, t, false);
+        uf_cell_text(r, t, tr, 0, i < KH_NREASONS ? uf_kb_label(UF_KB_END_REASON, uf_kb_code(UF_KB_END_REASON, i))
+                                                   : "Uppgift saknas");
+        for (int j = 0; j < k->nk; j++)
+            uf_cell_count(t, tr, 1 + j, m[j][i]);
+        uf_cell_count(t, tr, 1 + k->nk, any);
+        kk += any > 0;                  /* reasons present: Fisher columns */
+    }
+    int tr = uf_table_row(r, t, true);
+    uf_cell_text(r, t, tr, 0, "Totalt");
+    long ended = 0;
+    for (int j = 0; j < k->nk; j++) {
+        uf_cell_count(t, tr, 1 + j, tot[j]);
+        ended += tot[j];
+    }
+    uf_cell_count(t, tr, 1 + k->nk, ended);
+    uf_cell_key(r, t, tr, 1 + k->nk, "kohorterna: avslutade");    /* Fisher's n */
+    uf_table_note(r, t, "Ärenden som avslutats till och med datumet för uttaget.");
+
+    uf_table *ft = uf_section_table(r, s, "kohort_avslutsorsak_test",
+                                    "Fishers exakta test: avslutsorsak mellan kohorterna", 3);
+    uf_table_col(r, ft, 0, "test", "Test", UF_C_TEXT, 0, false);
+    uf_table_col(r, ft, 1, "n", "Avslutade ärenden", UF_C_COUNT, 0, false);
+    uf_table_col(r, ft, 2, "p", "p-värde", UF_C_PVALUE, 3, false);
+    tr = uf_table_row(r, ft, false);
+    uf_cell_text(r, ft, tr, 0, "Fishers exakta test");
+    long all = 0, minn = LONG_MAX;
+    for (int j = 0; j < k->nk; j++) {
+        all += tot[j];
+        minn = tot[j] < minn ? tot[j] : minn;
+    }
+    uf_cell_count(ft, tr, 1, all);
+    if (all == ended)
+        uf_cell_key(r, ft, tr, 1, "kohorterna: avslutade");
+    for (int j = 0; j < k->nk; j++) {   /* r x k: cohorts with cases x reasons present */
+        if (!tot[j])
+            continue;
+        for (int i = 0, col = 0; i <= KH_NREASONS; i++) {
+            long any = 0;
+            for (int jj = 0; jj < k->nk; jj++)
+                any += m[jj][i];
+            if (any)
+                ft_x[kr * kk + (size_t)col++] = (size_t)m[j][i];
+        }
+        kr++;
+    }
+    uf_stat_fisher f = { .p = NAN };
+    if (kr >= 2 && kk >= 2 && uf_stat_fisher_rxc(ft_x, kr, kk, &f) == UF_ERR_NOMEM)
+        r->failed = true;
+    uf_cell_pvalue(ft, tr, 2, f.p, minn);
+    rep_fix_missing(ft, tr, 2, 1);
+    long smallest = 0;                  /* the p narrows every cell of the table */
+    for (size_t i = 0; i < kr * kk; i++)
+        if (ft_x[i] > 0 && (smallest == 0 || (long)ft_x[i] < smallest))
+            smallest = (long)ft_x[i];
+    uf_cell_reveals(ft, tr, 2, smallest);
+    if (f.too_large)
+        uf_table_note(r, ft, "Testet kunde inte beräknas: tabellen är för stor för exakt "
+                             "beräkning.");
+    else if (isnan(f.p))
+        uf_table_note(r, ft, "Testet kunde inte beräknas (färre än två kohorter med avslutade "
+                             "ärenden eller färre än två avslutsorsaker förekommer).");
+    uf_table_note(r, ft, "R: fisher.test(tabell) på antalen per avslutsorsak och kohort (orsaker "
+                         "som ingen kohort har utelämnas). Testet visas bara när varje kohort har "
+                         "minst 5 avslutade ärenden.");
+}
+
+/* ---- front and method ----------------------------------------------------- */
+
+static void front(kh_set *k)
+{
+    uf_report *r = k->r;
+    const uf_kohort_opts *o = k->o;
+    const uf_cohort *c = k->c;
+    char asof[UF_DATE_BUF], from[UF_DATE_BUF] = "", to[UF_DATE_BUF] = "", p[128];
+    uf_date_format(c->as_of, asof);
+    if (o->from != INT_MIN)
+        uf_date_format(o->from, from);
+    uf_date_format(o->to != INT_MAX && o->to < c->as_of ? o->to : c->as_of, to);
+    snprintf(p, sizeof p, "Ärenden som startat %s%s till och med %s", *from ? "från " : "",
+             from, to);
+    rep_param own[UF_KOHORT_MAX + 3];
+    char keys[UF_KOHORT_MAX][32];
+    int n = 0;
+    for (int j = 0; j < k->nk; j++) {
+        snprintf(keys[j], sizeof keys[j], "Kohort %d", j + 1);
+        own[n++] = (rep_param){ keys[j], o->specs ? o->specs[j] : kh_name(k, j) };
+    }
+    own[n++] = (rep_param){ "Start från", *from ? from : "–" };
+    own[n++] = (rep_param){ "Start till och med", to };
+    own[n++] = (rep_param){ "Datum för uttaget", asof };
+    rep_front_matter(r, &(rep_front){ .period = p, .as_of = asof, .params = own, .nparams = n,
+                                      .windows = c, .cfg = o->cfg });
+}
+
+static void method(kh_set *k)
+{
+    uf_report *r = k->r;
+    const uf_cohort *c = k->c;
+    char p[1024], asof[UF_DATE_BUF];
+    uf_date_format(c->as_of, asof);
+    snprintf(p, sizeof p,
+             "Kohorter: varje kohort är ett namngivet villkor på ärendets uppgifter (program, "
+             "enhet, målgrupp, startår, kön, ålder vid start). Analysen omfattar ärenden som "
+             "startat till och med datumet för uttaget (%s), inom den angivna startperioden, och "
+             "som har samtycke till uppföljning. Den första kohorten är jämförelsepunkten.", asof);
+    uf_report_method(r, p);
+    uf_report_method(r, "Baslinje: ålder vid start; kön; målgrupp; misstankar om brott i "
+                        "föreperioden; ESTER-bedömningens totalpoäng vid baslinjen (senaste från "
+                        "180 dagar före till 30 dagar efter start); uppförandestörning vid "
+                        "baslinjen (senaste värdet från 90 dagar före till 30 dagar efter start). "
+                        "Balansen mäts med SMD (standardiserad medelvärdesskillnad) enligt "
+                        "formeln i R-paketet tableone (CreateTableOne, smd = TRUE); inget test.");
+    snprintf(p, sizeof p,
+             "Före och efter: före = de %d månaderna före start; efter = de %d månaderna %s. "
+             "Förändringen per ärende är efter − före (misstankar per år, eller någon misstanke "
+             "0/100). Skillnaden i förändring (difference in differences) är den första "
+             "kohortens medelförändring minus den andras, med 95 %% konfidensintervall och "
+             "p-värde från Welchs t-test (R: t.test(a, b)) och p-värde från Wilcoxons "
+             "rangsummetest (R: wilcox.test(a, b), exakt när båda grupperna har färre än 50 värden "
+             "och inga lika värden, annars normalapproximation). Bara ärenden med hela före- och "
+             "efterperioden vid datumet för uttaget.",
+             c->params.months_before, c->params.months_after,
+             c->params.anchor == UF_ANCHOR_START ? "från start" : "efter avslut");
+    uf_report_method(r, p);
+    uf_report_method(r, "Tid till första nya misstanke: t = dagar från start till den första "
+                        "registrerade misstanken om brott efter startdagen (händelse), annars till "
+                        "datumet för uttaget (censurerad där, också när ärendet har avslutats: "
+                        "uppföljningen begränsas inte till efterfönstret). Kaplan–Meier-skattning "
+                        "per kohort med Greenwoods standardfel och logaritmiskt 95 % "
+                        "konfidensintervall (R: survival::survfit(Surv(t, händelse) ~ kohort)), "
+                        "läst vid 3, 6, 12 och 24 månader (en månad = 30,4375 dagar); log-rank-test "
+                        "mellan kohorterna (R: survival::survdiff(Surv(t, händelse) ~ kohort)).");
+    uf_report_method(r, "Avslutsorsaker: antal avslutade ärenden per orsak och kohort; Fishers "
+                        "exakta test (r×k, nätverksalgoritmen; R: fisher.test) av tabellen "
+                        "kohort × avslutsorsak, för alla kohorter. "
+                        "Test görs bara när varje grupp har minst 5 ärenden.");
+    rep_disclosure_note(r, k->o->cfg ? k->o->cfg->threshold : 5);
+    uf_report_method(r, "Begränsningar: detta är en observationsstudie, ingen randomiserad "
+                        "jämförelse. Kohorterna kan skilja sig åt på sätt som varken baslinjen "
+                        "eller SMD fångar, så skillnader mellan dem kan bero på annat än insatsen. "
+                        "Grupperna är ofta små, så slumpen kan spela stor roll och testen har låg "
+                        "styrka; ett icke-signifikant resultat visar inte att det saknas skillnad. "
+                        "Registrerade misstankar speglar också polisens arbete, inte bara de ungas "
+                        "beteende.");
+}
+
+uf_report *uf_report_kohort(sqlite3 *db, const uf_cohort *c, const uf_kohort_opts *o,
+                            uf_error *err)
+{
+    if (o->ncohorts < 2 || o->ncohorts > UF_KOHORT_MAX) {
+        *err = UF_ERR_USAGE;
+        return NULL;
+    }
+    kh_set k = { .c = c, .o = o, .nk = o->ncohorts };
+    k.r = uf_report_new("kohort", "Kohortjämförelse");
+    *err = UF_ERR_NOMEM;
+    if (!k.r || kh_init(&k) != 0)
+        goto fail;
+    front(&k);
+    uf_section *s = uf_report_section(k.r, "Kohorter och jämförbarhet vid start");
+    uf_section_par(k.r, s, "Antal ärenden per kohort och hur lika kohorterna var vid start.");
+    selection(&k, s);
+    balance(&k, s);
+    s = uf_report_section(k.r, "Före och efter, och skillnad i förändring");
+    did_table(&k, s, false);
+    did_table(&k, s, true);
+    if (kh_survival(&k, db) != 0) {
+        *err = UF_ERR_DB;
+        goto fail;
+    }
+    end_reasons(&k, uf_report_section(k.r, "Avslutsorsaker"));
+    method(&k);
+    if (uf_report_failed(k.r))
+        goto fail;
+    kh_release(&k);
+    *err = UF_OK;
+    return k.r;
+fail:
+    kh_release(&k);
+    uf_report_free(k.r);
+    return NULL;
+}
