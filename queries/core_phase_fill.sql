@@ -5,13 +5,14 @@
 --            ?4 = 1 (follow-up anchored at the start)
 -- An end after as-of counts as ongoing.  follow_to = end + ?3 months
 -- bounds an assessment follow-up after the end.  span_* cover all windows
--- plus the assessment baseline window (start - 180 days) and stop at
+-- plus the baseline windows (start - ?5 days: the longer of the state
+-- and assessment baselines, core.h) and stop at
 -- as-of, so nothing after the data cut-off is read.
 INSERT INTO temp.phase (case_id, person_id, start, end, before_from, during_to,
                        after_from, after_to, follow_to, span_from, span_to)
 SELECT id, person_id, start_date, e, bf, coalesce(e, ?1), af, at,
        date(e, '+' || ?3 || ' months'),
-       min(bf, date(start_date, '-180 days')),
+       min(bf, date(start_date, '-' || ?5 || ' days')),
        date(min(max(coalesce(e, ?1), coalesce(at, ''),
                     coalesce(date(e, '+' || ?3 || ' months'), '')), ?1), '+1 day')
 FROM (

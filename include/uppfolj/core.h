@@ -68,6 +68,20 @@ typedef struct uf_case {
                                              ej_uppnatt, pagaende */
 } uf_case;
 
+/*
+ * The baselines (SPEC §5): a state's baseline is its latest value from
+ * UF_STATE_BASE_BEFORE days before the start to UF_STATE_BASE_AFTER days
+ * after; an assessment's likewise with the UF_ASSESS_BASE_* days (its
+ * follow-up is the latest after that during the case, else the first after
+ * the end within the after window).  One source: the core uses them, its
+ * query core_phase_fill.sql gets them as parameters, and the method pages
+ * and the export's code book print them (rep_baseline_text).
+ */
+#define UF_STATE_BASE_BEFORE 90
+#define UF_STATE_BASE_AFTER 30
+#define UF_ASSESS_BASE_BEFORE 180
+#define UF_ASSESS_BASE_AFTER 30
+
 typedef struct uf_core_params {
     int as_of;                  /* day number; 0 = the latest date in the data */
     int months_before, months_after;

@@ -172,6 +172,12 @@ __attribute__((format(printf, 3, 4)))
 void uf_report_param(uf_report *r, const char *key, const char *fmt, ...);
 void uf_report_snapshot(uf_report *r, const char *line);
 void uf_report_method(uf_report *r, const char *paragraph);
+/* A method paragraph made printf-style (at most 2047 bytes, else the
+ * report is marked failed). */
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+void uf_report_method_f(uf_report *r, const char *fmt, ...);
 
 uf_section *uf_report_section(uf_report *r, const char *title);
 void uf_section_par(uf_report *r, uf_section *s, const char *paragraph);

@@ -199,7 +199,7 @@ static void add_outcome(const uf_cohort *c, uf_case *k, const char *measure, int
     int s = uf_core_state(c, measure);
     if (s < 0)
         return;
-    if (day >= k->start - 90 && day <= k->start + 30)
+    if (day >= k->start - UF_STATE_BASE_BEFORE && day <= k->start + UF_STATE_BASE_AFTER)
         k->state_base[s] = v;
     for (int ph = 0; ph < UF_NPHASES; ph++)
         if (in(k, ph, day))
@@ -207,8 +207,9 @@ static void add_outcome(const uf_cohort *c, uf_case *k, const char *measure, int
 }
 
 /* One assessment row (in date order) of case k: baseline is the latest in
- * [start - 180, start + 30]; follow-up the latest after that during the
- * case, else the first in the after window of an ended case. */
+ * [start - UF_ASSESS_BASE_BEFORE, start + UF_ASSESS_BASE_AFTER] days;
+ * follow-up the latest after that during the case, else the first in the
+ * after window of an ended case. */
 static void add_assessment(uf_case *k, sqlite3_stmt *st)
 {
     int i = uf_kb_index(UF_KB_INSTRUMENT, (const char *)sqlite3_column_text(st, 1));
@@ -218,11 +219,11 @@ static void add_assessment(uf_case *k, sqlite3_stmt *st)
     double score = sqlite3_column_double(st, 3);
     int risk = uf_kb_index(UF_KB_RISK, (const char *)sqlite3_column_text(st, 4)) + 1;
     uf_assess *a = &k->assess[i];
-    if (day >= k->start - 180 && day <= k->start + 30) {
+    if (day >= k->start - UF_ASSESS_BASE_BEFORE && day <= k->start + UF_ASSESS_BASE_AFTER) {
         a->base = score;
         a->base_day = day;
         a->base_risk = (signed char)risk;
-    } else if (day > k->start + 30 && day < k->to[UF_DURING]) {
+    } else if (day > k->start + UF_ASSESS_BASE_AFTER && day < k->to[UF_DURING]) {
         a->follow = score;
         a->follow_day = day;
         a->follow_risk = (signed char)risk;
@@ -400,6 +401,8 @@ static uf_error fill_phases(sqlite3 *db, uf_cohort *c)
     sqlite3_bind_int(st, 2, c->params.months_before);
     sqlite3_bind_int(st, 3, c->params.months_after);
     sqlite3_bind_int(st, 4, c->params.anchor == UF_ANCHOR_START);
+    sqlite3_bind_int(st, 5, UF_ASSESS_BASE_BEFORE > UF_STATE_BASE_BEFORE ? UF_ASSESS_BASE_BEFORE
+                                                                         : UF_STATE_BASE_BEFORE);
     if (run(st) != UF_OK)
         return UF_ERR_DB;
     st = uf_db_prepare(db, "core_not_started");

@@ -93,6 +93,19 @@ void uf_report_method(uf_report *r, const char *paragraph)
     push_str(r, &r->method, &r->nmethod, paragraph);
 }
 
+void uf_report_method_f(uf_report *r, const char *fmt, ...)
+{
+    char p[2048];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(p, sizeof p, fmt, ap);
+    va_end(ap);
+    if (n < 0 || (size_t)n >= sizeof p)
+        r->failed = true;       /* a builder's paragraph never is this long */
+    else
+        push_str(r, &r->method, &r->nmethod, p);
+}
+
 uf_section *uf_report_section(uf_report *r, const char *title)
 {
     uf_section *s = calloc(1, sizeof *s);

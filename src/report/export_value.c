@@ -27,6 +27,8 @@ enum {
 };
 
 #define CODES(list) NULL, 0, 1 + (list)
+#define STR_(x) #x
+#define STR(x) STR_(x)    /* a window of core.h in a description */
 
 static const uf_xcol columns[C_NCOLS] = {
     [C_ID] = { "id", UF_XT_TEXT, "Slumpat id för personen, nytt vid varje export", NULL, 0 },
@@ -64,7 +66,8 @@ static const uf_xcol columns[C_NCOLS] = {
     [C_CONVICT_B] = { "convictions_before", UF_XT_REAL, "Lagföringar före start", NULL, 0 },
     [C_CONVICT_A] = { "convictions_after", UF_XT_REAL, "Lagföringar i efterperioden", NULL, 0 },
     [C_CD_BASE] = { "conduct_disorder_baseline", UF_XT_BOOL,
-                    "Uppförandestörning vid start (90 dagar före till 30 efter)", NULL, 0 },
+                    "Uppförandestörning vid start (" STR(UF_STATE_BASE_BEFORE) " dagar före till " STR(
+                        UF_STATE_BASE_AFTER) " efter)", NULL, 0 },
     [C_CD_AFTER] = { "conduct_disorder_after", UF_XT_BOOL,
                      "Uppförandestörning, senaste värdet i efterperioden", NULL, 0 },
     [C_SCHOOL_BASE] = { "school_absence_baseline", UF_XT_REAL, "Skolfrånvaro vid start (%)", NULL, 0 },

@@ -419,18 +419,15 @@ static void method(uf_report *r, const uf_cohort *c, const uf_arsrapport_opts *o
              c->params.months_before, c->params.months_after,
              c->params.anchor == UF_ANCHOR_START ? "från start" : "efter avslut");
     uf_report_method(r, p);
-    uf_report_method(r, "Tillstånd (uppförandestörning, skolfrånvaro) jämförs mellan baslinjen "
-                        "(senaste värdet från 90 dagar före till 30 dagar efter start) och det "
-                        "senaste värdet i efterperioden. Bedömningar jämförs mellan baslinjen "
-                        "(senaste från 180 dagar före till 30 dagar efter start) och uppföljningen "
-                        "(senaste under ärendet, annars första efter avslut inom efterperioden). "
-                        "Dagar placerad (HVB, SiS, familjehem, TFCO) räknas per år av perioden; "
-                        "överlappande placeringar räknas en gång.");
+    char base[512];
+    rep_baseline_text(base, sizeof base);
+    uf_report_method_f(r, "%s Dagar placerad (HVB, SiS, familjehem, TFCO) räknas per år av "
+                          "perioden; överlappande placeringar räknas en gång.", base);
     uf_report_method(r, "Måluppfyllelse: varje mål som följdes upp under året räknas en gång, med "
                         "statusen vid den senaste uppföljningen under året (uppnått, delvis, ej "
                         "uppnått eller pågående). Nyckeltalet är andelen uppnådda av alla mål som "
                         "följdes upp.");
-    rep_stats_method(r);
+    rep_stats_method(r, o->cfg->threshold);
     rep_disclosure_note(r, o->cfg->threshold);
     uf_report_method(r, "Vad siffrorna kan säga: de beskriver hur många som fick insatsen och hur "
                         "det gick för dem, före och efter. Uppföljning av en grupp är ingen "

@@ -264,15 +264,16 @@ double rep_mcnemar(long only_before, long only_after)
     return b.p;
 }
 
-void rep_stats_method(uf_report *r)
+void rep_stats_method(uf_report *r, int t)
 {
-    uf_report_method(r, "Statistik: medelvärden; parat t-test med 95 % konfidensintervall för "
-                        "förändringen (R: t.test(efter, före, paired = TRUE)); Wilcoxons "
-                        "teckenrangtest (R: wilcox.test(efter, före, paired = TRUE)); för ja/nej-mått "
-                        "exakt McNemar-test (R: binom.test(b, b + c, 0.5)). Test görs bara när minst "
-                        "5 ärenden har både före- och eftervärde. Ett exakt test som inte kan ge ett "
-                        "p-värde under 0,05 visas inte (\"..\"): McNemar-testet kräver minst 6 ärenden "
-                        "som ändrats och Wilcoxons exakta test minst 6 par.");
+    uf_report_method_f(r, "Statistik: medelvärden; parat t-test med 95 %% konfidensintervall för "
+                          "förändringen (R: t.test(efter, före, paired = TRUE)); Wilcoxons "
+                          "teckenrangtest (R: wilcox.test(efter, före, paired = TRUE)); för "
+                          "ja/nej-mått exakt McNemar-test (R: binom.test(b, b + c, 0.5)). Test "
+                          "görs bara när minst %d ärenden har både före- och eftervärde. Ett "
+                          "exakt test som inte kan ge ett p-värde under 0,05 visas inte "
+                          "(\"..\"): McNemar-testet kräver minst 6 ärenden som ändrats och "
+                          "Wilcoxons exakta test minst 6 par.", t);
 }
 
 void rep_front_matter(uf_report *r, const rep_front *f)
@@ -334,6 +335,17 @@ void rep_disclosure_note(uf_report *r, int t)
                         "fler rapporter om samma små grupper än som behövs.");
 }
 
+void rep_baseline_text(char *out, size_t n)
+{
+    snprintf(out, n,
+             "Tillstånd (uppförandestörning, skolfrånvaro) jämförs mellan baslinjen (senaste "
+             "värdet från %d dagar före till %d dagar efter start) och det senaste värdet i "
+             "efterperioden. Bedömningar jämförs mellan baslinjen (senaste från %d dagar före "
+             "till %d dagar efter start) och uppföljningen (senaste under ärendet, annars första "
+             "efter avslut inom efterperioden).",
+             UF_STATE_BASE_BEFORE, UF_STATE_BASE_AFTER, UF_ASSESS_BASE_BEFORE, UF_ASSESS_BASE_AFTER);
+}
+
 void rep_method(uf_report *r, const uf_cohort *c, const uf_report_opts *o)
 {
     char p[1024];
@@ -345,16 +357,15 @@ void rep_method(uf_report *r, const uf_cohort *c, const uf_report_opts *o)
              c->params.months_before, c->params.months_after,
              c->params.anchor == UF_ANCHOR_START ? "från start" : "efter avslut");
     uf_report_method(r, p);
-    uf_report_method(r, "Händelser (misstankar om brott, våldsbrott) räknas per period; "
-                        "antal per år = antal / tid i risk i år, där tid i risk är periodens "
-                        "längd utom dagar placerad i låst vård (SiS); dagar placerad räknas per år av "
-                        "periodens hela längd, och överlappande placeringar räknas en gång. Tillstånd (uppförandestörning, "
-                        "skolfrånvaro) jämförs mellan baslinjen (senaste värdet från 90 dagar före "
-                        "till 30 dagar efter start) och det senaste värdet i efterperioden. Bedömningar "
-                        "jämförs mellan baslinjen (senaste från 180 dagar före till 30 dagar efter "
-                        "start) och uppföljningen (senaste under ärendet, annars första efter avslut "
-                        "inom efterperioden).");
-    rep_stats_method(r);
+    char base[512];
+    rep_baseline_text(base, sizeof base);
+    snprintf(p, sizeof p, "Händelser (misstankar om brott, våldsbrott) räknas per period; "
+                          "antal per år = antal / tid i risk i år, där tid i risk är periodens "
+                          "längd utom dagar placerad i låst vård (SiS); dagar placerad räknas per "
+                          "år av periodens hela längd, och överlappande placeringar räknas en "
+                          "gång. %s", base);
+    uf_report_method(r, p);
+    rep_stats_method(r, o->cfg ? o->cfg->threshold : 5);
     rep_disclosure_note(r, o->cfg ? o->cfg->threshold : 5);
     uf_report_method(r, "Vad siffrorna kan säga: de beskriver hur det gick för dem som fick "
                         "insatsen, före och efter. Uppföljning av en grupp är ingen effektstudie: "

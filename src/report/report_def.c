@@ -262,6 +262,25 @@ static sqlite3_stmt *prepare(sqlite3 *db, const dtable *t, const rep_def_opts *o
     return st;
 }
 
+/* The baseline windows of core.h, for a query that names them
+ * (:bedomning_fore, :bedomning_efter, :tillstand_fore, :tillstand_efter,
+ * in days). */
+static void bind_baselines(sqlite3_stmt *st)
+{
+    static const struct {
+        const char *name;
+        int days;
+    } b[] = {
+        { ":bedomning_fore", UF_ASSESS_BASE_BEFORE }, { ":bedomning_efter", UF_ASSESS_BASE_AFTER },
+        { ":tillstand_fore", UF_STATE_BASE_BEFORE }, { ":tillstand_efter", UF_STATE_BASE_AFTER },
+    };
+    for (size_t i = 0; i < sizeof b / sizeof *b; i++) {
+        int k = sqlite3_bind_parameter_index(st, b[i].name);
+        if (k > 0)
+            sqlite3_bind_int(st, k, b[i].days);
+    }
+}
+
 /* Run t's query for [from, to); call row for each result row.  -1 on a
  * failure (o->err tells). */
 typedef void (*row_fn)(void *ctx, sqlite3_stmt *st, const char *unit);
@@ -274,6 +293,7 @@ static int run_query(sqlite3 *db, const dtable *t, const char *from, const char 
         return -1;
     sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+    bind_baselines(st);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *unit = (const char *)sqlite3_column_text(st, 0);

@@ -61,7 +61,7 @@ typedef struct rep_paired {
 } rep_paired;
 void rep_paired_stats(const rep_vec *before, const rep_vec *after, rep_paired *out);
 /* The method page's paragraph on the paired tests and when they are shown. */
-void rep_stats_method(uf_report *r);
+void rep_stats_method(uf_report *r, int threshold);
 /* Exact McNemar p from the discordant counts (NAN when none). */
 double rep_mcnemar(long only_before, long only_after);
 
@@ -126,6 +126,9 @@ typedef struct rep_front {
     const uf_config *cfg;
 } rep_front;
 void rep_front_matter(uf_report *r, const rep_front *f);
+/* The sentence on the baselines of states and assessments (core.h's
+ * windows), for the method pages. */
+void rep_baseline_text(char *out, size_t n);
 /* The method notes of the outcome reports (utfall). */
 void rep_method(uf_report *r, const uf_cohort *c, const uf_report_opts *o);
 /* The method note on disclosure control, with threshold t. */

@@ -465,9 +465,11 @@ static void end_reasons(kh_set *k, uf_section *s)
     else if (isnan(f.p))
         uf_table_note(r, ft, "Testet kunde inte beräknas (färre än två kohorter med avslutade "
                              "ärenden eller färre än två avslutsorsaker förekommer).");
-    uf_table_note(r, ft, "R: fisher.test(tabell) på antalen per avslutsorsak och kohort (orsaker "
-                         "som ingen kohort har utelämnas). Testet visas bara när varje kohort har "
-                         "minst 5 avslutade ärenden.");
+    char note[256];
+    snprintf(note, sizeof note, "R: fisher.test(tabell) på antalen per avslutsorsak och kohort "
+             "(orsaker som ingen kohort har utelämnas). Testet visas bara när varje kohort har "
+             "minst %d avslutade ärenden.", kh_threshold(k));
+    uf_table_note(r, ft, note);
 }
 
 /* ---- front and method ----------------------------------------------------- */
@@ -510,12 +512,15 @@ static void method(kh_set *k)
              "startat till och med datumet för uttaget (%s), inom den angivna startperioden, och "
              "som har samtycke till uppföljning. Den första kohorten är jämförelsepunkten.", asof);
     uf_report_method(r, p);
-    uf_report_method(r, "Baslinje: ålder vid start; kön; målgrupp; misstankar om brott i "
-                        "föreperioden; ESTER-bedömningens totalpoäng vid baslinjen (senaste från "
-                        "180 dagar före till 30 dagar efter start); uppförandestörning vid "
-                        "baslinjen (senaste värdet från 90 dagar före till 30 dagar efter start). "
-                        "Balansen mäts med SMD (standardiserad medelvärdesskillnad) enligt "
-                        "formeln i R-paketet tableone (CreateTableOne, smd = TRUE); inget test.");
+    uf_report_method_f(r, "Baslinje: ålder vid start; kön; målgrupp; misstankar om brott i "
+                          "föreperioden; ESTER-bedömningens totalpoäng vid baslinjen (senaste "
+                          "från %d dagar före till %d dagar efter start); uppförandestörning vid "
+                          "baslinjen (senaste värdet från %d dagar före till %d dagar efter "
+                          "start). Balansen mäts med SMD (standardiserad medelvärdesskillnad) "
+                          "enligt formeln i R-paketet tableone (CreateTableOne, smd = TRUE); "
+                          "inget test.",
+                       UF_ASSESS_BASE_BEFORE, UF_ASSESS_BASE_AFTER, UF_STATE_BASE_BEFORE,
+                       UF_STATE_BASE_AFTER);
     snprintf(p, sizeof p,
              "Före och efter: före = de %d månaderna före start; efter = de %d månaderna %s. "
              "Förändringen per ärende är efter − före (misstankar per år, eller någon misstanke "
@@ -536,11 +541,11 @@ static void method(kh_set *k)
                         "konfidensintervall (R: survival::survfit(Surv(t, händelse) ~ kohort)), "
                         "läst vid 3, 6, 12 och 24 månader (en månad = 30,4375 dagar); log-rank-test "
                         "mellan kohorterna (R: survival::survdiff(Surv(t, händelse) ~ kohort)).");
-    uf_report_method(r, "Avslutsorsaker: antal avslutade ärenden per orsak och kohort; Fishers "
-                        "exakta test (r×k, nätverksalgoritmen; R: fisher.test) av tabellen "
-                        "kohort × avslutsorsak, för alla kohorter. "
-                        "Test görs bara när varje grupp har minst 5 ärenden.");
-    rep_disclosure_note(r, k->o->cfg ? k->o->cfg->threshold : 5);
+    uf_report_method_f(r, "Avslutsorsaker: antal avslutade ärenden per orsak och kohort; Fishers "
+                          "exakta test (r×k, nätverksalgoritmen; R: fisher.test) av tabellen "
+                          "kohort × avslutsorsak, för alla kohorter. "
+                          "Test görs bara när varje grupp har minst %d ärenden.", kh_threshold(k));
+    rep_disclosure_note(r, kh_threshold(k));
     uf_report_method(r, "Begränsningar: detta är en observationsstudie, ingen randomiserad "
                         "jämförelse. Kohorterna kan skilja sig åt på sätt som varken baslinjen "
                         "eller SMD fångar, så skillnader mellan dem kan bero på annat än insatsen. "

@@ -25,6 +25,8 @@ typedef struct kh_set {
 
 /* The label of cohort j. */
 const char *kh_name(const kh_set *k, int j);
+/* The disclosure threshold (uppfolj.conf; 5 without settings). */
+int kh_threshold(const kh_set *k);
 
 /* Count n into (tr, col) of t: the same figure as cohort j's analysed
  * cases, or its cases with complete windows, when it equals them

@@ -24,3 +24,8 @@ void kh_count(kh_set *k, uf_table *t, int tr, int col, int j, long n)
         return;
     uf_cell_key(k->r, t, tr, col, key);
 }
+
+int kh_threshold(const kh_set *k)
+{
+    return k->o->cfg ? k->o->cfg->threshold : 5;
+}

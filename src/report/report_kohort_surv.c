@@ -279,8 +279,10 @@ static void logrank(kh_set *k, uf_section *s, const int *first)
                              "än en kohort).");
     else if (!lr || isnan(lr->chisq))
         uf_table_note(r, tb, "Testet kunde inte beräknas (för få händelser).");
-    uf_table_note(r, tb, "R: survival::survdiff(Surv(t, händelse) ~ kohort). Testet visas bara "
-                         "när varje kohort har minst 5 ärenden.");
+    char note[160];
+    snprintf(note, sizeof note, "R: survival::survdiff(Surv(t, händelse) ~ kohort). Testet visas "
+             "bara när varje kohort har minst %d ärenden.", kh_threshold(k));
+    uf_table_note(r, tb, note);
 out:
     uf_stat_logrank_free(lr);
     free(t);
