@@ -51,7 +51,7 @@ typedef struct uf_cfields {
 bool uf_cohort_cond_match(const uf_cohort_filter *f, int i, const uf_cfields *k);
 
 /* Is case k of cohort c in the cohort of f? */
-bool uf_cohort_filter_match(const uf_cohort_filter *f, const uf_cohort *c, const uf_case *k);
+bool uf_cohort_filter_match(const uf_cohort_filter *f, const uf_caseset *c, const uf_case *k);
 
 /* The conditions of f in Swedish words ("program SIG, enhet Söderdal"),
  * or "alla ärenden" when it has none; cut to n bytes. */

@@ -89,7 +89,11 @@ typedef struct uf_core_params {
     const uf_config *cfg;       /* extra measures; may be NULL */
 } uf_core_params;
 
-typedef struct uf_cohort {
+/* The cases loaded from the database for one as-of date and set of
+ * windows (uf_core_load): the case set a report is built on.  (A "cohort"
+ * is something else: a named condition on cases that the kohort report
+ * compares, cohort.h.) */
+typedef struct uf_caseset {
     uf_case *cases;
     size_t n;
     int as_of;                  /* the as-of used */
@@ -103,26 +107,26 @@ typedef struct uf_cohort {
     char **strings;
     int nstrings, scap;
     size_t not_started;         /* cases not started by as-of (left out) */
-} uf_cohort;
+} uf_caseset;
 
 /*
  * Load the cohort as p says.  UF_ERR_DB (sqlite3_errmsg tells why) or
  * UF_ERR_NOMEM; UF_ERR_INPUT when the database holds no dates at all and
- * no as-of was given.  *out is NULL on failure; free with uf_cohort_free.
+ * no as-of was given.  *out is NULL on failure; free with uf_caseset_free.
  */
-uf_error uf_core_load(sqlite3 *db, const uf_core_params *p, uf_cohort **out);
-void uf_cohort_free(uf_cohort *c);
+uf_error uf_core_load(sqlite3 *db, const uf_core_params *p, uf_caseset **out);
+void uf_caseset_free(uf_caseset *c);
 
 /* The as-of date uf_core_load would use for p: p->as_of, else the latest
  * date in the data.  UF_ERR_INPUT when there is none, UF_ERR_DB. */
 uf_error uf_core_as_of(sqlite3 *db, const uf_core_params *p, int *as_of);
 
 /* The string with id i (a unit, programme, ...); "" for -1. */
-const char *uf_cohort_string(const uf_cohort *c, int i);
+const char *uf_caseset_string(const uf_caseset *c, int i);
 
 /* Index of event / state measure code in the cohort, or -1. */
-int uf_core_event(const uf_cohort *c, const char *code);
-int uf_core_state(const uf_cohort *c, const char *code);
+int uf_core_event(const uf_caseset *c, const char *code);
+int uf_core_state(const uf_caseset *c, const char *code);
 
 /* Names of the insats codes (bit order of uf_case.insatser), instruments
  * and goal domains; NULL past the end. */

@@ -65,7 +65,7 @@ void uf_export_age_band(const uf_config *cfg, int age, char *out, size_t n);
  * UF_ERR_DB (sqlite3_errmsg tells why), UF_ERR_NOMEM, UF_ERR_CRYPTO, or
  * UF_ERR_IO with the file in res->failed (errno kept).
  */
-uf_error uf_export_write(sqlite3 *db, const uf_cohort *c, const uf_export_opts *o,
+uf_error uf_export_write(sqlite3 *db, const uf_caseset *c, const uf_export_opts *o,
                          uf_export_result *res);
 
 #endif

@@ -30,7 +30,7 @@ typedef struct uf_report_opts {
  * and risk-level transitions, and the cases left out and why.  NULL when
  * memory ran out.
  */
-uf_report *uf_report_utfall(const uf_cohort *c, const uf_report_opts *o);
+uf_report *uf_report_utfall(const uf_caseset *c, const uf_report_opts *o);
 
 /*
  * A reporting period: "2024" (year), "2024-Q3" (quarter), "2024-T2"
@@ -62,7 +62,7 @@ typedef struct uf_arsrapport_opts {
  * UF_ERR_USAGE (a year after as-of or years out of range), UF_ERR_DB
  * (sqlite3_errmsg tells) or UF_ERR_NOMEM.
  */
-uf_report *uf_report_arsrapport(sqlite3 *db, const uf_cohort *c, const uf_arsrapport_opts *o,
+uf_report *uf_report_arsrapport(sqlite3 *db, const uf_caseset *c, const uf_arsrapport_opts *o,
                                 uf_error *err);
 
 /* Options of the kohort report. */
@@ -89,7 +89,7 @@ typedef struct uf_kohort_opts {
  * more than UF_KOHORT_MAX cohorts), UF_ERR_DB (sqlite3_errmsg tells) or
  * UF_ERR_NOMEM.
  */
-uf_report *uf_report_kohort(sqlite3 *db, const uf_cohort *c, const uf_kohort_opts *o,
+uf_report *uf_report_kohort(sqlite3 *db, const uf_caseset *c, const uf_kohort_opts *o,
                             uf_error *err);
 
 /* ---- the report registry -------------------------------------------- */

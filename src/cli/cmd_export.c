@@ -133,7 +133,7 @@ static int run_export(const export_args *a, const uf_config *cfg, sqlite3 *db,
 {
     uf_core_params p;
     cli_phase_params(&a->ph, cfg, &p);
-    uf_cohort *c = NULL;
+    uf_caseset *c = NULL;
     uf_error err = uf_core_load(db, &p, &c);
     if (err != UF_OK) {
         if (err == UF_ERR_INPUT)
@@ -165,7 +165,7 @@ static int run_export(const export_args *a, const uf_config *cfg, sqlite3 *db,
         code = EXIT_OK;
     }
     free(res);
-    uf_cohort_free(c);
+    uf_caseset_free(c);
     return code;
 }
 

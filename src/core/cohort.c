@@ -143,10 +143,10 @@ bool uf_cohort_cond_match(const uf_cohort_filter *f, int i, const uf_cfields *k)
     return false;
 }
 
-bool uf_cohort_filter_match(const uf_cohort_filter *f, const uf_cohort *c, const uf_case *k)
+bool uf_cohort_filter_match(const uf_cohort_filter *f, const uf_caseset *c, const uf_case *k)
 {
-    uf_cfields x = { uf_cohort_string(c, k->programme), uf_cohort_string(c, k->unit),
-                     uf_cohort_string(c, k->target_group), k->start, k->sex, k->age };
+    uf_cfields x = { uf_caseset_string(c, k->programme), uf_caseset_string(c, k->unit),
+                     uf_caseset_string(c, k->target_group), k->start, k->sex, k->age };
     for (int i = 0; i < f->ncond; i++)
         if (!uf_cohort_cond_match(f, i, &x))
             return false;

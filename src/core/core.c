@@ -61,14 +61,14 @@ static int col_day(sqlite3_stmt *st, int i)
     return s && uf_date_parse(s, &day) == 0 ? day : INT_MIN;
 }
 
-const char *uf_cohort_string(const uf_cohort *c, int i)
+const char *uf_caseset_string(const uf_caseset *c, int i)
 {
     return i >= 0 && i < c->nstrings ? c->strings[i] : "";
 }
 
 /* The id of string s in the cohort (added if new); -1 for NULL, -2 when
  * memory ran out. */
-static int intern(uf_cohort *c, const char *s)
+static int intern(uf_caseset *c, const char *s)
 {
     if (!s)
         return -1;
@@ -88,7 +88,7 @@ static int intern(uf_cohort *c, const char *s)
     return c->nstrings++;
 }
 
-int uf_core_event(const uf_cohort *c, const char *code)
+int uf_core_event(const uf_caseset *c, const char *code)
 {
     for (int i = 0; i < c->nevents; i++)
         if (strcmp(c->event_codes[i], code) == 0)
@@ -96,7 +96,7 @@ int uf_core_event(const uf_cohort *c, const char *code)
     return -1;
 }
 
-int uf_core_state(const uf_cohort *c, const char *code)
+int uf_core_state(const uf_caseset *c, const char *code)
 {
     for (int i = 0; i < c->nstates; i++)
         if (strcmp(c->state_codes[i], code) == 0)
@@ -105,7 +105,7 @@ int uf_core_state(const uf_cohort *c, const char *code)
 }
 
 /* The measure codes: built in first, then configured ones. */
-static void measure_codes(uf_cohort *c, const uf_config *cfg)
+static void measure_codes(uf_caseset *c, const uf_config *cfg)
 {
     static const char *const events[] = { "misstanke_brott", "vald", "lagforing", "anmalan_oro" };
     static const char *const states[] = { "uppforandestorning", "skolfranvaro_pct",
@@ -123,7 +123,7 @@ static void measure_codes(uf_cohort *c, const uf_config *cfg)
 }
 
 /* The case with id, by binary search (cases are in id order); NULL if none. */
-static uf_case *case_by_id(uf_cohort *c, sqlite3_int64 id)
+static uf_case *case_by_id(uf_caseset *c, sqlite3_int64 id)
 {
     size_t lo = 0, hi = c->n;
     while (lo < hi) {
@@ -137,7 +137,7 @@ static uf_case *case_by_id(uf_cohort *c, sqlite3_int64 id)
 }
 
 /* Fill one case from a core_cases.sql row; false when memory ran out. */
-static bool read_case(uf_cohort *c, sqlite3_stmt *st, uf_case *k)
+static bool read_case(uf_caseset *c, sqlite3_stmt *st, uf_case *k)
 {
     memset(k, 0, sizeof *k);
     k->id = sqlite3_column_int64(st, 0);
@@ -187,7 +187,7 @@ static bool in(const uf_case *k, int ph, int day)
 }
 
 /* One outcome row of case k. */
-static void add_outcome(const uf_cohort *c, uf_case *k, const char *measure, int day, double v)
+static void add_outcome(const uf_caseset *c, uf_case *k, const char *measure, int day, double v)
 {
     int e = uf_core_event(c, measure);
     if (e >= 0) {
@@ -263,7 +263,7 @@ static int sweep(const uf_case *k, int ph, int s, int end, int *upto)
  * placements once), days of locked care taken out of the time at risk,
  * and the insatser of the case's own interventions (column 4,
  * core_intervention_rows.sql) that overlap the during phase. */
-static void add_intervention(const uf_cohort *c, uf_case *k, place_state *ps, sqlite3_stmt *st)
+static void add_intervention(const uf_caseset *c, uf_case *k, place_state *ps, sqlite3_stmt *st)
 {
     const char *insats = (const char *)sqlite3_column_text(st, 1);
     int s = col_day(st, 2), e = col_day(st, 3);
@@ -324,7 +324,7 @@ static void add_goal(goal_state *g, uf_case *k, sqlite3_stmt *st)
  * and hand each to the case it belongs to.  UF_ERR_DB on failure. */
 typedef enum { ROWS_OUTCOMES, ROWS_ASSESSMENTS, ROWS_INTERVENTIONS, ROWS_GOALS } rows_kind;
 
-static uf_error stream(sqlite3 *db, uf_cohort *c, const char *name, rows_kind kind)
+static uf_error stream(sqlite3 *db, uf_caseset *c, const char *name, rows_kind kind)
 {
     sqlite3_stmt *st = uf_db_prepare(db, name);
     if (!st)
@@ -387,7 +387,7 @@ static uf_error find_as_of(sqlite3 *db, const uf_core_params *p, int *as_of)
 }
 
 /* Fill temp.phase for the cohort's parameters, and count what is left out. */
-static uf_error fill_phases(sqlite3 *db, uf_cohort *c)
+static uf_error fill_phases(sqlite3 *db, uf_caseset *c)
 {
     char asof[UF_DATE_BUF];
     uf_date_format(c->as_of, asof);
@@ -416,7 +416,7 @@ static uf_error fill_phases(sqlite3 *db, uf_cohort *c)
 }
 
 /* Read the cases of temp.phase into c->cases. */
-static uf_error load_cases(sqlite3 *db, uf_cohort *c)
+static uf_error load_cases(sqlite3 *db, uf_caseset *c)
 {
     sqlite3_stmt *st = uf_db_prepare(db, "core_cases");
     if (!st)
@@ -443,10 +443,10 @@ static uf_error load_cases(sqlite3 *db, uf_cohort *c)
     return err;
 }
 
-uf_error uf_core_load(sqlite3 *db, const uf_core_params *p, uf_cohort **out)
+uf_error uf_core_load(sqlite3 *db, const uf_core_params *p, uf_caseset **out)
 {
     *out = NULL;
-    uf_cohort *c = calloc(1, sizeof *c);
+    uf_caseset *c = calloc(1, sizeof *c);
     if (!c)
         return UF_ERR_NOMEM;
     c->params = *p;
@@ -466,14 +466,14 @@ uf_error uf_core_load(sqlite3 *db, const uf_core_params *p, uf_cohort **out)
         rc = stream(db, c, "core_goal_rows", ROWS_GOALS);
     c->params.as_of = c->as_of;
     if (rc != UF_OK) {
-        uf_cohort_free(c);
+        uf_caseset_free(c);
         return rc;
     }
     *out = c;
     return UF_OK;
 }
 
-void uf_cohort_free(uf_cohort *c)
+void uf_caseset_free(uf_caseset *c)
 {
     if (!c)
         return;

@@ -51,7 +51,7 @@ static int string_key(int id)
     return id < 0 ? UF_GROUP_MISSING : id;
 }
 
-int uf_case_groups(const uf_cohort *c, const uf_config *cfg, const uf_case *k,
+int uf_case_groups(const uf_caseset *c, const uf_config *cfg, const uf_case *k,
                    uf_dim d, int *keys, int max)
 {
     (void)c;
@@ -77,7 +77,7 @@ int uf_case_groups(const uf_cohort *c, const uf_config *cfg, const uf_case *k,
     case UF_DIM_PROGRAMME:  keys[0] = string_key(k->programme); return 1;
     case UF_DIM_TARGET:     keys[0] = string_key(k->target_group); return 1;
     case UF_DIM_END_REASON: keys[0] = string_key(k->end_reason); return 1;
-    case UF_DIM_COHORT: {
+    case UF_DIM_START_YEAR: {
         int y, m, dd;
         uf_civil_from_days(k->start, &y, &m, &dd);
         keys[0] = y;
@@ -125,7 +125,7 @@ static int cmp_int(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-int uf_dim_keys(const uf_cohort *c, const uf_config *cfg, uf_dim d, int **keys)
+int uf_dim_keys(const uf_caseset *c, const uf_config *cfg, uf_dim d, int **keys)
 {
     int n = 0, cap = 0;
     int *out = NULL;
@@ -157,7 +157,7 @@ int uf_dim_keys(const uf_cohort *c, const uf_config *cfg, uf_dim d, int **keys)
     if (d == UF_DIM_UNIT || d == UF_DIM_PROGRAMME || d == UF_DIM_TARGET || d == UF_DIM_END_REASON)
         for (int i = 1; i < n; i++)
             for (int j = i; j > 0 && out[j] != UF_GROUP_MISSING &&
-                            uf_sv_cmp(uf_cohort_string(c, out[j - 1]), uf_cohort_string(c, out[j])) > 0;
+                            uf_sv_cmp(uf_caseset_string(c, out[j - 1]), uf_caseset_string(c, out[j])) > 0;
                  j--) {
                 int t = out[j];
                 out[j] = out[j - 1];
@@ -167,7 +167,7 @@ int uf_dim_keys(const uf_cohort *c, const uf_config *cfg, uf_dim d, int **keys)
     return n;
 }
 
-size_t uf_group_label(const uf_cohort *c, const uf_config *cfg, uf_dim d, int key,
+size_t uf_group_label(const uf_caseset *c, const uf_config *cfg, uf_dim d, int key,
                       char *out, size_t n)
 {
     const char *text;
@@ -187,19 +187,19 @@ size_t uf_group_label(const uf_cohort *c, const uf_config *cfg, uf_dim d, int ke
         case UF_DIM_INSATS:
             text = uf_kb_label(UF_KB_INSATS, uf_core_insats_name(key));
             break;
-        case UF_DIM_COHORT:
+        case UF_DIM_START_YEAR:
             snprintf(num, sizeof num, "%d", key);
             text = num;
             break;
         case UF_DIM_END_REASON:
-            text = uf_kb_label(UF_KB_END_REASON, uf_cohort_string(c, key));
+            text = uf_kb_label(UF_KB_END_REASON, uf_caseset_string(c, key));
             break;
         case UF_DIM_TARGET: {
-            text = uf_kb_label(UF_KB_TARGET, uf_cohort_string(c, key));
+            text = uf_kb_label(UF_KB_TARGET, uf_caseset_string(c, key));
             break;
         }
         default:
-            text = uf_cohort_string(c, key);
+            text = uf_caseset_string(c, key);
             break;
         }
     }

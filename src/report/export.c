@@ -125,7 +125,7 @@ static int cmp_row(const void *a, const void *b)
 /* The rows: every case of every cohort filter. */
 static uf_error select_rows(uf_xtable *t, uf_export_result *res)
 {
-    const uf_cohort *c = t->c;
+    const uf_caseset *c = t->c;
     t->rows = malloc((c->n * (size_t)t->o->nfilters + 1) * sizeof *t->rows);
     if (!t->rows)
         return UF_ERR_NOMEM;
@@ -158,7 +158,7 @@ static uf_error write_files(const uf_xtable *t, uf_export_result *res)
     return UF_OK;
 }
 
-uf_error uf_export_write(sqlite3 *db, const uf_cohort *c, const uf_export_opts *o,
+uf_error uf_export_write(sqlite3 *db, const uf_caseset *c, const uf_export_opts *o,
                          uf_export_result *res)
 {
     memset(res, 0, sizeof *res);

@@ -52,7 +52,7 @@ typedef struct uf_xval {
 } uf_xval;
 
 typedef struct uf_xtable {
-    const uf_cohort *c;
+    const uf_caseset *c;
     const uf_export_opts *o;
     uf_xcol cols[UF_XMAXCOLS];
     int ncols;

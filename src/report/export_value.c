@@ -171,8 +171,8 @@ void uf_xvalue(const uf_xtable *t, size_t r, int col, uf_xval *out)
     switch (col) {
     case C_ID: text(out, t->ids[row->person]); break;
     case C_COHORT: text(out, t->o->filters[row->cohort].name); break;
-    case C_PROGRAMME: text(out, uf_cohort_string(t->c, k->programme)); break;
-    case C_UNIT: text(out, uf_cohort_string(t->c, k->unit)); break;
+    case C_PROGRAMME: text(out, uf_caseset_string(t->c, k->programme)); break;
+    case C_UNIT: text(out, uf_caseset_string(t->c, k->unit)); break;
     case C_SEX: {
         int i = uf_kb_index(UF_KB_SEX, sex);
         text(out, i >= 0 ? uf_kb_code(UF_KB_SEX, i) : NULL);
@@ -183,7 +183,7 @@ void uf_xvalue(const uf_xtable *t, size_t r, int col, uf_xval *out)
         uf_export_age_band(t->o->cfg, k->age, out->buf, sizeof out->buf);
         text(out, out->buf);
         break;
-    case C_TARGET: text(out, uf_cohort_string(t->c, k->target_group)); break;
+    case C_TARGET: text(out, uf_caseset_string(t->c, k->target_group)); break;
     case C_REFERRED:
         text(out, t->referred[row->k] >= 0 ? uf_kb_code(UF_KB_REFERRER, t->referred[row->k]) : NULL);
         break;
@@ -193,7 +193,7 @@ void uf_xvalue(const uf_xtable *t, size_t r, int col, uf_xval *out)
         break;
     case C_DAYS_IN: num(out, (k->end != INT_MIN ? k->end : t->c->as_of) - k->start); break;
     case C_ONGOING: num(out, k->end == INT_MIN); break;
-    case C_END_REASON: text(out, uf_cohort_string(t->c, k->end_reason)); break;
+    case C_END_REASON: text(out, uf_caseset_string(t->c, k->end_reason)); break;
     case C_CONSENT: num(out, k->consent); break;
     case C_COMPLETE_BEFORE: num(out, k->complete[UF_BEFORE]); break;
     case C_COMPLETE_AFTER: num(out, k->complete[UF_AFTER]); break;

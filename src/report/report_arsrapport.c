@@ -27,7 +27,7 @@ static bool after_began(const uf_case *k, int from, int to)
 /* The cases whose after phase began in [from, to), with follow-up
  * consent and complete windows: *n of them, *fewer with fewer registered
  * suspicions per year after than before. */
-static void fewer_suspicions(const uf_cohort *c, int from, int to, long *n,
+static void fewer_suspicions(const uf_caseset *c, int from, int to, long *n,
                              long *fewer)
 {
     int e = uf_core_event(c, "misstanke_brott");
@@ -82,7 +82,7 @@ static void key_year(uf_report *r, uf_table *t, int tr, int col, int year, const
 }
 
 /* The key-figure tables: counts, shares, end reasons (with a chart). */
-static void key_figures(uf_report *r, const uf_cohort *c, const ars_flows *f,
+static void key_figures(uf_report *r, const uf_caseset *c, const ars_flows *f,
                         long goals[2][UF_NDOMAINS][ARS_NSTATUS])
 {
     const ars_year *y[2] = { &f->y[f->n - 1], &f->y[f->n - 2] };
@@ -257,7 +257,7 @@ static void trends(uf_report *r, const ars_flows *f, int years)
 }
 
 /* Which cases were left out of the before/after comparisons, and why. */
-static void selection(uf_report *r, uf_section *s, const uf_cohort *sub)
+static void selection(uf_report *r, uf_section *s, const uf_caseset *sub)
 {
     long v[4] = { 0, 0, 0, (long)sub->n };
     for (size_t i = 0; i < sub->n; i++) {
@@ -283,10 +283,10 @@ static void selection(uf_report *r, uf_section *s, const uf_cohort *sub)
 
 /* The before/after sections by sex, age band and insats, for the cases of
  * the population whose after phase began in year y. */
-static void outcomes(uf_report *r, const uf_cohort *c, const ars_year *y,
+static void outcomes(uf_report *r, const uf_caseset *c, const ars_year *y,
                      const uf_arsrapport_opts *o)
 {
-    uf_cohort sub = *c;         /* shares c's strings: never freed as a cohort */
+    uf_caseset sub = *c;         /* shares c's strings: never freed as a cohort */
     sub.cases = malloc((c->n ? c->n : 1) * sizeof *sub.cases);
     if (!sub.cases) {
         r->failed = true;
@@ -372,7 +372,7 @@ static void goal_table(uf_report *r, long m[UF_NDOMAINS][ARS_NSTATUS])
 }
 
 /* Title page metadata and parameters. */
-static void front(uf_report *r, const uf_cohort *c, const uf_arsrapport_opts *o,
+static void front(uf_report *r, const uf_caseset *c, const uf_arsrapport_opts *o,
                   const ars_flows *f, int years)
 {
     const ars_year *y = &f->y[f->n - 1];
@@ -393,7 +393,7 @@ static void front(uf_report *r, const uf_cohort *c, const uf_arsrapport_opts *o,
 }
 
 /* The method page, in plain Swedish. */
-static void method(uf_report *r, const uf_cohort *c, const uf_arsrapport_opts *o)
+static void method(uf_report *r, const uf_caseset *c, const uf_arsrapport_opts *o)
 {
     char p[1024], asof[UF_DATE_BUF];
     uf_date_format(c->as_of, asof);
@@ -437,7 +437,7 @@ static void method(uf_report *r, const uf_cohort *c, const uf_arsrapport_opts *o
                         "bero på slumpen.");
 }
 
-uf_report *uf_report_arsrapport(sqlite3 *db, const uf_cohort *c, const uf_arsrapport_opts *o,
+uf_report *uf_report_arsrapport(sqlite3 *db, const uf_caseset *c, const uf_arsrapport_opts *o,
                                 uf_error *err)
 {
     int ay, am, ad;

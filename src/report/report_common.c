@@ -87,7 +87,7 @@ done:
 
 /* The label of key on dimension d, malloc'd whole (no length limit);
  * NULL when memory ran out. */
-static char *label_of(const uf_cohort *c, const uf_config *cfg, uf_dim d, int key)
+static char *label_of(const uf_caseset *c, const uf_config *cfg, uf_dim d, int key)
 {
     size_t n = uf_group_label(c, cfg, d, key, NULL, 0) + 1;
     char *s = malloc(n);
@@ -96,7 +96,7 @@ static char *label_of(const uf_cohort *c, const uf_config *cfg, uf_dim d, int ke
     return s;
 }
 
-int rep_groups_init(uf_report *r, rep_groups *g, const uf_cohort *c, const uf_report_opts *o)
+int rep_groups_init(uf_report *r, rep_groups *g, const uf_caseset *c, const uf_report_opts *o)
 {
     memset(g, 0, sizeof *g);
     g->c = c;
@@ -346,7 +346,7 @@ void rep_baseline_text(char *out, size_t n)
              UF_STATE_BASE_BEFORE, UF_STATE_BASE_AFTER, UF_ASSESS_BASE_BEFORE, UF_ASSESS_BASE_AFTER);
 }
 
-void rep_method(uf_report *r, const uf_cohort *c, const uf_report_opts *o)
+void rep_method(uf_report *r, const uf_caseset *c, const uf_report_opts *o)
 {
     char p[1024];
     snprintf(p, sizeof p,

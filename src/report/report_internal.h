@@ -15,7 +15,7 @@
 /* The group rows of a breakdown by one or two dimensions; row nrows is the
  * total. */
 typedef struct rep_groups {
-    const uf_cohort *c;
+    const uf_caseset *c;
     const uf_report_opts *o;
     int ncols;                  /* group label columns: 1 or 2 */
     int nrows;                  /* group rows, total not counted */
@@ -26,7 +26,7 @@ typedef struct rep_groups {
     bool overlap;
 } rep_groups;
 
-int rep_groups_init(uf_report *r, rep_groups *g, const uf_cohort *c, const uf_report_opts *o);
+int rep_groups_init(uf_report *r, rep_groups *g, const uf_caseset *c, const uf_report_opts *o);
 void rep_groups_free(rep_groups *g);
 /* Is case i of the cohort in row (the total row holds every case)? */
 bool rep_in_row(const rep_groups *g, size_t i, int row);
@@ -76,7 +76,7 @@ bool rep_at_risk(const uf_case *k);
 void rep_outcomes(uf_report *r, uf_section *s, const rep_groups *g, const char *prefix,
                   bool with_transitions);
 /* The risk-level transition tables (PREFIX_risk_INSTRUMENT) of c into s. */
-void rep_transitions(uf_report *r, uf_section *s, const uf_cohort *c, const char *prefix);
+void rep_transitions(uf_report *r, uf_section *s, const uf_caseset *c, const char *prefix);
 
 /* A report defined in reports/NAME.ini (report_def_parse.c, report_def.c). */
 typedef struct rep_def rep_def;
@@ -121,7 +121,7 @@ typedef struct rep_front {
     const char *unit;           /* NULL: the organisation, else "Alla enheter" */
     const rep_param *params;    /* the report's own parameters */
     int nparams;
-    const uf_cohort *windows;
+    const uf_caseset *windows;
     bool bands;
     const uf_config *cfg;
 } rep_front;
@@ -130,7 +130,7 @@ void rep_front_matter(uf_report *r, const rep_front *f);
  * windows), for the method pages. */
 void rep_baseline_text(char *out, size_t n);
 /* The method notes of the outcome reports (utfall). */
-void rep_method(uf_report *r, const uf_cohort *c, const uf_report_opts *o);
+void rep_method(uf_report *r, const uf_caseset *c, const uf_report_opts *o);
 /* The method note on disclosure control, with threshold t. */
 void rep_disclosure_note(uf_report *r, int t);
 

@@ -25,7 +25,7 @@
 /* Sort the cases of c into the cohorts of k; -1 when memory ran out. */
 static int kh_init(kh_set *k)
 {
-    const uf_cohort *c = k->c;
+    const uf_caseset *c = k->c;
     unsigned char *seen = calloc(c->n ? c->n : 1, 1);
     if (!seen)
         return -1;
@@ -114,7 +114,7 @@ static bool base_girl(const kh_set *k, const uf_case *cs, double *v)
 
 static bool base_avhopp(const kh_set *k, const uf_case *cs, double *v)
 {
-    *v = strcmp(uf_cohort_string(k->c, cs->target_group), "avhopp") == 0;
+    *v = strcmp(uf_caseset_string(k->c, cs->target_group), "avhopp") == 0;
     return cs->target_group >= 0;
 }
 
@@ -364,11 +364,11 @@ static void did_table(kh_set *k, uf_section *s, bool any)
 /* ---- end reasons ---------------------------------------------------------- */
 
 /* End reason index of case cs (KH_NREASONS = missing), or -1 if ongoing. */
-static int reason_of(const uf_cohort *c, const uf_case *cs)
+static int reason_of(const uf_caseset *c, const uf_case *cs)
 {
     if (cs->end == INT_MIN)
         return -1;
-    const char *code = uf_cohort_string(c, cs->end_reason);
+    const char *code = uf_caseset_string(c, cs->end_reason);
     int i = uf_kb_index(UF_KB_END_REASON, code);
     return i >= 0 ? i : KH_NREASONS;
 }
@@ -478,7 +478,7 @@ static void front(kh_set *k)
 {
     uf_report *r = k->r;
     const uf_kohort_opts *o = k->o;
-    const uf_cohort *c = k->c;
+    const uf_caseset *c = k->c;
     char asof[UF_DATE_BUF], from[UF_DATE_BUF] = "", to[UF_DATE_BUF] = "", p[128];
     uf_date_format(c->as_of, asof);
     if (o->from != INT_MIN)
@@ -503,7 +503,7 @@ static void front(kh_set *k)
 static void method(kh_set *k)
 {
     uf_report *r = k->r;
-    const uf_cohort *c = k->c;
+    const uf_caseset *c = k->c;
     char p[1024], asof[UF_DATE_BUF];
     uf_date_format(c->as_of, asof);
     snprintf(p, sizeof p,
@@ -555,7 +555,7 @@ static void method(kh_set *k)
                         "beteende.");
 }
 
-uf_report *uf_report_kohort(sqlite3 *db, const uf_cohort *c, const uf_kohort_opts *o,
+uf_report *uf_report_kohort(sqlite3 *db, const uf_caseset *c, const uf_kohort_opts *o,
                             uf_error *err)
 {
     if (o->ncohorts < 2 || o->ncohorts > UF_KOHORT_MAX) {

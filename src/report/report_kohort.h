@@ -12,7 +12,7 @@
  * c->cases, with follow-up consent and a start in [from, to]). */
 typedef struct kh_set {
     uf_report *r;
-    const uf_cohort *c;
+    const uf_caseset *c;
     const uf_kohort_opts *o;
     int nk;                             /* cohorts */
     size_t *idx[UF_KOHORT_MAX];         /* analysed cases of cohort j */

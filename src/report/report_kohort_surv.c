@@ -89,7 +89,7 @@ static void rounded_curve(const double *t, const int *ev, size_t n, long th, kh_
 }
 
 /* Index of the case with id in c (cases are in id order), or -1. */
-static long find_case(const uf_cohort *c, sqlite3_int64 id)
+static long find_case(const uf_caseset *c, sqlite3_int64 id)
 {
     size_t lo = 0, hi = c->n;
     while (lo < hi) {
@@ -104,7 +104,7 @@ static long find_case(const uf_cohort *c, sqlite3_int64 id)
 
 /* first[i] = the day of case i's first suspicion after start, or KH_NONE.
  * -1 on a database error. */
-static int load_first(sqlite3 *db, const uf_cohort *c, int *first)
+static int load_first(sqlite3 *db, const uf_caseset *c, int *first)
 {
     for (size_t i = 0; i < c->n; i++)
         first[i] = KH_NONE;
@@ -293,7 +293,7 @@ out:
 int kh_survival(kh_set *k, sqlite3 *db)
 {
     uf_report *r = k->r;
-    const uf_cohort *c = k->c;
+    const uf_caseset *c = k->c;
     kh_curve *cv = calloc(UF_KOHORT_MAX, sizeof *cv);
     int *first = malloc((c->n ? c->n : 1) * sizeof *first);
     int rc = 0;

@@ -21,21 +21,21 @@
 /* ---- builders ----------------------------------------------------------- */
 
 /* A report built from the core's cohort c (loaded for q). */
-typedef uf_report *(*core_fn)(const uf_report_req *q, const uf_cohort *c, uf_diag *d,
+typedef uf_report *(*core_fn)(const uf_report_req *q, const uf_caseset *c, uf_diag *d,
                               uf_error *err);
 
 /* Load the cohort for q, build with fn, free the cohort. */
 static uf_report *with_core(const uf_report_req *q, uf_diag *d, uf_error *err, core_fn fn)
 {
-    uf_cohort *c = NULL;
+    uf_caseset *c = NULL;
     if ((*err = uf_core_load(q->db, &q->phase, &c)) != UF_OK)
         return NULL;
     uf_report *r = fn(q, c, d, err);
-    uf_cohort_free(c);
+    uf_caseset_free(c);
     return r;
 }
 
-static uf_report *utfall_of(const uf_report_req *q, const uf_cohort *c, uf_diag *d,
+static uf_report *utfall_of(const uf_report_req *q, const uf_caseset *c, uf_diag *d,
                             uf_error *err)
 {
     (void)d;
@@ -46,7 +46,7 @@ static uf_report *utfall_of(const uf_report_req *q, const uf_cohort *c, uf_diag 
     return r;
 }
 
-static uf_report *arsrapport_of(const uf_report_req *q, const uf_cohort *c, uf_diag *d,
+static uf_report *arsrapport_of(const uf_report_req *q, const uf_caseset *c, uf_diag *d,
                                 uf_error *err)
 {
     uf_arsrapport_opts o = { .year = q->year, .years = q->years, .unit = q->unit,
@@ -58,7 +58,7 @@ static uf_report *arsrapport_of(const uf_report_req *q, const uf_cohort *c, uf_d
     return r;
 }
 
-static uf_report *kohort_of(const uf_report_req *q, const uf_cohort *c, uf_diag *d,
+static uf_report *kohort_of(const uf_report_req *q, const uf_caseset *c, uf_diag *d,
                             uf_error *err)
 {
     (void)d;

@@ -19,7 +19,7 @@
 
 /* A case's before and after value of one measure; false when it has not
  * both (incomplete windows, no reading). */
-typedef bool (*pair_fn)(const uf_cohort *c, const uf_case *k, int arg,
+typedef bool (*pair_fn)(const uf_caseset *c, const uf_case *k, int arg,
                         double *before, double *after);
 
 bool rep_windows_complete(const uf_case *k)
@@ -35,7 +35,7 @@ bool rep_at_risk(const uf_case *k)
 }
 
 /* Events per person-year at risk (days in locked care left out). */
-static bool event_rate(const uf_cohort *c, const uf_case *k, int e, double *b, double *a)
+static bool event_rate(const uf_caseset *c, const uf_case *k, int e, double *b, double *a)
 {
     (void)c;
     if (!rep_at_risk(k))
@@ -46,7 +46,7 @@ static bool event_rate(const uf_cohort *c, const uf_case *k, int e, double *b, d
 }
 
 /* Any event (0/1). */
-static bool event_any(const uf_cohort *c, const uf_case *k, int e, double *b, double *a)
+static bool event_any(const uf_caseset *c, const uf_case *k, int e, double *b, double *a)
 {
     (void)c;
     if (!rep_windows_complete(k))
@@ -57,7 +57,7 @@ static bool event_any(const uf_cohort *c, const uf_case *k, int e, double *b, do
 }
 
 /* A state: the baseline value, and the latest value in the after window. */
-static bool state_pair(const uf_cohort *c, const uf_case *k, int s, double *b, double *a)
+static bool state_pair(const uf_caseset *c, const uf_case *k, int s, double *b, double *a)
 {
     (void)c;
     if (!k->complete[UF_AFTER] || isnan(k->state_base[s]) || isnan(k->state_end[s][UF_AFTER]))
@@ -68,7 +68,7 @@ static bool state_pair(const uf_cohort *c, const uf_case *k, int s, double *b, d
 }
 
 /* Days placed per year of the window (365.25 days). */
-static bool placed_rate(const uf_cohort *c, const uf_case *k, int arg, double *b, double *a)
+static bool placed_rate(const uf_caseset *c, const uf_case *k, int arg, double *b, double *a)
 {
     (void)c;
     (void)arg;
@@ -80,7 +80,7 @@ static bool placed_rate(const uf_cohort *c, const uf_case *k, int arg, double *b
 }
 
 /* Assessment score at baseline and at follow-up. */
-static bool assessment(const uf_cohort *c, const uf_case *k, int i, double *b, double *a)
+static bool assessment(const uf_caseset *c, const uf_case *k, int i, double *b, double *a)
 {
     (void)c;
     if (isnan(k->assess[i].base) || isnan(k->assess[i].follow))
@@ -300,7 +300,7 @@ static void binary(uf_report *r, uf_section *s, const rep_groups *g, const char 
 
 /* Risk level at baseline against risk level at follow-up, for one
  * instrument: a two-way table of counts with row and column totals. */
-static void transitions(uf_report *r, uf_section *s, const uf_cohort *c, const char *prefix,
+static void transitions(uf_report *r, uf_section *s, const uf_caseset *c, const char *prefix,
                         int inst)
 {
     char id[64], title[160];
@@ -341,7 +341,7 @@ static void transitions(uf_report *r, uf_section *s, const uf_cohort *c, const c
 }
 
 /* The cases and why some are left out of the comparisons. */
-static void left_out(uf_report *r, uf_section *s, const uf_cohort *c)
+static void left_out(uf_report *r, uf_section *s, const uf_caseset *c)
 {
     long no_consent = 0, incomplete = 0, complete = 0;
     for (size_t i = 0; i < c->n; i++) {
@@ -382,7 +382,7 @@ static const char *tid(char *buf, size_t n, const char *prefix, const char *name
 }
 
 /* Does any consenting case have both assessments of instrument i? */
-static bool has_pairs(const uf_cohort *c, int i)
+static bool has_pairs(const uf_caseset *c, int i)
 {
     for (size_t j = 0; j < c->n; j++)
         if (c->cases[j].consent && !isnan(c->cases[j].assess[i].base) &&
@@ -394,7 +394,7 @@ static bool has_pairs(const uf_cohort *c, int i)
 void rep_outcomes(uf_report *r, uf_section *s, const rep_groups *g, const char *prefix,
                   bool with_transitions)
 {
-    const uf_cohort *c = g->c;
+    const uf_caseset *c = g->c;
     char id[96];
     bool own = !s;
     if (own)
@@ -431,14 +431,14 @@ void rep_outcomes(uf_report *r, uf_section *s, const rep_groups *g, const char *
     }
 }
 
-void rep_transitions(uf_report *r, uf_section *s, const uf_cohort *c, const char *prefix)
+void rep_transitions(uf_report *r, uf_section *s, const uf_caseset *c, const char *prefix)
 {
     for (int i = 0; i < UF_NINSTRUMENTS; i++)
         if (has_pairs(c, i))
             transitions(r, s, c, prefix, i);
 }
 
-uf_report *uf_report_utfall(const uf_cohort *c, const uf_report_opts *o)
+uf_report *uf_report_utfall(const uf_caseset *c, const uf_report_opts *o)
 {
     uf_report *r = uf_report_new("utfall", "Utfall före och efter insatsen");
     rep_groups g;

@@ -30,7 +30,7 @@ static uf_case mk(int programme, char sex, int age, int y)
 static void test_cohort__parse_and_match(void **state)
 {
     (void)state;
-    uf_cohort c;
+    uf_caseset c;
     memset(&c, 0, sizeof c);
     c.strings = strings;
     c.nstrings = c.scap = 4;
@@ -80,7 +80,7 @@ static void test_cohort__bad_specs(void **state)
 static void test_cohort__values_match_as_the_importer_reads(void **state)
 {
     (void)state;
-    uf_cohort c;
+    uf_caseset c;
     memset(&c, 0, sizeof c);
     c.strings = strings;
     c.nstrings = c.scap = 4;

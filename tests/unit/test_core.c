@@ -229,12 +229,12 @@ static int group_teardown(void **state)
 }
 
 /* Load the fixture's database; fails the test unless UF_OK. */
-static uf_cohort *load_with(int as_of, int before, int after, uf_anchor anchor,
+static uf_caseset *load_with(int as_of, int before, int after, uf_anchor anchor,
                             const uf_config *cfg)
 {
     uf_core_params p = { .as_of = as_of, .months_before = before, .months_after = after,
                          .anchor = anchor, .cfg = cfg };
-    uf_cohort *c = NULL;
+    uf_caseset *c = NULL;
     uf_error rc = uf_core_load(fx.db, &p, &c);
     if (rc != UF_OK)
         fail_msg("uf_core_load: %d (%s)", rc, sqlite3_errmsg(fx.db));
@@ -242,13 +242,13 @@ static uf_cohort *load_with(int as_of, int before, int after, uf_anchor anchor,
     return c;
 }
 
-static uf_cohort *load(void)
+static uf_caseset *load(void)
 {
     return load_with(AS_OF, 12, 12, UF_ANCHOR_END, NULL);
 }
 
 /* The loaded case with cases.id id; fails when it is not there. */
-static const uf_case *get(const uf_cohort *c, sqlite3_int64 id)
+static const uf_case *get(const uf_caseset *c, sqlite3_int64 id)
 {
     for (size_t i = 0; i < c->n; i++)
         if (c->cases[i].id == id)
@@ -257,7 +257,7 @@ static const uf_case *get(const uf_cohort *c, sqlite3_int64 id)
     return NULL;
 }
 
-static double ev(const uf_cohort *c, const uf_case *k, const char *code, int ph)
+static double ev(const uf_caseset *c, const uf_case *k, const char *code, int ph)
 {
     int e = uf_core_event(c, code);
     if (e < 0)
@@ -265,7 +265,7 @@ static double ev(const uf_cohort *c, const uf_case *k, const char *code, int ph)
     return k->events[e][ph];
 }
 
-static int st(const uf_cohort *c, const char *code)
+static int st(const uf_caseset *c, const char *code)
 {
     int s = uf_core_state(c, code);
     if (s < 0)
@@ -311,7 +311,7 @@ static void assert_window(const uf_case *k, int ph, int from, int to)
 static void test_core__windows_of_ended_case(void **state)
 {
     (void)state;
-    uf_cohort *c = load();
+    uf_caseset *c = load();
     assert_int_equal(c->as_of, AS_OF);
     const uf_case *a = get(c, 1);
     assert_int_equal(a->start, D(2023, 3, 15));
@@ -331,31 +331,31 @@ static void test_core__windows_of_ended_case(void **state)
     assert_int_equal(a->sex, 'F');
     assert_int_equal(a->age, 14);
     assert_true(a->consent);
-    assert_string_equal(uf_cohort_string(c, a->unit), "Norr");
-    assert_string_equal(uf_cohort_string(c, a->programme), "SIG");
-    assert_string_equal(uf_cohort_string(c, a->target_group), "riskzon");
-    assert_string_equal(uf_cohort_string(c, a->end_reason), "mal_uppfyllda");
+    assert_string_equal(uf_caseset_string(c, a->unit), "Norr");
+    assert_string_equal(uf_caseset_string(c, a->programme), "SIG");
+    assert_string_equal(uf_caseset_string(c, a->target_group), "riskzon");
+    assert_string_equal(uf_caseset_string(c, a->end_reason), "mal_uppfyllda");
 
     const uf_case *b = get(c, 2);
     assert_window(b, UF_AFTER, D(2024, 5, 1), D(2025, 5, 1));
     assert_int_equal(b->to[UF_DURING] - b->from[UF_DURING], 366);
     assert_int_equal(b->age, 15);
     assert_int_equal(b->sex, 'M');
-    assert_string_equal(uf_cohort_string(c, b->unit), "Söder");
+    assert_string_equal(uf_caseset_string(c, b->unit), "Söder");
 
     const uf_case *e = get(c, 5);
     assert_int_equal(e->sex, 'X');
     assert_int_equal(e->age, -1);               /* no birth date */
     assert_int_equal(e->unit, -1);
-    assert_string_equal(uf_cohort_string(c, e->unit), "");
+    assert_string_equal(uf_caseset_string(c, e->unit), "");
     assert_int_equal(e->target_group, -1);
-    uf_cohort_free(c);
+    uf_caseset_free(c);
 }
 
 static void test_core__ongoing_case_has_no_after_window(void **state)
 {
     (void)state;
-    uf_cohort *c = load();
+    uf_caseset *c = load();
     const uf_case *d = get(c, 4);
     assert_int_equal(d->end, INT_MIN);
     assert_window(d, UF_BEFORE, D(2022, 2, 1), D(2023, 2, 1));
@@ -369,13 +369,13 @@ static void test_core__ongoing_case_has_no_after_window(void **state)
     assert_false(d->complete[UF_AFTER]);
     assert_near(d->years[UF_AFTER], 0);
     assert_int_equal(d->end_reason, -1);
-    uf_cohort_free(c);
+    uf_caseset_free(c);
 }
 
 static void test_core__end_after_as_of_is_ongoing(void **state)
 {
     (void)state;
-    uf_cohort *c = load();
+    uf_caseset *c = load();
     /* G ends 2025-09-01, after as-of 2025-06-30: ongoing, and its end
      * reason (avhopp) is not known yet */
     const uf_case *g = get(c, 6);
@@ -390,22 +390,22 @@ static void test_core__end_after_as_of_is_ongoing(void **state)
     assert_int_equal(g->age, 19);
     /* an event on the as-of day counts, the one the day after does not */
     assert_near(ev(c, g, "misstanke_brott", UF_DURING), 1);
-    uf_cohort_free(c);
+    uf_caseset_free(c);
 
     /* with as-of on the end day itself the case has ended */
     c = load_with(D(2025, 9, 1), 12, 12, UF_ANCHOR_END, NULL);
     g = get(c, 6);
     assert_int_equal(g->end, D(2025, 9, 1));
-    assert_string_equal(uf_cohort_string(c, g->end_reason), "avhopp");
+    assert_string_equal(uf_caseset_string(c, g->end_reason), "avhopp");
     assert_true(g->complete[UF_DURING]);
     assert_false(g->complete[UF_AFTER]);
-    uf_cohort_free(c);
+    uf_caseset_free(c);
 }
 
 static void test_core__incomplete_after_window(void **state)
 {
     (void)state;
-    uf_cohort *c = load();
+    uf_caseset *c = load();
     const uf_case *e = get(c, 5);
     assert_window(e, UF_AFTER, D(2025, 3, 1), D(2026, 3, 1));
     assert_true(e->complete[UF_DURING]);
@@ -414,23 +414,23 @@ static void test_core__incomplete_after_window(void **state)
     assert_near(e->years[UF_AFTER], 122 / 365.25);
     /* the event of 2025-05-01 counts, the one after as-of does not */
     assert_near(ev(c, e, "vald", UF_AFTER), 1);
-    uf_cohort_free(c);
+    uf_caseset_free(c);
 
     /* the after window of A, [2024-01-10, 2025-01-10), is complete from
      * as-of 2025-01-09 (its last day) on, not at 2025-01-08 */
     c = load_with(D(2025, 1, 9), 12, 12, UF_ANCHOR_END, NULL);
     assert_true(get(c, 1)->complete[UF_AFTER]);
-    uf_cohort_free(c);
+    uf_caseset_free(c);
     c = load_with(D(2025, 1, 8), 12, 12, UF_ANCHOR_END, NULL);
     assert_false(get(c, 1)->complete[UF_AFTER]);
     assert_near(get(c, 1)->years[UF_AFTER], 365 / 365.25);   /* 366 - 1 day */
-    uf_cohort_free(c);
+    uf_caseset_free(c);
 }
 
 static void test_core__years_of_exposure(void **state)
 {
     (void)state;
-    uf_cohort *c = load();
+    uf_caseset *c = load();
     const uf_case *a = get(c, 1), *d = get(c, 4), *g = get(c, 6), *cc = get(c, 3);
     assert_near(a->years[UF_BEFORE], 365 / 365.25);
     assert_near(a->years[UF_DURING], 301 / 365.25);
@@ -445,7 +445,7 @@ static void test_core__years_of_exposure(void **state)
      * these years, e.g. before 4 / (365 / 365.25) = 4.00274 per year */
     assert_near(ev(c, a, "misstanke_brott", UF_BEFORE) / a->years[UF_BEFORE],
                 4 * 365.25 / 365);
-    uf_cohort_free(c);
+    uf_caseset_free(c);
 }
 
 /* ---- measures ----------------------------------------------------------------- */
@@ -453,7 +453,7 @@ static void test_core__years_of_exposure(void **state)
 static void test_core__events_by_phase_borders(void **state)
 {
     (void)state;
-    uf_cohort *c = load();
+    uf_caseset *c = load();
     const uf_case *a = get(c, 1);
     /* misstanke_brott of person 1:
      *   before: 2022-03-15 (first day) 1 + 2022-06-01 value 2 + 2023-03-14
@@ -472,13 +472,13 @@ static void test_core__events_by_phase_borders(void **state)
     assert_int_equal(uf_core_event(c, "skolk_dagar"), -1);
     assert_int_equal(uf_core_state(c, "misstanke_brott"), -1);
     assert_int_equal(uf_core_event(c, "uppforandestorning"), -1);
-    uf_cohort_free(c);
+    uf_caseset_free(c);
 }
 
 static void test_core__states_baseline_and_end_values(void **state)
 {
     (void)state;
-    uf_cohort *c = load();
+    uf_caseset *c = load();
     const uf_case *a = get(c, 1);
     /* uppforandestorning of person 1, baseline window [start - 90, start +
      * 30] = [2022-12-15, 2023-04-14]:
@@ -509,7 +509,7 @@ static void test_core__states_baseline_and_end_values(void **state)
     assert_true(isnan(a->state_base[st(c, "drogfri")]));
     assert_near(a->state_end[st(c, "drogfri")][UF_BEFORE], 1);
     assert_true(isnan(a->state_end[st(c, "drogfri")][UF_DURING]));
-    uf_cohort_free(c);
+    uf_caseset_free(c);
 }
 
 /* A state value is kept as the double SQLite stored: 33.3 stays the
@@ -517,12 +517,12 @@ static void test_core__states_baseline_and_end_values(void **state)
 static void test_core__state_values_kept_exactly(void **state)
 {
     (void)state;
-    uf_cohort *c = load();
+    uf_caseset *c = load();
     const uf_case *e = get(c, 5);
     int s = st(c, "skolfranvaro_pct");
     assert_true(e->state_base[s] == 33.3);
     assert_true(e->state_end[s][UF_DURING] == 33.3);    /* the start day is during */
-    uf_cohort_free(c);
+    uf_caseset_free(c);
 }
 
 static void test_core__configured_measures(void **state)
@@ -534,7 +534,7 @@ static void test_core__configured_measures(void **state)
     uf_config_defaults(&cfg);
     cfg.measures = m;
     cfg.nmeasures = 2;
-    uf_cohort *c = load_with(AS_OF, 12, 12, UF_ANCHOR_END, &cfg);
+    uf_caseset *c = load_with(AS_OF, 12, 12, UF_ANCHOR_END, &cfg);
     const uf_case *a = get(c, 1);
     /* skolk_dagar 4 on 2023-06-01: during; betyg_pct 60 on 2023-03-01:
      * baseline and end of before */
@@ -545,13 +545,13 @@ static void test_core__configured_measures(void **state)
     assert_near(a->state_end[b][UF_BEFORE], 60);
     /* built-ins still there */
     assert_near(ev(c, a, "misstanke_brott", UF_BEFORE), 4);
-    uf_cohort_free(c);
+    uf_caseset_free(c);
 }
 
 static void test_core__assessment_baseline_and_followup(void **state)
 {
     (void)state;
-    uf_cohort *c = load();
+    uf_caseset *c = load();
     const uf_case *a = get(c, 1);
     /* ester, baseline window [start - 180, start + 30] = [2022-09-16,
      * 2023-04-14]: 2022-09-15 too old; 2022-09-16 and 2023-04-14 inside,
@@ -600,13 +600,13 @@ static void test_core__assessment_baseline_and_followup(void **state)
     assert_near(dd->base, 20);
     assert_near(dd->follow, 9);
     assert_int_equal(dd->follow_day, D(2025, 6, 1));
-    uf_cohort_free(c);
+    uf_caseset_free(c);
 }
 
 static void test_core__days_placed_across_borders(void **state)
 {
     (void)state;
-    uf_cohort *c = load();
+    uf_caseset *c = load();
     /* A: hvb 2022-12-01..2023-04-30 (end day included):
      *      before [2022-12-01, 2023-03-15) 31+31+28+14 = 104
      *      during [2023-03-15, 2023-05-01) 17+30 = 47     (104+47 = 151 days)
@@ -635,7 +635,7 @@ static void test_core__days_placed_across_borders(void **state)
     assert_near(get(c, 5)->years[UF_AFTER], 122 / 365.25);
     /* G: hvb 2025-06-01..2025-12-31, cut at as-of: during 30 */
     assert_near(get(c, 6)->placed[UF_DURING], 30);
-    uf_cohort_free(c);
+    uf_caseset_free(c);
 }
 
 /* Overlapping placements count once, in days placed and in the days of
@@ -661,7 +661,7 @@ static void test_core__days_placed_are_the_union(void **state)
     sqlite3 *db = new_db(dir, sql);
     assert_non_null(db);
     uf_core_params p = { .as_of = D(2025, 12, 31), .months_before = 12, .months_after = 12 };
-    uf_cohort *c = NULL;
+    uf_caseset *c = NULL;
     assert_int_equal(uf_core_load(db, &p, &c), UF_OK);
     const uf_case *k = &c->cases[0];
     /* during: hvb 2024-01-01..2024-03-01 = 31 + 29 + 1 = 61 days,
@@ -681,7 +681,7 @@ static void test_core__days_placed_are_the_union(void **state)
     /* no locked care before and during: time at risk is the window */
     assert_near(k->risk_years[UF_BEFORE], 365 / 365.25);
     assert_near(k->risk_years[UF_DURING], 366 / 365.25);
-    uf_cohort_free(c);
+    uf_caseset_free(c);
     uf_db_close(db);
     assert_int_equal(tu_rmtree(dir), 0);
 }
@@ -689,7 +689,7 @@ static void test_core__days_placed_are_the_union(void **state)
 static void test_core__insatser_overlapping_during(void **state)
 {
     (void)state;
-    uf_cohort *c = load();
+    uf_caseset *c = load();
     /* A's during [2023-03-15, 2024-01-10): hvb (to 2023-04-30), sis (from
      * 2023-12-20), mst, skk (from 2024-01-09, the last day); not
      * kontaktperson (ended 2023-03-14), not fft (from 2024-01-10) */
@@ -706,13 +706,13 @@ static void test_core__insatser_overlapping_during(void **state)
     assert_string_equal(uf_core_insats_name(7), "skk");
     assert_null(uf_core_insats_name(-1));
     assert_null(uf_core_insats_name(25));
-    uf_cohort_free(c);
+    uf_caseset_free(c);
 }
 
 static void test_core__goals_by_latest_status(void **state)
 {
     (void)state;
-    uf_cohort *c = load();
+    uf_caseset *c = load();
     const uf_case *a = get(c, 1);
     /* skola: goal of 2023-04-01 delvis -> uppnatt (latest), goal of
      * 2023-05-01 ej_uppnatt; familj: uppnatt (the follow-up of 2025-08-01
@@ -727,20 +727,20 @@ static void test_core__goals_by_latest_status(void **state)
     const unsigned char delvis[4] = { 0, 1, 0, 0 };
     assert_memory_equal(get(c, 4)->goals[domain("skola")], delvis, 4);
     assert_memory_equal(get(c, 3)->goals[domain("skola")], none, 4);
-    uf_cohort_free(c);
+    uf_caseset_free(c);
 
     /* as-of 2023-08-01: only the follow-ups of 2023-06-01 count: skola
      * delvis + ej_uppnatt */
     c = load_with(D(2023, 8, 1), 12, 12, UF_ANCHOR_END, NULL);
     const unsigned char early[4] = { 0, 1, 1, 0 };
     assert_memory_equal(get(c, 1)->goals[domain("skola")], early, 4);
-    uf_cohort_free(c);
+    uf_caseset_free(c);
 }
 
 static void test_core__no_followup_consent_no_measures(void **state)
 {
     (void)state;
-    uf_cohort *c = load();
+    uf_caseset *c = load();
     /* B is loaded (it counts in flows) with its windows, but its event of
      * 2023-06-01, its state, hvb and goal are not kept */
     const uf_case *b = get(c, 2);
@@ -754,21 +754,21 @@ static void test_core__no_followup_consent_no_measures(void **state)
     assert_int_equal(b->insatser, 0);
     const unsigned char none[4] = { 0, 0, 0, 0 };
     assert_memory_equal(b->goals[domain("skola")], none, 4);
-    uf_cohort_free(c);
+    uf_caseset_free(c);
 }
 
 static void test_core__person_with_two_cases(void **state)
 {
     (void)state;
-    uf_cohort *c = load();
+    uf_caseset *c = load();
     const uf_case *cc = get(c, 3), *d = get(c, 4);
     assert_window(cc, UF_BEFORE, D(2020, 2, 1), D(2021, 2, 1));
     assert_window(cc, UF_DURING, D(2021, 2, 1), D(2021, 8, 1));
     assert_window(cc, UF_AFTER, D(2021, 8, 1), D(2022, 8, 1));
     assert_int_equal(cc->age, 15);
     assert_int_equal(d->age, 17);
-    assert_string_equal(uf_cohort_string(c, cc->programme), "SSPF");
-    assert_string_equal(uf_cohort_string(c, d->programme), "SIG");
+    assert_string_equal(uf_caseset_string(c, cc->programme), "SSPF");
+    assert_string_equal(uf_caseset_string(c, d->programme), "SIG");
     /* suspicions of person 3: 2020-01-31 (in no window), 2021-03-01 (C
      * during), 2022-06-01 (C after and D before), 2023-03-01 (D during) */
     assert_near(ev(c, cc, "misstanke_brott", UF_BEFORE), 0);
@@ -784,13 +784,13 @@ static void test_core__person_with_two_cases(void **state)
     const uf_assess *ca = &cc->assess[instrument("ester")];
     assert_true(isnan(ca->base));
     assert_near(ca->follow, 15);
-    uf_cohort_free(c);
+    uf_caseset_free(c);
 }
 
 static void test_core__not_started_left_out(void **state)
 {
     (void)state;
-    uf_cohort *c = load();
+    uf_caseset *c = load();
     /* started by 2025-06-30: A B C D E G (ids 1..6); F starts 2025-08-01,
      * H has no start, both referred by as-of: not_started 2; I is referred
      * after as-of: not counted */
@@ -798,7 +798,7 @@ static void test_core__not_started_left_out(void **state)
     for (size_t i = 0; i < c->n; i++)
         assert_int_equal(c->cases[i].id, (sqlite3_int64)i + 1);
     assert_int_equal(c->not_started, 2);
-    uf_cohort_free(c);
+    uf_caseset_free(c);
 
     /* as-of 2023-03-01: only C and D have started; E (referred
      * 2024-08-01), G (2023-12-01) and later are not yet referred, A
@@ -808,13 +808,13 @@ static void test_core__not_started_left_out(void **state)
     assert_int_equal(c->cases[0].id, 3);
     assert_int_equal(c->cases[1].id, 4);
     assert_int_equal(c->not_started, 1);
-    uf_cohort_free(c);
+    uf_caseset_free(c);
 }
 
 static void test_core__anchor_start_six_months(void **state)
 {
     (void)state;
-    uf_cohort *c = load_with(AS_OF, 12, 6, UF_ANCHOR_START, NULL);
+    uf_caseset *c = load_with(AS_OF, 12, 6, UF_ANCHOR_START, NULL);
     assert_int_equal(c->params.anchor, UF_ANCHOR_START);
     /* A: after [2023-03-15, 2023-09-15) = 17+30+31+30+31+31+14 = 184 days */
     const uf_case *a = get(c, 1);
@@ -847,7 +847,7 @@ static void test_core__anchor_start_six_months(void **state)
     assert_near(ev(c, d, "misstanke_brott", UF_AFTER), 1);
     /* G: [2024-01-15, 2024-07-15) = 31+29+31+30+31+30 = 182 */
     assert_int_equal(get(c, 6)->to[UF_AFTER] - get(c, 6)->from[UF_AFTER], 182);
-    uf_cohort_free(c);
+    uf_caseset_free(c);
 
     /* as-of 2023-09-01: A is ongoing and its window [2023-03-15,
      * 2023-09-15) is not complete; exposure [2023-03-15, 2023-09-02) 171 */
@@ -857,13 +857,13 @@ static void test_core__anchor_start_six_months(void **state)
     assert_window(a, UF_AFTER, D(2023, 3, 15), D(2023, 9, 15));
     assert_false(a->complete[UF_AFTER]);
     assert_near(a->years[UF_AFTER], 171 / 365.25);
-    uf_cohort_free(c);
+    uf_caseset_free(c);
 }
 
 static void test_core__six_months_before(void **state)
 {
     (void)state;
-    uf_cohort *c = load_with(AS_OF, 6, 12, UF_ANCHOR_END, NULL);
+    uf_caseset *c = load_with(AS_OF, 6, 12, UF_ANCHOR_END, NULL);
     /* A before [2022-09-15, 2023-03-15) = 16+31+30+31+31+28+14 = 181:
      * only the suspicion of 2023-03-14 */
     const uf_case *a = get(c, 1);
@@ -872,7 +872,7 @@ static void test_core__six_months_before(void **state)
     assert_near(ev(c, a, "misstanke_brott", UF_BEFORE), 1);
     /* the assessment baseline window is still start - 180 */
     assert_near(a->assess[instrument("ester")].base, 25);
-    uf_cohort_free(c);
+    uf_caseset_free(c);
 }
 
 static void test_core__reload_same_connection(void **state)
@@ -880,13 +880,13 @@ static void test_core__reload_same_connection(void **state)
     (void)state;
     /* the phase table is refilled: a start-anchored load, then a default
      * one, gives the default windows again */
-    uf_cohort *c = load_with(AS_OF, 12, 6, UF_ANCHOR_START, NULL);
-    uf_cohort_free(c);
+    uf_caseset *c = load_with(AS_OF, 12, 6, UF_ANCHOR_START, NULL);
+    uf_caseset_free(c);
     c = load();
     assert_int_equal(c->n, 6);
     assert_window(get(c, 1), UF_AFTER, D(2024, 1, 10), D(2025, 1, 10));
     assert_int_equal(get(c, 4)->from[UF_AFTER], INT_MIN);
-    uf_cohort_free(c);
+    uf_caseset_free(c);
 }
 
 static void test_core__age_at(void **state)
@@ -926,7 +926,7 @@ static void test_core__default_as_of_is_latest_date(void **state)
     sqlite3 *db = new_db(dir, sql);
     assert_non_null(db);
     uf_core_params p = { .as_of = 0, .months_before = 12, .months_after = 12 };
-    uf_cohort *c = NULL;
+    uf_caseset *c = NULL;
     assert_int_equal(uf_core_load(db, &p, &c), UF_OK);
     assert_int_equal(c->as_of, D(2024, 9, 30));
     assert_int_equal(c->params.as_of, D(2024, 9, 30));
@@ -937,14 +937,14 @@ static void test_core__default_as_of_is_latest_date(void **state)
     assert_false(c->cases[0].complete[UF_AFTER]);
     assert_near(c->cases[0].years[UF_AFTER], 214 / 365.25);
     assert_near(ev(c, &c->cases[0], "misstanke_brott", UF_AFTER), 1);
-    uf_cohort_free(c);
+    uf_caseset_free(c);
     uf_db_close(db);
     assert_int_equal(tu_rmtree(dir), 0);
 
     /* a database without any date, and no as-of: bad input */
     db = new_db(dir, NULL);
     assert_non_null(db);
-    uf_cohort sentinel;
+    uf_caseset sentinel;
     c = &sentinel;                  /* must become NULL */
     assert_int_equal(uf_core_load(db, &p, &c), UF_ERR_INPUT);
     assert_null(c);

@@ -53,9 +53,9 @@ static uf_case one(char sex, int age, unsigned insatser, int unit, int start)
     return k;
 }
 
-static uf_cohort cohort(uf_case *cases, size_t n)
+static uf_caseset cohort(uf_case *cases, size_t n)
 {
-    uf_cohort c;
+    uf_caseset c;
     memset(&c, 0, sizeof c);
     c.cases = cases;
     c.n = n;
@@ -66,7 +66,7 @@ static uf_cohort cohort(uf_case *cases, size_t n)
 }
 
 /* The single key of k on d (asserting there is exactly one). */
-static int key1(const uf_cohort *c, const uf_config *cfg, const uf_case *k, uf_dim d)
+static int key1(const uf_caseset *c, const uf_config *cfg, const uf_case *k, uf_dim d)
 {
     int keys[4] = { -7, -7, -7, -7 };
     assert_int_equal(uf_case_groups(c, cfg, k, d, keys, 4), 1);
@@ -74,7 +74,7 @@ static int key1(const uf_cohort *c, const uf_config *cfg, const uf_case *k, uf_d
 }
 
 /* The label of key on d, in a static buffer. */
-static const char *label(const uf_cohort *c, const uf_config *cfg, uf_dim d, int key)
+static const char *label(const uf_caseset *c, const uf_config *cfg, uf_dim d, int key)
 {
     static char buf[128];
     memset(buf, '#', sizeof buf);
@@ -96,7 +96,7 @@ static void test_groups__dim_parse_english_and_swedish(void **state)
         { "programme", UF_DIM_PROGRAMME }, { "program", UF_DIM_PROGRAMME },
         { "target_group", UF_DIM_TARGET }, { "malgrupp", UF_DIM_TARGET },
         { "målgrupp", UF_DIM_TARGET },
-        { "cohort", UF_DIM_COHORT }, { "kohort", UF_DIM_COHORT },
+        { "cohort", UF_DIM_START_YEAR }, { "kohort", UF_DIM_START_YEAR },
         { "end_reason", UF_DIM_END_REASON }, { "avslutsorsak", UF_DIM_END_REASON },
         { "", -1 }, { "gender", -1 }, { "sexx", -1 }, { "se", -1 }, { "kommun", -1 },
     };
@@ -118,7 +118,7 @@ static void test_groups__dim_names_and_headings(void **state)
     }
     assert_string_equal(uf_dim_label(UF_DIM_SEX), "Kön");
     assert_string_equal(uf_dim_label(UF_DIM_TARGET), "Målgrupp");
-    assert_string_equal(uf_dim_label(UF_DIM_COHORT), "Startår");
+    assert_string_equal(uf_dim_label(UF_DIM_START_YEAR), "Startår");
 }
 
 static void test_groups__only_insats_overlaps(void **state)
@@ -137,7 +137,7 @@ static void test_groups__sex(void **state)
     uf_config_defaults(&cfg);
     uf_case k[] = { one('F', 15, 0, 0, 0), one('M', 15, 0, 0, 0), one('X', 15, 0, 0, 0),
                     one(0, 15, 0, 0, 0) };
-    uf_cohort c = cohort(k, 4);
+    uf_caseset c = cohort(k, 4);
     const char *want[] = { "Flickor", "Pojkar", "Annat kön", "Uppgift saknas" };
     int keys[4];
     for (int i = 0; i < 4; i++) {
@@ -163,7 +163,7 @@ static void test_groups__age_band(void **state)
         { 26, UF_GROUP_MISSING, "Annan ålder eller okänd" },
         { -1, UF_GROUP_MISSING, "Annan ålder eller okänd" },    /* unknown */
     };
-    uf_cohort c = cohort(NULL, 0);
+    uf_caseset c = cohort(NULL, 0);
     for (size_t i = 0; i < sizeof ages / sizeof *ages; i++) {
         uf_case k = one('M', ages[i].age, 0, 0, 0);
         int key = key1(&c, &cfg, &k, UF_DIM_AGE);
@@ -188,7 +188,7 @@ static void test_groups__insats_several_keys_or_missing(void **state)
     uf_config cfg;
     uf_config_defaults(&cfg);
     uf_case k = one('F', 15, B_HVB | B_MST | B_SKK, 0, 0);
-    uf_cohort c = cohort(&k, 1);
+    uf_caseset c = cohort(&k, 1);
     int keys[8];
     /* mst (0), skk (7), hvb (10): three groups, in code order */
     assert_int_equal(uf_case_groups(&c, &cfg, &k, UF_DIM_INSATS, keys, 8), 3);
@@ -218,7 +218,7 @@ static void test_groups__string_fields(void **state)
     k.programme = SSPF;
     k.target_group = AVHOPP;
     k.end_reason = MAL;
-    uf_cohort c = cohort(&k, 1);
+    uf_caseset c = cohort(&k, 1);
     assert_string_equal(label(&c, &cfg, UF_DIM_UNIT, key1(&c, &cfg, &k, UF_DIM_UNIT)), "Söder");
     assert_string_equal(label(&c, &cfg, UF_DIM_PROGRAMME, key1(&c, &cfg, &k, UF_DIM_PROGRAMME)),
                         "SSPF");
@@ -247,15 +247,15 @@ static void test_groups__cohort_is_start_year(void **state)
     (void)state;
     uf_config cfg;
     uf_config_defaults(&cfg);
-    uf_cohort c = cohort(NULL, 0);
+    uf_caseset c = cohort(NULL, 0);
     /* the last and first day of a year; a leap day */
     uf_case k = one('M', 16, 0, 0, uf_days_from_civil(2022, 12, 31));
-    assert_int_equal(key1(&c, &cfg, &k, UF_DIM_COHORT), 2022);
+    assert_int_equal(key1(&c, &cfg, &k, UF_DIM_START_YEAR), 2022);
     k.start = uf_days_from_civil(2023, 1, 1);
-    assert_int_equal(key1(&c, &cfg, &k, UF_DIM_COHORT), 2023);
+    assert_int_equal(key1(&c, &cfg, &k, UF_DIM_START_YEAR), 2023);
     k.start = uf_days_from_civil(2024, 2, 29);
-    assert_int_equal(key1(&c, &cfg, &k, UF_DIM_COHORT), 2024);
-    assert_string_equal(label(&c, &cfg, UF_DIM_COHORT, 2024), "2024");
+    assert_int_equal(key1(&c, &cfg, &k, UF_DIM_START_YEAR), 2024);
+    assert_string_equal(label(&c, &cfg, UF_DIM_START_YEAR, 2024), "2024");
 }
 
 /* ---- keys of a cohort ------------------------------------------------------------ */
@@ -274,7 +274,7 @@ static void test_groups__dim_keys_sorted_missing_last(void **state)
         one('X', -1, B_KONTAKT, CENTRUM, uf_days_from_civil(2022, 12, 31)),
         one('F', 22, B_MST, NORR, uf_days_from_civil(2024, 12, 31)),
     };
-    uf_cohort c = cohort(k, 5);
+    uf_caseset c = cohort(k, 5);
     int *keys = NULL, n;
     char got[256];
 
@@ -298,7 +298,7 @@ static void test_groups__dim_keys_sorted_missing_last(void **state)
     assert_string_equal(got, "Centrum/Norr/Söder/Uppgift saknas");
     LABELS(UF_DIM_AGE);
     assert_string_equal(got, "12–14 år/15–17 år/21–25 år/Annan ålder eller okänd");
-    LABELS(UF_DIM_COHORT);
+    LABELS(UF_DIM_START_YEAR);
     assert_string_equal(got, "2022/2023/2024");
     /* every insats given, in code order; the case without one last */
     LABELS(UF_DIM_INSATS);
@@ -310,7 +310,7 @@ static void test_groups__dim_keys_sorted_missing_last(void **state)
 #undef LABELS
 
     /* an empty cohort has no groups */
-    uf_cohort empty = cohort(NULL, 0);
+    uf_caseset empty = cohort(NULL, 0);
     assert_int_equal(uf_dim_keys(&empty, &cfg, UF_DIM_SEX, &keys), 0);
     assert_null(keys);
 }
@@ -331,7 +331,7 @@ static void test_groups__keys_have_no_limit(void **state)
         ptrs[i] = names[i];
         k[i] = one('M', 15, 0, i, uf_days_from_civil(2024, 1, 1));
     }
-    uf_cohort c = cohort(k, N);
+    uf_caseset c = cohort(k, N);
     c.strings = ptrs;
     c.nstrings = c.scap = N;
     int *keys = NULL;
@@ -339,7 +339,7 @@ static void test_groups__keys_have_no_limit(void **state)
     for (int i = 0; i < N; i++) {
         char want[8];
         snprintf(want, sizeof want, "U%03d", i);
-        assert_string_equal(uf_cohort_string(&c, keys[i]), want);
+        assert_string_equal(uf_caseset_string(&c, keys[i]), want);
     }
     free(keys);
 }
@@ -357,18 +357,18 @@ static void test_groups__units_in_swedish_order(void **state)
     uf_case k[5];
     for (int i = 0; i < 5; i++)
         k[i] = one('M', 15, 0, i, uf_days_from_civil(2024, 1, 1));
-    uf_cohort c = cohort(k, 5);
+    uf_caseset c = cohort(k, 5);
     c.strings = names;
     c.nstrings = c.scap = 5;
     int *keys = NULL;
     int n = uf_dim_keys(&c, &cfg, UF_DIM_UNIT, &keys);
     assert_int_equal(n, 5);
     /* ale, Zinkgruvan, Ånge, Älmhult, Ödeshög */
-    assert_string_equal(uf_cohort_string(&c, keys[0]), "ale");
-    assert_string_equal(uf_cohort_string(&c, keys[1]), "Zinkgruvan");
-    assert_string_equal(uf_cohort_string(&c, keys[2]), "Ånge");
-    assert_string_equal(uf_cohort_string(&c, keys[3]), "Älmhult");
-    assert_string_equal(uf_cohort_string(&c, keys[4]), "Ödeshög");
+    assert_string_equal(uf_caseset_string(&c, keys[0]), "ale");
+    assert_string_equal(uf_caseset_string(&c, keys[1]), "Zinkgruvan");
+    assert_string_equal(uf_caseset_string(&c, keys[2]), "Ånge");
+    assert_string_equal(uf_caseset_string(&c, keys[3]), "Älmhult");
+    assert_string_equal(uf_caseset_string(&c, keys[4]), "Ödeshög");
     free(keys);
 }
 
@@ -400,7 +400,7 @@ static void test_groups__label_fits_buffer(void **state)
     (void)state;
     uf_config cfg;
     uf_config_defaults(&cfg);
-    uf_cohort c = cohort(NULL, 0);
+    uf_caseset c = cohort(NULL, 0);
     char buf[8];
     memset(buf, '#', sizeof buf);
     assert_int_equal(uf_group_label(&c, &cfg, UF_DIM_SEX, 0, buf, 5), 7);  /* "Flickor" */
