@@ -346,33 +346,6 @@ void rep_baseline_text(char *out, size_t n)
              UF_STATE_BASE_BEFORE, UF_STATE_BASE_AFTER, UF_ASSESS_BASE_BEFORE, UF_ASSESS_BASE_AFTER);
 }
 
-void rep_method(uf_report *r, const uf_caseset *c, const uf_report_opts *o)
-{
-    char p[1024];
-    snprintf(p, sizeof p,
-             "Faser: före = de %d månaderna före start; under = från start till avslut (eller "
-             "till datumet för uttaget om ärendet pågår); efter = de %d månaderna %s. En period "
-             "som inte är avslutad vid datumet för uttaget räknas inte, och ärendet lämnas utanför "
-             "de jämförelser som behöver den perioden (se tabellen över urvalet).",
-             c->params.months_before, c->params.months_after,
-             c->params.anchor == UF_ANCHOR_START ? "från start" : "efter avslut");
-    uf_report_method(r, p);
-    char base[512];
-    rep_baseline_text(base, sizeof base);
-    snprintf(p, sizeof p, "Händelser (misstankar om brott, våldsbrott) räknas per period; "
-                          "antal per år = antal / tid i risk i år, där tid i risk är periodens "
-                          "längd utom dagar placerad i låst vård (SiS); dagar placerad räknas per "
-                          "år av periodens hela längd, och överlappande placeringar räknas en "
-                          "gång. %s", base);
-    uf_report_method(r, p);
-    rep_stats_method(r, o->cfg ? o->cfg->threshold : 5);
-    rep_disclosure_note(r, o->cfg ? o->cfg->threshold : 5);
-    uf_report_method(r, "Vad siffrorna kan säga: de beskriver hur det gick för dem som fick "
-                        "insatsen, före och efter. Uppföljning av en grupp är ingen effektstudie: "
-                        "förändringen kan bero på annat än insatsen (till exempel ålder eller att "
-                        "många tas in när problemen är som störst).");
-}
-
 char *rep_read_file(const char *path)
 {
     FILE *f = fopen(path, "rb");

@@ -69,7 +69,7 @@ double rep_mcnemar(long only_before, long only_after);
 bool rep_windows_complete(const uf_case *k);
 /* ... and has k time at risk (days outside locked care) in both? */
 bool rep_at_risk(const uf_case *k);
-/* The before/after tables of report_utfall.c for breakdown g, with ids
+/* The before/after tables (report_outcomes.c) for breakdown g, with ids
  * PREFIX_misstankar_per_ar ...: into section s, or (s NULL) into new
  * sections as the utfall report has them; with the risk-level transitions
  * after each instrument when with_transitions.  Failures mark r failed. */
@@ -129,8 +129,6 @@ void rep_front_matter(uf_report *r, const rep_front *f);
 /* The sentence on the baselines of states and assessments (core.h's
  * windows), for the method pages. */
 void rep_baseline_text(char *out, size_t n);
-/* The method notes of the outcome reports (utfall). */
-void rep_method(uf_report *r, const uf_caseset *c, const uf_report_opts *o);
 /* The method note on disclosure control, with threshold t. */
 void rep_disclosure_note(uf_report *r, int t);
 
