@@ -139,6 +139,8 @@ typedef struct uf_report {
     char *name;             /* report definition: "utfall", ... */
     char *title;
     char *unit;             /* enhet(er) */
+    char *organisation;     /* [organisation] namn of uppfolj.conf, or NULL
+                               (the XLSX workbook's company) */
     char *population;       /* the cases covered, in words (population.h) */
     char *period;
     char *as_of;

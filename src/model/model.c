@@ -438,6 +438,7 @@ void uf_report_free(uf_report *r)
         free(r->keys[i]);
     free(r->keys);
     free(r->unit);
+    free(r->organisation);
     free(r->population);
     free(r->period);
     free(r->as_of);

@@ -637,16 +637,8 @@ static void method_sheet(xw *x)
 /* ---- the workbook ------------------------------------------------------------ */
 
 /* The value of parameter key, or NULL. */
-static const char *param(const uf_report *r, const char *key)
-{
-    for (int i = 0; i < r->nparams; i++)
-        if (r->params[i].key && strcmp(r->params[i].key, key) == 0)
-            return r->params[i].value;
-    return NULL;
-}
-
-/* Title, subject (period), author (unit), company (the parameter
- * "organisation", if any), comments (version) and the creation date. */
+/* Title, subject (period), author (unit), company (the organisation of
+ * uppfolj.conf, if any), comments (version) and the creation date. */
 static void properties(xw *x, long long epoch)
 {
     const uf_report *r = x->r;
@@ -656,7 +648,7 @@ static void properties(xw *x, long long epoch)
         .title = r->title,
         .subject = r->period,
         .author = r->unit,
-        .company = (char *)param(r, "organisation"),
+        .company = r->organisation,
         .comments = comments,
         .created = (time_t)(epoch == 0 ? 1 : epoch),
     };

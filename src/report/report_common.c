@@ -285,6 +285,8 @@ void rep_front_matter(uf_report *r, const rep_front *f)
     uf_report_set(r, &r->unit, f->unit                          ? f->unit
                                : f->cfg && f->cfg->organisation ? f->cfg->organisation
                                                                 : "Alla enheter");
+    if (f->cfg && f->cfg->organisation)
+        uf_report_set(r, &r->organisation, f->cfg->organisation);
     for (int i = 0; i < f->nparams; i++)
         uf_report_param(r, f->params[i].key, "%s", f->params[i].value);
     if (f->windows) {
