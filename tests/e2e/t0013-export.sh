@@ -116,7 +116,7 @@ if command -v Rscript >/dev/null 2>&1; then
     n=$(sql uppfolj.db "SELECT count(*) FROM cases WHERE (programme = 'SIG' OR programme = 'ordinarie')
         AND start_date <= '$ASOF'")
     got=$(cd ex1 && Rscript -e 'source("load.R"); cat(nrow(uppfolj), "|", levels(uppfolj$cohort), "|", levels(uppfolj$sex), "|", is.factor(uppfolj$end_reason), "|", sum(uppfolj$suspicions_before, na.rm = TRUE)); cat("\n")' 2>&1)
-    expect_eq "$got" "$n | SIG ordinarie | Flicka Pojke Annat | TRUE | $want_susp" "R läser exporten med load.R"
+    expect_eq "$got" "$n | SIG ordinarie | Flicka Pojke Annat kön | TRUE | $want_susp" "R läser exporten med load.R"
 else
     ok "R-testet hoppas över: Rscript saknas"
 fi
@@ -128,11 +128,11 @@ expect_eq "$(grep -c '^GET DATA' $sps) $(grep -c "/TYPE=TXT" $sps) $(grep -c "/F
 vars=$(sed -n '/\/VARIABLES=/,/\.$/p' $sps | grep -c -E '^    [a-z_]+ (A[0-9]+|F[0-9]+\.[0-9]+)\.?$')
 expect_eq "$vars" "$ncol" "load.sps: en variabel med format per kolumn"
 expect_eq "$(grep -c '^VARIABLE LABELS' $sps) $(grep -c '^VALUE LABELS' $sps) $(tail -n 1 $sps)" "1 1 EXECUTE." "load.sps: VARIABLE LABELS, VALUE LABELS, EXECUTE."
-expect_contains "$(cat $sps)" "/sex 'F' 'Flicka' 'M' 'Pojke' 'X' 'Annat'" "load.sps: värdeetiketter för kön"
+expect_contains "$(cat $sps)" "/sex 'F' 'Flicka' 'M' 'Pojke' 'X' 'Annat kön'" "load.sps: värdeetiketter för kön"
 do=ex1/load.do
 expect_eq "$(grep -c '^import delimited using "export.csv"' $do)" "1" "load.do: import delimited"
 expect_eq "$(grep -c '^label variable ' $do)" "$ncol" "load.do: label variable för varje kolumn"
-expect_contains "$(cat $do)" 'label define sex_l 1 "Flicka" 2 "Pojke" 3 "Annat"' "load.do: label define för kön"
+expect_contains "$(cat $do)" 'label define sex_l 1 "Flicka" 2 "Pojke" 3 "Annat kön"' "load.do: label define för kön"
 expect_contains "$(cat $do)" "label values sex sex_l" "load.do: label values"
 long=$(grep '^label variable' $do | awk -F'"' 'length($2) > 80' | wc -l)
 expect_eq "$long" "0" "load.do: variabeletiketter högst 80 byte"

@@ -374,27 +374,6 @@ static void test_groups__units_in_swedish_order(void **state)
 
 /* ---- labels --------------------------------------------------------------------- */
 
-static void test_groups__label_texts(void **state)
-{
-    (void)state;
-    assert_string_equal(uf_label_insats("skk"), "Särskilt kvalificerad kontaktperson");
-    assert_string_equal(uf_label_insats("sarskild_undervisningsgrupp"),
-                        "Särskild undervisningsgrupp");
-    assert_string_equal(uf_label_insats("ungdomsovervakning"), "Ungdomsövervakning");
-    assert_string_equal(uf_label_insats("sis"), "SiS");
-    assert_string_equal(uf_label_insats("annan"), "Annan insats");
-    assert_string_equal(uf_label_insats("okand_kod"), "okand_kod");
-    /* every insats code of the core has a label of its own */
-    for (int i = 0; uf_core_insats_name(i); i++)
-        if (strcmp(uf_label_insats(uf_core_insats_name(i)), uf_core_insats_name(i)) == 0)
-            fail_msg("no label for insats %s", uf_core_insats_name(i));
-    assert_string_equal(uf_label_end_reason("fortsatt_brottslighet"), "Fortsatt brottslighet");
-    assert_string_equal(uf_label_end_reason("annan"), "Annan orsak");
-    assert_string_equal(uf_label_instrument("irk"), "Check:IRK");
-    assert_string_equal(uf_label_instrument("yls_cmi"), "YLS/CMI");
-    assert_string_equal(uf_label_instrument("ester"), "ESTER");
-}
-
 static void test_groups__label_fits_buffer(void **state)
 {
     (void)state;
@@ -424,7 +403,6 @@ int main(void)
         cmocka_unit_test(test_groups__dim_keys_sorted_missing_last),
         cmocka_unit_test(test_groups__units_in_swedish_order),
         cmocka_unit_test(test_groups__keys_have_no_limit),
-        cmocka_unit_test(test_groups__label_texts),
         cmocka_unit_test(test_groups__label_fits_buffer),
     };
     return cmocka_run_group_tests_name("groups", tests, NULL, NULL);

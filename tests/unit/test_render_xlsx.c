@@ -73,7 +73,7 @@ static uf_report *build(void)
     uf_report_set(r, &r->version, "0.1.0");
     uf_report_set(r, &r->created, "2025-07-01");
     uf_report_param(r, "fönster före", "%d månader", 12);
-    uf_report_param(r, "organisation", "%s", "Norrstadens kommun");
+    uf_report_set(r, &r->organisation, "Norrstadens kommun");   /* uppfolj.conf [organisation] */
     uf_report_snapshot(r, "körning 1 2025-07-01 sha256 00ff");
     uf_report_method(r, "Värden som bygger på färre än 5 personer visas inte.");
     uf_report_method(r, "Andra stycket om metoden.");
