@@ -13,6 +13,7 @@
 #define E(code, label, ...) { code, label, __VA_ARGS__ }
 #define N(a) (int)(sizeof a / sizeof *a)
 
+/* clang-format off: one code a line */
 static const uf_kb_entry sex[] = {
     E("F", "Flicka", "Flickor", { "kvinna", "k" }),
     E("M", "Pojke", "Pojkar", { "man" }),
@@ -162,6 +163,8 @@ static const uf_kb_list lists[UF_KB_NLISTS] = {
     [UF_KB_MEETING_TYPE] = { "motestyp", "Mötestyp", meeting_type, N(meeting_type) },
     [UF_KB_ACTOR] = { "aktor", "Aktör", actor, N(actor) },
 };
+
+/* clang-format on */
 
 _Static_assert(N(insats) == UF_KB_N_INSATS, "UF_KB_N_INSATS");
 _Static_assert(N(instrument) == UF_KB_N_INSTRUMENT, "UF_KB_N_INSTRUMENT");

@@ -387,9 +387,9 @@ static void front(uf_report *r, const uf_caseset *c, const uf_arsrapport_opts *o
     const rep_param own[] = { { "År", year }, { "Trend", trend },
                               { "Enheter", o->unit ? o->unit : "alla" },
                               { "Datum för uttaget", asof } };
-    rep_front_matter(r, &(rep_front){ .period = p, .as_of = asof, .unit = o->unit,
-                                      .params = own, .nparams = 4, .windows = c, .bands = true,
-                                      .cfg = o->cfg });
+    rep_front front = { .period = p, .as_of = asof, .unit = o->unit, .params = own,
+                        .nparams = 4, .windows = c, .bands = true, .cfg = o->cfg };
+    rep_front_matter(r, &front);
 }
 
 /* The method page, in plain Swedish. */

@@ -496,8 +496,9 @@ static void front(kh_set *k)
     own[n++] = (rep_param){ "Start från", *from ? from : "–" };
     own[n++] = (rep_param){ "Start till och med", to };
     own[n++] = (rep_param){ "Datum för uttaget", asof };
-    rep_front_matter(r, &(rep_front){ .period = p, .as_of = asof, .params = own, .nparams = n,
-                                      .windows = c, .cfg = o->cfg });
+    rep_front front = { .period = p, .as_of = asof, .params = own, .nparams = n, .windows = c,
+                        .cfg = o->cfg };
+    rep_front_matter(r, &front);
 }
 
 static void method(kh_set *k)

@@ -107,8 +107,9 @@ static uf_report *build_def(const uf_report_info *info, const uf_report_req *q, 
     uf_date_format(q->to - 1, last);
     if (r) {
         const rep_param own[] = { { "Period", q->period } };
-        rep_front_matter(r, &(rep_front){ .period = q->period, .as_of = last, .params = own,
-                                          .nparams = 1, .cfg = q->cfg });
+        rep_front front = { .period = q->period, .as_of = last, .params = own, .nparams = 1,
+                            .cfg = q->cfg };
+        rep_front_matter(r, &front);
         for (int i = 0; i < q->cfg->nunits; i++)
             uf_report_param(r, "Kapacitet", "%s: %d", q->cfg->units[i].name,
                             q->cfg->units[i].capacity);

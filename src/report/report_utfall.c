@@ -84,10 +84,10 @@ uf_report *uf_report_utfall(const uf_caseset *c, const uf_report_opts *o)
     snprintf(by, sizeof by, "%s%s%s", uf_dim_label(o->by[0]), o->nby > 1 ? " och " : "",
              o->nby > 1 ? uf_dim_label(o->by[1]) : "");
     const rep_param own[] = { { "Datum för uttaget", asof }, { "Uppdelning", by } };
-    rep_front_matter(r, &(rep_front){ .period = "Alla ärenden som startat till och med "
-                                                "datumet för uttaget",
-                                      .as_of = asof, .params = own, .nparams = 2,
-                                      .windows = c, .bands = o->cfg != NULL, .cfg = o->cfg });
+    rep_front front = { .period = "Alla ärenden som startat till och med datumet för uttaget",
+                        .as_of = asof, .params = own, .nparams = 2, .windows = c,
+                        .bands = o->cfg != NULL, .cfg = o->cfg };
+    rep_front_matter(r, &front);
     uf_section *s = uf_report_section(r, "Urval");
     left_out(r, s, c);
     rep_outcomes(r, NULL, &g, "utfall", true);
