@@ -23,7 +23,12 @@
 #define UF_COHORT_CONDS 8
 
 typedef enum uf_cfield {
-    UF_CF_PROGRAMME, UF_CF_UNIT, UF_CF_TARGET, UF_CF_START_YEAR, UF_CF_SEX, UF_CF_AGE
+    UF_CF_PROGRAMME,
+    UF_CF_UNIT,
+    UF_CF_TARGET,
+    UF_CF_START_YEAR,
+    UF_CF_SEX,
+    UF_CF_AGE
 } uf_cfield;
 
 typedef struct uf_cohort_filter {
@@ -31,7 +36,7 @@ typedef struct uf_cohort_filter {
     struct {
         uf_cfield field;
         char value[64];
-        int lo, hi;             /* start_year, age: inclusive range */
+        int lo, hi; /* start_year, age: inclusive range */
     } cond[UF_COHORT_CONDS];
     int ncond;
 } uf_cohort_filter;
@@ -41,10 +46,10 @@ int uf_cohort_filter_parse(const char *spec, uf_cohort_filter *f, char *err, siz
 
 /* The fields of one case that a filter looks at. */
 typedef struct uf_cfields {
-    const char *programme, *unit, *target_group;    /* "" when none */
-    int start;                  /* day number, INT_MIN when not started */
-    char sex;                   /* 'F', 'M', 'X' or 0 */
-    int age;                    /* at start, -1 when unknown */
+    const char *programme, *unit, *target_group; /* "" when none */
+    int start;                                   /* day number, INT_MIN when not started */
+    char sex;                                    /* 'F', 'M', 'X' or 0 */
+    int age;                                     /* at start, -1 when unknown */
 } uf_cfields;
 
 /* Does a case with fields k meet condition i of f? */

@@ -50,18 +50,18 @@ typedef enum uf_anchor { UF_ANCHOR_END, UF_ANCHOR_START } uf_anchor;
 
 /* Kinds of outcome measure (SPEC §3). */
 typedef enum uf_mkind {
-    UF_MEASURE_EVENT,       /* one row per event, value = count */
-    UF_MEASURE_PCT,         /* a state 0..100 */
-    UF_MEASURE_BINARY       /* a state 0/1 */
+    UF_MEASURE_EVENT, /* one row per event, value = count */
+    UF_MEASURE_PCT,   /* a state 0..100 */
+    UF_MEASURE_BINARY /* a state 0/1 */
 } uf_mkind;
 
 typedef struct uf_unit_conf {
     char *name;
-    int capacity;           /* youths at once; 0 = not given */
+    int capacity; /* youths at once; 0 = not given */
 } uf_unit_conf;
 
 typedef struct uf_band {
-    int lo, hi;             /* ages, inclusive */
+    int lo, hi; /* ages, inclusive */
 } uf_band;
 
 typedef struct uf_measure_conf {
@@ -70,20 +70,20 @@ typedef struct uf_measure_conf {
 } uf_measure_conf;
 
 typedef struct uf_config {
-    char *path;             /* the file read, NULL when defaults only */
-    char *organisation;     /* NULL when not given */
+    char *path;         /* the file read, NULL when defaults only */
+    char *organisation; /* NULL when not given */
     uf_unit_conf *units;
     int nunits;
     uf_band bands[UF_MAX_BANDS];
     int nbands;
-    int months_before;      /* window before start */
-    int months_after;       /* window after */
+    int months_before; /* window before start */
+    int months_after;  /* window after */
     uf_anchor anchor;
-    int threshold;          /* disclosure threshold, >= 3 */
-    uf_measure_conf *measures;  /* extra measure codes */
+    int threshold;             /* disclosure threshold, >= 3 */
+    uf_measure_conf *measures; /* extra measure codes */
     int nmeasures;
-    char *program;          /* [rapporter] program: default population, or NULL */
-    char *report_dir;       /* [rapporter] mapp, resolved against the file's
+    char *program;    /* [rapporter] program: default population, or NULL */
+    char *report_dir; /* [rapporter] mapp, resolved against the file's
                                folder; NULL when not given */
 } uf_config;
 

@@ -26,44 +26,44 @@
 
 enum { UF_BEFORE, UF_DURING, UF_AFTER, UF_NPHASES };
 
-#define UF_MAX_EVENTS 8         /* event measure codes */
-#define UF_MAX_STATES 8         /* state measure codes */
-#define UF_NINSTRUMENTS UF_KB_N_INSTRUMENT   /* kodbok order */
-#define UF_NDOMAINS UF_KB_N_DOMAIN           /* goal domains, kodbok order */
+#define UF_MAX_EVENTS 8                    /* event measure codes */
+#define UF_MAX_STATES 8                    /* state measure codes */
+#define UF_NINSTRUMENTS UF_KB_N_INSTRUMENT /* kodbok order */
+#define UF_NDOMAINS UF_KB_N_DOMAIN         /* goal domains, kodbok order */
 
 /* Risk levels of an assessment: 0 none, 1 lag, 2 medel, 3 hog. */
 typedef struct uf_assess {
-    double base, follow;        /* total scores; NAN when none */
-    int base_day, follow_day;   /* INT_MIN when none */
+    double base, follow;      /* total scores; NAN when none */
+    int base_day, follow_day; /* INT_MIN when none */
     signed char base_risk, follow_risk;
 } uf_assess;
 
 typedef struct uf_case {
-    sqlite3_int64 id;           /* cases.id: internal, never shown */
-    char sex;                   /* 'F', 'M', 'X' or 0 (unknown) */
-    int age;                    /* at start, -1 when unknown */
-    int unit, programme, target_group, end_reason;  /* string ids, -1 = none */
-    int start, end;             /* day numbers; end INT_MIN while ongoing */
-    int follow_to;              /* end + the after window (assessment
+    sqlite3_int64 id;                              /* cases.id: internal, never shown */
+    char sex;                                      /* 'F', 'M', 'X' or 0 (unknown) */
+    int age;                                       /* at start, -1 when unknown */
+    int unit, programme, target_group, end_reason; /* string ids, -1 = none */
+    int start, end;                                /* day numbers; end INT_MIN while ongoing */
+    int follow_to;                                 /* end + the after window (assessment
                                    follow-up after the end), or INT_MIN */
-    bool consent;               /* follow-up consent: measures kept */
-    bool complete[UF_NPHASES];  /* the window is complete by as-of */
-    int from[UF_NPHASES], to[UF_NPHASES];  /* windows [from, to) */
-    double years[UF_NPHASES];   /* observed time in years (days of the
+    bool consent;                                  /* follow-up consent: measures kept */
+    bool complete[UF_NPHASES];                     /* the window is complete by as-of */
+    int from[UF_NPHASES], to[UF_NPHASES];          /* windows [from, to) */
+    double years[UF_NPHASES];                      /* observed time in years (days of the
                                    window up to as-of / 365.25) */
-    double risk_years[UF_NPHASES];  /* time at risk for event rates: years
+    double risk_years[UF_NPHASES];                 /* time at risk for event rates: years
                                        less the days in locked care (sis),
                                        the union of those placements */
-    double events[UF_MAX_EVENTS][UF_NPHASES];   /* event counts */
-    double state_base[UF_MAX_STATES];           /* NAN when none */
-    double state_end[UF_MAX_STATES][UF_NPHASES]; /* latest value in the window */
+    double events[UF_MAX_EVENTS][UF_NPHASES];      /* event counts */
+    double state_base[UF_MAX_STATES];              /* NAN when none */
+    double state_end[UF_MAX_STATES][UF_NPHASES];   /* latest value in the window */
     uf_assess assess[UF_NINSTRUMENTS];
-    double placed[UF_NPHASES];  /* days placed (hvb, sis, familjehem, tfco):
+    double placed[UF_NPHASES];           /* days placed (hvb, sis, familjehem, tfco):
                                    the union of the placements, so days
                                    of overlapping placements count once */
-    unsigned insatser;          /* bit i: insats code i overlapped the during
+    unsigned insatser;                   /* bit i: insats code i overlapped the during
                                    phase (uf_core_insats_name) */
-    unsigned char goals[UF_NDOMAINS][4];  /* goals per domain by latest
+    unsigned char goals[UF_NDOMAINS][4]; /* goals per domain by latest
                                              status: uppnatt, delvis,
                                              ej_uppnatt, pagaende */
 } uf_case;
@@ -83,10 +83,10 @@ typedef struct uf_case {
 #define UF_ASSESS_BASE_AFTER 30
 
 typedef struct uf_core_params {
-    int as_of;                  /* day number; 0 = the latest date in the data */
+    int as_of; /* day number; 0 = the latest date in the data */
     int months_before, months_after;
     uf_anchor anchor;
-    const uf_config *cfg;       /* extra measures; may be NULL */
+    const uf_config *cfg; /* extra measures; may be NULL */
 } uf_core_params;
 
 /* The cases loaded from the database for one as-of date and set of
@@ -96,7 +96,7 @@ typedef struct uf_core_params {
 typedef struct uf_caseset {
     uf_case *cases;
     size_t n;
-    int as_of;                  /* the as-of used */
+    int as_of; /* the as-of used */
     uf_core_params params;
     /* measure codes, in the order of the case arrays */
     const char *event_codes[UF_MAX_EVENTS];
@@ -106,7 +106,7 @@ typedef struct uf_caseset {
     /* distinct strings of the grouping fields (units, programmes, ...) */
     char **strings;
     int nstrings, scap;
-    size_t not_started;         /* cases not started by as-of (left out) */
+    size_t not_started; /* cases not started by as-of (left out) */
 } uf_caseset;
 
 /*

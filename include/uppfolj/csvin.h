@@ -20,9 +20,9 @@ typedef enum uf_encoding { UF_ENC_UTF8, UF_ENC_UTF8_BOM, UF_ENC_CP1252 } uf_enco
 
 typedef struct uf_csv_info {
     uf_encoding encoding;
-    char delim;                   /* ';' or ',' */
-    char sha256[65];              /* hex digest of the file's bytes */
-    unsigned long long size;      /* bytes */
+    char delim;              /* ';' or ',' */
+    char sha256[65];         /* hex digest of the file's bytes */
+    unsigned long long size; /* bytes */
 } uf_csv_info;
 
 /*
@@ -31,8 +31,7 @@ typedef struct uf_csv_info {
  * is the physical line the record starts on (1 = header).  Return 0 to go
  * on, non-zero to stop reading.
  */
-typedef int (*uf_csv_row_fn)(void *ctx, unsigned long line, char **fields,
-                             size_t n);
+typedef int (*uf_csv_row_fn)(void *ctx, unsigned long line, char **fields, size_t n);
 /* Called now and then with the bytes read so far of the current file. */
 typedef void (*uf_csv_progress_fn)(void *ctx, unsigned long long done);
 
@@ -51,9 +50,8 @@ uf_error uf_csv_scan(const char *path, uf_csv_info *info);
  * to stop), UF_ERR_IO when reading failed, UF_ERR_NOMEM, or UF_ERR_INPUT on
  * a quoting error, with *bad_line set to the line where it was found.
  */
-uf_error uf_csv_read(const char *path, const uf_csv_info *info,
-                     uf_csv_row_fn row, uf_csv_progress_fn progress,
-                     void *ctx, unsigned long *bad_line);
+uf_error uf_csv_read(const char *path, const uf_csv_info *info, uf_csv_row_fn row,
+                     uf_csv_progress_fn progress, void *ctx, unsigned long *bad_line);
 
 /*
  * The second pass on two threads (csvpipe.c): a reader thread parses the
@@ -65,20 +63,19 @@ uf_error uf_csv_read(const char *path, const uf_csv_info *info,
  * return from either stops the reading.  Same result codes as
  * uf_csv_read.
  */
-typedef int (*uf_csv_rec_fn)(void *ctx, unsigned long line, char **fields,
-                             size_t n, void *scratch);
+typedef int (*uf_csv_rec_fn)(void *ctx, unsigned long line, char **fields, size_t n, void *scratch);
 
 typedef struct uf_csv_pipe_opts {
-    uf_csv_rec_fn prep;         /* on the reader thread */
+    uf_csv_rec_fn prep; /* on the reader thread */
     void *prep_ctx;
-    uf_csv_rec_fn take;         /* on the calling thread, in order */
+    uf_csv_rec_fn take; /* on the calling thread, in order */
     void *take_ctx;
-    uf_csv_progress_fn progress;   /* on the calling thread, may be NULL */
+    uf_csv_progress_fn progress; /* on the calling thread, may be NULL */
     size_t scratch_size;
 } uf_csv_pipe_opts;
 
-uf_error uf_csv_pipe(const char *path, const uf_csv_info *info,
-                     const uf_csv_pipe_opts *opts, unsigned long *bad_line);
+uf_error uf_csv_pipe(const char *path, const uf_csv_info *info, const uf_csv_pipe_opts *opts,
+                     unsigned long *bad_line);
 
 /* True when buf[0..len) is valid UTF-8 (no overlongs, no surrogates).
  * *tail gets the number of bytes at the end that start an incomplete

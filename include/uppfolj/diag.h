@@ -22,17 +22,17 @@ typedef enum uf_severity { UF_WARNING, UF_ERROR } uf_severity;
 
 typedef struct uf_diag_entry {
     uf_severity severity;
-    char *file;         /* owned */
+    char *file; /* owned */
     unsigned long line;
-    char *column;       /* owned, may be NULL */
-    char *message;      /* owned */
+    char *column;  /* owned, may be NULL */
+    char *message; /* owned */
 } uf_diag_entry;
 
 typedef struct uf_diag {
     uf_diag_entry *items;
     size_t n, cap;
-    unsigned long errors;    /* all errors added, kept or not */
-    unsigned long warnings;  /* all warnings added, kept or not */
+    unsigned long errors;   /* all errors added, kept or not */
+    unsigned long warnings; /* all warnings added, kept or not */
 } uf_diag;
 
 /* An empty list; no allocation until the first add. */

@@ -38,10 +38,10 @@
 #define UF_EXPORT_MAX_COHORTS 16
 
 typedef struct uf_export_opts {
-    const uf_cohort_filter *filters;   /* the named cohorts, in output order */
-    int nfilters;                       /* 1..UF_EXPORT_MAX_COHORTS */
-    const uf_config *cfg;               /* age bands; not NULL */
-    const char *dir;                    /* existing folder to write into */
+    const uf_cohort_filter *filters; /* the named cohorts, in output order */
+    int nfilters;                    /* 1..UF_EXPORT_MAX_COHORTS */
+    const uf_config *cfg;            /* age bands; not NULL */
+    const char *dir;                 /* existing folder to write into */
 } uf_export_opts;
 
 typedef struct uf_export_result {

@@ -12,8 +12,15 @@
 #include "uppfolj/core.h"
 
 typedef enum uf_dim {
-    UF_DIM_SEX, UF_DIM_AGE, UF_DIM_INSATS, UF_DIM_UNIT, UF_DIM_PROGRAMME,
-    UF_DIM_TARGET, UF_DIM_START_YEAR, UF_DIM_END_REASON, UF_NDIMS
+    UF_DIM_SEX,
+    UF_DIM_AGE,
+    UF_DIM_INSATS,
+    UF_DIM_UNIT,
+    UF_DIM_PROGRAMME,
+    UF_DIM_TARGET,
+    UF_DIM_START_YEAR,
+    UF_DIM_END_REASON,
+    UF_NDIMS
 } uf_dim;
 
 /* Key of the "uppgift saknas" group. */
@@ -38,8 +45,8 @@ bool uf_dim_overlaps(uf_dim d);
 /* The group keys of case k on d into keys (at most max; a keys array of
  * UF_CASE_GROUPS_MAX always holds them all); their number (at least 1:
  * unknown values give UF_GROUP_MISSING). */
-int uf_case_groups(const uf_caseset *c, const uf_config *cfg, const uf_case *k,
-                   uf_dim d, int *keys, int max);
+int uf_case_groups(const uf_caseset *c, const uf_config *cfg, const uf_case *k, uf_dim d, int *keys,
+                   int max);
 
 /* Every key of d present among the cohort's cases, sorted for display
  * (missing last), into *keys (malloc'd, the caller frees it; NULL when
@@ -50,12 +57,11 @@ int uf_dim_keys(const uf_caseset *c, const uf_config *cfg, uf_dim d, int **keys)
 /* The Swedish label of group key on d into out (n bytes; out may be NULL
  * when n is 0).  Returns the length of the whole label, as snprintf: a
  * result >= n means out was too small. */
-size_t uf_group_label(const uf_caseset *c, const uf_config *cfg, uf_dim d, int key,
-                      char *out, size_t n);
+size_t uf_group_label(const uf_caseset *c, const uf_config *cfg, uf_dim d, int key, char *out,
+                      size_t n);
 
 /* Compare UTF-8 names in Swedish alphabetical order (å ä ö after z),
  * like strcmp. */
 int uf_sv_cmp(const char *a, const char *b);
-
 
 #endif

@@ -23,35 +23,34 @@
 #include "uppfolj/error.h"
 #include "uppfolj/pseudo.h"
 
-typedef void (*uf_import_progress_fn)(void *ctx, unsigned long long done,
-                                      unsigned long long total);
+typedef void (*uf_import_progress_fn)(void *ctx, unsigned long long done, unsigned long long total);
 
 typedef struct uf_import_opts {
-    const char *const *paths;   /* files to import */
+    const char *const *paths; /* files to import */
     size_t npaths;
-    const char *kind;           /* entity for every file, NULL = detect */
-    bool dry_run;               /* check everything, store nothing */
-    int today;                  /* day number: the century of 10-digit
+    const char *kind;               /* entity for every file, NULL = detect */
+    bool dry_run;                   /* check everything, store nothing */
+    int today;                      /* day number: the century of 10-digit
                                    personnummer, and "not in the future" */
-    const char *user;           /* for the log */
-    const char *started_at;     /* for the log: UTC ISO 8601 */
-    const struct uf_config *cfg;      /* extra measure codes; may be NULL */
-    uf_import_progress_fn progress;   /* may be NULL */
+    const char *user;               /* for the log */
+    const char *started_at;         /* for the log: UTC ISO 8601 */
+    const struct uf_config *cfg;    /* extra measure codes; may be NULL */
+    uf_import_progress_fn progress; /* may be NULL */
     void *progress_ctx;
 } uf_import_opts;
 
 typedef struct uf_import_file {
-    const char *path;           /* borrowed from the options */
-    const char *kind;           /* static entity name, NULL if unknown */
+    const char *path; /* borrowed from the options */
+    const char *kind; /* static entity name, NULL if unknown */
     uf_csv_info info;
     unsigned long rows, inserted, updated, unchanged;
 } uf_import_file;
 
 typedef struct uf_import_result {
-    uf_import_file *files;      /* owned, in the order given */
+    uf_import_file *files; /* owned, in the order given */
     size_t nfiles;
-    long long run_id;           /* the import log row, 0 for a dry run */
-    bool stored;                /* true when the data was committed */
+    long long run_id; /* the import log row, 0 for a dry run */
+    bool stored;      /* true when the data was committed */
 } uf_import_result;
 
 /*

@@ -17,21 +17,21 @@
 #include <stddef.h>
 
 typedef enum uf_kb_id {
-    UF_KB_SEX,              /* kon: F M X */
-    UF_KB_TARGET,           /* malgrupp */
-    UF_KB_REFERRER,         /* aktualiserad_av */
-    UF_KB_END_REASON,       /* avslutsorsak */
-    UF_KB_FORM,             /* insatsform */
-    UF_KB_YES_NO,           /* ja/nej */
-    UF_KB_PROVIDER,         /* utforare */
-    UF_KB_INSATS,           /* insats: 25 codes */
-    UF_KB_INSTRUMENT,       /* bedomningsinstrument */
-    UF_KB_RISK,             /* riskniva */
-    UF_KB_MEASURE,          /* matt (utfall) */
-    UF_KB_DOMAIN,           /* omrade (mål) */
-    UF_KB_GOAL_STATUS,      /* malstatus */
-    UF_KB_MEETING_TYPE,     /* motestyp */
-    UF_KB_ACTOR,            /* aktor (mötesdeltagare) */
+    UF_KB_SEX,          /* kon: F M X */
+    UF_KB_TARGET,       /* malgrupp */
+    UF_KB_REFERRER,     /* aktualiserad_av */
+    UF_KB_END_REASON,   /* avslutsorsak */
+    UF_KB_FORM,         /* insatsform */
+    UF_KB_YES_NO,       /* ja/nej */
+    UF_KB_PROVIDER,     /* utforare */
+    UF_KB_INSATS,       /* insats: 25 codes */
+    UF_KB_INSTRUMENT,   /* bedomningsinstrument */
+    UF_KB_RISK,         /* riskniva */
+    UF_KB_MEASURE,      /* matt (utfall) */
+    UF_KB_DOMAIN,       /* omrade (mål) */
+    UF_KB_GOAL_STATUS,  /* malstatus */
+    UF_KB_MEETING_TYPE, /* motestyp */
+    UF_KB_ACTOR,        /* aktor (mötesdeltagare) */
     UF_KB_NLISTS
 } uf_kb_id;
 
@@ -44,18 +44,18 @@ typedef enum uf_kb_id {
 #define UF_KB_N_GOAL_STATUS 4
 
 typedef struct uf_kb_entry {
-    const char *code;           /* as stored */
-    const char *label;          /* Swedish label: "Flicka", "Målen uppfyllda" */
-    const char *group;          /* a group row of such cases, when it reads
+    const char *code;       /* as stored */
+    const char *label;      /* Swedish label: "Flicka", "Målen uppfyllda" */
+    const char *group;      /* a group row of such cases, when it reads
                                    differently: "Flickor"; NULL = label */
-    const char *aliases[5];     /* further spellings accepted on import,
+    const char *aliases[5]; /* further spellings accepted on import,
                                    folded; NULL-ended */
 } uf_kb_entry;
 
 typedef struct uf_kb_list {
-    const char *name;           /* folded Swedish name: "avslutsorsak" */
-    const char *label;          /* "Avslutsorsak" */
-    const uf_kb_entry *e;       /* in display order */
+    const char *name;     /* folded Swedish name: "avslutsorsak" */
+    const char *label;    /* "Avslutsorsak" */
+    const uf_kb_entry *e; /* in display order */
     int n;
 } uf_kb_list;
 

@@ -23,99 +23,99 @@
 
 /* What a cell holds. */
 typedef enum uf_ctype {
-    UF_C_EMPTY,     /* nothing (not applicable) */
-    UF_C_TEXT,      /* a label */
-    UF_C_COUNT,     /* a number of persons or cases: disclosure-controlled */
-    UF_C_NUMBER,    /* another number (days, a rate, a statistic) */
-    UF_C_PERCENT,   /* 0..100 */
-    UF_C_PVALUE,    /* 0..1 */
-    UF_C_DATE       /* ISO date text */
+    UF_C_EMPTY,   /* nothing (not applicable) */
+    UF_C_TEXT,    /* a label */
+    UF_C_COUNT,   /* a number of persons or cases: disclosure-controlled */
+    UF_C_NUMBER,  /* another number (days, a rate, a statistic) */
+    UF_C_PERCENT, /* 0..100 */
+    UF_C_PVALUE,  /* 0..1 */
+    UF_C_DATE     /* ISO date text */
 } uf_ctype;
 
 /* Why a cell is not shown (SPEC §8). */
 typedef enum uf_supp {
     UF_SHOWN = 0,
-    UF_SUPP_SMALL,      /* a count of 1..threshold-1, shown as "<5" */
-    UF_SUPP_SECONDARY,  /* hidden so that another hidden value cannot be
+    UF_SUPP_SMALL,     /* a count of 1..threshold-1, shown as "<5" */
+    UF_SUPP_SECONDARY, /* hidden so that another hidden value cannot be
                            recovered by subtraction: ".." */
-    UF_SUPP_FEW,        /* a statistic over fewer than threshold persons: ".." */
-    UF_SUPP_NOTEST,     /* a test not run (too few per group): ".." */
-    UF_SUPP_MISSING     /* no value could be computed (no data): ".." */
+    UF_SUPP_FEW,       /* a statistic over fewer than threshold persons: ".." */
+    UF_SUPP_NOTEST,    /* a test not run (too few per group): ".." */
+    UF_SUPP_MISSING    /* no value could be computed (no data): ".." */
 } uf_supp;
 
 typedef struct uf_cell {
     uf_ctype type;
-    double v;           /* the value (count, number, percent, p) */
-    char *text;         /* UF_C_TEXT, UF_C_DATE */
-    long n;             /* persons the value rests on; -1 = not applicable */
+    double v;   /* the value (count, number, percent, p) */
+    char *text; /* UF_C_TEXT, UF_C_DATE */
+    long n;     /* persons the value rests on; -1 = not applicable */
     uf_supp supp;
-    int link;           /* column of a count in the same row that this cell
+    int link;     /* column of a count in the same row that this cell
                            would reveal (a percentage of it), or -1 */
-    long reveals;       /* the smallest non-zero count the value determines
+    long reveals; /* the smallest non-zero count the value determines
                            (an exact test's counts; a sum's smallest part
                            when the others are shown), or -1 */
-    int key;            /* what the count counts, when the same count stands
+    int key;      /* what the count counts, when the same count stands
                            in several tables: 1 + index in uf_report.keys,
                            0 = none (uf_cell_key); on a statistic: the
                            figure its n is */
-    bool shared;        /* set by suppress.c: key stands in several tables */
+    bool shared;  /* set by suppress.c: key stands in several tables */
 } uf_cell;
 
 typedef struct uf_column {
-    char *id;           /* stable machine name (CSV header, SPEC §13) */
-    char *label;        /* Swedish heading */
+    char *id;    /* stable machine name (CSV header, SPEC §13) */
+    char *label; /* Swedish heading */
     uf_ctype type;
-    int decimals;       /* for display */
-    bool additive;      /* a count whose group rows add up to the total row
+    int decimals;  /* for display */
+    bool additive; /* a count whose group rows add up to the total row
                            (unless the table's groups overlap) */
-    int part_of;        /* a count that, with the other columns naming the
+    int part_of;   /* a count that, with the other columns naming the
                            same column here, adds up to that column in each
                            row (a row total); -1 if none */
-    int within;         /* a count that is at most the count of this column
+    int within;    /* a count that is at most the count of this column
                            in the same row (those with an event among those
                            followed up); -1 if none */
 } uf_column;
 
 typedef struct uf_row {
-    uf_cell *cells;     /* ncols cells */
-    bool total;         /* the totals row */
+    uf_cell *cells; /* ncols cells */
+    bool total;     /* the totals row */
 } uf_row;
 
 typedef struct uf_table {
-    char *id;           /* stable: file name of its CSV */
+    char *id; /* stable: file name of its CSV */
     char *title;
-    char *description;  /* one sentence, may be NULL */
+    char *description; /* one sentence, may be NULL */
     uf_column *cols;
     int ncols;
     uf_row *rows;
     int nrows, rcap;
-    char **notes;       /* footnotes */
+    char **notes; /* footnotes */
     int nnotes;
-    bool groups_overlap;    /* a case may be in more than one group row */
+    bool groups_overlap; /* a case may be in more than one group row */
 } uf_table;
 
 /* A chart series: one table column, read at the given rows. */
 typedef struct uf_series {
     char *label;
     int col;
-    int risk_col;       /* "step" charts: counts at risk per category, shown
+    int risk_col;   /* "step" charts: counts at risk per category, shown
                            under the axis; -1 none */
-    int censor_col;     /* "step" charts: counts censored per category,
+    int censor_col; /* "step" charts: counts censored per category,
                            drawn as ticks on the curve; -1 none */
 } uf_series;
 
 typedef struct uf_chart {
     char *id;
     char *title;
-    char *kind;             /* "bar" (grouped), "stacked" (bars stacked per
+    char *kind;            /* "bar" (grouped), "stacked" (bars stacked per
                                category: parts of a whole), "line", or
                                "step" (survival curves: steps, censoring
                                ticks, number at risk under the axis) */
-    char *y_label;          /* axis label with unit */
-    const uf_table *table;  /* the table the values come from */
-    int *rows;              /* the category rows of that table */
+    char *y_label;         /* axis label with unit */
+    const uf_table *table; /* the table the values come from */
+    int *rows;             /* the category rows of that table */
     int nrows;
-    int label_col;          /* column with the category labels */
+    int label_col; /* column with the category labels */
     uf_series *series;
     int nseries;
 } uf_chart;
@@ -136,33 +136,33 @@ typedef struct uf_kv {
 } uf_kv;
 
 typedef struct uf_report {
-    char *name;             /* report definition: "utfall", ... */
+    char *name; /* report definition: "utfall", ... */
     char *title;
-    char *unit;             /* enhet(er) */
-    char *organisation;     /* [organisation] namn of uppfolj.conf, or NULL
+    char *unit;         /* enhet(er) */
+    char *organisation; /* [organisation] namn of uppfolj.conf, or NULL
                                (the XLSX workbook's company) */
-    char *population;       /* the cases covered, in words (population.h) */
+    char *population;   /* the cases covered, in words (population.h) */
     char *period;
     char *as_of;
     char *version;
-    char *created;          /* ISO date of the data snapshot */
-    uf_kv *params;          /* parameters and configuration used */
+    char *created; /* ISO date of the data snapshot */
+    uf_kv *params; /* parameters and configuration used */
     int nparams;
-    char **snapshot;        /* import runs: "körning 3 2026-11-01 sha256 …" */
+    char **snapshot; /* import runs: "körning 3 2026-11-01 sha256 …" */
     int nsnapshot;
     uf_section **sections;
     int nsections;
-    char **method;          /* method notes (paragraphs) */
+    char **method; /* method notes (paragraphs) */
     int nmethod;
-    int threshold;          /* disclosure threshold used */
-    char **keys;            /* the names of uf_cell.key */
+    int threshold; /* disclosure threshold used */
+    char **keys;   /* the names of uf_cell.key */
     int nkeys;
-    bool failed;            /* memory ran out while building */
+    bool failed; /* memory ran out while building */
 } uf_report;
 
 /* A new empty report; NULL when memory ran out.  Free with uf_report_free. */
 uf_report *uf_report_new(const char *name, const char *title);
-void uf_report_free(uf_report *r);     /* NULL-safe */
+void uf_report_free(uf_report *r); /* NULL-safe */
 bool uf_report_failed(const uf_report *r);
 
 /* Set one of the metadata strings (*field = copy of value). */
@@ -186,10 +186,10 @@ void uf_section_par(uf_report *r, uf_section *s, const char *paragraph);
 
 /* A new table in section s with ncols columns; define them with
  * uf_table_col before adding rows. */
-uf_table *uf_section_table(uf_report *r, uf_section *s, const char *id,
-                           const char *title, int ncols);
-void uf_table_col(uf_report *r, uf_table *t, int col, const char *id,
-                  const char *label, uf_ctype type, int decimals, bool additive);
+uf_table *uf_section_table(uf_report *r, uf_section *s, const char *id, const char *title,
+                           int ncols);
+void uf_table_col(uf_report *r, uf_table *t, int col, const char *id, const char *label,
+                  uf_ctype type, int decimals, bool additive);
 /* Declare that count column col adds up, with its siblings, to column
  * total in each row. */
 void uf_table_part_of(uf_table *t, int col, int total);
@@ -218,10 +218,8 @@ void uf_cell_reveals(uf_table *t, int row, int col, long count);
  * On a statistic the key names the figure its n is: hidden with it. */
 void uf_cell_key(uf_report *r, uf_table *t, int row, int col, const char *key);
 
-uf_chart *uf_section_chart(uf_report *r, uf_section *s, const char *id,
-                           const char *title, const char *kind,
-                           const char *y_label, const uf_table *t,
-                           int label_col);
+uf_chart *uf_section_chart(uf_report *r, uf_section *s, const char *id, const char *title,
+                           const char *kind, const char *y_label, const uf_table *t, int label_col);
 void uf_chart_rows(uf_report *r, uf_chart *c, const int *rows, int n);
 void uf_chart_series(uf_report *r, uf_chart *c, const char *label, int col);
 /* For the series just added to a "step" chart: its at-risk and censored

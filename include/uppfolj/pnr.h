@@ -20,17 +20,17 @@
 #include <stdbool.h>
 
 typedef enum uf_pnr_status {
-    UF_PNR_OK,          /* a valid personnummer or samordningsnummer */
-    UF_PNR_PSEUDONYM,   /* not a personnummer: an already pseudonymous id */
-    UF_PNR_BAD_FORMAT,  /* digits like a personnummer, but not its form */
-    UF_PNR_BAD_DATE,    /* the date part is no real date, or in the future */
-    UF_PNR_BAD_CHECK    /* the Luhn check digit is wrong */
+    UF_PNR_OK,         /* a valid personnummer or samordningsnummer */
+    UF_PNR_PSEUDONYM,  /* not a personnummer: an already pseudonymous id */
+    UF_PNR_BAD_FORMAT, /* digits like a personnummer, but not its form */
+    UF_PNR_BAD_DATE,   /* the date part is no real date, or in the future */
+    UF_PNR_BAD_CHECK   /* the Luhn check digit is wrong */
 } uf_pnr_status;
 
 typedef struct uf_pnr {
-    char digits[13];    /* normalised YYYYMMDDNNNC (coordination day kept) */
-    int birth_days;     /* birth date as a day number (parse.h) */
-    bool coordination;  /* a samordningsnummer */
+    char digits[13];   /* normalised YYYYMMDDNNNC (coordination day kept) */
+    int birth_days;    /* birth date as a day number (parse.h) */
+    bool coordination; /* a samordningsnummer */
 } uf_pnr;
 
 /*

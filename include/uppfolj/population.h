@@ -59,15 +59,15 @@ uf_error uf_population_range(sqlite3 *db, int *first, int *last);
 
 /* What a command asks of its population. */
 typedef struct uf_population_req {
-    const char *program;                /* --program, or NULL */
-    const char *unit;                   /* --unit, or NULL */
-    const uf_cohort_filter *filter;     /* one --cohort as the population, or NULL */
-    uf_cohort_filter *cohorts;          /* compared cohorts (kohort, export): each
+    const char *program;            /* --program, or NULL */
+    const char *unit;               /* --unit, or NULL */
+    const uf_cohort_filter *filter; /* one --cohort as the population, or NULL */
+    uf_cohort_filter *cohorts;      /* compared cohorts (kohort, export): each
                                            is checked and canonicalised */
     int ncohorts;
-    bool by_programme;                  /* the report breaks down by programme */
-    const char *default_program;        /* [rapporter] program of uppfolj.conf */
-    char unit_name[64];                 /* out: the unit as stored, "" if none */
+    bool by_programme;           /* the report breaks down by programme */
+    const char *default_program; /* [rapporter] program of uppfolj.conf */
+    char unit_name[64];          /* out: the unit as stored, "" if none */
 } uf_population_req;
 
 /*
@@ -85,7 +85,6 @@ typedef struct uf_population_req {
  * (program SIG); Jämförelse (program ordinarie) (312 ärenden)").  UF_ERR_INPUT (d
  * tells), UF_ERR_DB, UF_ERR_NOMEM.
  */
-uf_error uf_population_choose(sqlite3 *db, uf_population_req *q, char *words, size_t n,
-                              uf_diag *d);
+uf_error uf_population_choose(sqlite3 *db, uf_population_req *q, char *words, size_t n, uf_diag *d);
 
 #endif

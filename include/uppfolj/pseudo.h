@@ -42,8 +42,7 @@ uf_error uf_key_load(const char *path, uf_key *key);
 void uf_key_wipe(uf_key *key);
 
 /* The pseudonym of the 12 normalised digits (pnr.h) under key. */
-void uf_pseudonym(const uf_key *key, const char digits[12],
-                  char out[UF_PSEUDONYM_BUF]);
+void uf_pseudonym(const uf_key *key, const char digits[12], char out[UF_PSEUDONYM_BUF]);
 
 /* The key file path for database path db: db + ".key".  Caller frees;
  * NULL when memory ran out. */

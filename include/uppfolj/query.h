@@ -9,8 +9,8 @@
 #define UPPFOLJ_QUERY_H
 
 typedef struct uf_query_text {
-    const char *name;   /* file name without .sql */
-    const char *sql;    /* the file's text */
+    const char *name; /* file name without .sql */
+    const char *sql;  /* the file's text */
 } uf_query_text;
 
 /* The generated table, terminated by { NULL, NULL }. */

@@ -33,8 +33,7 @@ uf_error uf_render_csv(const uf_report *r, const char *dir, uf_diag *d);
  * byte-identical files.  UF_ERR_IO (d tells; the file is removed),
  * UF_ERR_NOMEM, or UF_ERR_INPUT (d tells) when the model cannot be a
  * workbook. */
-uf_error uf_render_xlsx(const uf_report *r, const char *path, long long created_epoch,
-                        uf_diag *d);
+uf_error uf_render_xlsx(const uf_report *r, const char *path, long long created_epoch, uf_diag *d);
 
 /* Write r as PDF to path: A4, DejaVu Sans embedded, UTF-8 text, tables,
  * charts and a footer on every page (render_pdf.c says more).  The
@@ -42,8 +41,7 @@ uf_error uf_render_xlsx(const uf_report *r, const char *path, long long created_
  * model and epoch give the same bytes.  UF_ERR_IO (d tells; no partial
  * file is left), UF_ERR_NOMEM, or UF_ERR_MISSING (d tells) when the font
  * files of fonts-dejavu-core are not installed. */
-uf_error uf_render_pdf(const uf_report *r, const char *path, long long created_epoch,
-                       uf_diag *d);
+uf_error uf_render_pdf(const uf_report *r, const char *path, long long created_epoch, uf_diag *d);
 
 /* The diagnostic of a writer's failure err on file path (errno read at
  * the failure, by the writer itself) into d (NULL: none); err is

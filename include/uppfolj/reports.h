@@ -18,7 +18,7 @@
 #include "uppfolj/model.h"
 
 typedef struct uf_report_opts {
-    uf_dim by[2];               /* breakdown: one or two dimensions */
+    uf_dim by[2]; /* breakdown: one or two dimensions */
     int nby;
     const uf_config *cfg;
 } uf_report_opts;
@@ -42,9 +42,9 @@ int uf_period_parse(const char *s, int *from, int *to, char *label, size_t n);
 
 /* Options of the årsrapport. */
 typedef struct uf_arsrapport_opts {
-    int year;                   /* the report year */
-    int years;                  /* years of trend, 1..UF_ARS_MAX_YEARS */
-    const char *unit;           /* the population's unit, for the front, or
+    int year;         /* the report year */
+    int years;        /* years of trend, 1..UF_ARS_MAX_YEARS */
+    const char *unit; /* the population's unit, for the front, or
                                    NULL; the population (population.h)
                                    already holds only its cases */
     const uf_config *cfg;
@@ -66,14 +66,14 @@ uf_report *uf_report_arsrapport(sqlite3 *db, const uf_caseset *c, const uf_arsra
                                 uf_error *err);
 
 /* Options of the kohort report. */
-#define UF_KOHORT_MAX 8         /* cohorts compared at most */
+#define UF_KOHORT_MAX 8 /* cohorts compared at most */
 
 typedef struct uf_kohort_opts {
-    const uf_cohort_filter *cohorts;    /* ncohorts parsed filters; the first
+    const uf_cohort_filter *cohorts; /* ncohorts parsed filters; the first
                                            is the reference */
-    const char *const *specs;           /* the same as written, for the front */
-    int ncohorts;                       /* 2..UF_KOHORT_MAX */
-    int from, to;                       /* start dates [from, to] (day
+    const char *const *specs;        /* the same as written, for the front */
+    int ncohorts;                    /* 2..UF_KOHORT_MAX */
+    int from, to;                    /* start dates [from, to] (day
                                            numbers); INT_MIN / INT_MAX = open */
     const uf_config *cfg;
 } uf_kohort_opts;
@@ -99,14 +99,14 @@ uf_report *uf_report_kohort(sqlite3 *db, const uf_caseset *c, const uf_kohort_op
  * compared cohorts for UF_RO_COHORTS), --format and -o every report
  * takes. */
 enum {
-    UF_RO_PERIOD = 1u << 0,     /* --period */
-    UF_RO_YEAR = 1u << 1,       /* --year */
-    UF_RO_YEARS = 1u << 2,      /* --years */
-    UF_RO_BY = 1u << 3,         /* --by */
-    UF_RO_COHORTS = 1u << 4,    /* --cohort two or more times: compared cohorts */
-    UF_RO_FROMTO = 1u << 5,     /* --from, --to */
-    UF_RO_ASOF = 1u << 6,       /* --as-of */
-    UF_RO_WINDOWS = 1u << 7     /* --window-before, --window-after, --anchor */
+    UF_RO_PERIOD = 1u << 0,  /* --period */
+    UF_RO_YEAR = 1u << 1,    /* --year */
+    UF_RO_YEARS = 1u << 2,   /* --years */
+    UF_RO_BY = 1u << 3,      /* --by */
+    UF_RO_COHORTS = 1u << 4, /* --cohort two or more times: compared cohorts */
+    UF_RO_FROMTO = 1u << 5,  /* --from, --to */
+    UF_RO_ASOF = 1u << 6,    /* --as-of */
+    UF_RO_WINDOWS = 1u << 7  /* --window-before, --window-after, --anchor */
 };
 
 /* What a report is built from: the database restricted to its population
@@ -114,19 +114,19 @@ enum {
 typedef struct uf_report_req {
     sqlite3 *db;
     const uf_config *cfg;
-    uf_core_params phase;       /* windows, anchor; as_of resolved (never 0) */
-    int from, to;               /* --period, [from, to) day numbers, cut at as-of */
-    char period[192];           /* the period in words */
-    bool period_cut;            /* the period ran past as-of and was cut there */
-    int year, years;            /* --year, --years */
-    uf_dim by[2];               /* --by */
+    uf_core_params phase; /* windows, anchor; as_of resolved (never 0) */
+    int from, to;         /* --period, [from, to) day numbers, cut at as-of */
+    char period[192];     /* the period in words */
+    bool period_cut;      /* the period ran past as-of and was cut there */
+    int year, years;      /* --year, --years */
+    uf_dim by[2];         /* --by */
     int nby;
-    const uf_cohort_filter *cohorts;    /* compared cohorts (UF_RO_COHORTS) */
-    const char *const *specs;           /* the same as written */
+    const uf_cohort_filter *cohorts; /* compared cohorts (UF_RO_COHORTS) */
+    const char *const *specs;        /* the same as written */
     int ncohorts;
-    int start_from, start_to;   /* --from, --to: INT_MIN / INT_MAX = open */
-    const char *unit;           /* the population's unit (for the front), or NULL */
-    const char *population;     /* the population in words */
+    int start_from, start_to; /* --from, --to: INT_MIN / INT_MAX = open */
+    const char *unit;         /* the population's unit (for the front), or NULL */
+    const char *population;   /* the population in words */
 } uf_report_req;
 
 struct uf_report_info;
@@ -134,18 +134,18 @@ struct uf_report_info;
 /* A report's builder: the model, before disclosure control.  NULL on
  * failure with *err: UF_ERR_USAGE / UF_ERR_INPUT (d tells), UF_ERR_DB
  * (sqlite3_errmsg tells), UF_ERR_NOMEM. */
-typedef uf_report *(*uf_report_build_fn)(const struct uf_report_info *info,
-                                         const uf_report_req *q, uf_diag *d, uf_error *err);
+typedef uf_report *(*uf_report_build_fn)(const struct uf_report_info *info, const uf_report_req *q,
+                                         uf_diag *d, uf_error *err);
 
 /* One report of the registry. */
 typedef struct uf_report_info {
-    char *name;                 /* `uppfolj report NAME` */
+    char *name; /* `uppfolj report NAME` */
     char *title;
-    char *summary;              /* one line for --help, Swedish */
-    unsigned takes, needs;      /* UF_RO_* */
+    char *summary;         /* one line for --help, Swedish */
+    unsigned takes, needs; /* UF_RO_* */
     uf_report_build_fn build;
-    char *def;                  /* a definition report: the INI text */
-    char *dir;                  /* its folder (queries NAME.sql), NULL = built in */
+    char *def; /* a definition report: the INI text */
+    char *dir; /* its folder (queries NAME.sql), NULL = built in */
 } uf_report_info;
 
 typedef struct uf_registry {

@@ -15,9 +15,9 @@
 #include "uppfolj/error.h"
 
 typedef struct uf_sample_opts {
-    unsigned youths;            /* number of persons, >= 1 */
-    unsigned long long seed;    /* PRNG seed */
-    int end_year;               /* data end date (the "as-of" of the set) */
+    unsigned youths;         /* number of persons, >= 1 */
+    unsigned long long seed; /* PRNG seed */
+    int end_year;            /* data end date (the "as-of" of the set) */
     int end_month;
     int end_day;
 } uf_sample_opts;
@@ -28,7 +28,6 @@ typedef struct uf_sample_opts {
  * err (at most errlen bytes, always NUL-terminated).  Files already in dir
  * are overwritten.
  */
-uf_error uf_sample_write(const uf_sample_opts *opts, const char *dir,
-                         char *err, size_t errlen);
+uf_error uf_sample_write(const uf_sample_opts *opts, const char *dir, char *err, size_t errlen);
 
 #endif

@@ -58,8 +58,8 @@ uf_error uf_stat_median(const double *x, size_t n, double *out);
 
 typedef struct uf_stat_summary {
     size_t n;
-    double mean, sd;        /* sd NAN when n < 2 */
-    double min, q1, median, q3, max;    /* type 7 quartiles */
+    double mean, sd;                 /* sd NAN when n < 2 */
+    double min, q1, median, q3, max; /* type 7 quartiles */
 } uf_stat_summary;
 
 /** n, mean, SD and the five type 7 quantiles 0, .25, .5, .75, 1 of x in
@@ -70,8 +70,8 @@ uf_error uf_stat_describe(const double *x, size_t n, uf_stat_summary *out);
 /* ---- proportions, counts and rates ------------------------------------ */
 
 typedef struct uf_stat_prop {
-    double estimate;        /* x / n */
-    double lo, hi;          /* confidence interval */
+    double estimate; /* x / n */
+    double lo, hi;   /* confidence interval */
     size_t x, n;
 } uf_stat_prop;
 
@@ -89,8 +89,8 @@ uf_error uf_stat_wilson(size_t x, size_t n, double level, uf_stat_prop *out);
 #define UF_STAT_POISSON_MAX 500000u
 
 typedef struct uf_stat_binom {
-    double estimate;        /* x / n */
-    double p;               /* two-sided p-value */
+    double estimate; /* x / n */
+    double p;        /* two-sided p-value */
     size_t x, n;
 } uf_stat_binom;
 
@@ -108,10 +108,10 @@ uf_error uf_stat_binom_test(size_t x, size_t n, double p0, uf_stat_binom *out);
 uf_error uf_stat_mcnemar_exact(size_t b, size_t c, uf_stat_binom *out);
 
 typedef struct uf_stat_rate {
-    double rate;            /* x / time */
-    double lo, hi;          /* exact Poisson confidence interval */
-    size_t x;               /* events */
-    double time;            /* person-time, in the caller's unit */
+    double rate;   /* x / time */
+    double lo, hi; /* exact Poisson confidence interval */
+    size_t x;      /* events */
+    double time;   /* person-time, in the caller's unit */
 } uf_stat_rate;
 
 /** Exact Poisson interval for a rate: `poisson.test(x, time, conf.level =
@@ -129,9 +129,9 @@ uf_error uf_stat_poisson_ci(size_t x, double time, double level, uf_stat_rate *o
 #define UF_STAT_FISHER_MAX_WORK 3e8
 
 typedef struct uf_stat_fisher {
-    double p;               /* two-sided p-value */
-    size_t n;               /* table total */
-    bool too_large;         /* p NAN: beyond the UF_STAT_FISHER_MAX_ limits */
+    double p;       /* two-sided p-value */
+    size_t n;       /* table total */
+    bool too_large; /* p NAN: beyond the UF_STAT_FISHER_MAX_ limits */
 } uf_stat_fisher;
 
 /** Fisher's exact test of the 2x2 table with rows (a, b) and (c, d):
@@ -164,13 +164,13 @@ uf_error uf_stat_fisher_rxc(const size_t *table, size_t r, size_t c, uf_stat_fis
 /* ---- t tests ----------------------------------------------------------- */
 
 typedef struct uf_stat_ttest {
-    double estimate;        /* mean difference (paired) or mean1 - mean2 */
-    double mean1, mean2;    /* paired: means of after and before */
-    double lo, hi;          /* confidence interval of estimate at level */
-    double t, df, p;        /* statistic, degrees of freedom, two-sided p */
-    double se;              /* standard error of estimate */
-    size_t n;               /* pairs (paired) or n1 + n2 */
-    size_t n1, n2;          /* paired: both the number of pairs */
+    double estimate;     /* mean difference (paired) or mean1 - mean2 */
+    double mean1, mean2; /* paired: means of after and before */
+    double lo, hi;       /* confidence interval of estimate at level */
+    double t, df, p;     /* statistic, degrees of freedom, two-sided p */
+    double se;           /* standard error of estimate */
+    size_t n;            /* pairs (paired) or n1 + n2 */
+    size_t n1, n2;       /* paired: both the number of pairs */
 } uf_stat_ttest;
 
 /** Paired t test of after - before: `t.test(after, before, paired =
@@ -179,33 +179,33 @@ typedef struct uf_stat_ttest {
  *  "data are essentially constant", or t = NaN when all are 0):
  *  UF_ERR_INPUT with t, p and CI NAN; estimate and the means are kept when
  *  there is at least one pair, df when there are two. */
-uf_error uf_stat_ttest_paired(const double *after, const double *before, size_t n,
-                              double level, uf_stat_ttest *out);
+uf_error uf_stat_ttest_paired(const double *after, const double *before, size_t n, double level,
+                              uf_stat_ttest *out);
 
 /** Welch two-sample t test: `t.test(a, b, conf.level = level)`; df by
  *  Welch-Satterthwaite.  Fewer than 2 values in a group, a non-finite value,
  *  or both groups constant: UF_ERR_INPUT, t, df, p, CI NAN (means kept). */
-uf_error uf_stat_ttest_welch(const double *a, size_t na, const double *b, size_t nb,
-                             double level, uf_stat_ttest *out);
+uf_error uf_stat_ttest_welch(const double *a, size_t na, const double *b, size_t nb, double level,
+                             uf_stat_ttest *out);
 
 /** Difference in differences: the Welch t test of the change scores of two
  *  cohorts, `t.test(change_a, change_b)`; estimate is the difference of the
  *  mean changes.  Same contract as uf_stat_ttest_welch. */
-uf_error uf_stat_did(const double *change_a, size_t na, const double *change_b,
-                     size_t nb, double level, uf_stat_ttest *out);
+uf_error uf_stat_did(const double *change_a, size_t na, const double *change_b, size_t nb,
+                     double level, uf_stat_ttest *out);
 
 /* ---- Wilcoxon tests ---------------------------------------------------- */
 
 typedef struct uf_stat_wilcoxon {
-    double statistic;       /* V (signed rank) or W (rank sum), as R */
-    double p;               /* two-sided p-value */
-    int exact;              /* 1: exact distribution; 0: normal approximation
+    double statistic; /* V (signed rank) or W (rank sum), as R */
+    double p;         /* two-sided p-value */
+    int exact;        /* 1: exact distribution; 0: normal approximation
                                with continuity and tie correction */
-    size_t n;               /* signed rank: non-zero differences used;
+    size_t n;         /* signed rank: non-zero differences used;
                                rank sum: n1 + n2 */
-    size_t n_zero;          /* signed rank: zero differences dropped;
+    size_t n_zero;    /* signed rank: zero differences dropped;
                                rank sum: 0 */
-    size_t n1, n2;          /* signed rank: both the number of pairs */
+    size_t n1, n2;    /* signed rank: both the number of pairs */
 } uf_stat_wilcoxon;
 
 /** Wilcoxon signed-rank test of after - before: `wilcox.test(after, before,
@@ -271,19 +271,19 @@ uf_error uf_stat_smd_data(const double *a, size_t na, const double *b, size_t nb
  * or censoring, in increasing order.
  */
 typedef struct uf_stat_km {
-    size_t n;               /* subjects */
-    size_t k;               /* rows: distinct times */
-    double level;           /* confidence level of lower/upper */
+    size_t n;     /* subjects */
+    size_t k;     /* rows: distinct times */
+    double level; /* confidence level of lower/upper */
     double *time;
     size_t *n_risk, *n_event, *n_censor;
     double *surv;
-    double *std_err;        /* SE of surv (Greenwood), as
+    double *std_err;       /* SE of surv (Greenwood), as
                                summary(fit)$std.err: surv * se_cumhaz;
                                NaN where surv is 0 */
-    double *se_cumhaz;      /* SE of the cumulative hazard = of log(surv),
+    double *se_cumhaz;     /* SE of the cumulative hazard = of log(surv),
                                as fit$std.err: sqrt(sum d/(n(n-d)));
                                Inf where surv is 0 */
-    double *lower, *upper;  /* log interval: surv * exp(-+z se_cumhaz),
+    double *lower, *upper; /* log interval: surv * exp(-+z se_cumhaz),
                                upper capped at 1; NaN where surv is 0 */
 } uf_stat_km;
 
@@ -298,9 +298,9 @@ uf_error uf_stat_km_new(const double *time, const int *event, size_t n, double l
 void uf_stat_km_free(uf_stat_km *km);
 
 typedef struct uf_stat_km_point {
-    double time;            /* the t asked for */
-    double surv, std_err, lower, upper;     /* as in uf_stat_km */
-    size_t n_risk;          /* subjects with time >= t */
+    double time;                        /* the t asked for */
+    double surv, std_err, lower, upper; /* as in uf_stat_km */
+    size_t n_risk;                      /* subjects with time >= t */
 } uf_stat_km_point;
 
 /** The Kaplan-Meier curve at time t, as `summary(fit, times = t)`: the
@@ -316,15 +316,15 @@ uf_error uf_stat_km_at(const uf_stat_km *km, double t, uf_stat_km_point *out);
  * degree of freedom.
  */
 typedef struct uf_stat_logrank {
-    size_t n;               /* subjects */
-    size_t k;               /* groups */
-    size_t *n_group;        /* subjects per group */
-    double *observed;       /* events per group */
-    double *expected;       /* expected events per group */
-    double *var;            /* k x k variance of observed - expected, row major */
+    size_t n;         /* subjects */
+    size_t k;         /* groups */
+    size_t *n_group;  /* subjects per group */
+    double *observed; /* events per group */
+    double *expected; /* expected events per group */
+    double *var;      /* k x k variance of observed - expected, row major */
     double chisq;
-    double df;              /* groups with expected > 0, minus 1 */
-    double p;               /* P(chisq_df > chisq) */
+    double df; /* groups with expected > 0, minus 1 */
+    double p;  /* P(chisq_df > chisq) */
 } uf_stat_logrank;
 
 /** Log-rank test of time/event (as uf_stat_km_new) by group[i] in 0..k-1.
@@ -335,8 +335,8 @@ typedef struct uf_stat_logrank {
  *  per-group sums filled and chisq and p NAN.  n == 0, k < 2, a group >= k,
  *  a non-finite time or a bad event: UF_ERR_INPUT and *out = NULL; also
  *  UF_ERR_NOMEM with *out = NULL. */
-uf_error uf_stat_logrank_new(const double *time, const int *event, const size_t *group,
-                             size_t n, size_t k, uf_stat_logrank **out);
+uf_error uf_stat_logrank_new(const double *time, const int *event, const size_t *group, size_t n,
+                             size_t k, uf_stat_logrank **out);
 
 /** Free lr and its arrays.  NULL is fine. */
 void uf_stat_logrank_free(uf_stat_logrank *lr);

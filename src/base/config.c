@@ -54,7 +54,7 @@ int uf_parse_months(const char *s, int *months)
 {
     char *end;
     long v = strtol(s, &end, 10);
-    if (end == s || v < 1 || v > 120)     /* checked before * 12 can overflow */
+    if (end == s || v < 1 || v > 120) /* checked before * 12 can overflow */
         return -1;
     if (strcmp(end, "y") == 0 || strcmp(end, "\xc3\xa5r") == 0 || strcmp(end, "\xc3\xa5") == 0)
         v *= 12;
@@ -68,12 +68,15 @@ int uf_parse_months(const char *s, int *months)
 
 int uf_config_measure_kind(const uf_config *c, const char *m)
 {
-    static const struct { const char *code; uf_mkind kind; } builtin[] = {
+    static const struct {
+        const char *code;
+        uf_mkind kind;
+    } builtin[] = {
         { "misstanke_brott", UF_MEASURE_EVENT }, { "lagforing", UF_MEASURE_EVENT },
-        { "anmalan_oro", UF_MEASURE_EVENT }, { "vald", UF_MEASURE_EVENT },
-        { "skolfranvaro_pct", UF_MEASURE_PCT },
-        { "uppforandestorning", UF_MEASURE_BINARY }, { "sysselsattning", UF_MEASURE_BINARY },
-        { "drogfri", UF_MEASURE_BINARY }, { "boende_stabilt", UF_MEASURE_BINARY },
+        { "anmalan_oro", UF_MEASURE_EVENT },     { "vald", UF_MEASURE_EVENT },
+        { "skolfranvaro_pct", UF_MEASURE_PCT },  { "uppforandestorning", UF_MEASURE_BINARY },
+        { "sysselsattning", UF_MEASURE_BINARY }, { "drogfri", UF_MEASURE_BINARY },
+        { "boende_stabilt", UF_MEASURE_BINARY },
     };
     for (size_t i = 0; i < sizeof builtin / sizeof builtin[0]; i++)
         if (strcmp(builtin[i].code, m) == 0)
@@ -99,11 +102,9 @@ typedef struct parse {
     const char *path;
 } parse;
 
-static void bad(parse *p, const char *section, const char *key, const char *msg,
-                const char *value)
+static void bad(parse *p, const char *section, const char *key, const char *msg, const char *value)
 {
-    uf_diag_add(p->d, UF_ERROR, p->path, 0, NULL, "[%s] %s: %s: '%s'", section, key, msg,
-                value);
+    uf_diag_add(p->d, UF_ERROR, p->path, 0, NULL, "[%s] %s: %s: '%s'", section, key, msg, value);
 }
 
 /* "12-14, 15-17": the age bands; false after an error. */
@@ -114,8 +115,8 @@ static bool parse_bands(parse *p, const char *v)
     const char *s = v;
     while (*s) {
         int lo, hi, used = 0;
-        if (n == UF_MAX_BANDS || sscanf(s, " %d - %d %n", &lo, &hi, &used) != 2 ||
-            lo > hi || lo < 0 || hi > 120 || (n && lo <= b[n - 1].hi))
+        if (n == UF_MAX_BANDS || sscanf(s, " %d - %d %n", &lo, &hi, &used) != 2 || lo > hi ||
+            lo < 0 || hi > 120 || (n && lo <= b[n - 1].hi))
             return false;
         b[n].lo = lo;
         b[n].hi = hi;
@@ -173,9 +174,9 @@ static bool add_measure(parse *p, const char *code, const char *kind)
     }
     if (same >= (k == UF_MEASURE_EVENT ? UF_CONFIG_MAX_EVENTS : UF_CONFIG_MAX_STATES)) {
         uf_diag_add(p->d, UF_ERROR, p->path, 0, NULL,
-                    "[mått] %s: högst %d extra händelsemått och %d extra tillståndsmått",
-                    code, UF_CONFIG_MAX_EVENTS, UF_CONFIG_MAX_STATES);
-        return true;    /* reported here */
+                    "[mått] %s: högst %d extra händelsemått och %d extra tillståndsmått", code,
+                    UF_CONFIG_MAX_EVENTS, UF_CONFIG_MAX_STATES);
+        return true; /* reported here */
     }
     uf_measure_conf *m = realloc(p->c->measures, (size_t)(p->c->nmeasures + 1) * sizeof *m);
     if (!m)
@@ -235,7 +236,7 @@ static int on_value(void *user, const char *section, const char *name, const cha
             ok = parse_bands(p, value);
     } else if (!strcmp(sec, "fonster") || !strcmp(sec, "windows")) {
         if (!strcmp(key, "fore") || !strcmp(key, "before"))
-            ok = uf_parse_months(value, &c->months_before) == 0;   /* unfolded: "1år" */
+            ok = uf_parse_months(value, &c->months_before) == 0; /* unfolded: "1år" */
         else if (!strcmp(key, "efter") || !strcmp(key, "after"))
             ok = uf_parse_months(value, &c->months_after) == 0;
         else if (!strcmp(key, "ankare") || !strcmp(key, "anchor")) {

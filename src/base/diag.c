@@ -46,8 +46,8 @@ static int reserve(uf_diag *d)
     return 0;
 }
 
-void uf_diag_add(uf_diag *d, uf_severity sev, const char *file,
-                 unsigned long line, const char *column, const char *fmt, ...)
+void uf_diag_add(uf_diag *d, uf_severity sev, const char *file, unsigned long line,
+                 const char *column, const char *fmt, ...)
 {
     if (sev == UF_ERROR)
         d->errors++;
@@ -86,7 +86,7 @@ void uf_diag_merge(uf_diag *dst, uf_diag *src, size_t mark)
     uf_diag_entry *grown = tmp ? realloc(dst->items, (mark + n) * sizeof *grown) : NULL;
     if (!grown) {
         free(tmp);
-        uf_diag_release(src);   /* counted, not kept */
+        uf_diag_release(src); /* counted, not kept */
         return;
     }
     dst->items = grown;
@@ -107,7 +107,7 @@ void uf_diag_merge(uf_diag *dst, uf_diag *src, size_t mark)
     memcpy(dst->items + mark, tmp, n * sizeof *tmp);
     dst->n = mark + n;
     free(tmp);
-    free(src->items);       /* the entries now belong to dst */
+    free(src->items); /* the entries now belong to dst */
     uf_diag_init(src);
 }
 
@@ -127,6 +127,5 @@ void uf_diag_print(const uf_diag *d, FILE *out)
     }
     unsigned long total = d->errors + d->warnings;
     if (total > d->n)
-        fprintf(out, "... och %lu meddelanden till som inte visas\n",
-                total - (unsigned long)d->n);
+        fprintf(out, "... och %lu meddelanden till som inte visas\n", total - (unsigned long)d->n);
 }

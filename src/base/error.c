@@ -7,16 +7,16 @@
 const char *uf_strerror(uf_error err)
 {
     switch (err) {
-    case UF_OK:          return "ok";
-    case UF_ERR_NOMEM:   return "minnet räckte inte";
-    case UF_ERR_IO:      return "filen kunde inte läsas eller skrivas";
-    case UF_ERR_INPUT:   return "indata innehåller fel";
-    case UF_ERR_DB:      return "databasfel";
-    case UF_ERR_EXISTS:  return "filen finns redan";
+    case UF_OK: return "ok";
+    case UF_ERR_NOMEM: return "minnet räckte inte";
+    case UF_ERR_IO: return "filen kunde inte läsas eller skrivas";
+    case UF_ERR_INPUT: return "indata innehåller fel";
+    case UF_ERR_DB: return "databasfel";
+    case UF_ERR_EXISTS: return "filen finns redan";
     case UF_ERR_MISSING: return "filen saknas";
     case UF_ERR_VERSION: return "databasen är skapad av en nyare version av uppfolj";
-    case UF_ERR_CRYPTO:  return "kryptografiskt fel";
-    case UF_ERR_USAGE:   return "felaktig användning";
+    case UF_ERR_CRYPTO: return "kryptografiskt fel";
+    case UF_ERR_USAGE: return "felaktig användning";
     }
     return "okänt fel";
 }

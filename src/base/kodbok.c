@@ -10,7 +10,10 @@
 #include "uppfolj/kodbok.h"
 #include "uppfolj/parse.h"
 
-#define E(code, label, ...) { code, label, __VA_ARGS__ }
+#define E(code, label, ...)      \
+    {                            \
+        code, label, __VA_ARGS__ \
+    }
 #define N(a) (int)(sizeof a / sizeof *a)
 
 /* clang-format off: one code a line */
@@ -24,12 +27,9 @@ static const uf_kb_entry target[] = {
     E("avhopp", "Avhoppare", NULL, { NULL }),
 };
 static const uf_kb_entry referrer[] = {
-    E("polis", "Polisen", NULL, { NULL }),
-    E("socialtjanst", "Socialtjänsten", NULL, { NULL }),
-    E("skola", "Skolan", NULL, { NULL }),
-    E("fritid", "Fritid", NULL, { "fritidsverksamhet" }),
-    E("bup", "BUP", NULL, { NULL }),
-    E("egen", "Egen ansökan", NULL, { NULL }),
+    E("polis", "Polisen", NULL, { NULL }), E("socialtjanst", "Socialtjänsten", NULL, { NULL }),
+    E("skola", "Skolan", NULL, { NULL }),  E("fritid", "Fritid", NULL, { "fritidsverksamhet" }),
+    E("bup", "BUP", NULL, { NULL }),       E("egen", "Egen ansökan", NULL, { NULL }),
     E("annan", "Annan", NULL, { NULL }),
 };
 static const uf_kb_entry end_reason[] = {
@@ -229,7 +229,7 @@ const char *uf_kb_match(uf_kb_id id, const char *text)
     if (!text)
         return NULL;
     uf_fold(text, f, sizeof f);
-    for (int i = 0; i < l->n; i++)          /* the code: nearly always */
+    for (int i = 0; i < l->n; i++) /* the code: nearly always */
         if (strcasecmp(l->e[i].code, f) == 0)
             return l->e[i].code;
     for (int i = 0; i < l->n; i++)

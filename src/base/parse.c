@@ -13,9 +13,9 @@ int uf_days_from_civil(int y, int m, int d)
 {
     y -= m <= 2;
     const int era = (y >= 0 ? y : y - 399) / 400;
-    const int yoe = y - era * 400;                               /* [0, 399] */
+    const int yoe = y - era * 400; /* [0, 399] */
     const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;       /* [0, 146096] */
+    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy; /* [0, 146096] */
     return era * 146097 + doe - 719468;
 }
 
@@ -166,11 +166,11 @@ void uf_fold(const char *s, char *out, size_t n)
             unsigned char c2 = (unsigned char)s[1];
             char f = 0;
             if (c2 == 0xA5 || c2 == 0xA4 || c2 == 0x85 || c2 == 0x84)
-                f = 'a';        /* å ä Å Ä */
+                f = 'a'; /* å ä Å Ä */
             else if (c2 == 0xB6 || c2 == 0x96)
-                f = 'o';        /* ö Ö */
+                f = 'o'; /* ö Ö */
             else if (c2 == 0xA9 || c2 == 0x89)
-                f = 'e';        /* é É */
+                f = 'e'; /* é É */
             if (f) {
                 out[i++] = f;
                 s += 2;

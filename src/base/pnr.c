@@ -22,13 +22,14 @@ int uf_pnr_luhn(const char d[9])
 const char *uf_pnr_strstatus(uf_pnr_status st)
 {
     switch (st) {
-    case UF_PNR_OK:         return "giltigt personnummer";
-    case UF_PNR_PSEUDONYM:  return "pseudonymt id";
-    case UF_PNR_BAD_FORMAT: return "värdet har minst åtta siffror men inte ett personnummers form "
-                                   "(ÅÅÅÅMMDD-NNNN eller ÅÅMMDD-NNNN); ett pseudonymt id får ha "
-                                   "högst sju siffror";
-    case UF_PNR_BAD_DATE:   return "personnumret innehåller inget giltigt födelsedatum";
-    case UF_PNR_BAD_CHECK:  return "personnumret har fel kontrollsiffra";
+    case UF_PNR_OK: return "giltigt personnummer";
+    case UF_PNR_PSEUDONYM: return "pseudonymt id";
+    case UF_PNR_BAD_FORMAT:
+        return "värdet har minst åtta siffror men inte ett personnummers form "
+               "(ÅÅÅÅMMDD-NNNN eller ÅÅMMDD-NNNN); ett pseudonymt id får ha "
+               "högst sju siffror";
+    case UF_PNR_BAD_DATE: return "personnumret innehåller inget giltigt födelsedatum";
+    case UF_PNR_BAD_CHECK: return "personnumret har fel kontrollsiffra";
     }
     return "okänt fel i personnummer";
 }

@@ -26,11 +26,12 @@ typedef struct cli_common {
 /* Long options of cli_common, to splice into a command's option table;
  * the values returned by getopt_long for them. */
 enum { OPT_DB = 1000, OPT_CONFIG, OPT_QUIET, OPT_HELP, OPT_FIRST_COMMAND };
-#define CLI_COMMON_OPTIONS \
-    { "db", required_argument, NULL, OPT_DB }, \
-    { "config", required_argument, NULL, OPT_CONFIG }, \
-    { "quiet", no_argument, NULL, 'q' }, \
-    { "help", no_argument, NULL, 'h' }
+#define CLI_COMMON_OPTIONS                                                                        \
+    { "db", required_argument, NULL, OPT_DB }, { "config", required_argument, NULL, OPT_CONFIG }, \
+        { "quiet", no_argument, NULL, 'q' },                                                      \
+    {                                                                                             \
+        "help", no_argument, NULL, 'h'                                                            \
+    }
 
 /* Handle a common option c; true if it was one. */
 bool cli_common_opt(cli_common *co, int c, const char *arg);
@@ -53,12 +54,16 @@ typedef struct cli_phase {
     int before, after;
     int anchor;
 } cli_phase;
-#define CLI_PHASE_INIT { .as_of = 0, .before = 0, .after = 0, .anchor = -1 }
-#define CLI_PHASE_OPTIONS \
-    { "as-of", required_argument, NULL, 'a' }, \
-    { "window-before", required_argument, NULL, 'B' }, \
-    { "window-after", required_argument, NULL, 'A' }, \
-    { "anchor", required_argument, NULL, 'n' }
+#define CLI_PHASE_INIT                                    \
+    {                                                     \
+        .as_of = 0, .before = 0, .after = 0, .anchor = -1 \
+    }
+#define CLI_PHASE_OPTIONS                                                                         \
+    { "as-of", required_argument, NULL, 'a' }, { "window-before", required_argument, NULL, 'B' }, \
+        { "window-after", required_argument, NULL, 'A' },                                         \
+    {                                                                                             \
+        "anchor", required_argument, NULL, 'n'                                                    \
+    }
 
 /* Handle phase option c: 1 when it was one, 0 when it is not one, -1 when
  * its value is bad (the message is printed). */
@@ -67,8 +72,7 @@ int cli_phase_opt(cli_phase *p, int c, const char *arg);
 struct uf_config;
 struct uf_core_params;
 /* The core parameters of p, what p leaves open from cfg. */
-void cli_phase_params(const cli_phase *p, const struct uf_config *cfg,
-                      struct uf_core_params *out);
+void cli_phase_params(const cli_phase *p, const struct uf_config *cfg, struct uf_core_params *out);
 
 /* Load the configuration (--config FILE, or uppfolj.conf beside the
  * database when it exists) and print its messages.  Returns -1 to go on,
@@ -111,8 +115,7 @@ typedef struct cli_progress {
 } cli_progress;
 
 void cli_progress_start(cli_progress *p, const cli_common *co, const char *label);
-void cli_progress_update(cli_progress *p, unsigned long long done,
-                         unsigned long long total);
+void cli_progress_update(cli_progress *p, unsigned long long done, unsigned long long total);
 void cli_progress_end(cli_progress *p);
 
 int cmd_init(int argc, char **argv, cli_common *co);

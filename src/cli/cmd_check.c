@@ -8,12 +8,11 @@
 #include "cli.h"
 #include "uppfolj/db.h"
 
-static const char usage[] =
-    "Användning: uppfolj [--db FIL] check\n"
-    "\n"
-    "Kontrollerar databasen (integritet, referenser) och visar hur många\n"
-    "personer, ärenden, insatser, bedömningar, utfall, mål och möten den\n"
-    "innehåller och de senaste importkörningarna.\n";
+static const char usage[] = "Användning: uppfolj [--db FIL] check\n"
+                            "\n"
+                            "Kontrollerar databasen (integritet, referenser) och visar hur många\n"
+                            "personer, ärenden, insatser, bedömningar, utfall, mål och möten den\n"
+                            "innehåller och de senaste importkörningarna.\n";
 
 /* Print each row of statement name: the first column padded to width,
  * the others after it, two spaces apart. */
@@ -84,8 +83,10 @@ int cmd_check(int argc, char **argv, cli_common *co)
                bad ? "FEL HITTADES" : "inga fel");
         int bad_rows = print_rows(db, "check_counts", "Innehåll (antal rader):", 17);
         putchar('\n');
-        bad_rows |= print_rows(db, "check_runs", "Senaste importkörningar (körning, start, "
-                               "användare, utfall, fel, filer, rader):", 4);
+        bad_rows |= print_rows(db, "check_runs",
+                               "Senaste importkörningar (körning, start, "
+                               "användare, utfall, fel, filer, rader):",
+                               4);
         if (bad_rows) {
             cli_error("databasfel: %s", sqlite3_errmsg(db));
             rc = EXIT_FAIL;

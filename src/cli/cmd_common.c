@@ -17,17 +17,10 @@
 bool cli_common_opt(cli_common *co, int c, const char *arg)
 {
     switch (c) {
-    case OPT_DB:
-        co->db = arg;
-        return true;
-    case OPT_CONFIG:
-        co->config = arg;
-        return true;
-    case 'q':
-        co->quiet = true;
-        return true;
-    default:
-        return false;
+    case OPT_DB: co->db = arg; return true;
+    case OPT_CONFIG: co->config = arg; return true;
+    case 'q': co->quiet = true; return true;
+    default: return false;
     }
 }
 
@@ -41,7 +34,8 @@ int cli_phase_opt(cli_phase *p, int c, const char *arg)
         }
         if (p->as_of > cli_today()) {
             cli_error("--as-of %s ligger efter dagens datum: data kan inte finnas för dagar "
-                      "som inte har varit", arg);
+                      "som inte har varit",
+                      arg);
             return -1;
         }
         return 1;
@@ -62,8 +56,7 @@ int cli_phase_opt(cli_phase *p, int c, const char *arg)
             return -1;
         }
         return 1;
-    default:
-        return 0;
+    default: return 0;
     }
 }
 
@@ -156,19 +149,16 @@ void cli_say(const cli_common *co, const char *fmt, ...)
 int cli_exit_code(uf_error err)
 {
     switch (err) {
-    case UF_OK:
-        return EXIT_OK;
+    case UF_OK: return EXIT_OK;
     case UF_ERR_INPUT:
     case UF_ERR_USAGE:
     case UF_ERR_EXISTS:
     case UF_ERR_MISSING:
-    case UF_ERR_VERSION:
-        return EXIT_INPUT;
+    case UF_ERR_VERSION: return EXIT_INPUT;
     case UF_ERR_NOMEM:
     case UF_ERR_IO:
     case UF_ERR_DB:
-    case UF_ERR_CRYPTO:
-        return EXIT_FAIL;
+    case UF_ERR_CRYPTO: return EXIT_FAIL;
     }
     return EXIT_FAIL;
 }
@@ -206,8 +196,7 @@ void cli_progress_start(cli_progress *p, const cli_common *co, const char *label
     p->last_pct = -1;
 }
 
-void cli_progress_update(cli_progress *p, unsigned long long done,
-                         unsigned long long total)
+void cli_progress_update(cli_progress *p, unsigned long long done, unsigned long long total)
 {
     if (!p->on || total == 0)
         return;

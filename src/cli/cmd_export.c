@@ -73,16 +73,14 @@ static bool add_cohort(export_args *a, const char *spec)
 /* Parse the options; -1 to go on, else the exit code. */
 static int parse_args(int argc, char **argv, cli_common *co, export_args *a)
 {
-    static const struct option opts[] = {
-        CLI_COMMON_OPTIONS,
-        { "cohort", required_argument, NULL, 'c' },
-        { "program", required_argument, NULL, 'P' },
-        { "programme", required_argument, NULL, 'P' },
-        { "unit", required_argument, NULL, 'u' },
-        CLI_PHASE_OPTIONS,
-        { "output", required_argument, NULL, 'o' },
-        { 0, 0, 0, 0 }
-    };
+    static const struct option opts[] = { CLI_COMMON_OPTIONS,
+                                          { "cohort", required_argument, NULL, 'c' },
+                                          { "program", required_argument, NULL, 'P' },
+                                          { "programme", required_argument, NULL, 'P' },
+                                          { "unit", required_argument, NULL, 'u' },
+                                          CLI_PHASE_OPTIONS,
+                                          { "output", required_argument, NULL, 'o' },
+                                          { 0, 0, 0, 0 } };
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "qho:", opts, NULL)) != -1) {
@@ -119,17 +117,19 @@ static int parse_args(int argc, char **argv, cli_common *co, export_args *a)
 
 /* Decide and apply the population (population.h); -1 to go on, else
  * the exit code. */
-static int population(export_args *a, const uf_config *cfg, sqlite3 *db, char *words,
-                      size_t n)
+static int population(export_args *a, const uf_config *cfg, sqlite3 *db, char *words, size_t n)
 {
-    uf_population_req q = { .program = a->program, .unit = a->unit, .cohorts = a->filters,
-                            .ncohorts = a->nfilters, .default_program = cfg->program };
+    uf_population_req q = { .program = a->program,
+                            .unit = a->unit,
+                            .cohorts = a->filters,
+                            .ncohorts = a->nfilters,
+                            .default_program = cfg->program };
     return cli_population(db, &q, words, n);
 }
 
 /* Load the cases, write the files and print the counts. */
-static int run_export(const export_args *a, const uf_config *cfg, sqlite3 *db,
-                      const cli_common *co, const char *words)
+static int run_export(const export_args *a, const uf_config *cfg, sqlite3 *db, const cli_common *co,
+                      const char *words)
 {
     uf_core_params p;
     cli_phase_params(&a->ph, cfg, &p);
@@ -142,8 +142,9 @@ static int run_export(const export_args *a, const uf_config *cfg, sqlite3 *db,
             cli_error("kunde inte läsa data: %s", sqlite3_errmsg(db));
         return cli_exit_code(err);
     }
-    uf_export_opts o = { .filters = a->filters, .nfilters = a->nfilters, .cfg = cfg,
-                         .dir = a->dir };
+    uf_export_opts o = {
+        .filters = a->filters, .nfilters = a->nfilters, .cfg = cfg, .dir = a->dir
+    };
     uf_export_result *res = malloc(sizeof *res);
     int code = EXIT_FAIL;
     if (!res)
@@ -158,8 +159,8 @@ static int run_export(const export_args *a, const uf_config *cfg, sqlite3 *db,
     } else {
         char asof[UF_DATE_BUF];
         uf_date_format(c->as_of, asof);
-        cli_say(co, "Exporterade till %s (uttagsdatum %s, %zu personer; population: %s):\n",
-                a->dir, asof, res->persons, words);
+        cli_say(co, "Exporterade till %s (uttagsdatum %s, %zu personer; population: %s):\n", a->dir,
+                asof, res->persons, words);
         for (int i = 0; i < a->nfilters; i++)
             cli_say(co, "  %s: %zu rader\n", a->filters[i].name, res->rows[i]);
         code = EXIT_OK;

@@ -31,9 +31,8 @@ static const char usage[] =
     "  -q, --quiet   skriv bara ut fel\n";
 
 /* Swedish names of the entities, in import order. */
-static const char *const kind_sv[] = {
-    "personer", "ärenden", "insatser", "bedömningar", "utfall", "mål", "möten"
-};
+static const char *const kind_sv[] = { "personer", "ärenden", "insatser", "bedömningar",
+                                       "utfall",   "mål",     "möten" };
 
 static void progress(void *ctx, unsigned long long done, unsigned long long total)
 {
@@ -76,12 +75,10 @@ static const char *user_name(void)
 /* Parse options into o; -1 to exit with *code. */
 static int parse_args(int argc, char **argv, cli_common *co, uf_import_opts *o, int *code)
 {
-    static const struct option opts[] = {
-        CLI_COMMON_OPTIONS,
-        { "kind", required_argument, NULL, 'k' },
-        { "dry-run", no_argument, NULL, 'n' },
-        { 0, 0, 0, 0 }
-    };
+    static const struct option opts[] = { CLI_COMMON_OPTIONS,
+                                          { "kind", required_argument, NULL, 'k' },
+                                          { "dry-run", no_argument, NULL, 'n' },
+                                          { 0, 0, 0, 0 } };
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "qhk:n", opts, NULL)) != -1) {
@@ -125,15 +122,17 @@ int cmd_import(int argc, char **argv, cli_common *co)
     sqlite3 *db = NULL;
     uf_error err = keypath ? uf_key_load(keypath, &key) : UF_ERR_NOMEM;
     if (err != UF_OK) {
-        cli_error("kunde inte läsa nyckelfilen %s: %s%s", keypath ? keypath : "",
-                  uf_strerror(err), err == UF_ERR_MISSING ? " (kör uppfolj init först)" : "");
+        cli_error("kunde inte läsa nyckelfilen %s: %s%s", keypath ? keypath : "", uf_strerror(err),
+                  err == UF_ERR_MISSING ? " (kör uppfolj init först)" : "");
         free(keypath);
         return cli_exit_code(err);
     }
     struct stat sb;
     if (stat(keypath, &sb) == 0 && (sb.st_mode & 077))
-        fprintf(stderr, "uppfolj: varning: nyckelfilen %s kan läsas av andra än du; "
-                        "gör chmod 600 %s\n", keypath, keypath);
+        fprintf(stderr,
+                "uppfolj: varning: nyckelfilen %s kan läsas av andra än du; "
+                "gör chmod 600 %s\n",
+                keypath, keypath);
     free(keypath);
     err = uf_db_open(co->db, &db);
     if (err != UF_OK) {

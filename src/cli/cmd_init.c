@@ -53,8 +53,9 @@ int cmd_init(int argc, char **argv, cli_common *co)
         rc = cli_exit_code(err);
         goto out;
     }
-    cli_say(co, "Skapade databasen %s och nyckelfilen %s (läsbara bara för dig).\n"
-                "Förvara nyckelfilen säkert: utan den känns personer inte igen vid nästa import.\n",
+    cli_say(co,
+            "Skapade databasen %s och nyckelfilen %s (läsbara bara för dig).\n"
+            "Förvara nyckelfilen säkert: utan den känns personer inte igen vid nästa import.\n",
             co->db, key);
     rc = EXIT_OK;
 out:

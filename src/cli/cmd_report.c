@@ -69,14 +69,14 @@ typedef struct report_args {
     const char *by;
     const char *format;
     const char *dir;
-    const char *year;           /* arsrapport: as given */
+    const char *year; /* arsrapport: as given */
     int years;
-    cli_phase ph;               /* --as-of, --window-*, --anchor */
-    const char *cohort_specs[UF_KOHORT_MAX];   /* --cohort as given */
+    cli_phase ph;                            /* --as-of, --window-*, --anchor */
+    const char *cohort_specs[UF_KOHORT_MAX]; /* --cohort as given */
     uf_cohort_filter cohorts[UF_KOHORT_MAX];
     int ncohorts;
-    int from, to;               /* kohort: start dates, INT_MIN / INT_MAX */
-    unsigned given;             /* UF_RO_* of the options given */
+    int from, to;   /* kohort: start dates, INT_MIN / INT_MAX */
+    unsigned given; /* UF_RO_* of the options given */
     bool help;
 } report_args;
 
@@ -127,35 +127,42 @@ static bool parse_years(report_args *a, const char *s)
 /* Parse the options; -1 to go on, else the exit code. */
 static int parse_args(int argc, char **argv, cli_common *co, report_args *a)
 {
-    static const struct option opts[] = {
-        CLI_COMMON_OPTIONS,
-        { "by", required_argument, NULL, 'b' },
-        { "period", required_argument, NULL, 'p' },
-        { "unit", required_argument, NULL, 'u' },
-        { "program", required_argument, NULL, 'P' },
-        { "programme", required_argument, NULL, 'P' },
-        CLI_PHASE_OPTIONS,
-        { "format", required_argument, NULL, 'f' },
-        { "output", required_argument, NULL, 'o' },
-        { "year", required_argument, NULL, 'y' },
-        { "years", required_argument, NULL, 'Y' },
-        { "cohort", required_argument, NULL, 'C' },
-        { "from", required_argument, NULL, 'F' },
-        { "to", required_argument, NULL, 'T' },
-        { 0, 0, 0, 0 }
-    };
+    static const struct option opts[] = { CLI_COMMON_OPTIONS,
+                                          { "by", required_argument, NULL, 'b' },
+                                          { "period", required_argument, NULL, 'p' },
+                                          { "unit", required_argument, NULL, 'u' },
+                                          { "program", required_argument, NULL, 'P' },
+                                          { "programme", required_argument, NULL, 'P' },
+                                          CLI_PHASE_OPTIONS,
+                                          { "format", required_argument, NULL, 'f' },
+                                          { "output", required_argument, NULL, 'o' },
+                                          { "year", required_argument, NULL, 'y' },
+                                          { "years", required_argument, NULL, 'Y' },
+                                          { "cohort", required_argument, NULL, 'C' },
+                                          { "from", required_argument, NULL, 'F' },
+                                          { "to", required_argument, NULL, 'T' },
+                                          { 0, 0, 0, 0 } };
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "qho:", opts, NULL)) != -1) {
         switch (c) {
         case 'h': a->help = true; break;
-        case 'b': a->by = optarg; a->given |= UF_RO_BY; break;
-        case 'p': a->period = optarg; a->given |= UF_RO_PERIOD; break;
+        case 'b':
+            a->by = optarg;
+            a->given |= UF_RO_BY;
+            break;
+        case 'p':
+            a->period = optarg;
+            a->given |= UF_RO_PERIOD;
+            break;
         case 'u': a->unit = optarg; break;
         case 'P': a->program = optarg; break;
         case 'f': a->format = optarg; break;
         case 'o': a->dir = optarg; break;
-        case 'y': a->year = optarg; a->given |= UF_RO_YEAR; break;
+        case 'y':
+            a->year = optarg;
+            a->given |= UF_RO_YEAR;
+            break;
         case 'C':
             if (!add_cohort(a, optarg))
                 return EXIT_INPUT;
@@ -195,10 +202,17 @@ static int parse_args(int argc, char **argv, cli_common *co, report_args *a)
 }
 
 /* The option names of UF_RO_* flags, for messages. */
-static const struct { unsigned flag; const char *name; } flag_names[] = {
-    { UF_RO_PERIOD, "--period" }, { UF_RO_YEAR, "--year" }, { UF_RO_YEARS, "--years" },
-    { UF_RO_BY, "--by" }, { UF_RO_COHORTS, "--cohort (flera)" },
-    { UF_RO_FROMTO, "--from/--to" }, { UF_RO_ASOF, "--as-of" },
+static const struct {
+    unsigned flag;
+    const char *name;
+} flag_names[] = {
+    { UF_RO_PERIOD, "--period" },
+    { UF_RO_YEAR, "--year" },
+    { UF_RO_YEARS, "--years" },
+    { UF_RO_BY, "--by" },
+    { UF_RO_COHORTS, "--cohort (flera)" },
+    { UF_RO_FROMTO, "--from/--to" },
+    { UF_RO_ASOF, "--as-of" },
     { UF_RO_WINDOWS, "--window-before/--window-after/--anchor" },
 };
 
@@ -239,7 +253,8 @@ static bool check_options(const report_args *a, const uf_report_info *info)
     }
     if ((info->needs & UF_RO_COHORTS) && a->ncohorts < 2) {
         cli_error("%s behöver minst två kohorter, t.ex. --cohort 'SIG:programme=SIG' "
-                  "--cohort 'Jämförelse:programme=ordinarie'", info->name);
+                  "--cohort 'Jämförelse:programme=ordinarie'",
+                  info->name);
         return false;
     }
     if ((a->given & UF_RO_FROMTO) && a->from > a->to) {
@@ -342,9 +357,9 @@ static int write_formats(const report_args *a, const uf_report *r, const cli_com
             err = uf_render_csv(r, a->dir, &d);
         } else {
             snprintf(path, sizeof path, "%s/%s.%s", a->dir, a->name, f);
-            err = f[0] == 'j' ? uf_render_json(r, path, &d)
-                : f[0] == 'p' ? uf_render_pdf(r, path, created_epoch(r), &d)
-                              : uf_render_xlsx(r, path, created_epoch(r), &d);
+            err = f[0] == 'j'   ? uf_render_json(r, path, &d)
+                  : f[0] == 'p' ? uf_render_pdf(r, path, created_epoch(r), &d)
+                                : uf_render_xlsx(r, path, created_epoch(r), &d);
         }
         if (err == UF_OK)
             cli_say(co, "Skrev %s\n", path);
@@ -396,8 +411,10 @@ static void help_line(char *out, size_t n, const uf_report_info *info)
         for (size_t i = 0; i < len; i++)
             cols += ((unsigned char)w[i] & 0xC0) != 0x80;
         bool wrap = col > 20 && col + 1 + cols > 78;
-        int k = snprintf(out + used, n - used, wrap ? "\n%20s%.*s" : col > 20 ? " %s%.*s"
-                                                                              : "%s%.*s",
+        int k = snprintf(out + used, n - used,
+                         wrap       ? "\n%20s%.*s"
+                         : col > 20 ? " %s%.*s"
+                                    : "%s%.*s",
                          "", (int)len, w);
         used += k > 0 ? (size_t)k : 0;
         col = (wrap ? 20 : col > 20 ? col + 1 : col) + cols;
@@ -433,17 +450,20 @@ static int population(sqlite3 *db, report_args *a, const uf_report_info *info,
     bool compared = info->takes & UF_RO_COHORTS;
     if (!compared && a->ncohorts > 1) {
         cli_error("rapporten %s tar en --cohort (populationen); jämför kohorter med "
-                  "uppfolj report kohort", info->name);
+                  "uppfolj report kohort",
+                  info->name);
         return EXIT_INPUT;
     }
     bool by_programme = false;
     for (int i = 0; (info->takes & UF_RO_BY) && i < ro->nby; i++)
         by_programme |= ro->by[i] == UF_DIM_PROGRAMME;
-    uf_population_req q = { .program = a->program, .unit = a->unit,
+    uf_population_req q = { .program = a->program,
+                            .unit = a->unit,
                             .filter = !compared && a->ncohorts ? &a->cohorts[0] : NULL,
                             .cohorts = compared ? a->cohorts : NULL,
                             .ncohorts = compared ? a->ncohorts : 0,
-                            .by_programme = by_programme, .default_program = cfg->program };
+                            .by_programme = by_programme,
+                            .default_program = cfg->program };
     int code = cli_population(db, &q, words, n);
     snprintf(unit, unitlen, "%s", q.unit_name);
     return code;
@@ -488,8 +508,13 @@ static int run(report_args *a, const uf_report_info *info, uf_report_req *q, sql
 
 int cmd_report(int argc, char **argv, cli_common *co)
 {
-    report_args a = { .by = "sex", .format = "pdf,xlsx,json,csv", .dir = "rapporter",
-                      .ph = CLI_PHASE_INIT, .years = 5, .from = INT_MIN, .to = INT_MAX };
+    report_args a = { .by = "sex",
+                      .format = "pdf,xlsx,json,csv",
+                      .dir = "rapporter",
+                      .ph = CLI_PHASE_INIT,
+                      .years = 5,
+                      .from = INT_MIN,
+                      .to = INT_MAX };
     int code = parse_args(argc, argv, co, &a);
     if (code >= 0)
         return code;
@@ -501,8 +526,7 @@ int cmd_report(int argc, char **argv, cli_common *co)
         return code;
     }
     uf_report_opts ro = { .cfg = &cfg };
-    uf_report_req q = { .cfg = &cfg, .years = a.years, .start_from = a.from,
-                        .start_to = a.to };
+    uf_report_req q = { .cfg = &cfg, .years = a.years, .start_from = a.from, .start_to = a.to };
     const uf_report_info *info = a.name ? uf_registry_find(&g, a.name) : NULL;
     sqlite3 *db = NULL;
     char words[768], unit[64];
@@ -514,8 +538,8 @@ int cmd_report(int argc, char **argv, cli_common *co)
     if (!info) {
         char names[512] = "";
         for (size_t i = 0; i < g.n; i++)
-            snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s",
-                     i ? ", " : "", g.v[i].name);
+            snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s", i ? ", " : "",
+                     g.v[i].name);
         cli_error("okänd rapport '%s' (finns: %s)", a.name, names);
         goto out;
     }
@@ -528,8 +552,7 @@ int cmd_report(int argc, char **argv, cli_common *co)
         code = cli_exit_code(err);
         goto out;
     }
-    if ((code = population(db, &a, info, &ro, &cfg, words, sizeof words, unit,
-                           sizeof unit)) >= 0)
+    if ((code = population(db, &a, info, &ro, &cfg, words, sizeof words, unit, sizeof unit)) >= 0)
         goto out;
     q.db = db;
     cli_phase_params(&a.ph, &cfg, &q.phase);

@@ -36,14 +36,12 @@ static int parse_ull(const char *s, unsigned long long *out)
 
 int cmd_sample(int argc, char **argv, cli_common *co)
 {
-    static const struct option opts[] = {
-        CLI_COMMON_OPTIONS,
-        { "youths", required_argument, NULL, 'y' },
-        { "seed", required_argument, NULL, 's' },
-        { "end", required_argument, NULL, 'e' },
-        { "output", required_argument, NULL, 'o' },
-        { 0, 0, 0, 0 }
-    };
+    static const struct option opts[] = { CLI_COMMON_OPTIONS,
+                                          { "youths", required_argument, NULL, 'y' },
+                                          { "seed", required_argument, NULL, 's' },
+                                          { "end", required_argument, NULL, 'e' },
+                                          { "output", required_argument, NULL, 'o' },
+                                          { 0, 0, 0, 0 } };
     unsigned long long youths = 300, seed = 1;
     int end = cli_today();
     const char *dir = NULL;
@@ -53,8 +51,8 @@ int cmd_sample(int argc, char **argv, cli_common *co)
         if (c == 'h') {
             fputs(usage, stdout);
             return EXIT_OK;
-        } else if (c == 'y' && (parse_ull(optarg, &youths) != 0 || youths == 0 ||
-                                youths > 10000000)) {
+        } else if (c == 'y' &&
+                   (parse_ull(optarg, &youths) != 0 || youths == 0 || youths > 10000000)) {
             cli_error("--youths ska vara ett heltal från 1 till 10 000 000");
             return EXIT_INPUT;
         } else if (c == 's' && parse_ull(optarg, &seed) != 0) {

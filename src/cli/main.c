@@ -40,12 +40,8 @@ typedef struct command {
 } command;
 
 static const command commands[] = {
-    { "init", cmd_init },
-    { "import", cmd_import },
-    { "check", cmd_check },
-    { "sample", cmd_sample },
-    { "report", cmd_report },
-    { "export", cmd_export },
+    { "init", cmd_init },     { "import", cmd_import }, { "check", cmd_check },
+    { "sample", cmd_sample }, { "report", cmd_report }, { "export", cmd_export },
 };
 
 int main(int argc, char **argv)

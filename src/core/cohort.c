@@ -10,10 +10,16 @@
 #include "uppfolj/kodbok.h"
 #include "uppfolj/parse.h"
 
-static const struct { const char *name, *alias; uf_cfield field; } fields[] = {
-    { "programme", "program", UF_CF_PROGRAMME }, { "unit", "enhet", UF_CF_UNIT },
-    { "target_group", "malgrupp", UF_CF_TARGET }, { "start_year", "startar", UF_CF_START_YEAR },
-    { "sex", "kon", UF_CF_SEX }, { "age", "alder", UF_CF_AGE },
+static const struct {
+    const char *name, *alias;
+    uf_cfield field;
+} fields[] = {
+    { "programme", "program", UF_CF_PROGRAMME },
+    { "unit", "enhet", UF_CF_UNIT },
+    { "target_group", "malgrupp", UF_CF_TARGET },
+    { "start_year", "startar", UF_CF_START_YEAR },
+    { "sex", "kon", UF_CF_SEX },
+    { "age", "alder", UF_CF_AGE },
 };
 
 /* "16" or "15-17" into lo..hi; -1 if neither. */
@@ -62,8 +68,9 @@ static int condition(const char *s, uf_cohort_filter *f, char *err, size_t n)
                 bool sex = f->cond[i].field == UF_CF_SEX;
                 const char *code = uf_kb_match(sex ? UF_KB_SEX : UF_KB_TARGET, f->cond[i].value);
                 if (!code) {
-                    snprintf(err, n, sex ? "kön '%s': ange F, M eller X"
-                                         : "målgrupp '%s': ange riskzon eller avhopp",
+                    snprintf(err, n,
+                             sex ? "kön '%s': ange F, M eller X"
+                                 : "målgrupp '%s': ange riskzon eller avhopp",
                              f->cond[i].value);
                     return -1;
                 }
@@ -124,29 +131,28 @@ bool uf_cohort_cond_match(const uf_cohort_filter *f, int i, const uf_cfields *k)
     const char *v = f->cond[i].value;
     int y, m, d;
     switch (f->cond[i].field) {
-    case UF_CF_PROGRAMME:
-        return same_name(k->programme, v);
-    case UF_CF_UNIT:
-        return same_name(k->unit, v);
-    case UF_CF_TARGET:
-        return strcmp(k->target_group, v) == 0;
+    case UF_CF_PROGRAMME: return same_name(k->programme, v);
+    case UF_CF_UNIT: return same_name(k->unit, v);
+    case UF_CF_TARGET: return strcmp(k->target_group, v) == 0;
     case UF_CF_START_YEAR:
         if (k->start == INT_MIN)
             return false;
         uf_civil_from_days(k->start, &y, &m, &d);
         return y >= f->cond[i].lo && y <= f->cond[i].hi;
-    case UF_CF_SEX:
-        return k->sex == v[0];
-    case UF_CF_AGE:
-        return k->age >= f->cond[i].lo && k->age <= f->cond[i].hi;
+    case UF_CF_SEX: return k->sex == v[0];
+    case UF_CF_AGE: return k->age >= f->cond[i].lo && k->age <= f->cond[i].hi;
     }
     return false;
 }
 
 bool uf_cohort_filter_match(const uf_cohort_filter *f, const uf_caseset *c, const uf_case *k)
 {
-    uf_cfields x = { uf_caseset_string(c, k->programme), uf_caseset_string(c, k->unit),
-                     uf_caseset_string(c, k->target_group), k->start, k->sex, k->age };
+    uf_cfields x = { uf_caseset_string(c, k->programme),
+                     uf_caseset_string(c, k->unit),
+                     uf_caseset_string(c, k->target_group),
+                     k->start,
+                     k->sex,
+                     k->age };
     for (int i = 0; i < f->ncond; i++)
         if (!uf_cohort_cond_match(f, i, &x))
             return false;
@@ -155,8 +161,9 @@ bool uf_cohort_filter_match(const uf_cohort_filter *f, const uf_caseset *c, cons
 
 void uf_cohort_filter_describe(const uf_cohort_filter *f, char *out, size_t n)
 {
-    static const char *const names[] = { "program", "enhet", "målgrupp", "startår", "kön",
-                                         "ålder" };
+    static const char *const names[] = {
+        "program", "enhet", "målgrupp", "startår", "kön", "ålder"
+    };
     size_t used = 0;
     out[0] = '\0';
     if (f->ncond == 0)
@@ -165,9 +172,8 @@ void uf_cohort_filter_describe(const uf_cohort_filter *f, char *out, size_t n)
         const char *v = f->cond[i].value;
         if (f->cond[i].field == UF_CF_SEX)
             v = v[0] == 'F' ? "flickor" : v[0] == 'M' ? "pojkar" : "annat kön";
-        int w = snprintf(out + used, n - used, "%s%s %s%s", i ? ", " : "",
-                         names[f->cond[i].field], v,
-                         f->cond[i].field == UF_CF_AGE ? " år" : "");
+        int w = snprintf(out + used, n - used, "%s%s %s%s", i ? ", " : "", names[f->cond[i].field],
+                         v, f->cond[i].field == UF_CF_AGE ? " år" : "");
         used += w > 0 ? (size_t)w : 0;
     }
 }

@@ -44,7 +44,6 @@ const char *uf_core_domain_name(int i)
     return i >= 0 && i < UF_NDOMAINS ? uf_kb_code(UF_KB_DOMAIN, i) : NULL;
 }
 
-
 int uf_age_at(int birth, int day)
 {
     int by, bm, bd, y, m, d;
@@ -164,9 +163,9 @@ static bool read_case(uf_caseset *c, sqlite3_stmt *st, uf_case *k)
     k->complete[UF_AFTER] = k->from[UF_AFTER] != INT_MIN && k->to[UF_AFTER] <= c->as_of + 1;
     for (int ph = 0; ph < UF_NPHASES; ph++) {
         int to = k->to[ph] > c->as_of + 1 ? c->as_of + 1 : k->to[ph];
-        k->years[ph] = k->from[ph] == INT_MIN || to <= k->from[ph] ? 0
-                     : (double)(to - k->from[ph]) / 365.25;
-        k->risk_years[ph] = k->years[ph];   /* less locked care: add_intervention */
+        k->years[ph] =
+            k->from[ph] == INT_MIN || to <= k->from[ph] ? 0 : (double)(to - k->from[ph]) / 365.25;
+        k->risk_years[ph] = k->years[ph]; /* less locked care: add_intervention */
     }
     for (int s = 0; s < UF_MAX_STATES; s++) {
         k->state_base[s] = NAN;
@@ -229,7 +228,7 @@ static void add_assessment(uf_case *k, sqlite3_stmt *st)
         a->follow_risk = (signed char)risk;
     } else if (a->follow_day == INT_MIN && k->end != INT_MIN && day >= k->end &&
                day < k->follow_to) {
-        a->follow = score;      /* the first after the end */
+        a->follow = score; /* the first after the end */
         a->follow_day = day;
         a->follow_risk = (signed char)risk;
     }
@@ -301,8 +300,7 @@ typedef struct goal_state {
 
 static void flush_goal(goal_state *g)
 {
-    if (g->k && g->domain >= 0 && g->status >= 0 &&
-        g->k->goals[g->domain][g->status] < 255)
+    if (g->k && g->domain >= 0 && g->status >= 0 && g->k->goals[g->domain][g->status] < 255)
         g->k->goals[g->domain][g->status]++;
     g->k = NULL;
 }
@@ -351,9 +349,9 @@ static uf_error stream(sqlite3 *db, uf_caseset *c, const char *name, rows_kind k
                             sqlite3_column_double(st, 3));
             break;
         }
-        case ROWS_ASSESSMENTS:   add_assessment(k, st); break;
+        case ROWS_ASSESSMENTS: add_assessment(k, st); break;
         case ROWS_INTERVENTIONS: add_intervention(c, k, &ps, st); break;
-        case ROWS_GOALS:         add_goal(&g, k, st); break;
+        case ROWS_GOALS: add_goal(&g, k, st); break;
         }
     }
     flush_goal(&g);
@@ -401,8 +399,9 @@ static uf_error fill_phases(sqlite3 *db, uf_caseset *c)
     sqlite3_bind_int(st, 2, c->params.months_before);
     sqlite3_bind_int(st, 3, c->params.months_after);
     sqlite3_bind_int(st, 4, c->params.anchor == UF_ANCHOR_START);
-    sqlite3_bind_int(st, 5, UF_ASSESS_BASE_BEFORE > UF_STATE_BASE_BEFORE ? UF_ASSESS_BASE_BEFORE
-                                                                         : UF_STATE_BASE_BEFORE);
+    sqlite3_bind_int(st, 5,
+                     UF_ASSESS_BASE_BEFORE > UF_STATE_BASE_BEFORE ? UF_ASSESS_BASE_BEFORE
+                                                                  : UF_STATE_BASE_BEFORE);
     if (run(st) != UF_OK)
         return UF_ERR_DB;
     st = uf_db_prepare(db, "core_not_started");

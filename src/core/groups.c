@@ -9,7 +9,9 @@
 #include "uppfolj/kodbok.h"
 #include "uppfolj/parse.h"
 
-static const struct { const char *name, *alias, *label; } dims[UF_NDIMS] = {
+static const struct {
+    const char *name, *alias, *label;
+} dims[UF_NDIMS] = {
     { "sex", "kon", "Kön" },
     { "age", "alder", "Ålder vid start" },
     { "insats", "insatser", "Insats" },
@@ -23,7 +25,7 @@ static const struct { const char *name, *alias, *label; } dims[UF_NDIMS] = {
 int uf_dim_parse(const char *s)
 {
     char f[64];
-    uf_fold(s, f, sizeof f);    /* "kön", "Ålder", "målgrupp" as written */
+    uf_fold(s, f, sizeof f); /* "kön", "Ålder", "målgrupp" as written */
     for (int d = 0; d < UF_NDIMS; d++)
         if (strcmp(f, dims[d].name) == 0 || strcmp(f, dims[d].alias) == 0)
             return d;
@@ -51,8 +53,8 @@ static int string_key(int id)
     return id < 0 ? UF_GROUP_MISSING : id;
 }
 
-int uf_case_groups(const uf_caseset *c, const uf_config *cfg, const uf_case *k,
-                   uf_dim d, int *keys, int max)
+int uf_case_groups(const uf_caseset *c, const uf_config *cfg, const uf_case *k, uf_dim d, int *keys,
+                   int max)
 {
     (void)c;
     switch (d) {
@@ -73,9 +75,9 @@ int uf_case_groups(const uf_caseset *c, const uf_config *cfg, const uf_case *k,
             keys[n++] = UF_GROUP_MISSING;
         return n;
     }
-    case UF_DIM_UNIT:       keys[0] = string_key(k->unit); return 1;
-    case UF_DIM_PROGRAMME:  keys[0] = string_key(k->programme); return 1;
-    case UF_DIM_TARGET:     keys[0] = string_key(k->target_group); return 1;
+    case UF_DIM_UNIT: keys[0] = string_key(k->unit); return 1;
+    case UF_DIM_PROGRAMME: keys[0] = string_key(k->programme); return 1;
+    case UF_DIM_TARGET: keys[0] = string_key(k->target_group); return 1;
     case UF_DIM_END_REASON: keys[0] = string_key(k->end_reason); return 1;
     case UF_DIM_START_YEAR: {
         int y, m, dd;
@@ -83,8 +85,7 @@ int uf_case_groups(const uf_caseset *c, const uf_config *cfg, const uf_case *k,
         keys[0] = y;
         return 1;
     }
-    case UF_NDIMS:
-        break;
+    case UF_NDIMS: break;
     }
     keys[0] = UF_GROUP_MISSING;
     return 1;
@@ -156,8 +157,9 @@ int uf_dim_keys(const uf_caseset *c, const uf_config *cfg, uf_dim d, int **keys)
     /* string-valued groups display in alphabetical order */
     if (d == UF_DIM_UNIT || d == UF_DIM_PROGRAMME || d == UF_DIM_TARGET || d == UF_DIM_END_REASON)
         for (int i = 1; i < n; i++)
-            for (int j = i; j > 0 && out[j] != UF_GROUP_MISSING &&
-                            uf_sv_cmp(uf_caseset_string(c, out[j - 1]), uf_caseset_string(c, out[j])) > 0;
+            for (int j = i;
+                 j > 0 && out[j] != UF_GROUP_MISSING &&
+                 uf_sv_cmp(uf_caseset_string(c, out[j - 1]), uf_caseset_string(c, out[j])) > 0;
                  j--) {
                 int t = out[j];
                 out[j] = out[j - 1];
@@ -167,14 +169,15 @@ int uf_dim_keys(const uf_caseset *c, const uf_config *cfg, uf_dim d, int **keys)
     return n;
 }
 
-size_t uf_group_label(const uf_caseset *c, const uf_config *cfg, uf_dim d, int key,
-                      char *out, size_t n)
+size_t uf_group_label(const uf_caseset *c, const uf_config *cfg, uf_dim d, int key, char *out,
+                      size_t n)
 {
     const char *text;
     char num[32];
     if (key == UF_GROUP_MISSING) {
         text = d == UF_DIM_INSATS ? "Ingen registrerad insats"
-             : d == UF_DIM_AGE ? "Annan ålder eller okänd" : "Uppgift saknas";
+               : d == UF_DIM_AGE  ? "Annan ålder eller okänd"
+                                  : "Uppgift saknas";
     } else {
         switch (d) {
         case UF_DIM_SEX:
@@ -184,9 +187,7 @@ size_t uf_group_label(const uf_caseset *c, const uf_config *cfg, uf_dim d, int k
             snprintf(num, sizeof num, "%d–%d år", cfg->bands[key].lo, cfg->bands[key].hi);
             text = num;
             break;
-        case UF_DIM_INSATS:
-            text = uf_kb_label(UF_KB_INSATS, uf_core_insats_name(key));
-            break;
+        case UF_DIM_INSATS: text = uf_kb_label(UF_KB_INSATS, uf_core_insats_name(key)); break;
         case UF_DIM_START_YEAR:
             snprintf(num, sizeof num, "%d", key);
             text = num;
@@ -198,9 +199,7 @@ size_t uf_group_label(const uf_caseset *c, const uf_config *cfg, uf_dim d, int k
             text = uf_kb_label(UF_KB_TARGET, uf_caseset_string(c, key));
             break;
         }
-        default:
-            text = uf_caseset_string(c, key);
-            break;
+        default: text = uf_caseset_string(c, key); break;
         }
     }
     if (n)

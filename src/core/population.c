@@ -26,15 +26,15 @@ static void row_fields(sqlite3_stmt *st, uf_cfields *k)
     s = (const char *)sqlite3_column_text(st, 5);
     k->sex = s ? s[0] : 0;
     s = (const char *)sqlite3_column_text(st, 6);
-    k->age = k->start != INT_MIN && s && uf_date_parse(s, &birth) == 0
-                 ? uf_age_at(birth, k->start) : -1;
+    k->age =
+        k->start != INT_MIN && s && uf_date_parse(s, &birth) == 0 ? uf_age_at(birth, k->start) : -1;
 }
 
 /* Distinct values seen for one condition's field (for the message). */
 typedef struct seen {
     char **v;
     size_t n, cap;
-    int lo, hi;                 /* start year, age: the span seen */
+    int lo, hi; /* start year, age: the span seen */
     bool matched;
 } seen;
 
@@ -47,7 +47,7 @@ static void seen_add(seen *s, const char *v)
         size_t cap = s->cap ? 2 * s->cap : 8;
         char **nv = realloc(s->v, cap * sizeof *nv);
         if (!nv)
-            return;             /* the list in the message is only shorter */
+            return; /* the list in the message is only shorter */
         s->v = nv;
         s->cap = cap;
     }
@@ -65,10 +65,22 @@ static void observe(seen *s, const uf_cohort_filter *f, int i, const uf_cfields 
 {
     int y, m, d;
     switch (f->cond[i].field) {
-    case UF_CF_PROGRAMME: if (*k->programme) seen_add(s, k->programme); break;
-    case UF_CF_UNIT: if (*k->unit) seen_add(s, k->unit); break;
-    case UF_CF_TARGET: if (*k->target_group) seen_add(s, k->target_group); break;
-    case UF_CF_SEX: if (k->sex) seen_add(s, (char[]){ k->sex, 0 }); break;
+    case UF_CF_PROGRAMME:
+        if (*k->programme)
+            seen_add(s, k->programme);
+        break;
+    case UF_CF_UNIT:
+        if (*k->unit)
+            seen_add(s, k->unit);
+        break;
+    case UF_CF_TARGET:
+        if (*k->target_group)
+            seen_add(s, k->target_group);
+        break;
+    case UF_CF_SEX:
+        if (k->sex)
+            seen_add(s, (char[]){ k->sex, 0 });
+        break;
     case UF_CF_START_YEAR:
         if (k->start == INT_MIN)
             break;
@@ -88,15 +100,15 @@ static void observe(seen *s, const uf_cohort_filter *f, int i, const uf_cfields 
 /* The error for condition i that no case met. */
 static void unmatched(uf_diag *d, const char *what, const uf_cohort_filter *f, int i, seen *s)
 {
-    static const char *const names[] = { "programmet", "enheten", "målgruppen", "startåret",
-                                         "könet", "åldern" };
+    static const char *const names[] = { "programmet", "enheten", "målgruppen",
+                                         "startåret",  "könet",   "åldern" };
     uf_cfield fd = f->cond[i].field;
     char list[1024] = "";
     size_t used = 0;
     if (fd == UF_CF_START_YEAR || fd == UF_CF_AGE) {
         if (s->lo <= s->hi)
-            snprintf(list, sizeof list, "%s %d–%d", fd == UF_CF_AGE ? "åldrar vid start" : "startår",
-                     s->lo, s->hi);
+            snprintf(list, sizeof list, "%s %d–%d",
+                     fd == UF_CF_AGE ? "åldrar vid start" : "startår", s->lo, s->hi);
         else
             snprintf(list, sizeof list, "inga ärenden har startat");
     } else {
@@ -116,8 +128,8 @@ static void unmatched(uf_diag *d, const char *what, const uf_cohort_filter *f, i
  * the cases meeting every condition into temp.population (ins, or NULL).
  * The stored name of the first match goes into programme and unit
  * conditions when canon. */
-static uf_error scan(sqlite3 *db, uf_cohort_filter *f, seen *s, sqlite3_stmt *ins,
-                     bool canon, size_t *count, const uf_cohort_filter *any, int nany)
+static uf_error scan(sqlite3 *db, uf_cohort_filter *f, seen *s, sqlite3_stmt *ins, bool canon,
+                     size_t *count, const uf_cohort_filter *any, int nany)
 {
     sqlite3_stmt *st = uf_db_prepare(db, "pop_cases");
     if (!st)
@@ -136,7 +148,8 @@ static uf_error scan(sqlite3 *db, uf_cohort_filter *f, seen *s, sqlite3_stmt *in
             observe(&s[i], f, i, &k);
             if (m && !s[i].matched && canon) {
                 const char *name = f->cond[i].field == UF_CF_PROGRAMME ? k.programme
-                                 : f->cond[i].field == UF_CF_UNIT ? k.unit : NULL;
+                                   : f->cond[i].field == UF_CF_UNIT    ? k.unit
+                                                                       : NULL;
                 if (name)
                     snprintf(f->cond[i].value, sizeof f->cond[i].value, "%s", name);
             }
@@ -207,7 +220,8 @@ uf_error uf_population_programmes(sqlite3 *db, char *out, size_t n, int *count)
         const char *name = (const char *)sqlite3_column_text(st, 0);
         long long k = sqlite3_column_int64(st, 1);
         int w = used < n ? snprintf(out + used, n - used, "%s%s (%lld %s)", *count ? ", " : "",
-                                    name ? name : "", k, k == 1 ? "ärende" : "ärenden") : 0;
+                                    name ? name : "", k, k == 1 ? "ärende" : "ärenden")
+                         : 0;
         used += w > 0 ? (size_t)w : 0;
         (*count)++;
     }
@@ -217,8 +231,8 @@ uf_error uf_population_programmes(sqlite3 *db, char *out, size_t n, int *count)
 
 /* Fill temp.population with the cases that meet f and (nany > 0) one of
  * the filters any; create the view. */
-static uf_error apply(sqlite3 *db, const uf_cohort_filter *f, const uf_cohort_filter *any,
-                      int nany, size_t *ncases)
+static uf_error apply(sqlite3 *db, const uf_cohort_filter *f, const uf_cohort_filter *any, int nany,
+                      size_t *ncases)
 {
     if (uf_db_exec(db, uf_query("pop_create")) != UF_OK ||
         uf_db_exec(db, uf_query("pop_clear")) != UF_OK)
@@ -253,8 +267,8 @@ uf_error uf_population_range(sqlite3 *db, int *first, int *last)
     if (sqlite3_step(st) == SQLITE_ROW) {
         const char *a = (const char *)sqlite3_column_text(st, 0);
         const char *b = (const char *)sqlite3_column_text(st, 1);
-        err = a && b && uf_date_parse(a, first) == 0 && uf_date_parse(b, last) == 0
-                  ? UF_OK : UF_ERR_INPUT;
+        err = a && b && uf_date_parse(a, first) == 0 && uf_date_parse(b, last) == 0 ? UF_OK
+                                                                                    : UF_ERR_INPUT;
     }
     sqlite3_finalize(st);
     return err;
@@ -292,8 +306,7 @@ static bool programme_open(const uf_population_req *q, const uf_cohort_filter *f
     return false;
 }
 
-uf_error uf_population_choose(sqlite3 *db, uf_population_req *q, char *words, size_t n,
-                              uf_diag *d)
+uf_error uf_population_choose(sqlite3 *db, uf_population_req *q, char *words, size_t n, uf_diag *d)
 {
     uf_cohort_filter f;
     memset(&f, 0, sizeof f);
@@ -337,7 +350,8 @@ uf_error uf_population_choose(sqlite3 *db, uf_population_req *q, char *words, si
         } else if (count > 1) {
             uf_diag_add(d, UF_ERROR, "populationen", 0, NULL,
                         "databasen har flera program: %s; ange vilket rapporten gäller med "
-                        "--program (eller program = … under [rapporter] i uppfolj.conf)", list);
+                        "--program (eller program = … under [rapporter] i uppfolj.conf)",
+                        list);
             err = UF_ERR_INPUT;
         }
     }
@@ -351,9 +365,8 @@ uf_error uf_population_choose(sqlite3 *db, uf_population_req *q, char *words, si
     if (ncases == 0) {
         char cond[512];
         uf_cohort_filter_describe(&f, cond, sizeof cond);
-        uf_diag_add(d, UF_ERROR, "populationen", 0, NULL,
-                    "inga ärenden uppfyller villkoren (%s%s)", cond,
-                    q->ncohorts ? " och någon av kohorterna" : "");
+        uf_diag_add(d, UF_ERROR, "populationen", 0, NULL, "inga ärenden uppfyller villkoren (%s%s)",
+                    cond, q->ncohorts ? " och någon av kohorterna" : "");
         return UF_ERR_INPUT;
     }
     q->unit_name[0] = '\0';

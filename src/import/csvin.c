@@ -21,9 +21,9 @@
 const char *uf_encoding_name(uf_encoding e)
 {
     switch (e) {
-    case UF_ENC_UTF8:     return "UTF-8";
+    case UF_ENC_UTF8: return "UTF-8";
     case UF_ENC_UTF8_BOM: return "UTF-8 med BOM";
-    case UF_ENC_CP1252:   return "Windows-1252";
+    case UF_ENC_CP1252: return "Windows-1252";
     }
     return "?";
 }
@@ -31,10 +31,14 @@ const char *uf_encoding_name(uf_encoding e)
 /* Length of the UTF-8 sequence led by c, 0 for an invalid lead byte. */
 static size_t seq_len(unsigned char c)
 {
-    if (c < 0x80) return 1;
-    if (c >= 0xC2 && c <= 0xDF) return 2;
-    if (c >= 0xE0 && c <= 0xEF) return 3;
-    if (c >= 0xF0 && c <= 0xF4) return 4;
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF)
+        return 2;
+    if (c >= 0xE0 && c <= 0xEF)
+        return 3;
+    if (c >= 0xF0 && c <= 0xF4)
+        return 4;
     return 0;
 }
 
@@ -61,7 +65,7 @@ bool uf_utf8_valid(const unsigned char *b, size_t len, size_t *tail)
         if (n == 0)
             return false;
         if (i + n > len) {
-            *tail = len - i;    /* judged when the next chunk comes */
+            *tail = len - i; /* judged when the next chunk comes */
             for (size_t k = i + 1; k < len; k++)
                 if ((b[k] & 0xC0) != 0x80)
                     return false;
@@ -154,15 +158,15 @@ uf_error uf_csv_scan(const char *path, uf_csv_info *info)
 
 /* State of the second pass, shared with libcsv's callbacks. */
 typedef struct reader {
-    char *text;             /* field bytes of the current record */
+    char *text; /* field bytes of the current record */
     size_t text_len, text_cap;
-    size_t *offs;           /* start of each field in text */
+    size_t *offs; /* start of each field in text */
     char **fields;
     size_t nf, f_cap;
-    unsigned long line;     /* physical line being fed */
+    unsigned long line;       /* physical line being fed */
     unsigned long start_line; /* line a record begun in the fed text starts on */
-    unsigned long rec_line; /* line the current record started on */
-    bool in_quotes;         /* the text fed so far ends inside quotes */
+    unsigned long rec_line;   /* line the current record started on */
+    bool in_quotes;           /* the text fed so far ends inside quotes */
     uf_csv_row_fn row;
     void *ctx;
     int stop;
@@ -264,9 +268,8 @@ static size_t to_utf8(iconv_t cd, char *in, size_t len, char *out, size_t cap)
     return (size_t)(op - out);
 }
 
-uf_error uf_csv_read(const char *path, const uf_csv_info *info,
-                     uf_csv_row_fn row, uf_csv_progress_fn progress,
-                     void *ctx, unsigned long *bad_line)
+uf_error uf_csv_read(const char *path, const uf_csv_info *info, uf_csv_row_fn row,
+                     uf_csv_progress_fn progress, void *ctx, unsigned long *bad_line)
 {
     uf_error rc = UF_ERR_NOMEM;
     reader r = { .line = 1, .row = row, .ctx = ctx };
@@ -322,7 +325,7 @@ uf_error uf_csv_read(const char *path, const uf_csv_info *info,
     }
     if (!r.stop && csv_fini(&p, on_field, on_record, &r) != 0) {
         rc = UF_ERR_INPUT;
-        *bad_line = r.start_line;   /* the record with the open quote */
+        *bad_line = r.start_line; /* the record with the open quote */
         goto fail;
     }
     rc = r.nomem ? UF_ERR_NOMEM : UF_OK;

@@ -22,7 +22,7 @@
 
 typedef struct rec {
     unsigned long line;
-    size_t first, n;            /* fields ptrs[first .. first + n) */
+    size_t first, n; /* fields ptrs[first .. first + n) */
 } rec;
 
 typedef struct block {
@@ -32,17 +32,17 @@ typedef struct block {
     size_t plen, pcap;
     rec recs[BLOCK_RECS];
     size_t nrec;
-    unsigned char *scratch;     /* BLOCK_RECS * scratch_size bytes */
-    unsigned long long done;    /* file bytes read when the block closed */
+    unsigned char *scratch;  /* BLOCK_RECS * scratch_size bytes */
+    unsigned long long done; /* file bytes read when the block closed */
 } block;
 
 typedef struct pipe {
     pthread_mutex_t mu;
     pthread_cond_t cv;
     block *all[NBLOCKS];
-    block *full[NBLOCKS];       /* FIFO of filled blocks */
+    block *full[NBLOCKS]; /* FIFO of filled blocks */
     int head, count;
-    block *spare[NBLOCKS];      /* blocks free for the reader */
+    block *spare[NBLOCKS]; /* blocks free for the reader */
     int nspare;
     bool eof, stop;
     uf_error rc;
@@ -226,8 +226,8 @@ static void consume(pipe *p)
     pthread_mutex_unlock(&p->mu);
 }
 
-uf_error uf_csv_pipe(const char *path, const uf_csv_info *info,
-                     const uf_csv_pipe_opts *opts, unsigned long *bad_line)
+uf_error uf_csv_pipe(const char *path, const uf_csv_info *info, const uf_csv_pipe_opts *opts,
+                     unsigned long *bad_line)
 {
     pipe p = { .path = path, .info = info, .o = opts };
     uf_error rc = UF_ERR_NOMEM;

@@ -8,13 +8,17 @@
 #include "import_internal.h"
 #include "uppfolj/kodbok.h"
 
-const char *const uf_import_kinds[] = {
-    "persons", "cases", "interventions", "assessments", "outcomes", "goals",
-    "meetings", NULL
-};
+const char *const uf_import_kinds[] = { "persons",  "cases", "interventions", "assessments",
+                                        "outcomes", "goals", "meetings",      NULL };
 
-#define COL(n, a, t, kb, l) { n, a, t, kb, l }
-#define A(...) { __VA_ARGS__, NULL }
+#define COL(n, a, t, kb, l) \
+    {                       \
+        n, a, t, kb, l      \
+    }
+#define A(...)            \
+    {                     \
+        __VA_ARGS__, NULL \
+    }
 
 static const coldef person_cols[P_N] = {
     COL("person", A("personnummer", "id"), T_PERSON, -1, "person"),
@@ -84,20 +88,25 @@ static const coldef meeting_cols[M_N] = {
 
 #define NO -1
 const entity uf_entities[K_COUNT] = {
-    { "persons", { "personer", "person", NULL }, person_cols, P_N,
-      { P_PERSON, NO, NO, NO } },
-    { "cases", { "arenden", "arende", NULL }, case_cols, C_N,
-      { C_CASE, C_PERSON, NO, NO } },
-    { "interventions", { "insatser", "insats", NULL }, intervention_cols, I_N,
+    { "persons", { "personer", "person", NULL }, person_cols, P_N, { P_PERSON, NO, NO, NO } },
+    { "cases", { "arenden", "arende", NULL }, case_cols, C_N, { C_CASE, C_PERSON, NO, NO } },
+    { "interventions",
+      { "insatser", "insats", NULL },
+      intervention_cols,
+      I_N,
       { ALT(I_CASE, I_PERSON), I_INSATS, I_START, NO } },
-    { "assessments", { "bedomningar", "bedomning", NULL }, assessment_cols, A_N,
+    { "assessments",
+      { "bedomningar", "bedomning", NULL },
+      assessment_cols,
+      A_N,
       { A_ID, ALT(A_PERSON, A_CASE), A_INSTRUMENT, A_DATE } },
-    { "outcomes", { "utfall", NULL, NULL }, outcome_cols, O_N,
+    { "outcomes",
+      { "utfall", NULL, NULL },
+      outcome_cols,
+      O_N,
       { O_PERSON, O_DATE, O_MEASURE, NO } },
-    { "goals", { "mal", NULL, NULL }, goal_cols, G_N,
-      { G_CASE, G_DOMAIN, G_SET, G_STATUS } },
-    { "meetings", { "moten", "mote", NULL }, meeting_cols, M_N,
-      { M_CASE, M_DATE, M_TYPE, NO } },
+    { "goals", { "mal", NULL, NULL }, goal_cols, G_N, { G_CASE, G_DOMAIN, G_SET, G_STATUS } },
+    { "meetings", { "moten", "mote", NULL }, meeting_cols, M_N, { M_CASE, M_DATE, M_TYPE, NO } },
 };
 
 int uf_entity_column(const entity *e, const char *h)

@@ -19,14 +19,12 @@
 #include "uppfolj/pnr.h"
 
 static const char *const stmt_names[S_COUNT] = {
-    "person_find", "person_insert", "person_update",
-    "case_find", "case_insert", "case_update",
-    "intervention_find", "intervention_insert", "intervention_update",
-    "assessment_find", "assessment_insert", "assessment_update",
-    "item_upsert",
-    "goal_find", "goal_insert", "goal_update", "goal_ensure",
-    "run_insert", "run_finish", "file_insert",
-    "savepoint", "savepoint_release", "savepoint_rollback",
+    "person_find",         "person_insert",     "person_update",      "case_find",
+    "case_insert",         "case_update",       "intervention_find",  "intervention_insert",
+    "intervention_update", "assessment_find",   "assessment_insert",  "assessment_update",
+    "item_upsert",         "goal_find",         "goal_insert",        "goal_update",
+    "goal_ensure",         "run_insert",        "run_finish",         "file_insert",
+    "savepoint",           "savepoint_release", "savepoint_rollback",
 };
 
 /* Pipeline take step: the header, or one parsed row, on the writing thread. */
@@ -46,21 +44,21 @@ static int on_row(void *ctx, unsigned long line, char **fields, size_t n, void *
     m->row_bad = false;
     m->cells = p->cells;
     switch ((entity_kind)(m->ent - uf_entities)) {
-    case K_PERSONS:       uf_row_persons(m); break;
-    case K_CASES:         uf_row_cases(m); break;
+    case K_PERSONS: uf_row_persons(m); break;
+    case K_CASES: uf_row_cases(m); break;
     case K_INTERVENTIONS: uf_row_interventions(m); break;
-    case K_ASSESSMENTS:   uf_row_assessments(m, fields); break;
-    case K_OUTCOMES:      uf_row_outcomes(m); break;
-    case K_GOALS:         uf_row_goals(m); break;
-    case K_MEETINGS:      uf_row_meetings(m); break;
-    case K_COUNT:         break;
+    case K_ASSESSMENTS: uf_row_assessments(m, fields); break;
+    case K_OUTCOMES: uf_row_outcomes(m); break;
+    case K_GOALS: uf_row_goals(m); break;
+    case K_MEETINGS: uf_row_meetings(m); break;
+    case K_COUNT: break;
     }
     return m->db_failed;
 }
 
 /* First record of a file, for entity detection. */
 typedef struct header_probe {
-    char names[256][64];    /* folded */
+    char names[256][64]; /* folded */
     int n;
 } header_probe;
 
@@ -89,7 +87,7 @@ static bool has_required(const entity *e, const header_probe *h, int *matched)
         }
     }
     for (int r = 0; r < 4 && e->required[r] != -1; r++) {
-        int req = e->required[r];      /* a column, or ALT(a, b): a or b */
+        int req = e->required[r]; /* a column, or ALT(a, b): a or b */
         int a = req >= 1000 ? (req - 1000) / 100 : req;
         int b = req >= 1000 ? (req - 1000) % 100 : req;
         if (!have[a] && !have[b])
@@ -184,8 +182,12 @@ static void import_file(imp *m, run_progress *rp, uf_import_file *fs, int k)
     m->last_goal_case = 0;
     prep_ctx pc = { .h = &m->h, .cfg = m->cfg, .d = &rd, .today = m->today };
     uf_csv_pipe_opts po = {
-        .prep = uf_imp_prep, .prep_ctx = &pc, .take = on_row, .take_ctx = m,
-        .progress = progress_thunk, .scratch_size = sizeof(prep),
+        .prep = uf_imp_prep,
+        .prep_ctx = &pc,
+        .take = on_row,
+        .take_ctx = m,
+        .progress = progress_thunk,
+        .scratch_size = sizeof(prep),
     };
     size_t mark = m->d->n;
     unsigned long bad = 0;
@@ -209,8 +211,7 @@ static void import_file(imp *m, run_progress *rp, uf_import_file *fs, int k)
 }
 
 /* Write the log rows of the run (import_run finished, import_file). */
-static void write_log(imp *m, const uf_import_opts *o, uf_import_result *res,
-                      const char *outcome)
+static void write_log(imp *m, const uf_import_opts *o, uf_import_result *res, const char *outcome)
 {
     char now[32];
     time_t t = time(NULL);
@@ -282,14 +283,16 @@ static bool known_kind(const char *kind, uf_diag *d)
     uf_fold(kind, folded, sizeof folded);
     if (uf_entity_by_name(folded) >= 0)
         return true;
-    uf_diag_add(d, UF_ERROR, "--kind", 0, NULL, "okänd sort '%s' (tillåtet: persons, cases, "
-                "interventions, assessments, outcomes, goals, meetings)", kind);
+    uf_diag_add(d, UF_ERROR, "--kind", 0, NULL,
+                "okänd sort '%s' (tillåtet: persons, cases, "
+                "interventions, assessments, outcomes, goals, meetings)",
+                kind);
     return false;
 }
 
 /* Scan every file and decide its entity; kinds[i] = -1 when unusable. */
-static unsigned long long scan_files(const uf_import_opts *o, uf_import_result *res,
-                                     int *kinds, uf_diag *d)
+static unsigned long long scan_files(const uf_import_opts *o, uf_import_result *res, int *kinds,
+                                     uf_diag *d)
 {
     unsigned long long total = 0;
     int forced = -1;
@@ -316,8 +319,8 @@ static unsigned long long scan_files(const uf_import_opts *o, uf_import_result *
 }
 
 /* Read every file into one transaction and commit it if all was well. */
-static uf_error run(imp *m, const uf_import_opts *o, uf_import_result *res,
-                    const int *kinds, run_progress *rp)
+static uf_error run(imp *m, const uf_import_opts *o, uf_import_result *res, const int *kinds,
+                    run_progress *rp)
 {
     if (uf_db_exec(m->db, "BEGIN IMMEDIATE") != UF_OK) {
         uf_diag_add(m->d, UF_ERROR, "databas", 0, NULL, "%s", sqlite3_errmsg(m->db));
@@ -360,13 +363,13 @@ static void log_failed_run(imp *m, const uf_import_opts *o, uf_import_result *re
         sqlite3_exec(m->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
-uf_error uf_import(sqlite3 *db, const uf_key *key, const uf_import_opts *o,
-                   uf_import_result *res, uf_diag *d)
+uf_error uf_import(sqlite3 *db, const uf_key *key, const uf_import_opts *o, uf_import_result *res,
+                   uf_diag *d)
 {
     memset(res, 0, sizeof *res);
     res->files = calloc(o->npaths ? o->npaths : 1, sizeof *res->files);
     int *kinds = calloc(o->npaths ? o->npaths : 1, sizeof *kinds);
-    imp *m = calloc(1, sizeof *m);     /* large: batches of rows */
+    imp *m = calloc(1, sizeof *m); /* large: batches of rows */
     uf_error rc = UF_ERR_NOMEM;
     if (!res->files || !kinds || !m)
         goto done;

@@ -56,9 +56,9 @@ static void bind_values(sqlite3_stmt *st, int first, const bval *v, int n)
         int i = first + c + 1;
         switch (v[c].type) {
         case SQLITE_INTEGER: sqlite3_bind_int64(st, i, v[c].i); break;
-        case SQLITE_FLOAT:   sqlite3_bind_double(st, i, v[c].d); break;
-        case SQLITE_TEXT:    sqlite3_bind_text(st, i, v[c].p, -1, SQLITE_STATIC); break;
-        default:             sqlite3_bind_null(st, i); break;
+        case SQLITE_FLOAT: sqlite3_bind_double(st, i, v[c].d); break;
+        case SQLITE_TEXT: sqlite3_bind_text(st, i, v[c].p, -1, SQLITE_STATIC); break;
+        default: sqlite3_bind_null(st, i); break;
         }
     }
 }

@@ -26,15 +26,15 @@ static const char pnr_message[] =
 #if defined(__GNUC__)
 __attribute__((format(printf, 4, 5)))
 #endif
-static void report(prep_ctx *r, uf_severity sev, int col, const char *fmt, ...)
+static void
+report(prep_ctx *r, uf_severity sev, int col, const char *fmt, ...)
 {
     char msg[768];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    uf_diag_add(r->d, sev, r->h->path, r->line, col >= 0 ? r->h->colname[col] : NULL,
-                "%s", msg);
+    uf_diag_add(r->d, sev, r->h->path, r->line, col >= 0 ? r->h->colname[col] : NULL, "%s", msg);
     if (sev == UF_ERROR)
         r->bad = true;
 }
@@ -107,7 +107,7 @@ static bool parse_cell(prep_ctx *r, int col, char *f, cell *cl)
         return false;
     }
     if (!cl->text || c->type == T_TEXT || c->type == T_PERSON || c->type == T_CODES)
-        return true;        /* T_CODES is checked code by code by its row handler */
+        return true; /* T_CODES is checked code by code by its row handler */
     switch (c->type) {
     case T_DATE:
         if (uf_date_parse(f, &cl->day) != 0) {
@@ -119,7 +119,7 @@ static bool parse_cell(prep_ctx *r, int col, char *f, cell *cl)
             return false;
         }
         if (f[4] == '-')
-            memcpy(cl->date, f, UF_DATE_BUF);   /* already YYYY-MM-DD */
+            memcpy(cl->date, f, UF_DATE_BUF); /* already YYYY-MM-DD */
         else
             uf_date_format(cl->day, cl->date);
         return true;
@@ -172,8 +172,10 @@ static void map_header(prep_ctx *r, int i)
     if (uf_pnr_is_valid(h->headers[i], r->today)) {
         /* a file without its header row: its first row must not be
          * echoed as column names */
-        uf_diag_add(r->d, UF_ERROR, h->path, 1, NULL, "kolumn %d i rubrikraden ser ut som "
-                    "ett personnummer; saknas rubrikraden?", i + 1);
+        uf_diag_add(r->d, UF_ERROR, h->path, 1, NULL,
+                    "kolumn %d i rubrikraden ser ut som "
+                    "ett personnummer; saknas rubrikraden?",
+                    i + 1);
         h->colmap[i] = -1;
         return;
     }
@@ -191,7 +193,7 @@ static void map_header(prep_ctx *r, int i)
         if (h->nitems < MAX_ITEMS) {
             h->colmap[i] = -2;
             h->item_pos[h->nitems++] = i;
-        } else {    /* a limit is an error, never a dropped column */
+        } else { /* a limit is an error, never a dropped column */
             h->colmap[i] = -1;
             uf_diag_add(r->d, UF_ERROR, h->path, 1, h->headers[i],
                         "högst %d kolumner item:<namn> per fil", MAX_ITEMS);
@@ -236,8 +238,7 @@ static void read_header(prep_ctx *r, char **fields, size_t n)
 static void check_item(prep_ctx *r, int pos, char *f)
 {
     if (*uf_trim(f) && uf_pnr_is_valid(f, r->today)) {
-        uf_diag_add(r->d, UF_ERROR, r->h->path, r->line, r->h->headers[pos], "%s",
-                    pnr_message);
+        uf_diag_add(r->d, UF_ERROR, r->h->path, r->line, r->h->headers[pos], "%s", pnr_message);
         r->bad = true;
     }
 }

@@ -18,8 +18,8 @@ static bool store_items(imp *m, char **fields, sqlite3_int64 id, int *changed)
             continue;
         double v;
         if (uf_number_parse(fields[pos], &v) != 0) {
-            uf_diag_add(m->d, UF_ERROR, m->path, m->line, m->h.headers[pos],
-                        "'%s' är inget tal", fields[pos]);
+            uf_diag_add(m->d, UF_ERROR, m->path, m->line, m->h.headers[pos], "'%s' är inget tal",
+                        fields[pos]);
             m->row_bad = true;
             return false;
         }
@@ -106,16 +106,28 @@ static bool outcome_value(imp *m, double *v)
 }
 
 static const batch_spec outcome_spec = {
-    "outcome_insert", "outcome_find", NULL, 5, 4,
+    "outcome_insert",
+    "outcome_find",
+    NULL,
+    5,
+    4,
     "raden är identisk med en tidigare rad i importen och räknas en gång; "
     "skriv flera händelser samma dag som en rad med antalet som värde"
 };
 static const batch_spec meeting_spec = {
-    "meeting_insert", "meeting_find", NULL, 5, 4,
+    "meeting_insert",
+    "meeting_find",
+    NULL,
+    5,
+    4,
     "samma möte förekommer flera gånger i importen och räknas en gång"
 };
 static const batch_spec followup_spec = {
-    "followup_insert", "followup_find", "followup_update", 6, 4,
+    "followup_insert",
+    "followup_find",
+    "followup_update",
+    6,
+    4,
     "samma uppföljning av målet förekommer flera gånger i importen; den sista raden gäller"
 };
 
@@ -130,8 +142,8 @@ void uf_row_outcomes(imp *m)
 {
     cell *c = m->cells;
     double v;
-    if (!uf_imp_need(m, O_PERSON) || !uf_imp_need(m, O_DATE) ||
-        !uf_imp_need(m, O_MEASURE) || !outcome_value(m, &v))
+    if (!uf_imp_need(m, O_PERSON) || !uf_imp_need(m, O_DATE) || !uf_imp_need(m, O_MEASURE) ||
+        !outcome_value(m, &v))
         return;
     sqlite3_int64 person = uf_imp_person(m, O_PERSON);
     if (!person)
@@ -171,8 +183,8 @@ static void goal(imp *m, sqlite3_int64 case_id)
         found = true;
         /* made sure of by a follow-up row of this run, with no status of its
          * own yet: this row is the goal's first, not a repeat */
-        fresh = sqlite3_column_type(st, 1) == SQLITE_NULL &&
-                sqlite3_column_int64(st, 0) == m->run_id;
+        fresh =
+            sqlite3_column_type(st, 1) == SQLITE_NULL && sqlite3_column_int64(st, 0) == m->run_id;
         if (!fresh)
             uf_imp_repeat(m, sqlite3_column_int64(st, 0), "målet");
         sqlite3_reset(st);

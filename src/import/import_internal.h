@@ -15,34 +15,40 @@
 
 /* Entities in import (dependency) order. */
 typedef enum kind {
-    K_PERSONS, K_CASES, K_INTERVENTIONS, K_ASSESSMENTS, K_OUTCOMES,
-    K_GOALS, K_MEETINGS, K_COUNT
+    K_PERSONS,
+    K_CASES,
+    K_INTERVENTIONS,
+    K_ASSESSMENTS,
+    K_OUTCOMES,
+    K_GOALS,
+    K_MEETINGS,
+    K_COUNT
 } entity_kind;
 
 typedef enum ctype {
-    T_TEXT,     /* free text, trimmed */
-    T_PERSON,   /* personnummer or pseudonymous id: never echoed */
-    T_DATE,     /* YYYY-MM-DD or YYYYMMDD */
-    T_NUM,      /* decimal comma or point */
-    T_CODE,     /* one code of a list */
-    T_CODES     /* '|'-separated codes of a list */
+    T_TEXT,   /* free text, trimmed */
+    T_PERSON, /* personnummer or pseudonymous id: never echoed */
+    T_DATE,   /* YYYY-MM-DD or YYYYMMDD */
+    T_NUM,    /* decimal comma or point */
+    T_CODE,   /* one code of a list */
+    T_CODES   /* '|'-separated codes of a list */
 } ctype;
 
 typedef struct coldef {
-    const char *name;               /* canonical header name */
-    const char *aliases[4];         /* folded header aliases, NULL-ended */
+    const char *name;       /* canonical header name */
+    const char *aliases[4]; /* folded header aliases, NULL-ended */
     ctype type;
-    int kb;                         /* T_CODE(S): its code list (uf_kb_id),
+    int kb;            /* T_CODE(S): its code list (uf_kb_id),
                                        else -1 */
-    const char *label;              /* Swedish name used in messages */
+    const char *label; /* Swedish name used in messages */
 } coldef;
 
 #define MAX_COLS 16
 #define MAX_ITEMS 64
 
 typedef struct entity {
-    const char *name;               /* persons, cases, ... */
-    const char *aliases[3];         /* Swedish names (file names, --kind) */
+    const char *name;       /* persons, cases, ... */
+    const char *aliases[3]; /* Swedish names (file names, --kind) */
     const coldef *cols;
     int ncols;
     /* Column indexes that the header must have; -1 ends the list.  A pair
@@ -50,13 +56,27 @@ typedef struct entity {
     int required[4];
 } entity;
 
-#define ALT(a, b) ((a) * 100 + (b) + 1000)
+#define ALT(a, b) ((a)*100 + (b) + 1000)
 
 /* Column indexes per entity, in the order of their coldef arrays. */
 enum { P_PERSON, P_BIRTH, P_SEX, P_UNIT, P_N };
-enum { C_CASE, C_PERSON, C_PROGRAMME, C_UNIT, C_TARGET, C_REFERRED,
-       C_REFERRAL, C_CONSENT, C_PLAN, C_START, C_END, C_REASON, C_FORM,
-       C_FOLLOWUP, C_N };
+enum {
+    C_CASE,
+    C_PERSON,
+    C_PROGRAMME,
+    C_UNIT,
+    C_TARGET,
+    C_REFERRED,
+    C_REFERRAL,
+    C_CONSENT,
+    C_PLAN,
+    C_START,
+    C_END,
+    C_REASON,
+    C_FORM,
+    C_FOLLOWUP,
+    C_N
+};
 enum { I_CASE, I_PERSON, I_INSATS, I_PROVIDER, I_START, I_END, I_N };
 enum { A_ID, A_PERSON, A_CASE, A_INSTRUMENT, A_DATE, A_SCORE, A_RISK, A_N };
 enum { O_PERSON, O_DATE, O_MEASURE, O_VALUE, O_N };
@@ -74,13 +94,12 @@ int uf_entity_by_name(const char *name);
 /* The stored code for folded value v in column c, or NULL. */
 const char *uf_code(const coldef *c, const char *v);
 
-
 /* One parsed cell of the current row. */
-typedef struct cell {     /* 32 bytes: cells cross between threads */
-    const char *text;   /* trimmed text or stored code; NULL when empty */
-    double num;         /* T_NUM */
-    int day;            /* T_DATE */
-    char date[UF_DATE_BUF];  /* T_DATE as ISO text */
+typedef struct cell {       /* 32 bytes: cells cross between threads */
+    const char *text;       /* trimmed text or stored code; NULL when empty */
+    double num;             /* T_NUM */
+    int day;                /* T_DATE */
+    char date[UF_DATE_BUF]; /* T_DATE as ISO text */
 } cell;
 
 /*
@@ -91,30 +110,30 @@ typedef struct cell {     /* 32 bytes: cells cross between threads */
 typedef struct hdr {
     const entity *ent;
     const char *path;
-    int colmap[256];                /* position -> column, -1 unknown, -2 item */
-    const char *headers[256];       /* header text as in the file */
-    const char *colname[MAX_COLS];  /* each column's header text, for messages */
-    char *store;                    /* owns the header strings */
-    int n;                          /* 0 until the header was read */
+    int colmap[256];               /* position -> column, -1 unknown, -2 item */
+    const char *headers[256];      /* header text as in the file */
+    const char *colname[MAX_COLS]; /* each column's header text, for messages */
+    char *store;                   /* owns the header strings */
+    int n;                         /* 0 until the header was read */
     bool have_col[MAX_COLS];
-    int item_pos[MAX_ITEMS];        /* positions of item:<name> columns */
+    int item_pos[MAX_ITEMS]; /* positions of item:<name> columns */
     int nitems;
-    bool ok;                        /* the required columns are there */
+    bool ok; /* the required columns are there */
 } hdr;
 
 /* What the reader thread makes of one record (the pipeline's scratch). */
 enum { PREP_HEADER, PREP_BLANK, PREP_ROW };
 typedef struct prep {
     unsigned char kind;
-    bool bad;                       /* a cell had an error, reported */
+    bool bad; /* a cell had an error, reported */
     cell cells[MAX_COLS];
 } prep;
 
 /* The reader thread's state for one file. */
 typedef struct prep_ctx {
     hdr *h;
-    const struct uf_config *cfg;    /* extra measure codes, may be NULL */
-    uf_diag *d;                     /* the reader's own diagnostics */
+    const struct uf_config *cfg; /* extra measure codes, may be NULL */
+    uf_diag *d;                  /* the reader's own diagnostics */
     int today;
     unsigned long line;
     bool bad;
@@ -128,14 +147,29 @@ void uf_hdr_release(hdr *h);
 
 /* Prepared statements, one per queries/NAME.sql. */
 typedef enum stmt_id {
-    S_PERSON_FIND, S_PERSON_INSERT, S_PERSON_UPDATE,
-    S_CASE_FIND, S_CASE_INSERT, S_CASE_UPDATE,
-    S_INTERVENTION_FIND, S_INTERVENTION_INSERT, S_INTERVENTION_UPDATE,
-    S_ASSESSMENT_FIND, S_ASSESSMENT_INSERT, S_ASSESSMENT_UPDATE,
+    S_PERSON_FIND,
+    S_PERSON_INSERT,
+    S_PERSON_UPDATE,
+    S_CASE_FIND,
+    S_CASE_INSERT,
+    S_CASE_UPDATE,
+    S_INTERVENTION_FIND,
+    S_INTERVENTION_INSERT,
+    S_INTERVENTION_UPDATE,
+    S_ASSESSMENT_FIND,
+    S_ASSESSMENT_INSERT,
+    S_ASSESSMENT_UPDATE,
     S_ITEM_UPSERT,
-    S_GOAL_FIND, S_GOAL_INSERT, S_GOAL_UPDATE, S_GOAL_ENSURE,
-    S_RUN_INSERT, S_RUN_FINISH, S_FILE_INSERT,
-    S_SAVEPOINT, S_RELEASE, S_ROLLBACK_TO,
+    S_GOAL_FIND,
+    S_GOAL_INSERT,
+    S_GOAL_UPDATE,
+    S_GOAL_ENSURE,
+    S_RUN_INSERT,
+    S_RUN_FINISH,
+    S_FILE_INSERT,
+    S_SAVEPOINT,
+    S_RELEASE,
+    S_ROLLBACK_TO,
     S_COUNT
 } stmt_id;
 
@@ -144,10 +178,10 @@ typedef enum stmt_id {
 #define BATCH_COLS 6
 
 typedef struct bval {
-    int type;               /* SQLITE_INTEGER, _FLOAT, _TEXT or _NULL */
+    int type; /* SQLITE_INTEGER, _FLOAT, _TEXT or _NULL */
     sqlite3_int64 i;
     double d;
-    const char *p;          /* _TEXT: s, or a string of static storage */
+    const char *p; /* _TEXT: s, or a string of static storage */
     char s[160];
 } bval;
 
@@ -157,11 +191,11 @@ typedef struct brow {
 } brow;
 
 typedef struct batch_spec {
-    const char *insert;     /* INSERT ... VALUES (?, ...) ON CONFLICT DO NOTHING */
-    const char *find;       /* SELECT run_id by the first nkey values */
-    const char *update;     /* UPDATE of an existing row (?1..?ncols), or NULL */
+    const char *insert; /* INSERT ... VALUES (?, ...) ON CONFLICT DO NOTHING */
+    const char *find;   /* SELECT run_id by the first nkey values */
+    const char *update; /* UPDATE of an existing row (?1..?ncols), or NULL */
     int ncols, nkey;
-    const char *repeat;     /* warning for a row repeated within one run */
+    const char *repeat; /* warning for a row repeated within one run */
 } batch_spec;
 
 typedef struct batch {
@@ -170,7 +204,6 @@ typedef struct batch {
     brow rows[BATCH_ROWS];
     int n;
 } batch;
-
 
 /* The state of one import run. */
 typedef struct imp {
@@ -181,17 +214,17 @@ typedef struct imp {
     int today;
     sqlite3_int64 run_id;
     sqlite3_stmt *st[S_COUNT];
-    bool db_failed;                 /* a statement failed unexpectedly */
+    bool db_failed; /* a statement failed unexpectedly */
 
     /* the file being read */
     const char *path;
     const entity *ent;
     uf_import_file *fs;
-    hdr h;                          /* its header, mapped by the reader thread */
-    struct run_progress *rp;        /* progress of the whole run */
-    cell *cells;                    /* the current row's parsed cells */
+    hdr h;                   /* its header, mapped by the reader thread */
+    struct run_progress *rp; /* progress of the whole run */
+    cell *cells;             /* the current row's parsed cells */
     unsigned long line;
-    size_t nfields;                 /* fields in the current row */
+    size_t nfields; /* fields in the current row */
     bool row_bad;
 
     /* batched entities */
@@ -202,7 +235,7 @@ typedef struct imp {
     sqlite3_int64 last_person_id;
     char last_case[72];
     sqlite3_int64 last_case_id, last_case_person;
-    sqlite3_int64 last_goal_case;   /* the goal last made sure of */
+    sqlite3_int64 last_goal_case; /* the goal last made sure of */
     const char *last_goal_domain;
     int last_goal_set;
 } imp;
@@ -245,8 +278,8 @@ bool uf_imp_need(imp *m, int col);
 void uf_imp_repeat(imp *m, sqlite3_int64 row_run, const char *what);
 /* Case (or 0) and person of a row naming a case, a person or both;
  * false after an error. */
-bool uf_imp_case_or_person(imp *m, int case_col, int person_col,
-                           sqlite3_int64 *case_id, sqlite3_int64 *person);
+bool uf_imp_case_or_person(imp *m, int case_col, int person_col, sqlite3_int64 *case_id,
+                           sqlite3_int64 *person);
 
 /* Set a batch value. */
 void uf_bv_int(bval *v, sqlite3_int64 i);

@@ -21,8 +21,7 @@ bool uf_imp_need(imp *m, int col)
 void uf_imp_repeat(imp *m, sqlite3_int64 row_run, const char *what)
 {
     if (row_run == m->run_id)
-        uf_imp_warn(m, -1, "%s förekommer flera gånger i importen; den sista raden gäller",
-                    what);
+        uf_imp_warn(m, -1, "%s förekommer flera gånger i importen; den sista raden gäller", what);
 }
 
 void uf_row_persons(imp *m)
@@ -37,8 +36,9 @@ void uf_row_persons(imp *m)
         uf_date_format(birth, derived);
         birth_text = derived;
     } else if (birth_text && birth != INT32_MIN && birth != c[P_BIRTH].day) {
-        uf_imp_warn(m, P_BIRTH, "födelsedatum stämmer inte med personnumret; "
-                                "födelsedatum i filen används");
+        uf_imp_warn(m, P_BIRTH,
+                    "födelsedatum stämmer inte med personnumret; "
+                    "födelsedatum i filen används");
     }
 
     sqlite3_stmt *st = m->st[S_PERSON_FIND];
@@ -75,8 +75,8 @@ static bool check_case_dates(imp *m)
         if (!c[col].text)
             continue;
         if (prev >= 0 && c[col].day < c[prev].day)
-            uf_imp_error(m, col, "%s %s ligger före %s %s", m->ent->cols[col].label,
-                         c[col].date, m->ent->cols[prev].label, c[prev].date);
+            uf_imp_error(m, col, "%s %s ligger före %s %s", m->ent->cols[col].label, c[col].date,
+                         m->ent->cols[prev].label, c[prev].date);
         prev = col;
     }
     if (c[C_REASON].text && !c[C_END].text)
@@ -108,8 +108,7 @@ void uf_row_cases(imp *m)
         uf_imp_repeat(m, sqlite3_column_int64(st, 2), "ärendet");
         sqlite3_reset(st);
         if (old_person != person) {
-            uf_imp_error(m, C_PERSON, "ärendet %s hör redan till en annan person",
-                         c[C_CASE].text);
+            uf_imp_error(m, C_PERSON, "ärendet %s hör redan till en annan person", c[C_CASE].text);
             return;
         }
     }
@@ -138,8 +137,8 @@ void uf_row_cases(imp *m)
  * The person (and case, or 0) of a row that names a case, a person or both
  * (interventions, assessments); false after an error.
  */
-bool uf_imp_case_or_person(imp *m, int case_col, int person_col,
-                           sqlite3_int64 *case_id, sqlite3_int64 *person)
+bool uf_imp_case_or_person(imp *m, int case_col, int person_col, sqlite3_int64 *case_id,
+                           sqlite3_int64 *person)
 {
     *case_id = 0;
     *person = 0;
@@ -167,8 +166,8 @@ bool uf_imp_case_or_person(imp *m, int case_col, int person_col,
 
 /* The key of an intervention as parameters 1-4: person, case (NULL when
  * none), insats, start date. */
-static void bind_intervention_key(sqlite3_stmt *st, sqlite3_int64 person,
-                                  sqlite3_int64 case_id, const cell *c)
+static void bind_intervention_key(sqlite3_stmt *st, sqlite3_int64 person, sqlite3_int64 case_id,
+                                  const cell *c)
 {
     sqlite3_bind_int64(st, 1, person);
     uf_bind_id(st, 2, case_id);

@@ -101,7 +101,7 @@ void uf_report_method_f(uf_report *r, const char *fmt, ...)
     int n = vsnprintf(p, sizeof p, fmt, ap);
     va_end(ap);
     if (n < 0 || (size_t)n >= sizeof p)
-        r->failed = true;       /* a builder's paragraph never is this long */
+        r->failed = true; /* a builder's paragraph never is this long */
     else
         push_str(r, &r->method, &r->nmethod, p);
 }
@@ -126,8 +126,8 @@ void uf_section_par(uf_report *r, uf_section *s, const char *paragraph)
         push_str(r, &s->paragraphs, &s->npar, paragraph);
 }
 
-uf_table *uf_section_table(uf_report *r, uf_section *s, const char *id,
-                           const char *title, int ncols)
+uf_table *uf_section_table(uf_report *r, uf_section *s, const char *id, const char *title,
+                           int ncols)
 {
     if (!s)
         return NULL;
@@ -153,8 +153,8 @@ uf_table *uf_section_table(uf_report *r, uf_section *s, const char *id,
     return t;
 }
 
-void uf_table_col(uf_report *r, uf_table *t, int col, const char *id,
-                  const char *label, uf_ctype type, int decimals, bool additive)
+void uf_table_col(uf_report *r, uf_table *t, int col, const char *id, const char *label,
+                  uf_ctype type, int decimals, bool additive)
 {
     if (!t)
         return;
@@ -306,9 +306,8 @@ void uf_cell_key(uf_report *r, uf_table *t, int row, int col, const char *key)
     uf_table_cell(t, row, col)->key = k + 1;
 }
 
-uf_chart *uf_section_chart(uf_report *r, uf_section *s, const char *id,
-                           const char *title, const char *kind,
-                           const char *y_label, const uf_table *t, int label_col)
+uf_chart *uf_section_chart(uf_report *r, uf_section *s, const char *id, const char *title,
+                           const char *kind, const char *y_label, const uf_table *t, int label_col)
 {
     if (!s || !t)
         return NULL;

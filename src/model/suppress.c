@@ -72,10 +72,10 @@
  * row line per (row, column with parts); the ground node comes last. */
 typedef struct lines {
     const uf_table *t;
-    int trow;           /* the total row of the column lines, or -1 */
-    int *col_line;      /* column line of each column, or -1 */
-    int *slot;          /* a column with parts: its index among those, or -1 */
-    int *parent;        /* the column each column is part of, or -1 */
+    int trow;      /* the total row of the column lines, or -1 */
+    int *col_line; /* column line of each column, or -1 */
+    int *slot;     /* a column with parts: its index among those, or -1 */
+    int *parent;   /* the column each column is part of, or -1 */
     int ncol_lines, nslots, n;
 } lines;
 
@@ -83,8 +83,8 @@ typedef struct lines {
 typedef struct edge {
     int r, c;
     int tail, head;
-    long v;             /* the true value */
-    int rank;           /* 0 a group cell; 1 a total of one of its lines;
+    long v;   /* the true value */
+    int rank; /* 0 a group cell; 1 a total of one of its lines;
                            2 a count that stands in other tables too (to
                            hide it there as well costs most); 3 both */
 } edge;
@@ -94,11 +94,11 @@ typedef struct net {
     int th;
     edge *e;
     int ne;
-    int nodes;          /* lines + ground */
-    long long penalty;  /* extra cost of hiding a total */
-    int *first;         /* edges at node u: adj[first[u] .. first[u+1]-1] */
+    int nodes;         /* lines + ground */
+    long long penalty; /* extra cost of hiding a total */
+    int *first;        /* edges at node u: adj[first[u] .. first[u+1]-1] */
     int *adj;
-    long long *dist;    /* path search scratch, one per node */
+    long long *dist; /* path search scratch, one per node */
     int *via;
     bool *done;
 } net;
@@ -151,13 +151,13 @@ static bool primary(uf_cell *c, int th)
         break;
     case UF_C_EMPTY:
     case UF_C_TEXT:
-    case UF_C_DATE:
-        break;
+    case UF_C_DATE: break;
     }
     /* an exact test (or a sum) that determines a small count */
     if (c->supp == UF_SHOWN && c->reveals >= 1 && c->reveals < th)
-        c->supp = c->type == UF_C_PVALUE ? UF_SUPP_NOTEST
-                : c->type == UF_C_COUNT ? UF_SUPP_SECONDARY : UF_SUPP_FEW;
+        c->supp = c->type == UF_C_PVALUE  ? UF_SUPP_NOTEST
+                  : c->type == UF_C_COUNT ? UF_SUPP_SECONDARY
+                                          : UF_SUPP_FEW;
     return c->supp != UF_SHOWN;
 }
 
@@ -228,7 +228,7 @@ static int through(const lines *L, int r, int c, int node[2], int coef[2])
     int k = 0;
     int srow = r == L->trow ? -1 : 1;
     if (L->col_line[c] >= 0 && (r == L->trow || !L->t->rows[r].total)) {
-        int in_line = r == L->trow ? -1 : 1;    /* total of the line, or a member */
+        int in_line = r == L->trow ? -1 : 1; /* total of the line, or a member */
         node[k] = L->col_line[c];
         coef[k++] = (L->slot[c] >= 0 ? 1 : -1) * in_line;
     }
@@ -324,7 +324,7 @@ static long long cheapest(net *n, int src, int dst, int skip, mode m)
         for (int a = n->first[u]; a < n->first[u + 1]; a++) {
             int i = n->adj[a];
             const edge *e = &n->e[i];
-            bool down = e->head == u;   /* leaving u against the edge */
+            bool down = e->head == u; /* leaving u against the edge */
             int to = down ? e->tail : e->head;
             long long w = i != skip && !n->done[to] ? arc_cost(n, e, down, m) : -1;
             if (w >= 0 && n->dist[u] + w < n->dist[to]) {
@@ -361,7 +361,7 @@ static bool cycle(net *n, int i, mode m, int *src, int *node)
     *src = use_up ? x->head : x->tail;
     *node = use_up ? x->tail : x->head;
     if (use_up && x->v > lo)
-        cheapest(n, *src, *node, i, m);     /* via[] again: the search down overwrote it */
+        cheapest(n, *src, *node, i, m); /* via[] again: the search down overwrote it */
     return true;
 }
 
@@ -431,7 +431,7 @@ static void index_edges(net *n)
     }
     for (int u = 0; u < n->nodes; u++)
         n->first[u + 1] += n->first[u];
-    for (int i = 0; i < n->ne; i++) {   /* fill, then shift back */
+    for (int i = 0; i < n->ne; i++) { /* fill, then shift back */
         n->adj[n->first[n->e[i].tail]++] = i;
         n->adj[n->first[n->e[i].head]++] = i;
     }
@@ -460,8 +460,8 @@ static int net_init(net *n, const lines *L, uf_table *t, int th)
         for (int c = 0; c < t->ncols; c++) {
             const uf_cell *cell = &t->rows[r].cells[c];
             int node[2], coef[2], k;
-            if (count_col(t, c) && cell->type == UF_C_COUNT && isfinite(cell->v)
-                && (k = through(L, r, c, node, coef)) > 0)
+            if (count_col(t, c) && cell->type == UF_C_COUNT && isfinite(cell->v) &&
+                (k = through(L, r, c, node, coef)) > 0)
                 add_edge(n, L, r, c, k, node, coef);
         }
     index_edges(n);
@@ -522,8 +522,7 @@ done:
 
 static bool numeric(uf_ctype type)
 {
-    return type == UF_C_COUNT || type == UF_C_NUMBER || type == UF_C_PERCENT
-        || type == UF_C_PVALUE;
+    return type == UF_C_COUNT || type == UF_C_NUMBER || type == UF_C_PERCENT || type == UF_C_PVALUE;
 }
 
 /* Would shown cell x of row r give away a hidden count: the count its
@@ -573,26 +572,31 @@ void ufs_footnotes(uf_report *r, uf_table *t, int th)
     for (int i = 0; i < t->nrows; i++)
         for (int c = 0; c < t->ncols; c++)
             switch (t->rows[i].cells[c].supp) {
-            case UF_SHOWN:          break;
-            case UF_SUPP_SMALL:     small = true; break;
+            case UF_SHOWN: break;
+            case UF_SUPP_SMALL: small = true; break;
             case UF_SUPP_SECONDARY: sec = true; break;
-            case UF_SUPP_FEW:       few = true; break;
-            case UF_SUPP_NOTEST:    notest = true; break;
-            case UF_SUPP_MISSING:   missing = true; break;
+            case UF_SUPP_FEW: few = true; break;
+            case UF_SUPP_NOTEST: notest = true; break;
+            case UF_SUPP_MISSING: missing = true; break;
             }
     if (small) {
-        snprintf(note, sizeof note,
-                 "<%d: antalet är 1–%d personer och visas inte (röjandeskydd).", th, th - 1);
+        snprintf(note, sizeof note, "<%d: antalet är 1–%d personer och visas inte (röjandeskydd).",
+                 th, th - 1);
         uf_table_note(r, t, note);
     }
     if (few && sec)
-        snprintf(note, sizeof note, "..: värdet visas inte, eftersom det bygger på färre än "
-                 "%d personer eller annars skulle röja ett dolt värde.", th);
+        snprintf(note, sizeof note,
+                 "..: värdet visas inte, eftersom det bygger på färre än "
+                 "%d personer eller annars skulle röja ett dolt värde.",
+                 th);
     else if (few)
-        snprintf(note, sizeof note, "..: värdet visas inte, eftersom det bygger på färre än "
-                 "%d personer.", th);
+        snprintf(note, sizeof note,
+                 "..: värdet visas inte, eftersom det bygger på färre än "
+                 "%d personer.",
+                 th);
     else if (sec)
-        snprintf(note, sizeof note, "..: värdet visas inte, eftersom ett dolt värde annars "
+        snprintf(note, sizeof note,
+                 "..: värdet visas inte, eftersom ett dolt värde annars "
                  "skulle kunna räknas fram (röjandeskydd).");
     if (few || sec)
         uf_table_note(r, t, note);
@@ -600,7 +604,8 @@ void ufs_footnotes(uf_report *r, uf_table *t, int th)
         snprintf(note, sizeof note,
                  "..: testet visas inte: det görs bara när varje grupp har minst %d "
                  "personer, när det inte röjer ett antal under %d och när det kan ge p "
-                 "under 0,05.", th, th);
+                 "under 0,05.",
+                 th, th);
         uf_table_note(r, t, note);
     }
     if (missing)
@@ -706,16 +711,14 @@ int uf_suppress_table(uf_report *r, uf_table *t, int threshold)
 const char *uf_supp_symbol(uf_supp s, int threshold, char buf[UF_SUPP_SYMBOL_SIZE])
 {
     switch (s) {
-    case UF_SHOWN:
-        return "";
+    case UF_SHOWN: return "";
     case UF_SUPP_SMALL:
         snprintf(buf, UF_SUPP_SYMBOL_SIZE, "<%d", ufs_clamp_threshold(threshold));
         return buf;
     case UF_SUPP_SECONDARY:
     case UF_SUPP_FEW:
     case UF_SUPP_NOTEST:
-    case UF_SUPP_MISSING:
-        return "..";
+    case UF_SUPP_MISSING: return "..";
     }
     return "..";
 }
@@ -723,12 +726,12 @@ const char *uf_supp_symbol(uf_supp s, int threshold, char buf[UF_SUPP_SYMBOL_SIZ
 const char *uf_supp_reason(uf_supp s)
 {
     switch (s) {
-    case UF_SHOWN:          return "";
-    case UF_SUPP_SMALL:     return "litet antal";
+    case UF_SHOWN: return "";
+    case UF_SUPP_SMALL: return "litet antal";
     case UF_SUPP_SECONDARY: return "sekundärt röjandeskydd";
-    case UF_SUPP_FEW:       return "för få personer";
-    case UF_SUPP_NOTEST:    return "för få per grupp för test";
-    case UF_SUPP_MISSING:   return "uppgift saknas";
+    case UF_SUPP_FEW: return "för få personer";
+    case UF_SUPP_NOTEST: return "för få per grupp för test";
+    case UF_SUPP_MISSING: return "uppgift saknas";
     }
     return "";
 }

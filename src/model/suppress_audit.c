@@ -49,12 +49,12 @@
 #define MAX_ROUNDS 200
 
 typedef struct fig {
-    long v;             /* the true value */
+    long v; /* the true value */
     bool hidden, small, shared, total;
-    int table;          /* first table it stands in */
+    int table; /* first table it stands in */
 } fig;
 
-typedef struct cref {   /* a cell of a figure */
+typedef struct cref { /* a cell of a figure */
     uf_table *t;
     int r, c, f;
 } cref;
@@ -63,7 +63,7 @@ typedef struct term {
     int f, coef;
 } term;
 
-typedef struct cons {   /* sum of coef x figure = 0, or <= 0 (le) */
+typedef struct cons { /* sum of coef x figure = 0, or <= 0 (le) */
     int first, n;
     int table;
     bool le;
@@ -80,17 +80,17 @@ typedef struct audit {
     int nt;
     cons *row;
     int nr;
-    int *comp;          /* union-find parent per figure */
+    int *comp; /* union-find parent per figure */
     bool nomem;
 } audit;
 
-typedef struct line_term {  /* ufs_lines callback scratch */
+typedef struct line_term { /* ufs_lines callback scratch */
     int line, f, coef;
 } line_term;
 
 typedef struct collect {
     audit *a;
-    const int *figof;   /* figure of each cell of the table, -1 none */
+    const int *figof; /* figure of each cell of the table, -1 none */
     int ncols;
     line_term *lt;
     int n, cap;
@@ -212,8 +212,8 @@ static bool add_table(audit *a, caps *cap, uf_table *t, int ti, int *keyfig)
         for (int r = 0; ok && r < t->nrows; r++) {
             int fc = figof[r * t->ncols + c], fb = figof[r * t->ncols + b];
             if (fc >= 0 && fb >= 0 && fc != fb)
-                ok = add_row(a, cap, ti, true) && add_term(a, cap, fc, 1)
-                     && add_term(a, cap, fb, -1);
+                ok = add_row(a, cap, ti, true) && add_term(a, cap, fc, 1) &&
+                     add_term(a, cap, fb, -1);
         }
     }
     free(k.lt);
@@ -324,9 +324,9 @@ static bool solve(glp_prob *P)
 /* ---- the audit of one set ------------------------------------------------ */
 
 typedef struct set {
-    int *figs;          /* the hidden figures of the set */
+    int *figs; /* the hidden figures of the set */
     int n;
-    int *col;           /* column in P of each figure, 0 = none */
+    int *col; /* column in P of each figure, 0 = none */
 } set;
 
 /* Load the equations that hold a hidden figure of the set into P, with the
@@ -436,12 +436,12 @@ static int audit_set(audit *a, int root, int *pinned)
         const fig *g = &a->f[s.figs[i]];
         long lo, hi;
         reader_bounds(a, g, &lo, &hi);
-        if ((g->v < hi && reach(a, P, &s, i, g->v + 1, hi, safe))
-            || (g->v > lo && reach(a, P, &s, i, lo, g->v - 1, safe)))
+        if ((g->v < hi && reach(a, P, &s, i, g->v + 1, hi, safe)) ||
+            (g->v > lo && reach(a, P, &s, i, lo, g->v - 1, safe)))
             safe[i] = true;
         else {
-            pinned[np++] = s.figs[i];   /* one at a time: its repair may */
-            break;                      /* protect the others too */
+            pinned[np++] = s.figs[i]; /* one at a time: its repair may */
+            break;                    /* protect the others too */
         }
     }
     glp_delete_prob(P);
@@ -482,7 +482,8 @@ static int hide_fig(audit *a, int f, bool relabel)
 static double cheapest_move(audit *a, int x, int dir, bool relabel, int *moved, int *nmoved)
 {
     int root = a->comp[x], n = 0;
-    int *col = calloc((size_t)a->nf + 1, sizeof *col), *figs = malloc(((size_t)a->nf + 1) * sizeof *figs);
+    int *col = calloc((size_t)a->nf + 1, sizeof *col),
+        *figs = malloc(((size_t)a->nf + 1) * sizeof *figs);
     double penalty = 1, cost = -1;
     glp_prob *P = glp_create_prob();
     int cap = 64, ne = 0;
@@ -496,7 +497,7 @@ static double cheapest_move(audit *a, int x, int dir, bool relabel, int *moved, 
     for (int f = 0; f < a->nf; f++)
         if (a->comp[f] == root) {
             figs[n] = f;
-            col[f] = 2 * n + 1;     /* p; m is col + 1 */
+            col[f] = 2 * n + 1; /* p; m is col + 1 */
             n++;
             if (!a->f[f].hidden)
                 penalty += (double)a->f[f].v;
@@ -509,13 +510,13 @@ static double cheapest_move(audit *a, int x, int dir, bool relabel, int *moved, 
         double c = 0;
         if (g->hidden && !(relabel && g->small))
             reader_bounds(a, g, &lo, &hi);
-        else if (g->hidden) {       /* a "<T" that may become ".." */
+        else if (g->hidden) { /* a "<T" that may become ".." */
             lo = 0;
             hi = NO_MAX;
             c = 4 * penalty;
         } else if (g->v == 0) {
             lo = hi = 0;
-        } else {                    /* shown: hidden it becomes ".." */
+        } else { /* shown: hidden it becomes ".." */
             lo = g->v >= a->th ? a->th : 0;
             hi = NO_MAX;
             c = (double)g->v + ((g->total ? 1 : 0) + (g->shared ? 2 : 0)) * penalty;
@@ -528,7 +529,7 @@ static double cheapest_move(audit *a, int x, int dir, bool relabel, int *moved, 
         glp_set_obj_coef(P, 2 * i + 2, c);
     }
     for (int i = 0; i <= a->nr; i++) {
-        bool last = i == a->nr;     /* the row that moves x */
+        bool last = i == a->nr; /* the row that moves x */
         const cons *q = last ? NULL : &a->row[i];
         if (!last && a->comp[a->term[q->first].f] != root)
             continue;
@@ -536,11 +537,11 @@ static double cheapest_move(audit *a, int x, int dir, bool relabel, int *moved, 
         double rhs = 0;
         int first = last ? 0 : q->first, cnt = last ? 1 : q->n;
         if (last)
-            rhs = dir;                  /* p - m of x is dir */
+            rhs = dir; /* p - m of x is dir */
         for (int j = first; j < first + cnt; j++) {
             int f = last ? x : a->term[j].f, coef = last ? 1 : a->term[j].coef;
             if (!last)
-                rhs -= (double)coef * (double)a->f[f].v;    /* the true values' sum: 0 */
+                rhs -= (double)coef * (double)a->f[f].v; /* the true values' sum: 0 */
             if (ne + 3 > cap) {
                 cap *= 2;
                 int *i2 = realloc(ia, (size_t)cap * sizeof *ia);
@@ -568,8 +569,8 @@ static double cheapest_move(audit *a, int x, int dir, bool relabel, int *moved, 
         cost = glp_mip_obj_val(P);
         for (int i = 0; i < n; i++) {
             const fig *g = &a->f[figs[i]];
-            long y = g->v + lround(glp_mip_col_val(P, 2 * i + 1))
-                     - lround(glp_mip_col_val(P, 2 * i + 2));
+            long y = g->v + lround(glp_mip_col_val(P, 2 * i + 1)) -
+                     lround(glp_mip_col_val(P, 2 * i + 2));
             if (y == g->v)
                 continue;
             /* a shown count it moves is hidden; a "<T" moved out of

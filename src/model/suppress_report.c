@@ -15,9 +15,10 @@
 #define UFS_AUDIT_ROUNDS 100000
 
 /* For every table t of report r, in order (the statement after it). */
-#define EACH_TABLE(r, t) \
-    for (int s_ = 0; s_ < (r)->nsections; s_++) \
-        for (int i_ = 0; i_ < (r)->sections[s_]->ntables && ((t) = (r)->sections[s_]->tables[i_]); i_++)
+#define EACH_TABLE(r, t)                                                                           \
+    for (int s_ = 0; s_ < (r)->nsections; s_++)                                                    \
+        for (int i_ = 0; i_ < (r)->sections[s_]->ntables && ((t) = (r)->sections[s_]->tables[i_]); \
+             i_++)
 
 /* Mark the cells whose key stands in more than one table (uf_cell.shared). */
 static int mark_shared(uf_report *r)
@@ -31,20 +32,20 @@ static int mark_shared(uf_report *r)
         return -1;
     }
     EACH_TABLE(r, t)
-        for (int i = 0; i < t->nrows; i++)
-            for (int c = 0; c < t->ncols; c++) {
-                int k = t->rows[i].cells[c].key;
-                if (k > 0 && k <= r->nkeys && last[k] != t) {
-                    last[k] = t;
-                    tables[k]++;
-                }
+    for (int i = 0; i < t->nrows; i++)
+        for (int c = 0; c < t->ncols; c++) {
+            int k = t->rows[i].cells[c].key;
+            if (k > 0 && k <= r->nkeys && last[k] != t) {
+                last[k] = t;
+                tables[k]++;
             }
+        }
     EACH_TABLE(r, t)
-        for (int i = 0; i < t->nrows; i++)
-            for (int c = 0; c < t->ncols; c++) {
-                uf_cell *x = &t->rows[i].cells[c];
-                x->shared = x->key > 0 && x->key <= r->nkeys && tables[x->key] > 1;
-            }
+    for (int i = 0; i < t->nrows; i++)
+        for (int c = 0; c < t->ncols; c++) {
+            uf_cell *x = &t->rows[i].cells[c];
+            x->shared = x->key > 0 && x->key <= r->nkeys && tables[x->key] > 1;
+        }
     free(tables);
     free(last);
     return 0;
@@ -65,13 +66,14 @@ static int same_figure(uf_report *r, int th)
     do {
         more = 0;
         EACH_TABLE(r, t)
-            for (int i = 0; i < t->nrows; i++)
-                for (int c = 0; c < t->ncols; c++) {
-                    const uf_cell *x = &t->rows[i].cells[c];
-                    if (x->type == UF_C_COUNT && x->key > 0 && x->key <= r->nkeys && ufs_hidden(x))
-                        gone[x->key] = true;
-                }
-        EACH_TABLE(r, t) {
+        for (int i = 0; i < t->nrows; i++)
+            for (int c = 0; c < t->ncols; c++) {
+                const uf_cell *x = &t->rows[i].cells[c];
+                if (x->type == UF_C_COUNT && x->key > 0 && x->key <= r->nkeys && ufs_hidden(x))
+                    gone[x->key] = true;
+            }
+        EACH_TABLE(r, t)
+        {
             int here = 0;
             for (int i = 0; i < t->nrows; i++)
                 for (int c = 0; c < t->ncols; c++) {
@@ -104,7 +106,8 @@ int uf_suppress_report(uf_report *r, int threshold)
         r->failed = true;
         return -1;
     }
-    EACH_TABLE(r, t) {
+    EACH_TABLE(r, t)
+    {
         int more = ufs_table_rules(t, th);
         if (more < 0) {
             r->failed = true;
@@ -122,13 +125,14 @@ int uf_suppress_report(uf_report *r, int threshold)
             break;
         }
         more += a;
-        EACH_TABLE(r, t) {
+        EACH_TABLE(r, t)
+        {
             int p = ufs_protect(t, th);
             more = p < 0 ? -1 : more + p;
         }
         int s = more < 0 ? 0 : same_figure(r, th);
         more = s < 0 ? -1 : more + s;
-        if (round == UFS_AUDIT_ROUNDS) {    /* cannot happen: each round hides */
+        if (round == UFS_AUDIT_ROUNDS) { /* cannot happen: each round hides */
             r->failed = true;
             return -1;
         }
@@ -138,7 +142,6 @@ int uf_suppress_report(uf_report *r, int threshold)
         return -1;
     }
     EACH_TABLE(r, t)
-        ufs_footnotes(r, t, th);
+    ufs_footnotes(r, t, th);
     return r->failed ? -1 : hid + more;
 }
-

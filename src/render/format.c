@@ -37,18 +37,18 @@ static bool digits_increment(char *d, size_t n)
 static void excel_fixed(double av, int decimals, char *raw, size_t n)
 {
     char e[32];
-    snprintf(e, sizeof e, "%.14e", av);     /* d.dddddddddddddde+XX */
+    snprintf(e, sizeof e, "%.14e", av); /* d.dddddddddddddde+XX */
     char sig[16];
     sig[0] = e[0];
     memcpy(sig + 1, e + 2, 14);
-    int point = atoi(e + 17) + 1;           /* digits before the decimal point */
+    int point = atoi(e + 17) + 1; /* digits before the decimal point */
     if (av == 0)
         point = 1;
     /* the digits from the first kept place: integer part, then decimals */
     char d[160];
     size_t nd = 0;
     if (point <= 0) {
-        d[nd++] = '0';                      /* integer part 0 */
+        d[nd++] = '0'; /* integer part 0 */
         for (int i = 0; i < -point && nd < sizeof d - 1; i++)
             d[nd++] = '0';
         for (int i = 0; i < 15 && nd < sizeof d - 1; i++)
@@ -58,7 +58,7 @@ static void excel_fixed(double av, int decimals, char *raw, size_t n)
             d[nd++] = i < 15 ? sig[i] : '0';
     }
     size_t intlen = point <= 0 ? 1 : (size_t)point;
-    size_t keep = intlen + (size_t)decimals;   /* digits shown */
+    size_t keep = intlen + (size_t)decimals; /* digits shown */
     bool carry = false;
     if (nd > keep && d[keep] >= '5')
         carry = digits_increment(d, keep);
@@ -85,7 +85,7 @@ const char *uf_fmt_number(double v, int decimals, char buf[UF_FMT_BUF])
         decimals = 0;
     if (decimals > 9)
         decimals = 9;
-    if (fabs(v) >= 1e100) {                 /* beyond any figure of a report */
+    if (fabs(v) >= 1e100) { /* beyond any figure of a report */
         snprintf(buf, UF_FMT_BUF, "%.*E", decimals, v);
         return buf;
     }
@@ -135,8 +135,7 @@ const char *uf_fmt_pvalue(double p, char buf[UF_FMT_BUF])
     return uf_fmt_number(p, 3, buf);
 }
 
-const char *uf_fmt_cell(const uf_cell *c, const uf_column *col, int threshold,
-                        char buf[UF_FMT_BUF])
+const char *uf_fmt_cell(const uf_cell *c, const uf_column *col, int threshold, char buf[UF_FMT_BUF])
 {
     if (c->supp != UF_SHOWN) {
         char sym[UF_SUPP_SYMBOL_SIZE];
@@ -145,19 +144,12 @@ const char *uf_fmt_cell(const uf_cell *c, const uf_column *col, int threshold,
     }
     switch (c->type) {
     case UF_C_TEXT:
-    case UF_C_DATE:
-        snprintf(buf, UF_FMT_BUF, "%s", c->text ? c->text : "");
-        return buf;
-    case UF_C_COUNT:
-        return uf_fmt_number(c->v, 0, buf);
-    case UF_C_NUMBER:
-        return uf_fmt_number(c->v, col ? col->decimals : 1, buf);
-    case UF_C_PERCENT:
-        return uf_fmt_percent(c->v, col ? col->decimals : 1, buf);
-    case UF_C_PVALUE:
-        return uf_fmt_pvalue(c->v, buf);
-    case UF_C_EMPTY:
-        break;
+    case UF_C_DATE: snprintf(buf, UF_FMT_BUF, "%s", c->text ? c->text : ""); return buf;
+    case UF_C_COUNT: return uf_fmt_number(c->v, 0, buf);
+    case UF_C_NUMBER: return uf_fmt_number(c->v, col ? col->decimals : 1, buf);
+    case UF_C_PERCENT: return uf_fmt_percent(c->v, col ? col->decimals : 1, buf);
+    case UF_C_PVALUE: return uf_fmt_pvalue(c->v, buf);
+    case UF_C_EMPTY: break;
     }
     buf[0] = '\0';
     return buf;

@@ -37,17 +37,14 @@ static void put_value(FILE *f, const uf_cell *c)
         if (c->text)
             csv_fwrite(f, c->text, strlen(c->text));
         break;
-    case UF_C_COUNT:
-        fprintf(f, "%.0f", c->v);
-        break;
+    case UF_C_COUNT: fprintf(f, "%.0f", c->v); break;
     case UF_C_NUMBER:
     case UF_C_PERCENT:
     case UF_C_PVALUE:
         if (isfinite(c->v))
             put_real(f, c->v);
         break;
-    case UF_C_EMPTY:
-        break;
+    case UF_C_EMPTY: break;
     }
 }
 
@@ -69,7 +66,8 @@ static int write_table(const uf_table *t, const char *path)
             if (c)
                 fputc(',', f);
             put_value(f, cell);
-            if (cell->supp != UF_SHOWN && strlen(hidden) + strlen(t->cols[c].id) + 2 < sizeof hidden) {
+            if (cell->supp != UF_SHOWN &&
+                strlen(hidden) + strlen(t->cols[c].id) + 2 < sizeof hidden) {
                 if (*hidden)
                     strcat(hidden, "|");
                 strcat(hidden, t->cols[c].id);
@@ -102,10 +100,12 @@ uf_error uf_render_failed(uf_diag *d, const char *path, uf_error err)
         uf_diag_add(d, UF_ERROR, path, 0, NULL, "kunde inte skriva filen %s: %s", path,
                     strerror(errno));
     else if (err == UF_ERR_MISSING)
-        uf_diag_add(d, UF_ERROR, path, 0, NULL, "typsnittet DejaVu Sans saknas "
-                                                "(apt-get install fonts-dejavu-core)");
+        uf_diag_add(d, UF_ERROR, path, 0, NULL,
+                    "typsnittet DejaVu Sans saknas "
+                    "(apt-get install fonts-dejavu-core)");
     else if (err == UF_ERR_INPUT)
-        uf_diag_add(d, UF_ERROR, path, 0, NULL, "rapporten kunde inte bli en arbetsbok "
-                                                "(ett blad- eller cellvärde som Excel inte tar)");
+        uf_diag_add(d, UF_ERROR, path, 0, NULL,
+                    "rapporten kunde inte bli en arbetsbok "
+                    "(ett blad- eller cellvärde som Excel inte tar)");
     return err;
 }

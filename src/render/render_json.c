@@ -12,12 +12,12 @@
 const char *uf_supp_name(uf_supp s)
 {
     switch (s) {
-    case UF_SHOWN:          return "";
-    case UF_SUPP_SMALL:     return "small";
+    case UF_SHOWN: return "";
+    case UF_SUPP_SMALL: return "small";
     case UF_SUPP_SECONDARY: return "secondary";
-    case UF_SUPP_FEW:       return "few";
-    case UF_SUPP_NOTEST:    return "notest";
-    case UF_SUPP_MISSING:   return "missing";
+    case UF_SUPP_FEW: return "few";
+    case UF_SUPP_NOTEST: return "notest";
+    case UF_SUPP_MISSING: return "missing";
     }
     return "";
 }
@@ -25,13 +25,13 @@ const char *uf_supp_name(uf_supp s)
 static const char *type_name(uf_ctype t)
 {
     switch (t) {
-    case UF_C_EMPTY:   return "empty";
-    case UF_C_TEXT:    return "text";
-    case UF_C_COUNT:   return "count";
-    case UF_C_NUMBER:  return "number";
+    case UF_C_EMPTY: return "empty";
+    case UF_C_TEXT: return "text";
+    case UF_C_COUNT: return "count";
+    case UF_C_NUMBER: return "number";
     case UF_C_PERCENT: return "percent";
-    case UF_C_PVALUE:  return "pvalue";
-    case UF_C_DATE:    return "date";
+    case UF_C_PVALUE: return "pvalue";
+    case UF_C_DATE: return "date";
     }
     return "";
 }
@@ -57,16 +57,12 @@ static json_t *value(const uf_cell *c)
         return json_null();
     switch (c->type) {
     case UF_C_TEXT:
-    case UF_C_DATE:
-        return str(c->text);
-    case UF_C_COUNT:
-        return json_integer((json_int_t)c->v);
+    case UF_C_DATE: return str(c->text);
+    case UF_C_COUNT: return json_integer((json_int_t)c->v);
     case UF_C_NUMBER:
     case UF_C_PERCENT:
-    case UF_C_PVALUE:
-        return isfinite(c->v) ? json_real(c->v) : json_null();
-    case UF_C_EMPTY:
-        break;
+    case UF_C_PVALUE: return isfinite(c->v) ? json_real(c->v) : json_null();
+    case UF_C_EMPTY: break;
     }
     return json_null();
 }
@@ -91,16 +87,16 @@ static json_t *table(const uf_table *t)
         json_object_set_new(o, "description", str(t->description));
     json_object_set_new(o, "groups_overlap", json_boolean(t->groups_overlap));
     for (int c = 0; c < t->ncols; c++)
-        json_array_append_new(cols, json_pack("{s:s?, s:s?, s:s, s:i}", "id", t->cols[c].id,
-                                              "label", t->cols[c].label, "type",
-                                              type_name(t->cols[c].type), "decimals",
-                                              t->cols[c].decimals));
+        json_array_append_new(cols,
+                              json_pack("{s:s?, s:s?, s:s, s:i}", "id", t->cols[c].id, "label",
+                                        t->cols[c].label, "type", type_name(t->cols[c].type),
+                                        "decimals", t->cols[c].decimals));
     for (int r = 0; r < t->nrows; r++) {
         json_t *cells = json_array();
         for (int c = 0; c < t->ncols; c++)
             json_array_append_new(cells, cell(&t->rows[r].cells[c]));
-        json_array_append_new(rows, json_pack("{s:b, s:o}", "total", t->rows[r].total,
-                                              "cells", cells));
+        json_array_append_new(rows,
+                              json_pack("{s:b, s:o}", "total", t->rows[r].total, "cells", cells));
     }
     json_object_set_new(o, "columns", cols);
     json_object_set_new(o, "rows", rows);
@@ -121,11 +117,11 @@ static json_t *chart(const uf_chart *ch)
     for (int s = 0; s < ch->nseries; s++) {
         json_t *vals = json_array();
         for (int i = 0; i < ch->nrows; i++)
-            json_array_append_new(vals, value(uf_table_cell(ch->table, ch->rows[i],
-                                                            ch->series[s].col)));
-        json_array_append_new(series, json_pack("{s:s?, s:s?, s:o}", "label", ch->series[s].label,
-                                                "column", ch->table->cols[ch->series[s].col].id,
-                                                "values", vals));
+            json_array_append_new(vals,
+                                  value(uf_table_cell(ch->table, ch->rows[i], ch->series[s].col)));
+        json_array_append_new(series,
+                              json_pack("{s:s?, s:s?, s:o}", "label", ch->series[s].label, "column",
+                                        ch->table->cols[ch->series[s].col].id, "values", vals));
     }
     json_object_set_new(o, "categories", cats);
     json_object_set_new(o, "series", series);
@@ -145,8 +141,8 @@ static json_t *report(const uf_report *r)
     json_object_set_new(o, "version", str(r->version));
     json_object_set_new(o, "threshold", json_integer(r->threshold));
     for (int i = 0; i < r->nparams; i++)
-        json_array_append_new(params, json_pack("{s:s?, s:s?}", "key", r->params[i].key,
-                                                "value", r->params[i].value));
+        json_array_append_new(params, json_pack("{s:s?, s:s?}", "key", r->params[i].key, "value",
+                                                r->params[i].value));
     json_object_set_new(o, "parameters", params);
     json_object_set_new(o, "snapshot", strings(r->snapshot, r->nsnapshot));
     for (int i = 0; i < r->nsections; i++) {
@@ -170,7 +166,8 @@ uf_error uf_render_json(const uf_report *r, const char *path, uf_diag *d)
     json_t *doc = report(r);
     if (!doc)
         return UF_ERR_NOMEM;
-    int rc = json_dump_file(doc, path, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(17));
+    int rc =
+        json_dump_file(doc, path, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(17));
     json_decref(doc);
     return rc == 0 ? UF_OK : uf_render_failed(d, path, UF_ERR_IO);
 }

@@ -97,7 +97,7 @@ static void metadata(ufpdf *p, long long epoch)
     if (!gmtime_r(&t, &tm) || tm.tm_year + 1900 < 1 || tm.tm_year + 1900 > 9999)
         return;
     HPDF_Date d = { tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
-                    tm.tm_sec, 'Z', 0, 0 };
+                    tm.tm_sec,         'Z',           0,          0 };
     HPDF_SetInfoDateAttr(p->doc, HPDF_INFO_CREATION_DATE, d);
     HPDF_SetInfoDateAttr(p->doc, HPDF_INFO_MOD_DATE, d);
 }
@@ -160,8 +160,8 @@ static void rule_box(ufpdf *p)
                UFPDF_L, "Röjandeskydd", strlen("Röjandeskydd"));
     for (int i = 0; i < n; i++)
         ufpdf_text(p, false, UFPDF_SIZE_BODY, UFPDF_LEFT + 8,
-                   ufpdf_baseline(p->y - (float)(i + 1) * lh, UFPDF_SIZE_BODY), UFPDF_L,
-                   ln[i].s, ln[i].len);
+                   ufpdf_baseline(p->y - (float)(i + 1) * lh, UFPDF_SIZE_BODY), UFPDF_L, ln[i].s,
+                   ln[i].len);
     p->y -= h - 6;
     free(ln);
 }
@@ -234,7 +234,7 @@ static void sections(ufpdf *p)
         for (int c = 0; c < s->ncharts; c++)
             if (!in_section(s, s->charts[c]))
                 ufpdf_chart(p, s->charts[c]);
-        ufpdf_flush(p);     /* a section with nothing in it */
+        ufpdf_flush(p); /* a section with nothing in it */
     }
 }
 
@@ -303,8 +303,7 @@ fail:;
     return UF_ERR_IO;
 }
 
-uf_error uf_render_pdf(const uf_report *r, const char *path, long long created_epoch,
-                       uf_diag *d)
+uf_error uf_render_pdf(const uf_report *r, const char *path, long long created_epoch, uf_diag *d)
 {
     ufpdf p = { .r = r };
     p.doc = HPDF_New(on_error, &p);

@@ -28,7 +28,7 @@
 #define SIZE_CAT 7.5f
 #define SIZE_VALUE 6.5f
 #define SIZE_LEGEND 8.0f
-#define LABEL_MAX 140.0f    /* a turned category label is cut to this */
+#define LABEL_MAX 140.0f /* a turned category label is cut to this */
 
 /* Okabe-Ito: told apart also with colour-blindness. */
 static const unsigned palette[] = { 0x0072B2u, 0xE69F00u, 0x009E73u, 0xCC79A7u,
@@ -38,18 +38,18 @@ static const unsigned palette[] = { 0x0072B2u, 0xE69F00u, 0x009E73u, 0xCC79A7u,
 typedef struct chart {
     const uf_chart *c;
     bool line;
-    bool stacked;           /* bars stacked per category (shares of a whole) */
-    bool km;                /* survival curves: steps, censoring ticks, at risk */
-    float risk_h;           /* height of the number-at-risk block */
-    double lo, hi, step;    /* the axis */
-    int decimals;           /* of its tick labels */
+    bool stacked;        /* bars stacked per category (shares of a whole) */
+    bool km;             /* survival curves: steps, censoring ticks, at risk */
+    float risk_h;        /* height of the number-at-risk block */
+    double lo, hi, step; /* the axis */
+    int decimals;        /* of its tick labels */
     int nticks;
-    bool hidden;            /* some value is not drawn */
+    bool hidden; /* some value is not drawn */
     /* geometry */
     float left, right, top, bottom, zero, group;
-    float angle;            /* of the category labels: 0, 45 or 90 */
-    int every;              /* label every k-th category */
-    int cat_lines;          /* lines of a wrapped category label */
+    float angle;   /* of the category labels: 0, 45 or 90 */
+    int every;     /* label every k-th category */
+    int cat_lines; /* lines of a wrapped category label */
     float cat_h, legend_h;
 } chart;
 
@@ -67,13 +67,10 @@ static bool shown(const uf_cell *cell, double *v)
     case UF_C_COUNT:
     case UF_C_NUMBER:
     case UF_C_PERCENT:
-    case UF_C_PVALUE:
-        *v = cell->v;
-        return true;
+    case UF_C_PVALUE: *v = cell->v; return true;
     case UF_C_EMPTY:
     case UF_C_TEXT:
-    case UF_C_DATE:
-        break;
+    case UF_C_DATE: break;
     }
     return false;
 }
@@ -84,7 +81,7 @@ static void axis(chart *ch)
     const uf_chart *c = ch->c;
     double lo = 0, hi = 0, v;
     for (int i = 0; i < c->nrows; i++) {
-        double sum = 0;     /* a stacked bar's height: its shown values */
+        double sum = 0; /* a stacked bar's height: its shown values */
         for (int s = 0; s < c->nseries; s++) {
             if (!shown(value_cell(c, i, s), &v)) {
                 ch->hidden |= value_cell(c, i, s)->type != UF_C_EMPTY;
@@ -97,7 +94,7 @@ static void axis(chart *ch)
         }
     }
     double span = hi - lo;
-    if (!(span > 0 && span < 1e300))    /* all zero; or absurd */
+    if (!(span > 0 && span < 1e300)) /* all zero; or absurd */
         lo = 0, hi = span = 1;
     double raw = span / 5, mag = pow(10, floor(log10(raw))), f = raw / mag;
     double nice = f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10;
@@ -112,7 +109,7 @@ static void axis(chart *ch)
     if (!ch->line && hi > 0 && (ch->hi - hi) / (ch->hi - ch->lo) * PLOT_H < SIZE_VALUE + 2 &&
         !(pct && ch->hi >= 100))
         ch->hi += ch->step;
-    double ticks = (ch->hi - ch->lo) / ch->step + 1;    /* 5 to 12 */
+    double ticks = (ch->hi - ch->lo) / ch->step + 1; /* 5 to 12 */
     ch->nticks = ticks > 2 && ticks < 20 ? (int)lround(ticks) : 2;
     int d = (int)-floor(log10(ch->step * (nice == 2.5 ? 0.1 : 1) + 1e-12));
     ch->decimals = d > 0 ? d : 0;
@@ -176,8 +173,8 @@ static float overhang(ufpdf *p, const chart *ch)
     if (ch->angle != 45)
         return 0;
     for (int i = 0; i < c->nrows; i += ch->every) {
-        const char *s = ufpdf_shorten(p, false, SIZE_CAT, category(p, c, i, buf), LABEL_MAX,
-                                      cut, sizeof cut);
+        const char *s =
+            ufpdf_shorten(p, false, SIZE_CAT, category(p, c, i, buf), LABEL_MAX, cut, sizeof cut);
         float w = ufpdf_width(p, false, SIZE_CAT, s, strlen(s));
         float cx = ch->left + ((float)i + 0.5f) * ch->group;
         float reach = UFPDF_LEFT - (cx + 0.53f * SIZE_CAT - w * 0.7071f) + SIZE_CAT + 1;
@@ -231,12 +228,11 @@ static void draw_axis(ufpdf *p, const chart *ch)
         ufpdf_line_to(p, ch->left, y, ch->right, y, 0.4f);
         const char *s = uf_fmt_number(v, ch->decimals, buf);
         ufpdf_fill(p, UFPDF_BLACK);
-        ufpdf_text(p, false, SIZE_TICK, ch->left - 4, y - 0.35f * SIZE_TICK, UFPDF_R, s,
-                   strlen(s));
+        ufpdf_text(p, false, SIZE_TICK, ch->left - 4, y - 0.35f * SIZE_TICK, UFPDF_R, s, strlen(s));
     }
     if (ch->c->y_label) {
-        const char *s = ufpdf_shorten(p, false, SIZE_TICK, ch->c->y_label, UFPDF_WIDTH, cut,
-                                      sizeof cut);
+        const char *s =
+            ufpdf_shorten(p, false, SIZE_TICK, ch->c->y_label, UFPDF_WIDTH, cut, sizeof cut);
         ufpdf_fill(p, UFPDF_GREY);
         ufpdf_text(p, false, SIZE_TICK, UFPDF_LEFT, ch->top + 10, UFPDF_L, s, strlen(s));
     }
@@ -256,8 +252,8 @@ static void draw_bars(ufpdf *p, const chart *ch)
     for (int i = 0; i < c->nrows; i++)
         for (int s = 0; s < c->nseries; s++) {
             const uf_cell *cell = value_cell(c, i, s);
-            const char *t = uf_fmt_cell(cell, &c->table->cols[c->series[s].col],
-                                        p->r->threshold, buf);
+            const char *t =
+                uf_fmt_cell(cell, &c->table->cols[c->series[s].col], p->r->threshold, buf);
             if (ufpdf_width(p, false, SIZE_VALUE, t, strlen(t)) > bw - 1)
                 labels = false;
         }
@@ -265,9 +261,9 @@ static void draw_bars(ufpdf *p, const chart *ch)
         for (int s = 0; s < c->nseries; s++) {
             const uf_cell *cell = value_cell(c, i, s);
             float x = ch->left + (float)i * ch->group + (ch->group - inner) / 2 + (float)s * bw;
-            const char *t = uf_fmt_cell(cell, &c->table->cols[c->series[s].col],
-                                        p->r->threshold, buf);
-            if (!shown(cell, &v)) {     /* its symbol where the bar would be */
+            const char *t =
+                uf_fmt_cell(cell, &c->table->cols[c->series[s].col], p->r->threshold, buf);
+            if (!shown(cell, &v)) { /* its symbol where the bar would be */
                 if (ufpdf_width(p, false, SIZE_VALUE, t, strlen(t)) <= bw + 2) {
                     ufpdf_fill(p, UFPDF_GREY);
                     ufpdf_text(p, false, SIZE_VALUE, x + bw / 2, ch->zero + 2, UFPDF_C, t,
@@ -280,8 +276,8 @@ static void draw_bars(ufpdf *p, const chart *ch)
             ufpdf_rect(p, x + 0.5f, y < ch->zero ? y : ch->zero, bw - 1, fabsf(y - ch->zero));
             if (labels) {
                 ufpdf_fill(p, UFPDF_BLACK);
-                ufpdf_text(p, false, SIZE_VALUE, x + bw / 2,
-                           v < 0 ? y - SIZE_VALUE - 1 : y + 2, UFPDF_C, t, strlen(t));
+                ufpdf_text(p, false, SIZE_VALUE, x + bw / 2, v < 0 ? y - SIZE_VALUE - 1 : y + 2,
+                           UFPDF_C, t, strlen(t));
             }
         }
 }
@@ -307,8 +303,8 @@ static void draw_stacked(ufpdf *p, const chart *ch)
             sum += v;
             ufpdf_fill(p, palette[(size_t)s % NPALETTE]);
             ufpdf_rect(p, x + 0.5f, y0, bw - 1, y1 - y0);
-            const char *t = uf_fmt_cell(cell, &c->table->cols[c->series[s].col],
-                                        p->r->threshold, buf);
+            const char *t =
+                uf_fmt_cell(cell, &c->table->cols[c->series[s].col], p->r->threshold, buf);
             if (y1 - y0 > SIZE_VALUE + 2 &&
                 ufpdf_width(p, false, SIZE_VALUE, t, strlen(t)) <= bw - 2) {
                 ufpdf_fill(p, 0xFFFFFFu);
@@ -357,8 +353,8 @@ static void draw_at_risk(ufpdf *p, const chart *ch, float top)
     const uf_chart *c = ch->c;
     char buf[UF_FMT_BUF];
     ufpdf_fill(p, UFPDF_BLACK);
-    ufpdf_text(p, true, SIZE_CAT, ch->left, ufpdf_baseline(top, SIZE_CAT), UFPDF_L,
-               "Antal i risk", strlen("Antal i risk"));
+    ufpdf_text(p, true, SIZE_CAT, ch->left, ufpdf_baseline(top, SIZE_CAT), UFPDF_L, "Antal i risk",
+               strlen("Antal i risk"));
     for (int s = 0; s < c->nseries; s++) {
         int rc = c->series[s].risk_col;
         float y = ufpdf_baseline(top - (float)(s + 1) * SIZE_CAT * UFPDF_LEADING, SIZE_CAT);
@@ -369,8 +365,8 @@ static void draw_at_risk(ufpdf *p, const chart *ch, float top)
         for (int i = 0; rc >= 0 && i < c->nrows; i += ch->every) {
             const uf_cell *cell = uf_table_cell(c->table, c->rows[i], rc);
             const char *t = uf_fmt_cell(cell, &c->table->cols[rc], p->r->threshold, buf);
-            ufpdf_text(p, false, SIZE_CAT, ch->left + ((float)i + 0.5f) * ch->group, y, UFPDF_C,
-                       t, strlen(t));
+            ufpdf_text(p, false, SIZE_CAT, ch->left + ((float)i + 0.5f) * ch->group, y, UFPDF_C, t,
+                       strlen(t));
         }
     }
 }
@@ -422,7 +418,7 @@ static void draw_categories(ufpdf *p, const chart *ch)
         }
         s = ufpdf_shorten(p, false, SIZE_CAT, s, LABEL_MAX, cut, sizeof cut);
         float w = ufpdf_width(p, false, SIZE_CAT, s, strlen(s));
-        if (ch->angle == 45)    /* the top right corner of the text at the tick */
+        if (ch->angle == 45) /* the top right corner of the text at the tick */
             ufpdf_text_turned(p, false, SIZE_CAT, cx + 0.53f * SIZE_CAT - w * 0.7071f,
                               top - 0.53f * SIZE_CAT - w * 0.7071f, 45, s);
         else
@@ -443,7 +439,7 @@ static void place(ufpdf *p, chart *ch)
         tick_w = w > tick_w ? w : tick_w;
     }
     ch->left = UFPDF_LEFT + tick_w + 6;
-    if (ch->c->kind && strcmp(ch->c->kind, "step") == 0)    /* room for the at-risk labels */
+    if (ch->c->kind && strcmp(ch->c->kind, "step") == 0) /* room for the at-risk labels */
         for (int s = 0; s < ch->c->nseries; s++) {
             const char *l = ch->c->series[s].label ? ch->c->series[s].label : "";
             float w = UFPDF_LEFT + ufpdf_width(p, false, SIZE_CAT, l, strlen(l)) + 6;
@@ -453,7 +449,7 @@ static void place(ufpdf *p, chart *ch)
     ch->group = (ch->right - ch->left) / (float)ch->c->nrows;
     categories(p, ch);
     float over = overhang(p, ch);
-    if (over > 0) {     /* move the plot right so that no label leaves the page */
+    if (over > 0) { /* move the plot right so that no label leaves the page */
         ch->left += over;
         ch->group = (ch->right - ch->left) / (float)ch->c->nrows;
         categories(p, ch);
@@ -478,8 +474,7 @@ void ufpdf_chart(ufpdf *p, const uf_chart *c)
     float note_h = ch.hidden ? 2 * UFPDF_SIZE_SMALL * UFPDF_LEADING : 0;
     ch.risk_h = ch.km ? (float)(c->nseries + 1) * SIZE_CAT * UFPDF_LEADING + 4 : 0;
     ufpdf_need(p, 2 * SIZE_TITLE * UFPDF_LEADING + 18 + PLOT_H + ch.cat_h + 6 + ch.legend_h +
-                      ch.risk_h +
-                      note_h + 8);
+                      ch.risk_h + note_h + 8);
     p->y -= 4;
     ufpdf_par(p, true, SIZE_TITLE, UFPDF_BLACK, 0, title);
     free(title);

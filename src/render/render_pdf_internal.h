@@ -51,24 +51,24 @@
 
 typedef struct ufpdf {
     HPDF_Doc doc;
-    HPDF_Font font[2];      /* [0] regular, [1] bold: DejaVu Sans, UTF-8 */
+    HPDF_Font font[2]; /* [0] regular, [1] bold: DejaVu Sans, UTF-8 */
     const uf_report *r;
-    HPDF_Page page;         /* the current page; NULL before the first */
-    HPDF_Page *pages;       /* every page, for the footers drawn last */
+    HPDF_Page page;   /* the current page; NULL before the first */
+    HPDF_Page *pages; /* every page, for the footers drawn last */
     int npages, pcap;
-    float y;                /* top of the free space on the current page */
-    int ntables, ncharts;   /* numbering: "Tabell 3", "Figur 2" */
-    char *heading;          /* a heading waiting for what follows it */
-    HPDF_STATUS hpdf_err;   /* first libharu error; 0 = none */
+    float y;              /* top of the free space on the current page */
+    int ntables, ncharts; /* numbering: "Tabell 3", "Figur 2" */
+    char *heading;        /* a heading waiting for what follows it */
+    HPDF_STATUS hpdf_err; /* first libharu error; 0 = none */
     HPDF_STATUS hpdf_detail;
-    bool nomem;             /* an allocation of ours failed */
+    bool nomem; /* an allocation of ours failed */
 } ufpdf;
 
 /* A piece of a longer UTF-8 string: one wrapped line, not NUL-terminated. */
 typedef struct ufpdf_line {
     const char *s;
     size_t len;
-    float w;                /* its width at the size it was wrapped for */
+    float w; /* its width at the size it was wrapped for */
 } ufpdf_line;
 
 /* Text alignment at an anchor x. */
@@ -104,8 +104,7 @@ float ufpdf_widest_word(const ufpdf *p, bool bold, float size, const char *s);
  * line pointing into s.  Returns the number of lines, or -1 (and *out NULL,
  * nomem set) when memory ran out.
  */
-int ufpdf_wrap(ufpdf *p, bool bold, float size, const char *s, float width,
-               ufpdf_line **out);
+int ufpdf_wrap(ufpdf *p, bool bold, float size, const char *s, float width, ufpdf_line **out);
 /* The text of cell (row, col) of t as a reader sees it: a text cell's
  * whole text, else uf_fmt_cell ("1 234,5", "12,5 %", "<5", ".."). */
 const char *ufpdf_cell_text(const ufpdf *p, const uf_table *t, int row, int col,
@@ -114,14 +113,13 @@ const char *ufpdf_cell_text(const ufpdf *p, const uf_table *t, int row, int col,
  * set when memory ran out. */
 char *ufpdf_join(ufpdf *p, const char *a, const char *b, const char *c);
 /* s cut to fit width, with "…" at the end when it was cut; into buf. */
-const char *ufpdf_shorten(const ufpdf *p, bool bold, float size, const char *s,
-                          float width, char *buf, size_t bufsize);
+const char *ufpdf_shorten(const ufpdf *p, bool bold, float size, const char *s, float width,
+                          char *buf, size_t bufsize);
 /* Draw len bytes of s with its baseline at y, aligned at x. */
-void ufpdf_text(ufpdf *p, bool bold, float size, float x, float y, ufpdf_align a,
-                const char *s, size_t len);
+void ufpdf_text(ufpdf *p, bool bold, float size, float x, float y, ufpdf_align a, const char *s,
+                size_t len);
 /* Draw s turned deg degrees counterclockwise about its start (x, y). */
-void ufpdf_text_turned(ufpdf *p, bool bold, float size, float x, float y, float deg,
-                       const char *s);
+void ufpdf_text_turned(ufpdf *p, bool bold, float size, float x, float y, float deg, const char *s);
 /* The baseline of a line of text of the given size whose line box (of
  * height size * UFPDF_LEADING) starts at top. */
 float ufpdf_baseline(float top, float size);
@@ -129,8 +127,7 @@ float ufpdf_baseline(float top, float size);
  * Flow a paragraph at the cursor, indented by indent, wrapped to the
  * width left and broken across pages; the cursor ends below it.
  */
-void ufpdf_par(ufpdf *p, bool bold, float size, unsigned rgb, float indent,
-               const char *s);
+void ufpdf_par(ufpdf *p, bool bold, float size, unsigned rgb, float indent, const char *s);
 /* Fill / stroke colour for what follows. */
 void ufpdf_fill(ufpdf *p, unsigned rgb);
 void ufpdf_stroke(ufpdf *p, unsigned rgb);

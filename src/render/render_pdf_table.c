@@ -31,11 +31,11 @@
 #include <string.h>
 #include "render_pdf_internal.h"
 
-#define PAD_X 3.0f          /* cell padding, left and right */
-#define PAD_Y 1.8f          /* cell padding, top and bottom */
-#define SIZE_TOP 9.0f       /* the size a table starts at */
-#define SIZE_NOWRAP 8.0f    /* the smallest size with headers on one line */
-#define SIZE_MIN 6.5f       /* the smallest size */
+#define PAD_X 3.0f       /* cell padding, left and right */
+#define PAD_Y 1.8f       /* cell padding, top and bottom */
+#define SIZE_TOP 9.0f    /* the size a table starts at */
+#define SIZE_NOWRAP 8.0f /* the smallest size with headers on one line */
+#define SIZE_MIN 6.5f    /* the smallest size */
 #define SIZE_TITLE 10.0f
 
 /* Header labels are tried on at most 1, 2 or 3 lines, then wrapped at
@@ -43,17 +43,17 @@
 #define HEAD_FITS 4
 
 typedef struct measure {
-    float content;      /* widest cell (at size 1) */
-    float word;         /* widest word of a cell: a text column wraps to it */
-    float head[HEAD_FITS];  /* header label, bold, on 1, 2, 3 lines, or its
+    float content;         /* widest cell (at size 1) */
+    float word;            /* widest word of a cell: a text column wraps to it */
+    float head[HEAD_FITS]; /* header label, bold, on 1, 2, 3 lines, or its
                                widest word */
-    bool text;          /* left-aligned, wraps */
+    bool text;             /* left-aligned, wraps */
 } measure;
 
 typedef struct layout {
     float size;
-    float *w;           /* column widths, padding included */
-    float width;        /* their sum */
+    float *w;    /* column widths, padding included */
+    float width; /* their sum */
 } layout;
 
 static bool is_text(uf_ctype t)
@@ -70,7 +70,7 @@ static float maxf(float a, float b)
  * k lines: between its widest word and its whole width. */
 static float head_lines(ufpdf *p, const char *label, int k, float word, float whole)
 {
-    const float size = 10;      /* measured at 10 pt: the slack of ufpdf_wrap is
+    const float size = 10; /* measured at 10 pt: the slack of ufpdf_wrap is
                                    absolute */
     float lo = word * size, hi = whole * size;
     for (int i = 0; i < 20 && hi - lo > 0.05f; i++) {
@@ -140,7 +140,7 @@ static bool try_size(const measure *m, int n, float s, int fit, float *w, float 
     }
     if (sum > UFPDF_WIDTH)
         return false;
-    for (int c = 0; c < n; c++)     /* unwrap text first, then headers */
+    for (int c = 0; c < n; c++) /* unwrap text first, then headers */
         tmp[c] = maxf(w[c], m[c].content * s + 2 * PAD_X);
     float spare = grow(w, tmp, n, UFPDF_WIDTH - sum);
     for (int c = 0; c < n; c++)
@@ -172,9 +172,14 @@ static int lay_out(ufpdf *p, const uf_table *t, layout *lo, bool last_resort)
     /* headers on at most fit+1 lines (3: at every space; "1-2": 2 lines,
      * else 3), from size hi down to lo: body text stays at 8 pt or more as
      * long as it can */
-    static const struct { int fit, fit2; float hi, lo; } steps[] = {
-        { 0, 0, SIZE_TOP, SIZE_NOWRAP }, { 1, 2, SIZE_TOP, SIZE_NOWRAP },
-        { 2, 2, SIZE_NOWRAP - 0.5f, SIZE_MIN }, { 3, 3, SIZE_NOWRAP, SIZE_MIN },
+    static const struct {
+        int fit, fit2;
+        float hi, lo;
+    } steps[] = {
+        { 0, 0, SIZE_TOP, SIZE_NOWRAP },
+        { 1, 2, SIZE_TOP, SIZE_NOWRAP },
+        { 2, 2, SIZE_NOWRAP - 0.5f, SIZE_MIN },
+        { 3, 3, SIZE_NOWRAP, SIZE_MIN },
     };
     int n = t->ncols;
     measure *m = malloc((size_t)n * sizeof *m);
@@ -233,8 +238,7 @@ static void wrapped_free(wrapped *wr)
 
 /* Wrap row r of t (r = -1: the header row); false when memory ran out.
  * bufs holds ncols UF_FMT_BUF buffers that the lines may point into. */
-static bool wrap_row(ufpdf *p, const uf_table *t, const layout *lo, int r, char *bufs,
-                     wrapped *wr)
+static bool wrap_row(ufpdf *p, const uf_table *t, const layout *lo, int r, char *bufs, wrapped *wr)
 {
     bool bold = r < 0 || t->rows[r].total;
     wr->ncols = t->ncols;
@@ -263,8 +267,8 @@ static bool wrap_row(ufpdf *p, const uf_table *t, const layout *lo, int r, char 
 
 /* Draw a wrapped row with its top at the cursor; the header's labels sit
  * on its bottom line. */
-static void draw_row(ufpdf *p, const uf_table *t, const layout *lo, const wrapped *wr,
-                     bool bold, bool bottom_align)
+static void draw_row(ufpdf *p, const uf_table *t, const layout *lo, const wrapped *wr, bool bold,
+                     bool bottom_align)
 {
     float lh = lo->size * UFPDF_LEADING, x = UFPDF_LEFT;
     int most = (int)((wr->height - 2 * PAD_Y) / lh + 0.5f);
@@ -285,8 +289,8 @@ static void draw_row(ufpdf *p, const uf_table *t, const layout *lo, const wrappe
 
 /* Which table, and which part of it when its columns were split. */
 typedef struct piece {
-    int number;         /* "Tabell 3" */
-    int part, nparts;   /* 0-based; nparts 1 when not split */
+    int number;       /* "Tabell 3" */
+    int part, nparts; /* 0-based; nparts 1 when not split */
 } piece;
 
 /* The numbered title, with "(del 1 av 2)" for a part and "forts." on a
@@ -303,8 +307,7 @@ static void title(ufpdf *p, const uf_table *t, const piece *pc, bool cont)
     char *s = ufpdf_join(p, head, t->title, tail);
     if (!s)
         return;
-    ufpdf_par(p, true, cont ? UFPDF_SIZE_SMALL : SIZE_TITLE, cont ? UFPDF_GREY : UFPDF_BLACK,
-              0, s);
+    ufpdf_par(p, true, cont ? UFPDF_SIZE_SMALL : SIZE_TITLE, cont ? UFPDF_GREY : UFPDF_BLACK, 0, s);
     free(s);
 }
 
@@ -430,7 +433,7 @@ static bool view(const uf_table *t, const int *cols, int n, uf_table *v)
         for (int c = 0; c < n; c++)
             v->rows[r].cells[c] = t->rows[r].cells[cols[c]];
     }
-    v->rows[0].cells = cells;   /* so that view_free finds it when nrows is 0 */
+    v->rows[0].cells = cells; /* so that view_free finds it when nrows is 0 */
     return true;
 }
 

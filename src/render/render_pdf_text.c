@@ -23,8 +23,7 @@ float ufpdf_width(const ufpdf *p, bool bold, float size, const char *s, size_t l
 {
     if (len == 0)
         return 0;
-    HPDF_TextWidth tw = HPDF_Font_TextWidth(p->font[bold], (const HPDF_BYTE *)s,
-                                            (HPDF_UINT)len);
+    HPDF_TextWidth tw = HPDF_Font_TextWidth(p->font[bold], (const HPDF_BYTE *)s, (HPDF_UINT)len);
     return (float)tw.width * size / 1000.0f;
 }
 
@@ -82,8 +81,7 @@ static size_t fit_chars(const ufpdf *p, bool bold, float size, const char *s, si
  * while they fit, up to '\n' or the end; the first word broken between
  * characters when it alone is too wide.  *w gets the line's width.
  */
-static size_t fit_line(const ufpdf *p, bool bold, float size, const char *s, float width,
-                       float *w)
+static size_t fit_line(const ufpdf *p, bool bold, float size, const char *s, float width, float *w)
 {
     size_t best = 0, k = 0;
     *w = 0;
@@ -207,8 +205,8 @@ static const char *terminated(ufpdf *p, const char *s, size_t len, char *stack, 
     return buf;
 }
 
-void ufpdf_text(ufpdf *p, bool bold, float size, float x, float y, ufpdf_align a,
-                const char *s, size_t len)
+void ufpdf_text(ufpdf *p, bool bold, float size, float x, float y, ufpdf_align a, const char *s,
+                size_t len)
 {
     char stack[256], *heap;
     if (!p->page || len == 0)
@@ -227,8 +225,7 @@ void ufpdf_text(ufpdf *p, bool bold, float size, float x, float y, ufpdf_align a
     free(heap);
 }
 
-void ufpdf_text_turned(ufpdf *p, bool bold, float size, float x, float y, float deg,
-                       const char *s)
+void ufpdf_text_turned(ufpdf *p, bool bold, float size, float x, float y, float deg, const char *s)
 {
     if (!p->page || !*s)
         return;
@@ -252,13 +249,13 @@ void ufpdf_par(ufpdf *p, bool bold, float size, unsigned rgb, float indent, cons
     ufpdf_line *ln;
     int n = ufpdf_wrap(p, bold, size, s, UFPDF_WIDTH - indent, &ln);
     float lh = size * UFPDF_LEADING;
-    if (n > 0)      /* not one line alone at the foot of a page */
+    if (n > 0) /* not one line alone at the foot of a page */
         ufpdf_need(p, (float)(n < 2 ? n : 2) * lh);
     for (int i = 0; i < n; i++) {
         ufpdf_need(p, lh);
         ufpdf_fill(p, rgb);
-        ufpdf_text(p, bold, size, UFPDF_LEFT + indent, ufpdf_baseline(p->y, size), UFPDF_L,
-                   ln[i].s, ln[i].len);
+        ufpdf_text(p, bold, size, UFPDF_LEFT + indent, ufpdf_baseline(p->y, size), UFPDF_L, ln[i].s,
+                   ln[i].len);
         p->y -= lh;
     }
     free(ln);
@@ -326,7 +323,7 @@ void ufpdf_new_page(ufpdf *p)
     p->pages[p->npages++] = p->page;
 }
 
-#define HEADING_SPACE 12.0f  /* above a heading not at the top of a page */
+#define HEADING_SPACE 12.0f /* above a heading not at the top of a page */
 
 bool ufpdf_need(ufpdf *p, float h)
 {
@@ -364,7 +361,7 @@ void ufpdf_flush(ufpdf *p)
     char *s = p->heading;
     if (!s)
         return;
-    p->heading = NULL;  /* ufpdf_par calls ufpdf_need */
+    p->heading = NULL; /* ufpdf_par calls ufpdf_need */
     if (p->page && p->y < UFPDF_TOP)
         p->y -= HEADING_SPACE;
     bookmark(p, s);

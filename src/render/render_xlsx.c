@@ -54,31 +54,43 @@
 #include "uppfolj/suppress.h"
 
 #define NBSP "\xc2\xa0"
-#define SHEET_UNITS 31      /* Excel's limit for a sheet name, UTF-16 units */
-#define SHEET_BUF 160       /* 31 characters of up to 4 bytes, a suffix, NUL */
+#define SHEET_UNITS 31 /* Excel's limit for a sheet name, UTF-16 units */
+#define SHEET_BUF 160  /* 31 characters of up to 4 bytes, a suffix, NUL */
 #define MAX_DEC 9
-#define TEXT_MAX 32767      /* libxlsxwriter's limit for a string, bytes */
+#define TEXT_MAX 32767 /* libxlsxwriter's limit for a string, bytes */
 #define ROW_TITLE 0
 #define ROW_HEAD 1
 #define ROW_DATA 2
-#define CHART_ROWS 16       /* rows one chart takes (288 px of 20 px rows) */
+#define CHART_ROWS 16 /* rows one chart takes (288 px of 20 px rows) */
 #define WIDTH_MIN 8.0
 #define WIDTH_MAX 60.0
-#define HEAD_MAX 30.0       /* a longer label wraps */
+#define HEAD_MAX 30.0 /* a longer label wraps */
 
 /* The formats, made once each (bold = a total row: bold, rule above). */
 enum fkind {
-    F_TEXT, F_COUNT, F_NUMBER, F_PERCENT, F_PVALUE, F_HIDDEN,
-    F_HEAD, F_HEAD_NUM, F_TITLE, F_HEADING, F_KEY, F_WRAP, F_NOTE, F_NKINDS
+    F_TEXT,
+    F_COUNT,
+    F_NUMBER,
+    F_PERCENT,
+    F_PVALUE,
+    F_HIDDEN,
+    F_HEAD,
+    F_HEAD_NUM,
+    F_TITLE,
+    F_HEADING,
+    F_KEY,
+    F_WRAP,
+    F_NOTE,
+    F_NKINDS
 };
 
 typedef struct xw {
     lxw_workbook *wb;
     const uf_report *r;
     lxw_format *fmt[F_NKINDS][MAX_DEC + 1][2];
-    char (*names)[SHEET_BUF];   /* sheet name per table, report order */
+    char (*names)[SHEET_BUF]; /* sheet name per table, report order */
     int ntables;
-    lxw_error err;              /* the first failure, or LXW_NO_ERROR */
+    lxw_error err; /* the first failure, or LXW_NO_ERROR */
 } xw;
 
 /* Remember e when it is the first failure. */
@@ -101,11 +113,11 @@ static void num_format(enum fkind k, int dec, char *buf, size_t size)
         frac[dec + 1] = '\0';
     }
     switch (k) {
-    case F_COUNT:   snprintf(buf, size, "#,##0"); break;
-    case F_NUMBER:  snprintf(buf, size, "#,##0%s", frac); break;
+    case F_COUNT: snprintf(buf, size, "#,##0"); break;
+    case F_NUMBER: snprintf(buf, size, "#,##0%s", frac); break;
     case F_PERCENT: snprintf(buf, size, "0%s\"" NBSP "%%\"", frac); break;
-    case F_PVALUE:  snprintf(buf, size, "[<0.001]\"<" NBSP "0,001\";0.000"); break;
-    default:        buf[0] = '\0'; break;
+    case F_PVALUE: snprintf(buf, size, "[<0.001]\"<" NBSP "0,001\";0.000"); break;
+    default: buf[0] = '\0'; break;
     }
 }
 
@@ -121,9 +133,7 @@ static void style(lxw_format *f, enum fkind k, int dec, bool bold)
         format_set_top(f, LXW_BORDER_THIN);
     }
     switch (k) {
-    case F_HIDDEN:
-        format_set_align(f, LXW_ALIGN_RIGHT);
-        break;
+    case F_HIDDEN: format_set_align(f, LXW_ALIGN_RIGHT); break;
     case F_HEAD_NUM:
         format_set_align(f, LXW_ALIGN_RIGHT);
         /* fall through */
@@ -146,11 +156,8 @@ static void style(lxw_format *f, enum fkind k, int dec, bool bold)
         format_set_text_wrap(f);
         format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
         break;
-    case F_NOTE:
-        format_set_italic(f);
-        break;
-    default:
-        break;
+    case F_NOTE: format_set_italic(f); break;
+    default: break;
     }
 }
 
@@ -174,14 +181,13 @@ static lxw_format *fmt(xw *x, enum fkind k, int dec, bool bold)
 static enum fkind kind_of(uf_ctype t)
 {
     switch (t) {
-    case UF_C_COUNT:   return F_COUNT;
-    case UF_C_NUMBER:  return F_NUMBER;
+    case UF_C_COUNT: return F_COUNT;
+    case UF_C_NUMBER: return F_NUMBER;
     case UF_C_PERCENT: return F_PERCENT;
-    case UF_C_PVALUE:  return F_PVALUE;
+    case UF_C_PVALUE: return F_PVALUE;
     case UF_C_EMPTY:
     case UF_C_TEXT:
-    case UF_C_DATE:
-        break;
+    case UF_C_DATE: break;
     }
     return F_TEXT;
 }
@@ -268,7 +274,7 @@ static void clean_name(const char *s, char *out, size_t size, int max)
     for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p;) {
         size_t len = *p < 0x80 ? 1 : *p >= 0xF0 ? 4 : *p >= 0xE0 ? 3 : 2;
         if (strnlen((const char *)p, len) < len)
-            break;                              /* a character cut short */
+            break; /* a character cut short */
         if (*p < 0x20 || *p == 0x7F || strchr("[]:*?/\\", *p) ||
             (o == 0 && (*p == ' ' || *p == '\''))) {
             p++;
@@ -343,8 +349,8 @@ static int chart_cols(const uf_report *r, const uf_table *t)
 
 /* Write cell c of column k at (row, col): a number with its format, text,
  * or the symbol of a hidden cell as text. */
-static void write_cell(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
-                       const uf_cell *c, const uf_column *k, bool total)
+static void write_cell(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const uf_cell *c,
+                       const uf_column *k, bool total)
 {
     if (c->supp != UF_SHOWN) {
         char sym[UF_SUPP_SYMBOL_SIZE];
@@ -369,8 +375,7 @@ static void write_cell(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
         else
             text(x, ws, row, col, "..", fmt(x, F_HIDDEN, 0, total));
         return;
-    case UF_C_EMPTY:
-        break;
+    case UF_C_EMPTY: break;
     }
     if (total)
         chk(x, worksheet_write_blank(ws, row, col, fmt(x, F_TEXT, 0, true)));
@@ -422,8 +427,7 @@ static void write_grid(xw *x, lxw_worksheet *ws, const uf_table *t, double *w)
 /* The chart's data: a heading, the labels, one row per category with the
  * shown values (a hidden one left empty) from row; widths into w.  Returns
  * the first category row. */
-static lxw_row_t chart_data(xw *x, lxw_worksheet *ws, lxw_row_t row, const uf_chart *ch,
-                            double *w)
+static lxw_row_t chart_data(xw *x, lxw_worksheet *ws, lxw_row_t row, const uf_chart *ch, double *w)
 {
     const uf_table *t = ch->table;
     char buf[512];
@@ -454,12 +458,12 @@ static lxw_row_t chart_data(xw *x, lxw_worksheet *ws, lxw_row_t row, const uf_ch
 
 /* The native chart of ch on sheet, reading its data block at rows
  * first.., inserted right of the sheet's ncols columns as its k-th chart. */
-static void chart(xw *x, lxw_worksheet *ws, const char *sheet, const uf_chart *ch,
-                  lxw_row_t first, int k, int ncols)
+static void chart(xw *x, lxw_worksheet *ws, const char *sheet, const uf_chart *ch, lxw_row_t first,
+                  int k, int ncols)
 {
     bool line = ch->kind && (strcmp(ch->kind, "line") == 0 || strcmp(ch->kind, "step") == 0);
     bool stacked = ch->kind && strcmp(ch->kind, "stacked") == 0;
-    lxw_chart *c = workbook_add_chart(x->wb, line ? LXW_CHART_LINE
+    lxw_chart *c = workbook_add_chart(x->wb, line      ? LXW_CHART_LINE
                                              : stacked ? LXW_CHART_COLUMN_STACKED
                                                        : LXW_CHART_COLUMN);
     if (!c) {
@@ -496,8 +500,8 @@ static void chart(xw *x, lxw_worksheet *ws, const char *sheet, const uf_chart *c
 
 /* Below the rows: the description and the notes; then the data and chart
  * of every chart drawn from t.  Widths of the ncols columns into w. */
-static void write_below(xw *x, lxw_worksheet *ws, const char *sheet, const uf_table *t,
-                        double *w, int ncols)
+static void write_below(xw *x, lxw_worksheet *ws, const char *sheet, const uf_table *t, double *w,
+                        int ncols)
 {
     lxw_row_t row = (lxw_row_t)(ROW_DATA + t->nrows + 1);
     text(x, ws, row, 0, t->description, fmt(x, F_NOTE, 0, false));
@@ -601,7 +605,8 @@ static void front_sheet(xw *x)
              "<%d; medelvärden, andelar och test över färre än %d personer visas som ..; andra "
              "värden döljs (..) när ett dolt värde annars skulle kunna räknas fram ur något annat "
              "som rapporten visar (se bladet Metod). Diagrammen visar bara det som tabellerna "
-             "visar.", th, th - 1, th, th);
+             "visar.",
+             th, th - 1, th, th);
     snprintf(version, sizeof version, "uppfolj %s", r->version ? r->version : "");
     lxw_row_t row = 2;
     row = kv(x, ws, row, "Enhet", r->unit);
@@ -674,10 +679,8 @@ static void build(xw *x, long long epoch)
 static uf_error error_of(lxw_error e)
 {
     switch (e) {
-    case LXW_NO_ERROR:
-        return UF_OK;
-    case LXW_ERROR_MEMORY_MALLOC_FAILED:
-        return UF_ERR_NOMEM;
+    case LXW_NO_ERROR: return UF_OK;
+    case LXW_ERROR_MEMORY_MALLOC_FAILED: return UF_ERR_NOMEM;
     case LXW_ERROR_CREATING_XLSX_FILE:
     case LXW_ERROR_CREATING_TMPFILE:
     case LXW_ERROR_READING_TMPFILE:
@@ -686,15 +689,12 @@ static uf_error error_of(lxw_error e)
     case LXW_ERROR_ZIP_BAD_ZIP_FILE:
     case LXW_ERROR_ZIP_INTERNAL_ERROR:
     case LXW_ERROR_ZIP_FILE_ADD:
-    case LXW_ERROR_ZIP_CLOSE:
-        return UF_ERR_IO;
-    default:
-        return UF_ERR_INPUT;    /* a name, string or index the format refuses */
+    case LXW_ERROR_ZIP_CLOSE: return UF_ERR_IO;
+    default: return UF_ERR_INPUT; /* a name, string or index the format refuses */
     }
 }
 
-uf_error uf_render_xlsx(const uf_report *r, const char *path, long long created_epoch,
-                        uf_diag *d)
+uf_error uf_render_xlsx(const uf_report *r, const char *path, long long created_epoch, uf_diag *d)
 {
     if (uf_report_failed(r))
         return UF_ERR_NOMEM;

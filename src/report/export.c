@@ -85,7 +85,7 @@ static uf_error assign_ids(uf_xtable *t)
             p[u++] = p[i];
     t->npersons = u;
     t->ids = malloc((u ? u : 1) * sizeof *t->ids);
-    char (*sorted)[UF_EXPORT_ID_BUF] = malloc((u ? u : 1) * sizeof *sorted);
+    char(*sorted)[UF_EXPORT_ID_BUF] = malloc((u ? u : 1) * sizeof *sorted);
     uf_error err = t->ids && sorted ? UF_OK : UF_ERR_NOMEM;
     for (bool dup = true; err == UF_OK && dup;) {
         for (size_t i = 0; err == UF_OK && i < u; i++)
@@ -145,9 +145,9 @@ static uf_error write_files(const uf_xtable *t, uf_export_result *res)
         const char *name;
         int (*write)(const uf_xtable *, const char *);
     } files[] = {
-        { "export.csv", uf_xwrite_csv }, { "kodbok.csv", uf_xwrite_kodbok_csv },
+        { "export.csv", uf_xwrite_csv },   { "kodbok.csv", uf_xwrite_kodbok_csv },
         { "export.xlsx", uf_xwrite_xlsx }, { "load.R", uf_xwrite_r },
-        { "load.sps", uf_xwrite_spss }, { "load.do", uf_xwrite_stata },
+        { "load.sps", uf_xwrite_spss },    { "load.do", uf_xwrite_stata },
     };
     for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
         snprintf(res->failed, sizeof res->failed, "%s/%s", t->o->dir, files[i].name);

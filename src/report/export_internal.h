@@ -16,12 +16,12 @@
 #define UF_XMAXCOLS 64
 
 typedef enum uf_xtype {
-    UF_XT_TEXT,     /* text without a code list (id, programme, unit) */
-    UF_XT_CODE,     /* a code from a list with Swedish labels */
-    UF_XT_BOOL,     /* 0/1: nej/ja */
-    UF_XT_INT,      /* whole number */
-    UF_XT_REAL,     /* decimal number */
-    UF_XT_MONTH     /* "YYYY-MM" */
+    UF_XT_TEXT, /* text without a code list (id, programme, unit) */
+    UF_XT_CODE, /* a code from a list with Swedish labels */
+    UF_XT_BOOL, /* 0/1: nej/ja */
+    UF_XT_INT,  /* whole number */
+    UF_XT_REAL, /* decimal number */
+    UF_XT_MONTH /* "YYYY-MM" */
 } uf_xtype;
 
 /* A code and its label: an entry of the code book (kodbok.h), or made at
@@ -29,19 +29,19 @@ typedef enum uf_xtype {
 typedef uf_kb_entry uf_xcode;
 
 typedef struct uf_xcol {
-    const char *name;           /* stable column name */
+    const char *name; /* stable column name */
     uf_xtype type;
-    const char *desc;           /* Swedish description, at most 80 bytes */
-    const uf_xcode *codes;      /* UF_XT_CODE: the list, in level order */
+    const char *desc;      /* Swedish description, at most 80 bytes */
+    const uf_xcode *codes; /* UF_XT_CODE: the list, in level order */
     int ncodes;
-    int kb;                     /* 1 + the code-book list (uf_kb_id) that
+    int kb; /* 1 + the code-book list (uf_kb_id) that
                                    setup fills codes from; 0 none */
 } uf_xcol;
 
 typedef struct uf_xrow {
-    int cohort;                 /* index into the filters */
-    size_t k;                   /* index into the cohort's cases */
-    size_t person;              /* index into ids */
+    int cohort;    /* index into the filters */
+    size_t k;      /* index into the cohort's cases */
+    size_t person; /* index into ids */
 } uf_xrow;
 
 /* One cell: text in s, else the number v (NAN = empty). */
@@ -62,12 +62,12 @@ typedef struct uf_xtable {
     int nbands;
     uf_xrow *rows;
     size_t nrows;
-    char (*ids)[UF_EXPORT_ID_BUF];  /* per person */
+    char (*ids)[UF_EXPORT_ID_BUF]; /* per person */
     size_t npersons;
-    sqlite3_int64 *person_of;   /* per case: the database person id (never written) */
-    int *referred;              /* per case: index into the referred_by codes, -1 */
-    int *first_susp;            /* per case: day of the first suspicion, INT_MIN */
-    int ester;                  /* instrument index of ester */
+    sqlite3_int64 *person_of; /* per case: the database person id (never written) */
+    int *referred;            /* per case: index into the referred_by codes, -1 */
+    int *first_susp;          /* per case: day of the first suspicion, INT_MIN */
+    int ester;                /* instrument index of ester */
 } uf_xtable;
 
 /* The value of column col in row r. */

@@ -76,7 +76,8 @@ int uf_xwrite_r(const uf_xtable *t, const char *path)
           "uppfolj_fil <- if (exists(\"uppfolj_fil\")) uppfolj_fil else \"export.csv\"\n"
           "uppfolj <- read.csv(uppfolj_fil, fileEncoding = \"UTF-8\", na.strings = \"\",\n"
           "                    stringsAsFactors = FALSE, check.names = FALSE,\n"
-          "                    colClasses = c(\n", f);
+          "                    colClasses = c(\n",
+          f);
     for (int c = 0; c < t->ncols; c++)
         fprintf(f, "                        %s = \"%s\"%s\n", t->cols[c].name,
                 r_class(t->cols[c].type), c + 1 < t->ncols ? "," : "));");
@@ -131,7 +132,8 @@ int uf_xwrite_spss(const uf_xtable *t, const char *path)
           "* per ärende och kohort).  Kör i mappen med filerna (CD) eller ändra /FILE.\n"
           "GET DATA\n  /TYPE=TXT\n  /FILE='export.csv'\n  /ENCODING='UTF8'\n"
           "  /ARRANGEMENT=DELIMITED\n  /DELCASE=LINE\n  /FIRSTCASE=2\n"
-          "  /DELIMITERS=','\n  /QUALIFIER='\"'\n  /VARIABLES=\n", f);
+          "  /DELIMITERS=','\n  /QUALIFIER='\"'\n  /VARIABLES=\n",
+          f);
     for (int c = 0; c < t->ncols; c++) {
         uf_xtype ty = t->cols[c].type;
         if (is_text(ty))
@@ -184,8 +186,8 @@ static void stata_code(FILE *f, const uf_xcol *col)
         quoted(f, col->codes[i].code, '"', "'");
         fputc('\n', f);
     }
-    fprintf(f, "drop %s\nrename %s_k %s\nlabel values %s %s_l\n", col->name, col->name,
-            col->name, col->name, col->name);
+    fprintf(f, "drop %s\nrename %s_k %s\nlabel values %s %s_l\n", col->name, col->name, col->name,
+            col->name, col->name);
 }
 
 int uf_xwrite_stata(const uf_xtable *t, const char *path)
@@ -197,7 +199,8 @@ int uf_xwrite_stata(const uf_xtable *t, const char *path)
           "* per ärende och kohort).  Kör i mappen med filerna: do load.do\n"
           "* Kodade kolumner blir tal med svenska värdeetiketter.\n"
           "import delimited using \"export.csv\", clear varnames(1) delimiter(\",\") ///\n"
-          "    encoding(\"utf-8\") case(preserve) stringcols(", f);
+          "    encoding(\"utf-8\") case(preserve) stringcols(",
+          f);
     bool first = true;
     for (int c = 0; c < t->ncols; c++)
         if (is_text(t->cols[c].type)) {

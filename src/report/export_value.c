@@ -13,22 +13,56 @@
 #include "uppfolj/parse.h"
 
 enum {
-    C_ID, C_COHORT, C_PROGRAMME, C_UNIT, C_SEX, C_AGE, C_AGE_BAND, C_TARGET,
-    C_REFERRED, C_START_MONTH, C_END_MONTH, C_DAYS_IN, C_ONGOING, C_END_REASON,
-    C_CONSENT, C_COMPLETE_BEFORE, C_COMPLETE_AFTER,
+    C_ID,
+    C_COHORT,
+    C_PROGRAMME,
+    C_UNIT,
+    C_SEX,
+    C_AGE,
+    C_AGE_BAND,
+    C_TARGET,
+    C_REFERRED,
+    C_START_MONTH,
+    C_END_MONTH,
+    C_DAYS_IN,
+    C_ONGOING,
+    C_END_REASON,
+    C_CONSENT,
+    C_COMPLETE_BEFORE,
+    C_COMPLETE_AFTER,
     C_FIRST_MEASURE,
-    C_SUSP_B = C_FIRST_MEASURE, C_SUSP_D, C_SUSP_A, C_YEARS_B, C_YEARS_D, C_YEARS_A,
-    C_ANY_B, C_ANY_A, C_VIOLENT_B, C_VIOLENT_A, C_CONVICT_B, C_CONVICT_A,
-    C_CD_BASE, C_CD_AFTER, C_SCHOOL_BASE, C_SCHOOL_AFTER,
-    C_PLACED_B, C_PLACED_D, C_PLACED_A,
-    C_ESTER_BASE, C_ESTER_FOLLOW, C_ESTER_CHANGE, C_ESTER_RISK_BASE, C_ESTER_RISK_FOLLOW,
-    C_DAYS_FIRST, C_EVENT_FIRST,
+    C_SUSP_B = C_FIRST_MEASURE,
+    C_SUSP_D,
+    C_SUSP_A,
+    C_YEARS_B,
+    C_YEARS_D,
+    C_YEARS_A,
+    C_ANY_B,
+    C_ANY_A,
+    C_VIOLENT_B,
+    C_VIOLENT_A,
+    C_CONVICT_B,
+    C_CONVICT_A,
+    C_CD_BASE,
+    C_CD_AFTER,
+    C_SCHOOL_BASE,
+    C_SCHOOL_AFTER,
+    C_PLACED_B,
+    C_PLACED_D,
+    C_PLACED_A,
+    C_ESTER_BASE,
+    C_ESTER_FOLLOW,
+    C_ESTER_CHANGE,
+    C_ESTER_RISK_BASE,
+    C_ESTER_RISK_FOLLOW,
+    C_DAYS_FIRST,
+    C_EVENT_FIRST,
     C_NCOLS
 };
 
 #define CODES(list) NULL, 0, 1 + (list)
 #define STR_(x) #x
-#define STR(x) STR_(x)    /* a window of core.h in a description */
+#define STR(x) STR_(x) /* a window of core.h in a description */
 
 static const uf_xcol columns[C_NCOLS] = {
     [C_ID] = { "id", UF_XT_TEXT, "Slumpat id för personen, nytt vid varje export", NULL, 0 },
@@ -41,7 +75,8 @@ static const uf_xcol columns[C_NCOLS] = {
     [C_TARGET] = { "target_group", UF_XT_CODE, "Målgrupp", CODES(UF_KB_TARGET) },
     [C_REFERRED] = { "referred_by", UF_XT_CODE, "Aktualiserad av", CODES(UF_KB_REFERRER) },
     [C_START_MONTH] = { "start_month", UF_XT_MONTH, "Startmånad (ÅÅÅÅ-MM)", NULL, 0 },
-    [C_END_MONTH] = { "end_month", UF_XT_MONTH, "Avslutsmånad (ÅÅÅÅ-MM), tom om pågående", NULL, 0 },
+    [C_END_MONTH] = { "end_month", UF_XT_MONTH, "Avslutsmånad (ÅÅÅÅ-MM), tom om pågående", NULL,
+                      0 },
     [C_DAYS_IN] = { "days_in_programme", UF_XT_INT,
                     "Dagar i programmet, från start till avslut eller uttagsdatum", NULL, 0 },
     [C_ONGOING] = { "ongoing", UF_XT_BOOL, "Pågående vid uttagsdatum", NULL, 0 },
@@ -50,27 +85,35 @@ static const uf_xcol columns[C_NCOLS] = {
                     "Samtycke till uppföljning (nej: alla mått tomma)", NULL, 0 },
     [C_COMPLETE_BEFORE] = { "complete_before", UF_XT_BOOL,
                             "Perioden före start är hel vid uttagsdatum", NULL, 0 },
-    [C_COMPLETE_AFTER] = { "complete_after", UF_XT_BOOL,
-                           "Efterperioden är hel vid uttagsdatum", NULL, 0 },
-    [C_SUSP_B] = { "suspicions_before", UF_XT_REAL, "Brottsmisstankar, perioden före start", NULL, 0 },
+    [C_COMPLETE_AFTER] = { "complete_after", UF_XT_BOOL, "Efterperioden är hel vid uttagsdatum",
+                           NULL, 0 },
+    [C_SUSP_B] = { "suspicions_before", UF_XT_REAL, "Brottsmisstankar, perioden före start", NULL,
+                   0 },
     [C_SUSP_D] = { "suspicions_during", UF_XT_REAL, "Brottsmisstankar under insatsen", NULL, 0 },
     [C_SUSP_A] = { "suspicions_after", UF_XT_REAL, "Brottsmisstankar, efterperioden", NULL, 0 },
     [C_YEARS_B] = { "years_before", UF_XT_REAL, "Observerad tid före start (år)", NULL, 0 },
     [C_YEARS_D] = { "years_during", UF_XT_REAL, "Observerad tid under insatsen (år)", NULL, 0 },
     [C_YEARS_A] = { "years_after", UF_XT_REAL,
                     "Observerad tid i efterperioden fram till uttagsdatum (år)", NULL, 0 },
-    [C_ANY_B] = { "any_suspicion_before", UF_XT_BOOL, "Minst en brottsmisstanke före start", NULL, 0 },
-    [C_ANY_A] = { "any_suspicion_after", UF_XT_BOOL, "Minst en brottsmisstanke i efterperioden", NULL, 0 },
-    [C_VIOLENT_B] = { "violent_before", UF_XT_REAL, "Misstankar om våldsbrott före start", NULL, 0 },
-    [C_VIOLENT_A] = { "violent_after", UF_XT_REAL, "Misstankar om våldsbrott i efterperioden", NULL, 0 },
+    [C_ANY_B] = { "any_suspicion_before", UF_XT_BOOL, "Minst en brottsmisstanke före start", NULL,
+                  0 },
+    [C_ANY_A] = { "any_suspicion_after", UF_XT_BOOL, "Minst en brottsmisstanke i efterperioden",
+                  NULL, 0 },
+    [C_VIOLENT_B] = { "violent_before", UF_XT_REAL, "Misstankar om våldsbrott före start", NULL,
+                      0 },
+    [C_VIOLENT_A] = { "violent_after", UF_XT_REAL, "Misstankar om våldsbrott i efterperioden", NULL,
+                      0 },
     [C_CONVICT_B] = { "convictions_before", UF_XT_REAL, "Lagföringar före start", NULL, 0 },
     [C_CONVICT_A] = { "convictions_after", UF_XT_REAL, "Lagföringar i efterperioden", NULL, 0 },
     [C_CD_BASE] = { "conduct_disorder_baseline", UF_XT_BOOL,
-                    "Uppförandestörning vid start (" STR(UF_STATE_BASE_BEFORE) " dagar före till " STR(
-                        UF_STATE_BASE_AFTER) " efter)", NULL, 0 },
+                    "Uppförandestörning vid start (" STR(
+                        UF_STATE_BASE_BEFORE) " dagar före till " STR(UF_STATE_BASE_AFTER) " efter"
+                                                                                           ")",
+                    NULL, 0 },
     [C_CD_AFTER] = { "conduct_disorder_after", UF_XT_BOOL,
                      "Uppförandestörning, senaste värdet i efterperioden", NULL, 0 },
-    [C_SCHOOL_BASE] = { "school_absence_baseline", UF_XT_REAL, "Skolfrånvaro vid start (%)", NULL, 0 },
+    [C_SCHOOL_BASE] = { "school_absence_baseline", UF_XT_REAL, "Skolfrånvaro vid start (%)", NULL,
+                        0 },
     [C_SCHOOL_AFTER] = { "school_absence_after", UF_XT_REAL,
                          "Skolfrånvaro, senaste värdet i efterperioden (%)", NULL, 0 },
     [C_PLACED_B] = { "days_placed_before", UF_XT_REAL,
@@ -78,20 +121,31 @@ static const uf_xcol columns[C_NCOLS] = {
     [C_PLACED_D] = { "days_placed_during", UF_XT_REAL, "Dagar placerad under insatsen", NULL, 0 },
     [C_PLACED_A] = { "days_placed_after", UF_XT_REAL, "Dagar placerad i efterperioden", NULL, 0 },
     [C_ESTER_BASE] = { "ester_baseline", UF_XT_REAL, "ESTER totalpoäng vid start", NULL, 0 },
-    [C_ESTER_FOLLOW] = { "ester_followup", UF_XT_REAL, "ESTER totalpoäng vid uppföljning", NULL, 0 },
-    [C_ESTER_CHANGE] = { "ester_change", UF_XT_REAL, "ESTER förändring (uppföljning - start)", NULL, 0 },
-    [C_ESTER_RISK_BASE] = { "ester_risk_baseline", UF_XT_CODE, "ESTER risknivå vid start", CODES(UF_KB_RISK) },
+    [C_ESTER_FOLLOW] = { "ester_followup", UF_XT_REAL, "ESTER totalpoäng vid uppföljning", NULL,
+                         0 },
+    [C_ESTER_CHANGE] = { "ester_change", UF_XT_REAL, "ESTER förändring (uppföljning - start)", NULL,
+                         0 },
+    [C_ESTER_RISK_BASE] = { "ester_risk_baseline", UF_XT_CODE, "ESTER risknivå vid start",
+                            CODES(UF_KB_RISK) },
     [C_ESTER_RISK_FOLLOW] = { "ester_risk_followup", UF_XT_CODE, "ESTER risknivå vid uppföljning",
                               CODES(UF_KB_RISK) },
     [C_DAYS_FIRST] = { "days_to_first_suspicion", UF_XT_INT,
-                       "Dagar från start till första nya misstanke, annars till uttagsdatum", NULL, 0 },
+                       "Dagar från start till första nya misstanke, annars till uttagsdatum", NULL,
+                       0 },
     [C_EVENT_FIRST] = { "first_suspicion_event", UF_XT_BOOL,
-                        "Ny misstanke efter start (1) eller censurerad vid uttagsdatum (0)", NULL, 0 },
+                        "Ny misstanke efter start (1) eller censurerad vid uttagsdatum (0)", NULL,
+                        0 },
 };
 
-static void num(uf_xval *out, double v) { out->v = v; }
+static void num(uf_xval *out, double v)
+{
+    out->v = v;
+}
 
-static void text(uf_xval *out, const char *s) { out->s = s && *s ? s : NULL; }
+static void text(uf_xval *out, const char *s)
+{
+    out->s = s && *s ? s : NULL;
+}
 
 /* A measure of phase ph: empty when the case has no such window. */
 static void phase_num(uf_xval *out, const uf_case *k, int ph, double v)
@@ -126,30 +180,51 @@ static void measure_value(const uf_xtable *t, size_t ki, const uf_case *k, int c
 {
     const uf_assess *es = t->ester >= 0 ? &k->assess[t->ester] : NULL;
     switch (col) {
-    case C_SUSP_B: case C_SUSP_D: case C_SUSP_A:
-        event(out, t, k, "misstanke_brott", col - C_SUSP_B); break;
-    case C_YEARS_B: case C_YEARS_D: case C_YEARS_A:
-        phase_num(out, k, col - C_YEARS_B, k->years[col - C_YEARS_B]); break;
-    case C_ANY_B: case C_ANY_A:
+    case C_SUSP_B:
+    case C_SUSP_D:
+    case C_SUSP_A: event(out, t, k, "misstanke_brott", col - C_SUSP_B); break;
+    case C_YEARS_B:
+    case C_YEARS_D:
+    case C_YEARS_A: phase_num(out, k, col - C_YEARS_B, k->years[col - C_YEARS_B]); break;
+    case C_ANY_B:
+    case C_ANY_A:
         event(out, t, k, "misstanke_brott", col == C_ANY_B ? UF_BEFORE : UF_AFTER);
         if (!isnan(out->v))
             out->v = out->v > 0;
         break;
-    case C_VIOLENT_B: case C_VIOLENT_A:
-        event(out, t, k, "vald", col == C_VIOLENT_B ? UF_BEFORE : UF_AFTER); break;
-    case C_CONVICT_B: case C_CONVICT_A:
-        event(out, t, k, "lagforing", col == C_CONVICT_B ? UF_BEFORE : UF_AFTER); break;
-    case C_CD_BASE: case C_CD_AFTER:
-        state(out, t, k, "uppforandestorning", col == C_CD_BASE); break;
-    case C_SCHOOL_BASE: case C_SCHOOL_AFTER:
-        state(out, t, k, "skolfranvaro_pct", col == C_SCHOOL_BASE); break;
-    case C_PLACED_B: case C_PLACED_D: case C_PLACED_A:
-        phase_num(out, k, col - C_PLACED_B, k->placed[col - C_PLACED_B]); break;
-    case C_ESTER_BASE: if (es) num(out, es->base); break;
-    case C_ESTER_FOLLOW: if (es) num(out, es->follow); break;
-    case C_ESTER_CHANGE: if (es) num(out, es->follow - es->base); break;
-    case C_ESTER_RISK_BASE: if (es) risk(out, es->base_risk); break;
-    case C_ESTER_RISK_FOLLOW: if (es) risk(out, es->follow_risk); break;
+    case C_VIOLENT_B:
+    case C_VIOLENT_A: event(out, t, k, "vald", col == C_VIOLENT_B ? UF_BEFORE : UF_AFTER); break;
+    case C_CONVICT_B:
+    case C_CONVICT_A:
+        event(out, t, k, "lagforing", col == C_CONVICT_B ? UF_BEFORE : UF_AFTER);
+        break;
+    case C_CD_BASE:
+    case C_CD_AFTER: state(out, t, k, "uppforandestorning", col == C_CD_BASE); break;
+    case C_SCHOOL_BASE:
+    case C_SCHOOL_AFTER: state(out, t, k, "skolfranvaro_pct", col == C_SCHOOL_BASE); break;
+    case C_PLACED_B:
+    case C_PLACED_D:
+    case C_PLACED_A: phase_num(out, k, col - C_PLACED_B, k->placed[col - C_PLACED_B]); break;
+    case C_ESTER_BASE:
+        if (es)
+            num(out, es->base);
+        break;
+    case C_ESTER_FOLLOW:
+        if (es)
+            num(out, es->follow);
+        break;
+    case C_ESTER_CHANGE:
+        if (es)
+            num(out, es->follow - es->base);
+        break;
+    case C_ESTER_RISK_BASE:
+        if (es)
+            risk(out, es->base_risk);
+        break;
+    case C_ESTER_RISK_FOLLOW:
+        if (es)
+            risk(out, es->follow_risk);
+        break;
     case C_DAYS_FIRST: {
         int f = t->first_susp[ki];
         num(out, (f != INT_MIN ? f : t->c->as_of) - k->start);
@@ -178,16 +253,21 @@ void uf_xvalue(const uf_xtable *t, size_t r, int col, uf_xval *out)
         text(out, i >= 0 ? uf_kb_code(UF_KB_SEX, i) : NULL);
         break;
     }
-    case C_AGE: if (k->age >= 0) num(out, k->age); break;
+    case C_AGE:
+        if (k->age >= 0)
+            num(out, k->age);
+        break;
     case C_AGE_BAND:
         uf_export_age_band(t->o->cfg, k->age, out->buf, sizeof out->buf);
         text(out, out->buf);
         break;
     case C_TARGET: text(out, uf_caseset_string(t->c, k->target_group)); break;
     case C_REFERRED:
-        text(out, t->referred[row->k] >= 0 ? uf_kb_code(UF_KB_REFERRER, t->referred[row->k]) : NULL);
+        text(out,
+             t->referred[row->k] >= 0 ? uf_kb_code(UF_KB_REFERRER, t->referred[row->k]) : NULL);
         break;
-    case C_START_MONTH: case C_END_MONTH:
+    case C_START_MONTH:
+    case C_END_MONTH:
         uf_export_month(col == C_START_MONTH ? k->start : k->end, out->buf);
         text(out, out->buf);
         break;
@@ -213,7 +293,8 @@ void uf_xsetup_columns(uf_xtable *t)
     memcpy(t->cols, columns, sizeof columns);
     t->ncols = C_NCOLS;
     for (int f = 0; f < t->o->nfilters; f++)
-        t->cohort_codes[f] = (uf_xcode){ .code = t->o->filters[f].name, .label = t->o->filters[f].name };
+        t->cohort_codes[f] =
+            (uf_xcode){ .code = t->o->filters[f].name, .label = t->o->filters[f].name };
     t->cols[C_COHORT].codes = t->cohort_codes;
     t->cols[C_COHORT].ncodes = t->o->nfilters;
     const uf_config *cfg = t->o->cfg;
@@ -235,7 +316,6 @@ void uf_xsetup_columns(uf_xtable *t)
         }
     t->ester = uf_kb_index(UF_KB_INSTRUMENT, "ester");
 }
-
 
 void uf_export_month(int day, char out[UF_MONTH_BUF])
 {

@@ -27,8 +27,7 @@ static bool after_began(const uf_case *k, int from, int to)
 /* The cases whose after phase began in [from, to), with follow-up
  * consent and complete windows: *n of them, *fewer with fewer registered
  * suspicions per year after than before. */
-static void fewer_suspicions(const uf_caseset *c, int from, int to, long *n,
-                             long *fewer)
+static void fewer_suspicions(const uf_caseset *c, int from, int to, long *n, long *fewer)
 {
     int e = uf_core_event(c, "misstanke_brott");
     *n = *fewer = 0;
@@ -90,16 +89,16 @@ static void key_figures(uf_report *r, const uf_caseset *c, const ars_flows *f,
     snprintf(ly, sizeof ly, "%d", y[0]->year);
     snprintf(lp, sizeof lp, "%d", y[1]->year);
     uf_section *s = uf_report_section(r, "Nyckeltal");
-    uf_section_par(r, s, "Årets siffror bredvid föregående års. Definitionerna står i metoddelen "
-                         "sist i rapporten.");
+    uf_section_par(r, s,
+                   "Årets siffror bredvid föregående års. Definitionerna står i metoddelen "
+                   "sist i rapporten.");
     uf_table *t = uf_section_table(r, s, "arsrapport_nyckeltal", "Nyckeltal", 3);
     uf_table_col(r, t, 0, "measure", "Mått", UF_C_TEXT, 0, false);
     uf_table_col(r, t, 1, "year", ly, UF_C_COUNT, 0, false);
     uf_table_col(r, t, 2, "previous_year", lp, UF_C_COUNT, 0, false);
-    static const char *const labels[] = {
-        "Unga i programmet under året", "Nya (samtycke under året)", "Startade ärenden",
-        "Avslutade ärenden"
-    };
+    static const char *const labels[] = { "Unga i programmet under året",
+                                          "Nya (samtycke under året)", "Startade ärenden",
+                                          "Avslutade ärenden" };
     static const char *const what[] = { "active", "new", "started", "ended" };
     for (int i = 0; i < 4; i++) {
         int tr = uf_table_row(r, t, false);
@@ -111,17 +110,22 @@ static void key_figures(uf_report *r, const uf_caseset *c, const ars_flows *f,
         }
     }
     t = uf_section_table(r, s, "arsrapport_nyckeltal_andelar", "Nyckeltal: andelar", 7);
-    static const struct { const char *id, *label; uf_ctype type; int dec; } sc[7] = {
-        { "measure", "Mått", UF_C_TEXT, 0 },
-        { "n", "Underlag", UF_C_COUNT, 0 }, { "count", "Antal", UF_C_COUNT, 0 },
-        { "pct", "Andel", UF_C_PERCENT, 1 },
-        { "previous_n", "Underlag", UF_C_COUNT, 0 }, { "previous_count", "Antal", UF_C_COUNT, 0 },
+    static const struct {
+        const char *id, *label;
+        uf_ctype type;
+        int dec;
+    } sc[7] = {
+        { "measure", "Mått", UF_C_TEXT, 0 },          { "n", "Underlag", UF_C_COUNT, 0 },
+        { "count", "Antal", UF_C_COUNT, 0 },          { "pct", "Andel", UF_C_PERCENT, 1 },
+        { "previous_n", "Underlag", UF_C_COUNT, 0 },  { "previous_count", "Antal", UF_C_COUNT, 0 },
         { "previous_pct", "Andel", UF_C_PERCENT, 1 },
     };
     for (int i = 0; i < 7; i++) {
         char label[64];
         snprintf(label, sizeof label, "%s%s%s", sc[i].label, i ? " " : "",
-                 i == 0 ? "" : i < 4 ? ly : lp);
+                 i == 0  ? ""
+                 : i < 4 ? ly
+                         : lp);
         uf_table_col(r, t, i, sc[i].id, label, sc[i].type, sc[i].dec, false);
     }
     long n[2], k[2];
@@ -131,12 +135,14 @@ static void key_figures(uf_report *r, const uf_caseset *c, const ars_flows *f,
     for (int j = 0; j < 2; j++)
         goal_totals(goals[j], &n[j], &k[j]);
     share_row(r, t, "Mål uppnådda vid senaste uppföljningen", n, k);
-    uf_table_note(r, t, "Misstankar: ärenden vars efterperiod började under året och var "
-                        "avslutad vid datumet för uttaget; underlag = de ärendena, antal = de med "
-                        "färre misstankar per år efter än före. Mål: underlag = mål som följdes "
-                        "upp under året, antal = de som var uppnådda vid den senaste uppföljningen "
-                        "under året.");
-    t = uf_section_table(r, s, "arsrapport_avslutsorsak", "Avslutade ärenden efter avslutsorsak", 3);
+    uf_table_note(r, t,
+                  "Misstankar: ärenden vars efterperiod började under året och var "
+                  "avslutad vid datumet för uttaget; underlag = de ärendena, antal = de med "
+                  "färre misstankar per år efter än före. Mål: underlag = mål som följdes "
+                  "upp under året, antal = de som var uppnådda vid den senaste uppföljningen "
+                  "under året.");
+    t = uf_section_table(r, s, "arsrapport_avslutsorsak", "Avslutade ärenden efter avslutsorsak",
+                         3);
     uf_table_col(r, t, 0, "end_reason", "Avslutsorsak", UF_C_TEXT, 0, false);
     uf_table_col(r, t, 1, "year", ly, UF_C_COUNT, 0, true);
     uf_table_col(r, t, 2, "previous_year", lp, UF_C_COUNT, 0, true);
@@ -145,8 +151,10 @@ static void key_figures(uf_report *r, const uf_caseset *c, const ars_flows *f,
         if (i == ARS_NREASONS && !y[0]->by_reason[i] && !y[1]->by_reason[i])
             continue;
         int tr = uf_table_row(r, t, false);
-        uf_cell_text(r, t, tr, 0, i < ARS_NREASONS ? uf_kb_label(UF_KB_END_REASON, uf_kb_code(UF_KB_END_REASON, i))
-                                                   : "Uppgift saknas");
+        uf_cell_text(r, t, tr, 0,
+                     i < ARS_NREASONS
+                         ? uf_kb_label(UF_KB_END_REASON, uf_kb_code(UF_KB_END_REASON, i))
+                         : "Uppgift saknas");
         uf_cell_count(t, tr, 1, y[0]->by_reason[i]);
         uf_cell_count(t, tr, 2, y[1]->by_reason[i]);
         const char *code = i < ARS_NREASONS ? uf_kb_code(UF_KB_END_REASON, i) : "saknas";
@@ -160,17 +168,28 @@ static void key_figures(uf_report *r, const uf_caseset *c, const ars_flows *f,
     uf_cell_count(t, tr, 2, y[1]->ended);
     key_year(r, t, tr, 1, y[0]->year, "ended");
     key_year(r, t, tr, 2, y[1]->year, "ended");
-    uf_chart *ch = uf_section_chart(r, s, "arsrapport_avslutsorsak_diagram",
-                                    "Avslutade ärenden efter avslutsorsak", "bar",
-                                    "Antal ärenden", t, 0);
+    uf_chart *ch =
+        uf_section_chart(r, s, "arsrapport_avslutsorsak_diagram",
+                         "Avslutade ärenden efter avslutsorsak", "bar", "Antal ärenden", t, 0);
     uf_chart_rows(r, ch, rows, nr);
     uf_chart_series(r, ch, lp, 2);
     uf_chart_series(r, ch, ly, 1);
 }
 
 /* Trend table columns. */
-enum { TR_YEAR, TR_NEW, TR_ACTIVE, TR_GIRLS, TR_GIRLS_PCT, TR_STARTED, TR_AGE, TR_ENDED,
-       TR_REASON, TR_DAYS = TR_REASON + ARS_NREASONS + 1, TR_N };
+enum {
+    TR_YEAR,
+    TR_NEW,
+    TR_ACTIVE,
+    TR_GIRLS,
+    TR_GIRLS_PCT,
+    TR_STARTED,
+    TR_AGE,
+    TR_ENDED,
+    TR_REASON,
+    TR_DAYS = TR_REASON + ARS_NREASONS + 1,
+    TR_N
+};
 
 /* A line chart of columns cols of the trend table. */
 static void trend_chart(uf_report *r, uf_section *s, const uf_table *t, const char *id,
@@ -200,14 +219,15 @@ static void trends(uf_report *r, const ars_flows *f, int years)
     uf_table_col(r, t, TR_ENDED, "ended", "Avslutade", UF_C_COUNT, 0, false);
     for (int i = 0; i <= ARS_NREASONS; i++) {
         char id[64], label[96];
-        snprintf(id, sizeof id, "ended_%s", i < ARS_NREASONS ? uf_kb_code(UF_KB_END_REASON, i) : "saknas");
+        snprintf(id, sizeof id, "ended_%s",
+                 i < ARS_NREASONS ? uf_kb_code(UF_KB_END_REASON, i) : "saknas");
         snprintf(label, sizeof label, "Avslutade: %s",
-                 i < ARS_NREASONS ? uf_kb_label(UF_KB_END_REASON, uf_kb_code(UF_KB_END_REASON, i)) : "uppgift saknas");
+                 i < ARS_NREASONS ? uf_kb_label(UF_KB_END_REASON, uf_kb_code(UF_KB_END_REASON, i))
+                                  : "uppgift saknas");
         uf_table_col(r, t, TR_REASON + i, id, label, UF_C_COUNT, 0, false);
         uf_table_part_of(t, TR_REASON + i, TR_ENDED);
     }
-    uf_table_col(r, t, TR_DAYS, "median_days", "Dagar i programmet, median", UF_C_NUMBER, 0,
-                 false);
+    uf_table_col(r, t, TR_DAYS, "median_days", "Dagar i programmet, median", UF_C_NUMBER, 0, false);
     for (int i = f->n - years; i < f->n; i++) {
         const ars_year *y = &f->y[i];
         int tr = uf_table_row(r, t, false);
@@ -222,8 +242,8 @@ static void trends(uf_report *r, const ars_flows *f, int years)
         key_year(r, t, tr, TR_ACTIVE, y->year, "active");
         uf_cell_count(t, tr, TR_GIRLS, y->girls);
         uf_cell_percent(t, tr, TR_GIRLS_PCT,
-                        y->active ? 100.0 * (double)y->girls / (double)y->active : NAN,
-                        y->active, TR_GIRLS);
+                        y->active ? 100.0 * (double)y->girls / (double)y->active : NAN, y->active,
+                        TR_GIRLS);
         uf_cell_count(t, tr, TR_STARTED, y->started);
         key_year(r, t, tr, TR_STARTED, y->year, "started");
         uf_cell_number(t, tr, TR_AGE, y->median_age, (long)y->ages.n);
@@ -231,15 +251,17 @@ static void trends(uf_report *r, const ars_flows *f, int years)
         key_year(r, t, tr, TR_ENDED, y->year, "ended");
         for (int j = 0; j <= ARS_NREASONS; j++) {
             uf_cell_count(t, tr, TR_REASON + j, y->by_reason[j]);
-            key_year(r, t, tr, TR_REASON + j, y->year, j < ARS_NREASONS ? uf_kb_code(UF_KB_END_REASON, j) : "saknas");
+            key_year(r, t, tr, TR_REASON + j, y->year,
+                     j < ARS_NREASONS ? uf_kb_code(UF_KB_END_REASON, j) : "saknas");
         }
         uf_cell_number(t, tr, TR_DAYS, y->median_days, (long)y->days.n);
         rep_fix_missing(t, tr, 0, TR_N);
     }
-    uf_table_note(r, t, "Unga i programmet: personer med ett startat ärende som pågick någon dag "
-                        "under året. Nya: personer med samtycke under året. Andel flickor: av unga "
-                        "i programmet. Ålder vid start: ärenden som startade under året. Dagar i "
-                        "programmet: från start till avslut, för ärenden som avslutades under året.");
+    uf_table_note(r, t,
+                  "Unga i programmet: personer med ett startat ärende som pågick någon dag "
+                  "under året. Nya: personer med samtycke under året. Andel flickor: av unga "
+                  "i programmet. Ålder vid start: ärenden som startade under året. Dagar i "
+                  "programmet: från start till avslut, för ärenden som avslutades under året.");
     static const int flow[] = { TR_NEW, TR_ACTIVE, TR_STARTED, TR_ENDED };
     trend_chart(r, s, t, "arsrapport_trend_flode", "Nya, unga i programmet, startade och avslutade",
                 "Antal", flow, 4);
@@ -268,15 +290,14 @@ static void selection(uf_report *r, uf_section *s, const uf_caseset *sub)
                                    "Ärenden vars efterperiod började under året", 2);
     uf_table_col(r, t, 0, "group", "Ärenden", UF_C_TEXT, 0, false);
     uf_table_col(r, t, 1, "n", "Antal", UF_C_COUNT, 0, true);
-    static const char *const labels[] = {
-        "Med hela före- och efterperioden", "Efterperioden inte avslutad vid datumet för uttaget",
-        "Utan samtycke till uppföljning", "Totalt"
-    };
+    static const char *const labels[] = { "Med hela före- och efterperioden",
+                                          "Efterperioden inte avslutad vid datumet för uttaget",
+                                          "Utan samtycke till uppföljning", "Totalt" };
     for (int i = 0; i < 4; i++) {
         int tr = uf_table_row(r, t, i == 3);
         uf_cell_text(r, t, tr, 0, labels[i]);
         uf_cell_count(t, tr, 1, v[i]);
-        if (i == 3 && v[2] == 0)            /* then the cases of the outcome tables */
+        if (i == 3 && v[2] == 0) /* then the cases of the outcome tables */
             uf_cell_key(r, t, tr, 1, "n_cases:Totalt");
     }
 }
@@ -286,7 +307,7 @@ static void selection(uf_report *r, uf_section *s, const uf_caseset *sub)
 static void outcomes(uf_report *r, const uf_caseset *c, const ars_year *y,
                      const uf_arsrapport_opts *o)
 {
-    uf_caseset sub = *c;         /* shares c's strings: never freed as a cohort */
+    uf_caseset sub = *c; /* shares c's strings: never freed as a cohort */
     sub.cases = malloc((c->n ? c->n : 1) * sizeof *sub.cases);
     if (!sub.cases) {
         r->failed = true;
@@ -297,10 +318,14 @@ static void outcomes(uf_report *r, const uf_caseset *c, const ars_year *y,
         if (after_began(&c->cases[i], y->from, y->to))
             sub.cases[sub.n++] = c->cases[i];
     uf_section *s = uf_report_section(r, "Före och efter: urval");
-    uf_section_par(r, s, "Jämförelserna gäller ärenden vars efterperiod började under året och "
-                         "som har hela före- och efterperioden vid datumet för uttaget.");
+    uf_section_par(r, s,
+                   "Jämförelserna gäller ärenden vars efterperiod började under året och "
+                   "som har hela före- och efterperioden vid datumet för uttaget.");
     selection(r, s, &sub);
-    static const struct { uf_dim dim; const char *prefix, *title; } by[] = {
+    static const struct {
+        uf_dim dim;
+        const char *prefix, *title;
+    } by[] = {
         { UF_DIM_SEX, "arsrapport_kon", "Före och efter, per kön" },
         { UF_DIM_AGE, "arsrapport_alder", "Före och efter, per åldersgrupp" },
         { UF_DIM_INSATS, "arsrapport_insats", "Före och efter, per insats" },
@@ -322,20 +347,23 @@ static void outcomes(uf_report *r, const uf_caseset *c, const ars_year *y,
  * status shares. */
 static void goal_table(uf_report *r, long m[UF_NDOMAINS][ARS_NSTATUS])
 {
-    static const char *const ids[ARS_NSTATUS] = { "uppnatt", "delvis", "ej_uppnatt",
-                                                   "pagaende" };
+    static const char *const ids[ARS_NSTATUS] = { "uppnatt", "delvis", "ej_uppnatt", "pagaende" };
     uf_section *s = uf_report_section(r, "Måluppfyllelse per livsområde");
     uf_table *t = uf_section_table(r, s, "arsrapport_mal",
                                    "Mål som följdes upp under året, efter status vid den "
-                                   "senaste uppföljningen", 2 + 2 * ARS_NSTATUS);
+                                   "senaste uppföljningen",
+                                   2 + 2 * ARS_NSTATUS);
     uf_table_col(r, t, 0, "domain", "Livsområde", UF_C_TEXT, 0, false);
     uf_table_col(r, t, 1, "goals", "Mål", UF_C_COUNT, 0, true);
     for (int i = 0; i < ARS_NSTATUS; i++) {
         char id[32], label[64];
-        uf_table_col(r, t, 2 + i, ids[i], uf_kb_label(UF_KB_GOAL_STATUS, uf_kb_code(UF_KB_GOAL_STATUS, i)), UF_C_COUNT, 0, true);
+        uf_table_col(r, t, 2 + i, ids[i],
+                     uf_kb_label(UF_KB_GOAL_STATUS, uf_kb_code(UF_KB_GOAL_STATUS, i)), UF_C_COUNT,
+                     0, true);
         uf_table_part_of(t, 2 + i, 1);
         snprintf(id, sizeof id, "%s_pct", ids[i]);
-        snprintf(label, sizeof label, "%s, andel", uf_kb_label(UF_KB_GOAL_STATUS, uf_kb_code(UF_KB_GOAL_STATUS, i)));
+        snprintf(label, sizeof label, "%s, andel",
+                 uf_kb_label(UF_KB_GOAL_STATUS, uf_kb_code(UF_KB_GOAL_STATUS, i)));
         uf_table_col(r, t, 2 + ARS_NSTATUS + i, id, label, UF_C_PERCENT, 1, false);
     }
     int rows[UF_NDOMAINS], nr = 0;
@@ -361,14 +389,16 @@ static void goal_table(uf_report *r, long m[UF_NDOMAINS][ARS_NSTATUS])
         if (d < UF_NDOMAINS)
             rows[nr++] = tr;
     }
-    uf_table_note(r, t, "Varje mål räknas en gång, med statusen vid den senaste uppföljningen "
-                        "under året. Bara ärenden med samtycke till uppföljning.");
+    uf_table_note(r, t,
+                  "Varje mål räknas en gång, med statusen vid den senaste uppföljningen "
+                  "under året. Bara ärenden med samtycke till uppföljning.");
     uf_chart *ch = uf_section_chart(r, s, "arsrapport_mal_diagram",
                                     "Status vid senaste uppföljningen, per livsområde", "stacked",
                                     "Andel mål (%)", t, 0);
     uf_chart_rows(r, ch, rows, nr);
     for (int i = 0; i < ARS_NSTATUS; i++)
-        uf_chart_series(r, ch, uf_kb_label(UF_KB_GOAL_STATUS, uf_kb_code(UF_KB_GOAL_STATUS, i)), 2 + ARS_NSTATUS + i);
+        uf_chart_series(r, ch, uf_kb_label(UF_KB_GOAL_STATUS, uf_kb_code(UF_KB_GOAL_STATUS, i)),
+                        2 + ARS_NSTATUS + i);
 }
 
 /* Title page metadata and parameters. */
@@ -384,11 +414,18 @@ static void front(uf_report *r, const uf_caseset *c, const uf_arsrapport_opts *o
     char year[16], trend[32];
     snprintf(year, sizeof year, "%d", o->year);
     snprintf(trend, sizeof trend, "%d–%d", o->year - years + 1, o->year);
-    const rep_param own[] = { { "År", year }, { "Trend", trend },
+    const rep_param own[] = { { "År", year },
+                              { "Trend", trend },
                               { "Enheter", o->unit ? o->unit : "alla" },
                               { "Datum för uttaget", asof } };
-    rep_front front = { .period = p, .as_of = asof, .unit = o->unit, .params = own,
-                        .nparams = 4, .windows = c, .bands = true, .cfg = o->cfg };
+    rep_front front = { .period = p,
+                        .as_of = asof,
+                        .unit = o->unit,
+                        .params = own,
+                        .nparams = 4,
+                        .windows = c,
+                        .bands = true,
+                        .cfg = o->cfg };
     rep_front_matter(r, &front);
 }
 
@@ -400,7 +437,8 @@ static void method(uf_report *r, const uf_caseset *c, const uf_arsrapport_opts *
     snprintf(p, sizeof p,
              "Datum för uttaget är %s: det som hänt senare räknas inte, och ett ärende som "
              "avslutats senare räknas som pågående. Ett år räknas från 1 januari till 31 "
-             "december, eller till datumet för uttaget om det kommer före årets slut.", asof);
+             "december, eller till datumet för uttaget om det kommer före årets slut.",
+             asof);
     uf_report_method(r, p);
     uf_report_method(r, "Unga i programmet: personer med ett startat ärende som pågick någon dag "
                         "under året (varje person räknas en gång). Nya: personer som gav samtycke "
@@ -421,8 +459,10 @@ static void method(uf_report *r, const uf_caseset *c, const uf_arsrapport_opts *
     uf_report_method(r, p);
     char base[512];
     rep_baseline_text(base, sizeof base);
-    uf_report_method_f(r, "%s Dagar placerad (HVB, SiS, familjehem, TFCO) räknas per år av "
-                          "perioden; överlappande placeringar räknas en gång.", base);
+    uf_report_method_f(r,
+                       "%s Dagar placerad (HVB, SiS, familjehem, TFCO) räknas per år av "
+                       "perioden; överlappande placeringar räknas en gång.",
+                       base);
     uf_report_method(r, "Måluppfyllelse: varje mål som följdes upp under året räknas en gång, med "
                         "statusen vid den senaste uppföljningen under året (uppnått, delvis, ej "
                         "uppnått eller pågående). Nyckeltalet är andelen uppnådda av alla mål som "

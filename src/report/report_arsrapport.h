@@ -10,24 +10,23 @@
 #include "report_internal.h"
 #include "uppfolj/kodbok.h"
 
-#define ARS_NONE INT_MIN        /* no date */
-#define ARS_NREASONS UF_KB_N_END_REASON  /* kodbok order; index n = missing */
-#define ARS_NSTATUS UF_KB_N_GOAL_STATUS  /* goal statuses, kodbok order */
-
+#define ARS_NONE INT_MIN                /* no date */
+#define ARS_NREASONS UF_KB_N_END_REASON /* kodbok order; index n = missing */
+#define ARS_NSTATUS UF_KB_N_GOAL_STATUS /* goal statuses, kodbok order */
 
 /* The flows of one calendar year [from, to), to cut at as-of + 1. */
 typedef struct ars_year {
     int year, from, to;
-    long fresh;                 /* persons with a consent in the year */
-    long active;                /* persons with a case in progress some day */
-    long girls;                 /* of them girls */
-    long started;               /* cases started */
-    long ended;                 /* cases ended (by as-of) */
+    long fresh;   /* persons with a consent in the year */
+    long active;  /* persons with a case in progress some day */
+    long girls;   /* of them girls */
+    long started; /* cases started */
+    long ended;   /* cases ended (by as-of) */
     long by_reason[ARS_NREASONS + 1];
-    double median_age;          /* at start, of the cases started; NAN */
-    double median_days;         /* start to end, of the cases ended; NAN */
+    double median_age;  /* at start, of the cases started; NAN */
+    double median_days; /* start to end, of the cases ended; NAN */
     rep_vec ages, days;
-    sqlite3_int64 last_new, last_active;    /* persons counted last */
+    sqlite3_int64 last_new, last_active; /* persons counted last */
 } ars_year;
 
 typedef struct ars_flows {

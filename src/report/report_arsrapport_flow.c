@@ -18,7 +18,6 @@
 #include "uppfolj/parse.h"
 #include "uppfolj/stats.h"
 
-
 /* A date column as a day number, or INT_MIN when NULL or not a date. */
 static int col_day(sqlite3_stmt *st, int i)
 {
@@ -30,7 +29,7 @@ static int col_day(sqlite3_stmt *st, int i)
 static int reason_index(const char *code)
 {
     int i = uf_kb_index(UF_KB_END_REASON, code);
-    return i >= 0 ? i : ARS_NREASONS;   /* missing or another code */
+    return i >= 0 ? i : ARS_NREASONS; /* missing or another code */
 }
 
 /* One case row into the years of f. */
@@ -41,7 +40,7 @@ static void add_case(uf_report *r, ars_flows *f, sqlite3_stmt *st)
     int birth = col_day(st, 2), consent = col_day(st, 3), start = col_day(st, 4);
     int end = col_day(st, 5);
     if (end != ARS_NONE && end > f->as_of)
-        end = ARS_NONE;         /* ended after as-of: ongoing then */
+        end = ARS_NONE; /* ended after as-of: ongoing then */
     for (int i = 0; i < f->n; i++) {
         ars_year *y = &f->y[i];
         if (consent != ARS_NONE && consent >= y->from && consent < y->to && y->last_new != person) {

@@ -115,8 +115,9 @@ int rep_groups_init(uf_report *r, rep_groups *g, const uf_caseset *c, const uf_r
     for (size_t i = 0; i < c->n; i++) {
         int k[UF_CASE_GROUPS_MAX], m[UF_CASE_GROUPS_MAX] = { 0 };
         int nk = uf_case_groups(c, o->cfg, &c->cases[i], o->by[0], k, UF_CASE_GROUPS_MAX);
-        int nm = o->nby > 1 ? uf_case_groups(c, o->cfg, &c->cases[i], o->by[1], m,
-                                             UF_CASE_GROUPS_MAX) : 1;
+        int nm = o->nby > 1
+                     ? uf_case_groups(c, o->cfg, &c->cases[i], o->by[1], m, UF_CASE_GROUPS_MAX)
+                     : 1;
         for (int row = 0; row < g->nrows; row++)
             for (int x = 0; x < nk; x++)
                 for (int y = 0; y < nm; y++)
@@ -158,8 +159,9 @@ uf_table *rep_table(uf_report *r, uf_section *s, const rep_groups *g, const char
     if (g->ncols > 1)
         uf_table_col(r, t, 1, "group2", uf_dim_label(g->o->by[1]), UF_C_TEXT, 0, false);
     if (g->overlap)
-        uf_table_note(r, t, "Grupperna överlappar: ett ärende räknas i varje insats som pågick "
-                            "under ärendet, så grupperna summerar inte till totalen.");
+        uf_table_note(r, t,
+                      "Grupperna överlappar: ett ärende räknas i varje insats som pågick "
+                      "under ärendet, så grupperna summerar inte till totalen.");
     return t;
 }
 
@@ -180,13 +182,14 @@ void rep_fix_missing(uf_table *t, int tr, int o, int n)
     for (int c = o; c < o + n; c++) {
         uf_cell *cell = uf_table_cell(t, tr, c);
         if ((cell->type == UF_C_NUMBER || cell->type == UF_C_PERCENT ||
-             cell->type == UF_C_PVALUE) && !isfinite(cell->v))
+             cell->type == UF_C_PVALUE) &&
+            !isfinite(cell->v))
             uf_cell_none(t, tr, c, UF_SUPP_MISSING);
     }
 }
 
-void rep_chart(uf_report *r, uf_section *s, const uf_table *t, const rep_groups *g,
-               const char *id, const char *title, const char *y_label, int before, int after)
+void rep_chart(uf_report *r, uf_section *s, const uf_table *t, const rep_groups *g, const char *id,
+               const char *title, const char *y_label, int before, int after)
 {
     if (!t || g->ncols > 1)
         return;
@@ -266,14 +269,16 @@ double rep_mcnemar(long only_before, long only_after)
 
 void rep_stats_method(uf_report *r, int t)
 {
-    uf_report_method_f(r, "Statistik: medelvärden; parat t-test med 95 %% konfidensintervall för "
-                          "förändringen (R: t.test(efter, före, paired = TRUE)); Wilcoxons "
-                          "teckenrangtest (R: wilcox.test(efter, före, paired = TRUE)); för "
-                          "ja/nej-mått exakt McNemar-test (R: binom.test(b, b + c, 0.5)). Test "
-                          "görs bara när minst %d ärenden har både före- och eftervärde. Ett "
-                          "exakt test som inte kan ge ett p-värde under 0,05 visas inte "
-                          "(\"..\"): McNemar-testet kräver minst 6 ärenden som ändrats och "
-                          "Wilcoxons exakta test minst 6 par.", t);
+    uf_report_method_f(r,
+                       "Statistik: medelvärden; parat t-test med 95 %% konfidensintervall för "
+                       "förändringen (R: t.test(efter, före, paired = TRUE)); Wilcoxons "
+                       "teckenrangtest (R: wilcox.test(efter, före, paired = TRUE)); för "
+                       "ja/nej-mått exakt McNemar-test (R: binom.test(b, b + c, 0.5)). Test "
+                       "görs bara när minst %d ärenden har både före- och eftervärde. Ett "
+                       "exakt test som inte kan ge ett p-värde under 0,05 visas inte "
+                       "(\"..\"): McNemar-testet kräver minst 6 ärenden som ändrats och "
+                       "Wilcoxons exakta test minst 6 par.",
+                       t);
 }
 
 void rep_front_matter(uf_report *r, const rep_front *f)
@@ -282,9 +287,10 @@ void rep_front_matter(uf_report *r, const rep_front *f)
         uf_report_set(r, &r->period, f->period);
     uf_report_set(r, &r->as_of, f->as_of);
     uf_report_set(r, &r->version, UF_VERSION);
-    uf_report_set(r, &r->unit, f->unit                          ? f->unit
-                               : f->cfg && f->cfg->organisation ? f->cfg->organisation
-                                                                : "Alla enheter");
+    uf_report_set(r, &r->unit,
+                  f->unit                          ? f->unit
+                  : f->cfg && f->cfg->organisation ? f->cfg->organisation
+                                                   : "Alla enheter");
     if (f->cfg && f->cfg->organisation)
         uf_report_set(r, &r->organisation, f->cfg->organisation);
     for (int i = 0; i < f->nparams; i++)
@@ -345,7 +351,8 @@ void rep_baseline_text(char *out, size_t n)
              "efterperioden. Bedömningar jämförs mellan baslinjen (senaste från %d dagar före "
              "till %d dagar efter start) och uppföljningen (senaste under ärendet, annars första "
              "efter avslut inom efterperioden).",
-             UF_STATE_BASE_BEFORE, UF_STATE_BASE_AFTER, UF_ASSESS_BASE_BEFORE, UF_ASSESS_BASE_AFTER);
+             UF_STATE_BASE_BEFORE, UF_STATE_BASE_AFTER, UF_ASSESS_BASE_BEFORE,
+             UF_ASSESS_BASE_AFTER);
 }
 
 char *rep_read_file(const char *path)

@@ -74,7 +74,7 @@ static void units_free(units *u)
 static int cmp_units(const char *x, const char *y)
 {
     if (!*x || !*y)
-        return (*x == 0) - (*y == 0);   /* no unit last */
+        return (*x == 0) - (*y == 0); /* no unit last */
     return uf_sv_cmp(x, y);
 }
 
@@ -98,8 +98,8 @@ static int *unit_order(const units *u)
 
 /* Per unit and column: sums and the values of median columns. */
 typedef struct acc {
-    double *sum, *sum_b;        /* per column; allocated at the first row */
-    long *n;                    /* rows with a value */
+    double *sum, *sum_b; /* per column; allocated at the first row */
+    long *n;             /* rows with a value */
     rep_vec *vals;
     long rows;
 } acc;
@@ -171,8 +171,7 @@ static int capacity(const uf_config *cfg, const char *name)
 }
 
 /* Name the figure of cell (tr, col) for disclosure control: key:unit. */
-static void key_cell(uf_report *r, uf_table *tb, int tr, int col, const char *key,
-                     const char *unit)
+static void key_cell(uf_report *r, uf_table *tb, int tr, int col, const char *key, const char *unit)
 {
     char k[192];
     snprintf(k, sizeof k, "%s:%s", key, unit);
@@ -182,8 +181,8 @@ static void key_cell(uf_report *r, uf_table *tb, int tr, int col, const char *ke
 /* Write the aggregated row of a (unit name, or "Totalt") into table row
  * tr.  A column with a key names its counts, or (a statistic whose n is
  * every row of the unit) its n, as that figure of the unit. */
-static void write_row(uf_report *r, uf_table *tb, int tr, const dtable *t, const acc *a,
-                      int cap, const char *unit)
+static void write_row(uf_report *r, uf_table *tb, int tr, const dtable *t, const acc *a, int cap,
+                      const char *unit)
 {
     for (int c = 0; c < t->ncols; c++) {
         const dcol *col = &t->cols[c];
@@ -191,15 +190,11 @@ static void write_row(uf_report *r, uf_table *tb, int tr, const dtable *t, const
         double sum = a->sum ? a->sum[c] : 0, sum_b = a->sum_b ? a->sum_b[c] : 0;
         long n = a->n ? a->n[c] : 0;
         switch (col->kind) {
-        case AGG_COUNT:
-            uf_cell_count(tb, tr, tc, lround(sum));
-            break;
+        case AGG_COUNT: uf_cell_count(tb, tr, tc, lround(sum)); break;
         case AGG_SHARE:
             uf_cell_percent(tb, tr, tc, n ? 100.0 * sum / (double)n : NAN, n, -1);
             break;
-        case AGG_MEAN:
-            uf_cell_number(tb, tr, tc, n ? sum / (double)n : NAN, n);
-            break;
+        case AGG_MEAN: uf_cell_number(tb, tr, tc, n ? sum / (double)n : NAN, n); break;
         case AGG_MEDIAN: {
             double m = NAN;
             if (a->vals)
@@ -207,9 +202,7 @@ static void write_row(uf_report *r, uf_table *tb, int tr, const dtable *t, const
             uf_cell_number(tb, tr, tc, m, a->vals ? (long)a->vals[c].n : 0);
             break;
         }
-        case AGG_RATIO:
-            uf_cell_number(tb, tr, tc, sum_b > 0 ? sum / sum_b : NAN, a->rows);
-            break;
+        case AGG_RATIO: uf_cell_number(tb, tr, tc, sum_b > 0 ? sum / sum_b : NAN, a->rows); break;
         case AGG_CAPACITY:
             if (cap > 0)
                 uf_cell_number(tb, tr, tc, cap, -1);
@@ -235,8 +228,8 @@ static void write_row(uf_report *r, uf_table *tb, int tr, const dtable *t, const
 /* Prepare t's query: NAME.sql in the definition's folder when there is
  * one, else the built-in query.  A query must not write.  NULL on failure
  * with a message in err. */
-static sqlite3_stmt *prepare(sqlite3 *db, const dtable *t, const rep_def_opts *o,
-                             char *err, size_t n)
+static sqlite3_stmt *prepare(sqlite3 *db, const dtable *t, const rep_def_opts *o, char *err,
+                             size_t n)
 {
     char *text = NULL;
     if (o->dir) {
@@ -271,8 +264,10 @@ static void bind_baselines(sqlite3_stmt *st)
         const char *name;
         int days;
     } b[] = {
-        { ":bedomning_fore", UF_ASSESS_BASE_BEFORE }, { ":bedomning_efter", UF_ASSESS_BASE_AFTER },
-        { ":tillstand_fore", UF_STATE_BASE_BEFORE }, { ":tillstand_efter", UF_STATE_BASE_AFTER },
+        { ":bedomning_fore", UF_ASSESS_BASE_BEFORE },
+        { ":bedomning_efter", UF_ASSESS_BASE_AFTER },
+        { ":tillstand_fore", UF_STATE_BASE_BEFORE },
+        { ":tillstand_efter", UF_STATE_BASE_AFTER },
     };
     for (size_t i = 0; i < sizeof b / sizeof *b; i++) {
         int k = sqlite3_bind_parameter_index(st, b[i].name);
@@ -324,7 +319,7 @@ static int table_done(uf_report *r, int rc, const uf_table *tb, units *u, int *o
 typedef struct by_unit {
     uf_report *r;
     const dtable *t;
-    units u;                    /* u.acc: one acc per unit */
+    units u; /* u.acc: one acc per unit */
     acc total;
 } by_unit;
 
@@ -340,8 +335,8 @@ static void unit_row(void *ctx, sqlite3_stmt *st, const char *unit)
     accumulate(b->r, b->t, st, &b->total);
 }
 
-static int units_table(uf_report *r, uf_section *s, sqlite3 *db, const dtable *t,
-                       const char *from, const char *to, const rep_def_opts *o)
+static int units_table(uf_report *r, uf_section *s, sqlite3 *db, const dtable *t, const char *from,
+                       const char *to, const rep_def_opts *o)
 {
     by_unit b = { .r = r, .t = t, .u = { .accsz = sizeof(acc) } };
     int rc = run_query(db, t, from, to, o, unit_row, &b);
@@ -353,9 +348,9 @@ static int units_table(uf_report *r, uf_section *s, sqlite3 *db, const dtable *t
         uf_table_col(r, tb, 0, "unit", "Enhet", UF_C_TEXT, 0, false);
         for (int c = 0; c < t->ncols; c++) {
             const dcol *col = &t->cols[c];
-            uf_ctype type = col->kind == AGG_COUNT ? UF_C_COUNT
-                          : col->kind == AGG_SHARE || col->kind == AGG_CAPSHARE ? UF_C_PERCENT
-                          : UF_C_NUMBER;
+            uf_ctype type = col->kind == AGG_COUNT                                ? UF_C_COUNT
+                            : col->kind == AGG_SHARE || col->kind == AGG_CAPSHARE ? UF_C_PERCENT
+                                                                                  : UF_C_NUMBER;
             uf_table_col(r, tb, c + 1, col->id, col->label, type,
                          col->kind == AGG_CAPACITY ? 0 : col->decimals, type == UF_C_COUNT);
         }
@@ -384,8 +379,8 @@ typedef struct by_cat {
     uf_report *r;
     const dtable *t;
     const uf_config *cfg;
-    int ncats;                  /* categories; [ncats] = other / missing */
-    units u;                    /* u.acc: per unit, a long *[ncats + 1] */
+    int ncats; /* categories; [ncats] = other / missing */
+    units u;   /* u.acc: per unit, a long *[ncats + 1] */
 } by_cat;
 
 static void cat_row(void *ctx, sqlite3_stmt *st, const char *unit)
@@ -419,7 +414,8 @@ static void cat_row(void *ctx, sqlite3_stmt *st, const char *unit)
 static void cat_label(const by_cat *b, int i, char *out, size_t n)
 {
     if (i == b->ncats)
-        snprintf(out, n, "%s", b->t->bands ? "Annan ålder eller okänd" : "Annat eller uppgift saknas");
+        snprintf(out, n, "%s",
+                 b->t->bands ? "Annan ålder eller okänd" : "Annat eller uppgift saknas");
     else if (b->t->bands)
         snprintf(out, n, "%d–%d år", b->cfg->bands[i].lo, b->cfg->bands[i].hi);
     else
@@ -442,7 +438,7 @@ static void cat_rows(uf_report *r, uf_table *tb, const by_cat *b, const int *ord
         for (int i = 0; i < nu; i++)
             rowtotal += counts[i][c];
         if (c == b->ncats && rowtotal == 0)
-            break;                  /* no "other" row when there is none */
+            break; /* no "other" row when there is none */
         char label[128];
         cat_label(b, c, label, sizeof label);
         int tr = uf_table_row(r, tb, false);
@@ -467,16 +463,20 @@ static void cat_rows(uf_report *r, uf_table *tb, const by_cat *b, const int *ord
         if (*b->t->key)
             key_cell(r, tb, tr, nu + 1, b->t->key, "Totalt");
     } else {
-        uf_table_note(r, tb, "Ett ärende räknas under varje insats det hade under perioden, "
-                             "så raderna summerar inte till antalet ärenden.");
+        uf_table_note(r, tb,
+                      "Ett ärende räknas under varje insats det hade under perioden, "
+                      "så raderna summerar inte till antalet ärenden.");
     }
     free(coltotal);
 }
 
-static int cat_table(uf_report *r, uf_section *s, sqlite3 *db, const dtable *t,
-                     const char *from, const char *to, const rep_def_opts *o)
+static int cat_table(uf_report *r, uf_section *s, sqlite3 *db, const dtable *t, const char *from,
+                     const char *to, const rep_def_opts *o)
 {
-    by_cat b = { .r = r, .t = t, .cfg = o->cfg, .ncats = t->bands ? o->cfg->nbands : t->ncats,
+    by_cat b = { .r = r,
+                 .t = t,
+                 .cfg = o->cfg,
+                 .ncats = t->bands ? o->cfg->nbands : t->ncats,
                  .u = { .accsz = sizeof(long *) } };
     int rc = run_query(db, t, from, to, o, cat_row, &b);
     char id[112];
@@ -503,8 +503,8 @@ static int cat_table(uf_report *r, uf_section *s, sqlite3 *db, const dtable *t,
     return table_done(r, rc, tb, &b.u, order);
 }
 
-int rep_def_build(uf_report *r, sqlite3 *db, const rep_def *d, const char *from,
-                  const char *to, const rep_def_opts *o)
+int rep_def_build(uf_report *r, sqlite3 *db, const rep_def *d, const char *from, const char *to,
+                  const rep_def_opts *o)
 {
     uf_section *s = NULL;
     const char *last = NULL;

@@ -9,15 +9,22 @@
 #include <stdbool.h>
 #include "report_internal.h"
 
-typedef enum agg { AGG_COUNT, AGG_SHARE, AGG_MEDIAN, AGG_MEAN, AGG_RATIO, AGG_CAPACITY,
-                   AGG_CAPSHARE } agg;
+typedef enum agg {
+    AGG_COUNT,
+    AGG_SHARE,
+    AGG_MEDIAN,
+    AGG_MEAN,
+    AGG_RATIO,
+    AGG_CAPACITY,
+    AGG_CAPSHARE
+} agg;
 
 typedef struct dcol {
     char id[48], label[96];
     agg kind;
-    char a[48], b[48];          /* query columns of kvot:A/B, kapacitetsandel:A */
+    char a[48], b[48]; /* query columns of kvot:A/B, kapacitetsandel:A */
     int decimals;
-    char key[48];               /* the figure its counts (or its n) are, or "" */
+    char key[48]; /* the figure its counts (or its n) are, or "" */
 } dcol;
 
 typedef struct dcat {
@@ -26,7 +33,7 @@ typedef struct dcat {
 
 typedef struct dtable {
     char id[48], section[96], title[160], query[64], heading[64];
-    char key[48];               /* kategorier: the figure of the Totalt row */
+    char key[48]; /* kategorier: the figure of the Totalt row */
     bool categories, overlap, bands;
     dcol *cols;
     int ncols, ccap;
@@ -40,7 +47,7 @@ struct rep_def {
     int nmethod, mcap;
     dtable *tables;
     int ntables, tcap;
-    char err[256];              /* the first problem, "" when none */
+    char err[256]; /* the first problem, "" when none */
     bool nomem;
 };
 

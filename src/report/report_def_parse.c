@@ -65,9 +65,12 @@ static bool parse_col(dcol *c, const char *v)
     c->decimals = *dec ? (int)d : 1;
     if (!*c->id || !*c->label)
         return false;
-    static const struct { const char *name; agg kind; } kinds[] = {
-        { "antal", AGG_COUNT }, { "andel", AGG_SHARE }, { "median", AGG_MEDIAN },
-        { "medel", AGG_MEAN }, { "kapacitet", AGG_CAPACITY },
+    static const struct {
+        const char *name;
+        agg kind;
+    } kinds[] = {
+        { "antal", AGG_COUNT }, { "andel", AGG_SHARE },        { "median", AGG_MEDIAN },
+        { "medel", AGG_MEAN },  { "kapacitet", AGG_CAPACITY },
     };
     for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
         if (strcmp(kind, kinds[i].name) == 0) {
@@ -181,8 +184,8 @@ static int on_def(void *user, const char *section, const char *name, const char 
         if (!l) {
             char names[160] = "";
             for (int i = 0, used = 0; i < UF_KB_NLISTS && used + 1 < (int)sizeof names; i++)
-                used += snprintf(names + used, sizeof names - (size_t)used, "%s%s",
-                                 i ? ", " : "", uf_kb((uf_kb_id)i)->name);
+                used += snprintf(names + used, sizeof names - (size_t)used, "%s%s", i ? ", " : "",
+                                 uf_kb((uf_kb_id)i)->name);
             char what[200];
             snprintf(what, sizeof what, "okänd kodlista '%s' (finns: %s)", value, names);
             return problem(d, section, name, what);
@@ -253,6 +256,11 @@ rep_def *rep_def_parse(const char *text, char *err, size_t n)
     return d;
 }
 
-const char *rep_def_title(const rep_def *d) { return d->title; }
-const char *rep_def_summary(const rep_def *d) { return d->summary; }
-
+const char *rep_def_title(const rep_def *d)
+{
+    return d->title;
+}
+const char *rep_def_summary(const rep_def *d)
+{
+    return d->summary;
+}

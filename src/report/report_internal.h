@@ -17,12 +17,12 @@
 typedef struct rep_groups {
     const uf_caseset *c;
     const uf_report_opts *o;
-    int ncols;                  /* group label columns: 1 or 2 */
-    int nrows;                  /* group rows, total not counted */
-    int (*keys)[2];             /* per row: the key on each dimension */
-    char *(*labels)[2];         /* per row: the labels (malloc'd, NULL in
+    int ncols;             /* group label columns: 1 or 2 */
+    int nrows;             /* group rows, total not counted */
+    int (*keys)[2];        /* per row: the key on each dimension */
+    char *(*labels)[2];    /* per row: the labels (malloc'd, NULL in
                                    the second of a one-way breakdown) */
-    unsigned char *member;      /* member[case * nrows + row] */
+    unsigned char *member; /* member[case * nrows + row] */
     bool overlap;
 } rep_groups;
 
@@ -40,8 +40,8 @@ int rep_row(uf_report *r, uf_table *t, const rep_groups *g, int row);
 void rep_fix_missing(uf_table *t, int tr, int o, int n);
 /* A before/after bar chart of columns before and after, by group (one-way
  * breakdowns only). */
-void rep_chart(uf_report *r, uf_section *s, const uf_table *t, const rep_groups *g,
-               const char *id, const char *title, const char *y_label, int before, int after);
+void rep_chart(uf_report *r, uf_section *s, const uf_table *t, const rep_groups *g, const char *id,
+               const char *title, const char *y_label, int before, int after);
 
 /* A growing vector of doubles. */
 typedef struct rep_vec {
@@ -55,9 +55,9 @@ void rep_vec_free(rep_vec *v);
 
 /* Paired before/after statistics (NAN where not computable). */
 typedef struct rep_paired {
-    double before_mean, after_mean, change_mean, lo, hi;   /* paired t, 95 % */
+    double before_mean, after_mean, change_mean, lo, hi; /* paired t, 95 % */
     double v, wilcoxon_p, t_p;
-    bool wilcoxon_exact;        /* the exact distribution was used */
+    bool wilcoxon_exact; /* the exact distribution was used */
 } rep_paired;
 void rep_paired_stats(const rep_vec *before, const rep_vec *after, rep_paired *out);
 /* The method page's paragraph on the paired tests and when they are shown. */
@@ -87,17 +87,17 @@ typedef struct rep_def rep_def;
 rep_def *rep_def_parse(const char *text, char *err, size_t n);
 void rep_def_free(rep_def *d);
 const char *rep_def_title(const rep_def *d);
-const char *rep_def_summary(const rep_def *d);     /* "" when none */
+const char *rep_def_summary(const rep_def *d); /* "" when none */
 
 /* The whole text of the file at path, NUL-terminated; NULL (errno tells,
  * ENOENT: no such file) on failure.  Caller frees. */
 char *rep_read_file(const char *path);
 
 typedef struct rep_def_opts {
-    const char *name;           /* the report: also the table id prefix */
-    const uf_config *cfg;       /* age bands, unit capacities */
-    const char *dir;            /* folder of its own queries, or NULL */
-    char *err;                  /* errlen bytes: what failed */
+    const char *name;     /* the report: also the table id prefix */
+    const uf_config *cfg; /* age bands, unit capacities */
+    const char *dir;      /* folder of its own queries, or NULL */
+    char *err;            /* errlen bytes: what failed */
     size_t errlen;
 } rep_def_opts;
 
@@ -105,8 +105,8 @@ typedef struct rep_def_opts {
  * db as the population narrowed it; sets r's title and adds the method
  * notes.  -1 on a failure: o->err tells (a query), or r is marked failed
  * (memory); r may hold part of the report. */
-int rep_def_build(uf_report *r, sqlite3 *db, const rep_def *d, const char *from,
-                  const char *to, const rep_def_opts *o);
+int rep_def_build(uf_report *r, sqlite3 *db, const rep_def *d, const char *from, const char *to,
+                  const rep_def_opts *o);
 
 /* The front matter of every report: period (when set), as-of, version and
  * unit, then the parameters: the report's own first, then the phase
@@ -116,10 +116,10 @@ typedef struct rep_param {
     const char *key, *value;
 } rep_param;
 typedef struct rep_front {
-    const char *period;         /* in words; NULL leaves it */
-    const char *as_of;          /* "YYYY-MM-DD" */
-    const char *unit;           /* NULL: the organisation, else "Alla enheter" */
-    const rep_param *params;    /* the report's own parameters */
+    const char *period;      /* in words; NULL leaves it */
+    const char *as_of;       /* "YYYY-MM-DD" */
+    const char *unit;        /* NULL: the organisation, else "Alla enheter" */
+    const rep_param *params; /* the report's own parameters */
     int nparams;
     const uf_caseset *windows;
     bool bands;

@@ -19,7 +19,7 @@
 #include "uppfolj/kodbok.h"
 #include "uppfolj/parse.h"
 
-#define KH_NREASONS UF_KB_N_END_REASON    /* index n = missing */
+#define KH_NREASONS UF_KB_N_END_REASON /* index n = missing */
 #include "uppfolj/stats.h"
 
 /* Sort the cases of c into the cohorts of k; -1 when memory ran out. */
@@ -88,9 +88,10 @@ static void selection(kh_set *k, uf_section *s)
         kh_count(k, t, tr, 4, j, complete);
     }
     if (k->overlap)
-        uf_table_note(r, t, "Kohorterna överlappar: minst ett ärende finns i mer än en kohort. "
-                            "Testen förutsätter skilda grupper och ska läsas med försiktighet; "
-                            "log-rank-testet görs inte.");
+        uf_table_note(r, t,
+                      "Kohorterna överlappar: minst ett ärende finns i mer än en kohort. "
+                      "Testen förutsätter skilda grupper och ska läsas med försiktighet; "
+                      "log-rank-testet görs inte.");
 }
 
 /* ---- baseline balance --------------------------------------------------- */
@@ -195,7 +196,7 @@ static void balance_row(kh_set *k, uf_table *t, const char *label, base_fn fn, b
         if (binary) {
             /* the SMD of two shares reveals the smaller non-zero count */
             int lk = cnt[0] > 0 && (cnt[j] <= 0 || cnt[0] <= cnt[j]) ? 1 + BC_COUNT
-                                                                      : 1 + BC_PER * j + BC_COUNT;
+                                                                     : 1 + BC_PER * j + BC_COUNT;
             uf_table_cell(t, tr, col)->link = lk;
         }
     }
@@ -206,12 +207,18 @@ static void balance(kh_set *k, uf_section *s)
 {
     uf_report *r = k->r;
     int ncols = 1 + BC_PER * k->nk + (k->nk - 1);
-    uf_table *t = uf_section_table(r, s, "kohort_balans", "Jämförbarhet vid start (baslinje)",
-                                   ncols);
+    uf_table *t =
+        uf_section_table(r, s, "kohort_balans", "Jämförbarhet vid start (baslinje)", ncols);
     uf_table_col(r, t, 0, "measure", "Mått", UF_C_TEXT, 0, false);
-    static const struct { const char *id, *label; uf_ctype type; int dec; } per[BC_PER] = {
-        { "n", "n", UF_C_COUNT, 0 }, { "count", "antal", UF_C_COUNT, 0 },
-        { "mean", "medel", UF_C_NUMBER, 2 }, { "pct", "andel", UF_C_PERCENT, 1 },
+    static const struct {
+        const char *id, *label;
+        uf_ctype type;
+        int dec;
+    } per[BC_PER] = {
+        { "n", "n", UF_C_COUNT, 0 },
+        { "count", "antal", UF_C_COUNT, 0 },
+        { "mean", "medel", UF_C_NUMBER, 2 },
+        { "pct", "andel", UF_C_PERCENT, 1 },
     };
     for (int j = 0; j < k->nk; j++)
         for (int i = 0; i < BC_PER; i++) {
@@ -240,10 +247,11 @@ static void balance(kh_set *k, uf_section *s)
     balance_row(k, t, "Uppförandestörning vid baslinjen", base_conduct, true, v);
     for (int j = 0; j < UF_KOHORT_MAX; j++)
         rep_vec_free(&v[j]);
-    uf_table_note(r, t, "n = ärenden med uppgiften. SMD (standardiserad medelvärdesskillnad) "
-                        "mellan den första kohorten och de andra: för medelvärden (m1 − m2) / "
-                        "√((s1² + s2²)/2), för andelar (p1 − p2) / √((p1(1 − p1) + p2(1 − p2))/2), "
-                        "som i R-paketet tableone. Ett belopp under 0,1 brukar tas som god balans.");
+    uf_table_note(r, t,
+                  "n = ärenden med uppgiften. SMD (standardiserad medelvärdesskillnad) "
+                  "mellan den första kohorten och de andra: för medelvärden (m1 − m2) / "
+                  "√((s1² + s2²)/2), för andelar (p1 − p2) / √((p1(1 − p1) + p2(1 − p2))/2), "
+                  "som i R-paketet tableone. Ett belopp under 0,1 brukar tas som god balans.");
 }
 
 /* ---- before/after and difference in differences -------------------------- */
@@ -266,8 +274,19 @@ static bool change(const kh_set *k, const uf_case *cs, bool any, double *b, doub
     return true;
 }
 
-enum { DD_COHORT, DD_N, DD_BEFORE, DD_AFTER, DD_CHANGE, DD_EST, DD_LO, DD_HI, DD_TP, DD_WP,
-       DD_NCOL };
+enum {
+    DD_COHORT,
+    DD_N,
+    DD_BEFORE,
+    DD_AFTER,
+    DD_CHANGE,
+    DD_EST,
+    DD_LO,
+    DD_HI,
+    DD_TP,
+    DD_WP,
+    DD_NCOL
+};
 
 static void did_table(kh_set *k, uf_section *s, bool any)
 {
@@ -276,27 +295,37 @@ static void did_table(kh_set *k, uf_section *s, bool any)
     char title[160];
     snprintf(title, sizeof title, "%s: före, efter och skillnad i förändring mot %s",
              any ? "Någon misstanke om brott" : "Misstankar om brott per år", kh_name(k, 0));
-    uf_table *t = uf_section_table(r, s, any ? "kohort_did_misstanke_nagon"
-                                             : "kohort_did_misstankar_per_ar", title, DD_NCOL);
+    uf_table *t = uf_section_table(
+        r, s, any ? "kohort_did_misstanke_nagon" : "kohort_did_misstankar_per_ar", title, DD_NCOL);
     char lb[64], la[64], lc[64];
     snprintf(lb, sizeof lb, "Före, %s", unit);
     snprintf(la, sizeof la, "Efter, %s", unit);
     snprintf(lc, sizeof lc, "Förändring%s", any ? ", procentenheter" : ", medel");
-    static const struct { const char *id; uf_ctype type; int dec; } cols[DD_NCOL] = {
-        { "cohort", UF_C_TEXT, 0 }, { "n", UF_C_COUNT, 0 },
+    static const struct {
+        const char *id;
+        uf_ctype type;
+        int dec;
+    } cols[DD_NCOL] = {
+        { "cohort", UF_C_TEXT, 0 },        { "n", UF_C_COUNT, 0 },
         { "before_mean", UF_C_NUMBER, 2 }, { "after_mean", UF_C_NUMBER, 2 },
         { "change_mean", UF_C_NUMBER, 2 }, { "did", UF_C_NUMBER, 2 },
-        { "did_lo", UF_C_NUMBER, 2 }, { "did_hi", UF_C_NUMBER, 2 },
+        { "did_lo", UF_C_NUMBER, 2 },      { "did_hi", UF_C_NUMBER, 2 },
         { "did_welch_p", UF_C_PVALUE, 3 }, { "did_ranksum_p", UF_C_PVALUE, 3 },
     };
-    const char *labels[DD_NCOL] = {
-        "Kohort", "Med före och efter", lb, la, lc, "Skillnad i förändring (DiD)",
-        "95 % KI, nedre", "95 % KI, övre", "p (Welch t-test)", "p (Wilcoxon rangsumma)"
-    };
+    const char *labels[DD_NCOL] = { "Kohort",
+                                    "Med före och efter",
+                                    lb,
+                                    la,
+                                    lc,
+                                    "Skillnad i förändring (DiD)",
+                                    "95 % KI, nedre",
+                                    "95 % KI, övre",
+                                    "p (Welch t-test)",
+                                    "p (Wilcoxon rangsumma)" };
     for (int i = 0; i < DD_NCOL; i++)
         uf_table_col(r, t, i, cols[i].id, labels[i], cols[i].type, cols[i].dec, false);
     rep_vec ch[UF_KOHORT_MAX];
-    long small[UF_KOHORT_MAX] = { 0 };  /* binary: the smaller count per cohort */
+    long small[UF_KOHORT_MAX] = { 0 }; /* binary: the smaller count per cohort */
     for (int j = 0; j < k->nk; j++) {
         rep_vec vb, va;
         rep_vec_init(&vb);
@@ -349,15 +378,17 @@ static void did_table(kh_set *k, uf_section *s, bool any)
     for (int j = 0; j < k->nk; j++)
         rep_vec_free(&ch[j]);
     char note[1024];
-    snprintf(note, sizeof note,
-             "Förändring = efter − före per ärende; skillnad i förändring (DiD) = medelförändringen "
-             "i %s minus den i kohorten på raden, med 95 %% konfidensintervall och p-värde från "
-             "Welchs t-test på förändringarna (R: t.test(förändring_%s, förändring_kohort)) och "
-             "p-värde från Wilcoxons rangsummetest (R: wilcox.test). Bara ärenden med hela före- "
-             "och efterperioden.%s",
-             kh_name(k, 0), kh_name(k, 0),
-             any ? " Någon misstanke räknas som 0 eller 100, så att förändringen är i "
-                   "procentenheter." : "");
+    snprintf(
+        note, sizeof note,
+        "Förändring = efter − före per ärende; skillnad i förändring (DiD) = medelförändringen "
+        "i %s minus den i kohorten på raden, med 95 %% konfidensintervall och p-värde från "
+        "Welchs t-test på förändringarna (R: t.test(förändring_%s, förändring_kohort)) och "
+        "p-värde från Wilcoxons rangsummetest (R: wilcox.test). Bara ärenden med hela före- "
+        "och efterperioden.%s",
+        kh_name(k, 0), kh_name(k, 0),
+        any ? " Någon misstanke räknas som 0 eller 100, så att förändringen är i "
+              "procentenheter."
+            : "");
     uf_table_note(r, t, note);
 }
 
@@ -404,12 +435,14 @@ static void end_reasons(kh_set *k, uf_section *s)
         if (i == KH_NREASONS && !any)
             continue;
         int tr = uf_table_row(r, t, false);
-        uf_cell_text(r, t, tr, 0, i < KH_NREASONS ? uf_kb_label(UF_KB_END_REASON, uf_kb_code(UF_KB_END_REASON, i))
-                                                   : "Uppgift saknas");
+        uf_cell_text(r, t, tr, 0,
+                     i < KH_NREASONS
+                         ? uf_kb_label(UF_KB_END_REASON, uf_kb_code(UF_KB_END_REASON, i))
+                         : "Uppgift saknas");
         for (int j = 0; j < k->nk; j++)
             uf_cell_count(t, tr, 1 + j, m[j][i]);
         uf_cell_count(t, tr, 1 + k->nk, any);
-        kk += any > 0;                  /* reasons present: Fisher columns */
+        kk += any > 0; /* reasons present: Fisher columns */
     }
     int tr = uf_table_row(r, t, true);
     uf_cell_text(r, t, tr, 0, "Totalt");
@@ -419,7 +452,7 @@ static void end_reasons(kh_set *k, uf_section *s)
         ended += tot[j];
     }
     uf_cell_count(t, tr, 1 + k->nk, ended);
-    uf_cell_key(r, t, tr, 1 + k->nk, "kohorterna: avslutade");    /* Fisher's n */
+    uf_cell_key(r, t, tr, 1 + k->nk, "kohorterna: avslutade"); /* Fisher's n */
     uf_table_note(r, t, "Ärenden som avslutats till och med datumet för uttaget.");
 
     uf_table *ft = uf_section_table(r, s, "kohort_avslutsorsak_test",
@@ -437,7 +470,7 @@ static void end_reasons(kh_set *k, uf_section *s)
     uf_cell_count(ft, tr, 1, all);
     if (all == ended)
         uf_cell_key(r, ft, tr, 1, "kohorterna: avslutade");
-    for (int j = 0; j < k->nk; j++) {   /* r x k: cohorts with cases x reasons present */
+    for (int j = 0; j < k->nk; j++) { /* r x k: cohorts with cases x reasons present */
         if (!tot[j])
             continue;
         for (int i = 0, col = 0; i <= KH_NREASONS; i++) {
@@ -454,21 +487,25 @@ static void end_reasons(kh_set *k, uf_section *s)
         r->failed = true;
     uf_cell_pvalue(ft, tr, 2, f.p, minn);
     rep_fix_missing(ft, tr, 2, 1);
-    long smallest = 0;                  /* the p narrows every cell of the table */
+    long smallest = 0; /* the p narrows every cell of the table */
     for (size_t i = 0; i < kr * kk; i++)
         if (ft_x[i] > 0 && (smallest == 0 || (long)ft_x[i] < smallest))
             smallest = (long)ft_x[i];
     uf_cell_reveals(ft, tr, 2, smallest);
     if (f.too_large)
-        uf_table_note(r, ft, "Testet kunde inte beräknas: tabellen är för stor för exakt "
-                             "beräkning.");
+        uf_table_note(r, ft,
+                      "Testet kunde inte beräknas: tabellen är för stor för exakt "
+                      "beräkning.");
     else if (isnan(f.p))
-        uf_table_note(r, ft, "Testet kunde inte beräknas (färre än två kohorter med avslutade "
-                             "ärenden eller färre än två avslutsorsaker förekommer).");
+        uf_table_note(r, ft,
+                      "Testet kunde inte beräknas (färre än två kohorter med avslutade "
+                      "ärenden eller färre än två avslutsorsaker förekommer).");
     char note[256];
-    snprintf(note, sizeof note, "R: fisher.test(tabell) på antalen per avslutsorsak och kohort "
+    snprintf(note, sizeof note,
+             "R: fisher.test(tabell) på antalen per avslutsorsak och kohort "
              "(orsaker som ingen kohort har utelämnas). Testet visas bara när varje kohort har "
-             "minst %d avslutade ärenden.", kh_threshold(k));
+             "minst %d avslutade ärenden.",
+             kh_threshold(k));
     uf_table_note(r, ft, note);
 }
 
@@ -484,8 +521,8 @@ static void front(kh_set *k)
     if (o->from != INT_MIN)
         uf_date_format(o->from, from);
     uf_date_format(o->to != INT_MAX && o->to < c->as_of ? o->to : c->as_of, to);
-    snprintf(p, sizeof p, "Ärenden som startat %s%s till och med %s", *from ? "från " : "",
-             from, to);
+    snprintf(p, sizeof p, "Ärenden som startat %s%s till och med %s", *from ? "från " : "", from,
+             to);
     rep_param own[UF_KOHORT_MAX + 3];
     char keys[UF_KOHORT_MAX][32];
     int n = 0;
@@ -496,8 +533,9 @@ static void front(kh_set *k)
     own[n++] = (rep_param){ "Start från", *from ? from : "–" };
     own[n++] = (rep_param){ "Start till och med", to };
     own[n++] = (rep_param){ "Datum för uttaget", asof };
-    rep_front front = { .period = p, .as_of = asof, .params = own, .nparams = n, .windows = c,
-                        .cfg = o->cfg };
+    rep_front front = {
+        .period = p, .as_of = asof, .params = own, .nparams = n, .windows = c, .cfg = o->cfg
+    };
     rep_front_matter(r, &front);
 }
 
@@ -511,15 +549,17 @@ static void method(kh_set *k)
              "Kohorter: varje kohort är ett namngivet villkor på ärendets uppgifter (program, "
              "enhet, målgrupp, startår, kön, ålder vid start). Analysen omfattar ärenden som "
              "startat till och med datumet för uttaget (%s), inom den angivna startperioden, och "
-             "som har samtycke till uppföljning. Den första kohorten är jämförelsepunkten.", asof);
+             "som har samtycke till uppföljning. Den första kohorten är jämförelsepunkten.",
+             asof);
     uf_report_method(r, p);
-    uf_report_method_f(r, "Baslinje: ålder vid start; kön; målgrupp; misstankar om brott i "
-                          "föreperioden; ESTER-bedömningens totalpoäng vid baslinjen (senaste "
-                          "från %d dagar före till %d dagar efter start); uppförandestörning vid "
-                          "baslinjen (senaste värdet från %d dagar före till %d dagar efter "
-                          "start). Balansen mäts med SMD (standardiserad medelvärdesskillnad) "
-                          "enligt formeln i R-paketet tableone (CreateTableOne, smd = TRUE); "
-                          "inget test.",
+    uf_report_method_f(r,
+                       "Baslinje: ålder vid start; kön; målgrupp; misstankar om brott i "
+                       "föreperioden; ESTER-bedömningens totalpoäng vid baslinjen (senaste "
+                       "från %d dagar före till %d dagar efter start); uppförandestörning vid "
+                       "baslinjen (senaste värdet från %d dagar före till %d dagar efter "
+                       "start). Balansen mäts med SMD (standardiserad medelvärdesskillnad) "
+                       "enligt formeln i R-paketet tableone (CreateTableOne, smd = TRUE); "
+                       "inget test.",
                        UF_ASSESS_BASE_BEFORE, UF_ASSESS_BASE_AFTER, UF_STATE_BASE_BEFORE,
                        UF_STATE_BASE_AFTER);
     snprintf(p, sizeof p,
@@ -534,18 +574,21 @@ static void method(kh_set *k)
              c->params.months_before, c->params.months_after,
              c->params.anchor == UF_ANCHOR_START ? "från start" : "efter avslut");
     uf_report_method(r, p);
-    uf_report_method(r, "Tid till första nya misstanke: t = dagar från start till den första "
-                        "registrerade misstanken om brott efter startdagen (händelse), annars till "
-                        "datumet för uttaget (censurerad där, också när ärendet har avslutats: "
-                        "uppföljningen begränsas inte till efterfönstret). Kaplan–Meier-skattning "
-                        "per kohort med Greenwoods standardfel och logaritmiskt 95 % "
-                        "konfidensintervall (R: survival::survfit(Surv(t, händelse) ~ kohort)), "
-                        "läst vid 3, 6, 12 och 24 månader (en månad = 30,4375 dagar); log-rank-test "
-                        "mellan kohorterna (R: survival::survdiff(Surv(t, händelse) ~ kohort)).");
-    uf_report_method_f(r, "Avslutsorsaker: antal avslutade ärenden per orsak och kohort; Fishers "
-                          "exakta test (r×k, nätverksalgoritmen; R: fisher.test) av tabellen "
-                          "kohort × avslutsorsak, för alla kohorter. "
-                          "Test görs bara när varje grupp har minst %d ärenden.", kh_threshold(k));
+    uf_report_method(r,
+                     "Tid till första nya misstanke: t = dagar från start till den första "
+                     "registrerade misstanken om brott efter startdagen (händelse), annars till "
+                     "datumet för uttaget (censurerad där, också när ärendet har avslutats: "
+                     "uppföljningen begränsas inte till efterfönstret). Kaplan–Meier-skattning "
+                     "per kohort med Greenwoods standardfel och logaritmiskt 95 % "
+                     "konfidensintervall (R: survival::survfit(Surv(t, händelse) ~ kohort)), "
+                     "läst vid 3, 6, 12 och 24 månader (en månad = 30,4375 dagar); log-rank-test "
+                     "mellan kohorterna (R: survival::survdiff(Surv(t, händelse) ~ kohort)).");
+    uf_report_method_f(r,
+                       "Avslutsorsaker: antal avslutade ärenden per orsak och kohort; Fishers "
+                       "exakta test (r×k, nätverksalgoritmen; R: fisher.test) av tabellen "
+                       "kohort × avslutsorsak, för alla kohorter. "
+                       "Test görs bara när varje grupp har minst %d ärenden.",
+                       kh_threshold(k));
     rep_disclosure_note(r, kh_threshold(k));
     uf_report_method(r, "Begränsningar: detta är en observationsstudie, ingen randomiserad "
                         "jämförelse. Kohorterna kan skilja sig åt på sätt som varken baslinjen "

@@ -14,13 +14,13 @@ typedef struct kh_set {
     uf_report *r;
     const uf_caseset *c;
     const uf_kohort_opts *o;
-    int nk;                             /* cohorts */
-    size_t *idx[UF_KOHORT_MAX];         /* analysed cases of cohort j */
+    int nk;                     /* cohorts */
+    size_t *idx[UF_KOHORT_MAX]; /* analysed cases of cohort j */
     size_t n[UF_KOHORT_MAX];
-    long matched[UF_KOHORT_MAX];        /* cases of the filter and period */
-    long no_consent[UF_KOHORT_MAX];     /* of them without follow-up consent */
-    long complete[UF_KOHORT_MAX];       /* analysed with both windows complete */
-    bool overlap;                       /* a case is in more than one cohort */
+    long matched[UF_KOHORT_MAX];    /* cases of the filter and period */
+    long no_consent[UF_KOHORT_MAX]; /* of them without follow-up consent */
+    long complete[UF_KOHORT_MAX];   /* analysed with both windows complete */
+    bool overlap;                   /* a case is in more than one cohort */
 } kh_set;
 
 /* The label of cohort j. */

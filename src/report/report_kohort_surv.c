@@ -38,8 +38,7 @@ static const int table_months[] = { 3, 6, 12, 24 };
 typedef struct kh_curve {
     long n_risk[KH_CURVE_MONTHS + 1];   /* at risk at m months */
     long censored[KH_CURVE_MONTHS + 1]; /* censored in month m - 1 .. m */
-    double surv[KH_CURVE_MONTHS + 1], lower[KH_CURVE_MONTHS + 1],
-           upper[KH_CURVE_MONTHS + 1];
+    double surv[KH_CURVE_MONTHS + 1], lower[KH_CURVE_MONTHS + 1], upper[KH_CURVE_MONTHS + 1];
 } kh_curve;
 
 /* x rounded up to a multiple of t. */
@@ -60,10 +59,10 @@ static void rounded_curve(const double *t, const int *ev, size_t n, long th, kh_
             (ev[i] ? e : c)[(int)m]++;
     }
     long events = 0, cens = 0, ep = 0, cp = 0;
-    long total = round_up((long)n, th);    /* so that every number at risk is a
+    long total = round_up((long)n, th); /* so that every number at risk is a
                                               multiple of th too */
     double surv = 1, gw = 0;
-    const double z = 1.959963984540054;     /* qnorm(0.975) */
+    const double z = 1.959963984540054; /* qnorm(0.975) */
     memset(cv, 0, sizeof *cv);
     for (int m = 0; m <= KH_CURVE_MONTHS; m++) {
         long at = total - ep - cp;
@@ -143,7 +142,8 @@ static void km_table(kh_set *k, uf_section *s, const kh_curve *cv, long th)
     uf_report *r = k->r;
     uf_table *t = uf_section_table(r, s, "kohort_overlevnad",
                                    "Andel utan ny registrerad misstanke efter start "
-                                   "(Kaplan–Meier)", 7);
+                                   "(Kaplan–Meier)",
+                                   7);
     uf_table_col(r, t, 0, "cohort", "Kohort", UF_C_TEXT, 0, false);
     uf_table_col(r, t, 1, "months", "Månader efter start", UF_C_TEXT, 0, false);
     uf_table_col(r, t, 2, "n", "Ärenden", UF_C_COUNT, 0, false);
@@ -170,11 +170,13 @@ static void km_table(kh_set *k, uf_section *s, const kh_curve *cv, long th)
             rep_fix_missing(t, tr, 4, 3);
         }
     char note[512];
-    snprintf(note, sizeof note, "Kaplan–Meier-skattning med 95 %% konfidensintervall (Greenwoods "
+    snprintf(note, sizeof note,
+             "Kaplan–Meier-skattning med 95 %% konfidensintervall (Greenwoods "
              "standardfel, logaritmiskt intervall), räknad per hel månad (30,4375 dagar) ur antal "
              "där antalet ärenden och händelser och censureringar summerade över tiden "
              "avrundats uppåt till multipler av %ld (röjandeskydd). Skattningen visas bara när "
-             "minst %ld ärenden är kvar i risk.", th, th);
+             "minst %ld ärenden är kvar i risk.",
+             th, th);
     uf_table_note(r, t, note);
 }
 
@@ -217,11 +219,13 @@ static void km_curve(kh_set *k, uf_section *s, const kh_curve *cv, long th)
         rows[m] = tr;
     }
     char note[512];
-    snprintf(note, sizeof note, "Kaplan–Meier-kurvan vid varje hel månad, räknad ur antal där "
+    snprintf(note, sizeof note,
+             "Kaplan–Meier-kurvan vid varje hel månad, räknad ur antal där "
              "antalet ärenden och händelser och censureringar summerade över tiden avrundats "
              "uppåt till multipler av %ld (röjandeskydd): varje steg och varje antal står för "
              "minst %ld personer eller inga. Värden med färre än %ld ärenden kvar i risk visas "
-             "inte.", th, th, th);
+             "inte.",
+             th, th, th);
     uf_table_note(r, t, note);
     uf_chart *ch = uf_section_chart(r, s, "kohort_overlevnad_diagram",
                                     "Andel utan ny registrerad misstanke efter start", "step",
@@ -259,8 +263,7 @@ static void logrank(kh_set *k, uf_section *s, const int *first)
     }
     if (!k->overlap && n > 0)
         uf_stat_logrank_new(t, ev, g, n, (size_t)k->nk, &lr);
-    uf_table *tb = uf_section_table(r, s, "kohort_logrank", "Log-rank-test mellan kohorterna",
-                                    5);
+    uf_table *tb = uf_section_table(r, s, "kohort_logrank", "Log-rank-test mellan kohorterna", 5);
     uf_table_col(r, tb, 0, "test", "Test", UF_C_TEXT, 0, false);
     uf_table_col(r, tb, 1, "n", "Ärenden", UF_C_COUNT, 0, false);
     uf_table_col(r, tb, 2, "chisq", "Chi-två", UF_C_NUMBER, 3, false);
@@ -269,19 +272,22 @@ static void logrank(kh_set *k, uf_section *s, const int *first)
     int tr = uf_table_row(r, tb, false);
     uf_cell_text(r, tb, tr, 0, "Log-rank");
     uf_cell_count(tb, tr, 1, (long)n);
-    uf_cell_reveals(tb, tr, 1, (long)minn);    /* n minus the others' cases */
+    uf_cell_reveals(tb, tr, 1, (long)minn); /* n minus the others' cases */
     uf_cell_number(tb, tr, 2, lr ? lr->chisq : NAN, (long)minn);
     uf_cell_number(tb, tr, 3, lr && !isnan(lr->chisq) ? lr->df : NAN, -1);
     uf_cell_pvalue(tb, tr, 4, lr ? lr->p : NAN, (long)minn);
     rep_fix_missing(tb, tr, 2, 3);
     if (k->overlap)
-        uf_table_note(r, tb, "Testet görs inte: kohorterna överlappar (ett ärende finns i mer "
-                             "än en kohort).");
+        uf_table_note(r, tb,
+                      "Testet görs inte: kohorterna överlappar (ett ärende finns i mer "
+                      "än en kohort).");
     else if (!lr || isnan(lr->chisq))
         uf_table_note(r, tb, "Testet kunde inte beräknas (för få händelser).");
     char note[160];
-    snprintf(note, sizeof note, "R: survival::survdiff(Surv(t, händelse) ~ kohort). Testet visas "
-             "bara när varje kohort har minst %d ärenden.", kh_threshold(k));
+    snprintf(note, sizeof note,
+             "R: survival::survdiff(Surv(t, händelse) ~ kohort). Testet visas "
+             "bara när varje kohort har minst %d ärenden.",
+             kh_threshold(k));
     uf_table_note(r, tb, note);
 out:
     uf_stat_logrank_free(lr);
@@ -297,8 +303,9 @@ int kh_survival(kh_set *k, sqlite3 *db)
     kh_curve *cv = calloc(UF_KOHORT_MAX, sizeof *cv);
     int *first = malloc((c->n ? c->n : 1) * sizeof *first);
     int rc = 0;
-    long th = !k->o->cfg ? 5 : k->o->cfg->threshold < UF_SUPP_MIN_THRESHOLD
-                                   ? UF_SUPP_MIN_THRESHOLD : k->o->cfg->threshold;
+    long th = !k->o->cfg                                     ? 5
+              : k->o->cfg->threshold < UF_SUPP_MIN_THRESHOLD ? UF_SUPP_MIN_THRESHOLD
+                                                             : k->o->cfg->threshold;
     if (!first || !cv) {
         free(first);
         free(cv);
@@ -323,9 +330,10 @@ int kh_survival(kh_set *k, sqlite3 *db)
         free(ev);
     }
     uf_section *s = uf_report_section(r, "Tid till första nya misstanke efter start");
-    uf_section_par(r, s, "Andelen ärenden utan någon ny registrerad misstanke om brott, räknat "
-                         "från dagen efter start. Ärenden utan misstanke följs till datumet för "
-                         "uttaget (censurerade där).");
+    uf_section_par(r, s,
+                   "Andelen ärenden utan någon ny registrerad misstanke om brott, räknat "
+                   "från dagen efter start. Ärenden utan misstanke följs till datumet för "
+                   "uttaget (censurerade där).");
     km_table(k, s, cv, th);
     km_curve(k, s, cv, th);
     logrank(k, s, first);

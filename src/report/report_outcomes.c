@@ -20,19 +20,18 @@
 
 /* A case's before and after value of one measure; false when it has not
  * both (incomplete windows, no reading). */
-typedef bool (*pair_fn)(const uf_caseset *c, const uf_case *k, int arg,
-                        double *before, double *after);
+typedef bool (*pair_fn)(const uf_caseset *c, const uf_case *k, int arg, double *before,
+                        double *after);
 
 bool rep_windows_complete(const uf_case *k)
 {
-    return k->complete[UF_BEFORE] && k->complete[UF_AFTER] &&
-           k->years[UF_BEFORE] > 0 && k->years[UF_AFTER] > 0;
+    return k->complete[UF_BEFORE] && k->complete[UF_AFTER] && k->years[UF_BEFORE] > 0 &&
+           k->years[UF_AFTER] > 0;
 }
 
 bool rep_at_risk(const uf_case *k)
 {
-    return rep_windows_complete(k) && k->risk_years[UF_BEFORE] > 0 &&
-           k->risk_years[UF_AFTER] > 0;
+    return rep_windows_complete(k) && k->risk_years[UF_BEFORE] > 0 && k->risk_years[UF_AFTER] > 0;
 }
 
 /* Events per person-year at risk (days in locked care left out). */
@@ -92,11 +91,22 @@ static bool assessment(const uf_caseset *c, const uf_case *k, int i, double *b, 
 }
 
 /* Column layout of a continuous table after the group column(s). */
-enum { CC_NCASES, CC_NPAIRED, CC_BEFORE, CC_AFTER, CC_CHANGE, CC_LO, CC_HI, CC_V,
-       CC_WP, CC_TP, CC_UNPAIRED, CC_N };
+enum {
+    CC_NCASES,
+    CC_NPAIRED,
+    CC_BEFORE,
+    CC_AFTER,
+    CC_CHANGE,
+    CC_LO,
+    CC_HI,
+    CC_V,
+    CC_WP,
+    CC_TP,
+    CC_UNPAIRED,
+    CC_N
+};
 /* ... and of a binary table. */
-enum { CB_NCASES, CB_NPAIRED, CB_BEFORE, CB_AFTER, CB_BPCT, CB_APCT, CB_MP, CB_UNPAIRED,
-       CB_N };
+enum { CB_NCASES, CB_NPAIRED, CB_BEFORE, CB_AFTER, CB_BPCT, CB_APCT, CB_MP, CB_UNPAIRED, CB_N };
 
 /* A column of a measure table. */
 typedef struct col_spec {
@@ -233,8 +243,9 @@ static void continuous(uf_report *r, uf_section *s, const rep_groups *g, const c
     }
     rep_vec_free(&before);
     rep_vec_free(&after);
-    uf_table_note(r, t, "Förändring = efter − före, per ärende; 95 % konfidensintervall och p "
-                        "från parat t-test; p (Wilcoxon) från Wilcoxons teckenrangtest.");
+    uf_table_note(r, t,
+                  "Förändring = efter − före, per ärende; 95 % konfidensintervall och p "
+                  "från parat t-test; p (Wilcoxon) från Wilcoxons teckenrangtest.");
     if (unit)
         rep_chart(r, s, t, g, id, title, unit, o + CC_BEFORE, o + CC_AFTER);
 }
@@ -257,7 +268,7 @@ static void binary(uf_report *r, uf_section *s, const rep_groups *g, const char 
     int o = g->ncols;
     add_cols(r, t, o, cols, CB_N);
     unpaired_parts(t, o + CB_NCASES, o + CB_NPAIRED, o + CB_UNPAIRED);
-    uf_table_within(t, o + CB_BEFORE, o + CB_NPAIRED);   /* with an event: of those paired */
+    uf_table_within(t, o + CB_BEFORE, o + CB_NPAIRED); /* with an event: of those paired */
     uf_table_within(t, o + CB_AFTER, o + CB_NPAIRED);
     rep_vec before, after;
     rep_vec_init(&before);
@@ -279,8 +290,10 @@ static void binary(uf_report *r, uf_section *s, const rep_groups *g, const char 
         uf_cell_count(t, tr, o + CB_AFTER, na);
         key_counts(r, t, g, row, tr, prefix, id, o, 4);
         unpaired(r, t, g, row, tr, id + strlen(prefix), o + CB_UNPAIRED, ncases - n);
-        uf_cell_percent(t, tr, o + CB_BPCT, n ? 100.0 * (double)nb / (double)n : NAN, n, o + CB_BEFORE);
-        uf_cell_percent(t, tr, o + CB_APCT, n ? 100.0 * (double)na / (double)n : NAN, n, o + CB_AFTER);
+        uf_cell_percent(t, tr, o + CB_BPCT, n ? 100.0 * (double)nb / (double)n : NAN, n,
+                        o + CB_BEFORE);
+        uf_cell_percent(t, tr, o + CB_APCT, n ? 100.0 * (double)na / (double)n : NAN, n,
+                        o + CB_AFTER);
         uf_cell_pvalue(t, tr, o + CB_MP, rep_mcnemar(only_b, only_a), n);
         rep_fix_missing(t, tr, o, CB_N);
         /* the exact p gives the discordant pairs away; with 5 or fewer of
@@ -288,14 +301,16 @@ static void binary(uf_report *r, uf_section *s, const rep_groups *g, const char 
         if (only_b + only_a <= 5)
             uf_cell_none(t, tr, o + CB_MP, UF_SUPP_NOTEST);
         else
-            uf_cell_reveals(t, tr, o + CB_MP, only_b && only_a ? (only_b < only_a ? only_b : only_a)
-                                                               : only_b + only_a);
+            uf_cell_reveals(t, tr, o + CB_MP,
+                            only_b && only_a ? (only_b < only_a ? only_b : only_a)
+                                             : only_b + only_a);
     }
     rep_vec_free(&before);
     rep_vec_free(&after);
-    uf_table_note(r, t, "Andel = antal ärenden med minst en händelse (eller värdet 1) av dem med "
-                        "både före- och efterperiod; p från exakt McNemar-test (binomialtest på "
-                        "de ärenden som ändrades).");
+    uf_table_note(r, t,
+                  "Andel = antal ärenden med minst en händelse (eller värdet 1) av dem med "
+                  "både före- och efterperiod; p från exakt McNemar-test (binomialtest på "
+                  "de ärenden som ändrades).");
     rep_chart(r, s, t, g, id, title, "Andel ärenden (%)", o + CB_BPCT, o + CB_APCT);
 }
 
@@ -312,8 +327,8 @@ static void transitions(uf_report *r, uf_section *s, const uf_caseset *c, const 
     long any = 0;
     for (size_t i = 0; i < c->n; i++) {
         const uf_assess *a = &c->cases[i].assess[inst];
-        if (!c->cases[i].consent || a->base_risk < 1 || a->follow_risk < 1 ||
-            isnan(a->base) || isnan(a->follow))
+        if (!c->cases[i].consent || a->base_risk < 1 || a->follow_risk < 1 || isnan(a->base) ||
+            isnan(a->follow))
             continue;
         m[a->base_risk - 1][a->follow_risk - 1]++;
         any++;
@@ -371,8 +386,8 @@ void rep_outcomes(uf_report *r, uf_section *s, const rep_groups *g, const char *
                "Registrerade misstankar om brott per år", "Misstankar per år", event_rate, e);
     binary(r, s, g, prefix, tid(id, sizeof id, prefix, "misstanke_nagon"),
            "Minst en registrerad misstanke om brott", event_any, e);
-    binary(r, s, g, prefix, tid(id, sizeof id, prefix, "vald_nagon"), "Minst en misstanke om våldsbrott",
-           event_any, v);
+    binary(r, s, g, prefix, tid(id, sizeof id, prefix, "vald_nagon"),
+           "Minst en misstanke om våldsbrott", event_any, v);
     if (own)
         s = uf_report_section(r, "Tillstånd");
     binary(r, s, g, prefix, tid(id, sizeof id, prefix, "uppforandestorning"),
@@ -382,7 +397,8 @@ void rep_outcomes(uf_report *r, uf_section *s, const rep_groups *g, const char *
                "Skolfrånvaro (procent av tiden)", "Skolfrånvaro (%)", state_pair,
                uf_core_state(c, "skolfranvaro_pct"));
     continuous(r, s, g, prefix, tid(id, sizeof id, prefix, "dagar_placerad"),
-               "Dagar placerad (HVB, SiS, familjehem, TFCO) per år", "Dagar per år", placed_rate, 0);
+               "Dagar placerad (HVB, SiS, familjehem, TFCO) per år", "Dagar per år", placed_rate,
+               0);
     if (own)
         s = uf_report_section(r, "Strukturerade bedömningar");
     for (int i = 0; i < UF_NINSTRUMENTS; i++) {
@@ -392,7 +408,8 @@ void rep_outcomes(uf_report *r, uf_section *s, const rep_groups *g, const char *
         snprintf(name, sizeof name, "bedomning_%s", uf_core_instrument_name(i));
         snprintf(title, sizeof title, "Totalpoäng, %s, vid baslinje och uppföljning",
                  uf_kb_label(UF_KB_INSTRUMENT, uf_core_instrument_name(i)));
-        continuous(r, s, g, prefix, tid(id, sizeof id, prefix, name), title, "Poäng", assessment, i);
+        continuous(r, s, g, prefix, tid(id, sizeof id, prefix, name), title, "Poäng", assessment,
+                   i);
         if (with_transitions)
             transitions(r, s, c, prefix, i);
     }

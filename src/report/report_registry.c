@@ -35,8 +35,7 @@ static uf_report *with_core(const uf_report_req *q, uf_diag *d, uf_error *err, c
     return r;
 }
 
-static uf_report *utfall_of(const uf_report_req *q, const uf_caseset *c, uf_diag *d,
-                            uf_error *err)
+static uf_report *utfall_of(const uf_report_req *q, const uf_caseset *c, uf_diag *d, uf_error *err)
 {
     (void)d;
     uf_report_opts o = { .nby = q->nby, .cfg = q->cfg };
@@ -49,21 +48,22 @@ static uf_report *utfall_of(const uf_report_req *q, const uf_caseset *c, uf_diag
 static uf_report *arsrapport_of(const uf_report_req *q, const uf_caseset *c, uf_diag *d,
                                 uf_error *err)
 {
-    uf_arsrapport_opts o = { .year = q->year, .years = q->years, .unit = q->unit,
-                             .cfg = q->cfg };
+    uf_arsrapport_opts o = { .year = q->year, .years = q->years, .unit = q->unit, .cfg = q->cfg };
     uf_report *r = uf_report_arsrapport(q->db, c, &o, err);
     if (!r && *err == UF_ERR_USAGE)
-        uf_diag_add(d, UF_ERROR, "--year", 0, NULL, "%d ligger efter datumet för uttaget",
-                    q->year);
+        uf_diag_add(d, UF_ERROR, "--year", 0, NULL, "%d ligger efter datumet för uttaget", q->year);
     return r;
 }
 
-static uf_report *kohort_of(const uf_report_req *q, const uf_caseset *c, uf_diag *d,
-                            uf_error *err)
+static uf_report *kohort_of(const uf_report_req *q, const uf_caseset *c, uf_diag *d, uf_error *err)
 {
     (void)d;
-    uf_kohort_opts o = { .cohorts = q->cohorts, .specs = q->specs, .ncohorts = q->ncohorts,
-                         .from = q->start_from, .to = q->start_to, .cfg = q->cfg };
+    uf_kohort_opts o = { .cohorts = q->cohorts,
+                         .specs = q->specs,
+                         .ncohorts = q->ncohorts,
+                         .from = q->start_from,
+                         .to = q->start_to,
+                         .cfg = q->cfg };
     return uf_report_kohort(q->db, c, &o, err);
 }
 
@@ -74,8 +74,8 @@ static uf_report *build_utfall(const uf_report_info *info, const uf_report_req *
     return with_core(q, d, err, utfall_of);
 }
 
-static uf_report *build_arsrapport(const uf_report_info *info, const uf_report_req *q,
-                                   uf_diag *d, uf_error *err)
+static uf_report *build_arsrapport(const uf_report_info *info, const uf_report_req *q, uf_diag *d,
+                                   uf_error *err)
 {
     (void)info;
     return with_core(q, d, err, arsrapport_of);
@@ -107,15 +107,17 @@ static uf_report *build_def(const uf_report_info *info, const uf_report_req *q, 
     uf_date_format(q->to - 1, last);
     if (r) {
         const rep_param own[] = { { "Period", q->period } };
-        rep_front front = { .period = q->period, .as_of = last, .params = own, .nparams = 1,
-                            .cfg = q->cfg };
+        rep_front front = {
+            .period = q->period, .as_of = last, .params = own, .nparams = 1, .cfg = q->cfg
+        };
         rep_front_matter(r, &front);
         for (int i = 0; i < q->cfg->nunits; i++)
             uf_report_param(r, "Kapacitet", "%s: %d", q->cfg->units[i].name,
                             q->cfg->units[i].capacity);
     }
-    rep_def_opts o = { .name = info->name, .cfg = q->cfg, .dir = info->dir, .err = msg,
-                       .errlen = sizeof msg };
+    rep_def_opts o = {
+        .name = info->name, .cfg = q->cfg, .dir = info->dir, .err = msg, .errlen = sizeof msg
+    };
     *err = UF_OK;
     if (!r || uf_report_failed(r))
         *err = UF_ERR_NOMEM;
@@ -142,8 +144,7 @@ static const struct builtin {
     unsigned takes, needs;
     uf_report_build_fn build;
 } builtins[] = {
-    { "utfall", "Utfall före och efter insatsen",
-      "utfall före och efter insatsen, per grupp",
+    { "utfall", "Utfall före och efter insatsen", "utfall före och efter insatsen, per grupp",
       UF_RO_BY | UF_RO_ASOF | UF_RO_WINDOWS, 0, build_utfall },
     { "arsrapport", "Årsrapport till styrgruppen",
       "årsrapport till styrgruppen: nyckeltal, utveckling, utfall per kön, ålder och insats, "
@@ -197,9 +198,14 @@ static uf_error add_def(uf_registry *g, const char *name, const char *text, cons
     char summary[320];
     snprintf(summary, sizeof summary, "%s (kräver --period)",
              *rep_def_summary(def) ? rep_def_summary(def) : rep_def_title(def));
-    uf_report_info info = { .name = (char *)name, .title = (char *)rep_def_title(def),
-                            .summary = summary, .takes = DEF_TAKES, .needs = UF_RO_PERIOD,
-                            .build = build_def, .def = (char *)text, .dir = (char *)dir };
+    uf_report_info info = { .name = (char *)name,
+                            .title = (char *)rep_def_title(def),
+                            .summary = summary,
+                            .takes = DEF_TAKES,
+                            .needs = UF_RO_PERIOD,
+                            .build = build_def,
+                            .def = (char *)text,
+                            .dir = (char *)dir };
     uf_error err = add(g, &info, d, where);
     rep_def_free(def);
     return err;
@@ -242,7 +248,7 @@ static uf_error add_dir(uf_registry *g, const char *dir, uf_diag *d)
     for (size_t i = 0; i < n; i++) {
         char path[4096];
         snprintf(path, sizeof path, "%s/%s.ini", dir, names[i]);
-        bool go = err == UF_OK || err == UF_ERR_INPUT;     /* list every bad one */
+        bool go = err == UF_OK || err == UF_ERR_INPUT; /* list every bad one */
         char *text = go ? rep_read_file(path) : NULL;
         uf_error e2 = !go ? err : text ? add_def(g, names[i], text, dir, path, d) : UF_ERR_IO;
         if (go && !text)
@@ -265,7 +271,8 @@ uf_error uf_registry_init(uf_registry *g, const char *dir, uf_diag *d)
         uf_report_info info = { .name = (char *)builtins[i].name,
                                 .title = (char *)builtins[i].title,
                                 .summary = (char *)builtins[i].summary,
-                                .takes = builtins[i].takes, .needs = builtins[i].needs,
+                                .takes = builtins[i].takes,
+                                .needs = builtins[i].needs,
                                 .build = builtins[i].build };
         err = add(g, &info, d, "inbyggd");
     }
@@ -312,7 +319,8 @@ static uf_error within(uf_report_req *q, int first, const char *what, uf_diag *d
     if (q->to <= first || q->from > q->phase.as_of) {
         uf_diag_add(d, UF_ERROR, what, 0, NULL,
                     "ligger utanför datat: ärendena i rapporten har datum från %s, och "
-                    "datumet för uttaget är %s", a, b);
+                    "datumet för uttaget är %s",
+                    a, b);
         return UF_ERR_INPUT;
     }
     if (q->to > q->phase.as_of + 1) {
@@ -323,8 +331,7 @@ static uf_error within(uf_report_req *q, int first, const char *what, uf_diag *d
 }
 
 /* Set q's period from the option s (--period) or the year. */
-static uf_error period_of(const uf_report_info *info, uf_report_req *q, const char *s,
-                          uf_diag *d)
+static uf_error period_of(const uf_report_info *info, uf_report_req *q, const char *s, uf_diag *d)
 {
     int first, last;
     uf_error err = uf_population_range(q->db, &first, &last);
@@ -367,15 +374,19 @@ static void state(uf_report *r, const uf_report_req *q)
     if (q->unit)
         uf_report_set(r, &r->unit, q->unit);
     char p[1024];
-    snprintf(p, sizeof p, "Population: rapporten omfattar %s. Andra ärenden i databasen "
-                          "räknas inte i någon siffra.", q->population);
+    snprintf(p, sizeof p,
+             "Population: rapporten omfattar %s. Andra ärenden i databasen "
+             "räknas inte i någon siffra.",
+             q->population);
     uf_report_method(r, p);
     if (q->period_cut) {
         char asof[UF_DATE_BUF];
         uf_date_format(q->phase.as_of, asof);
         uf_report_param(r, "Perioden avkortad", "vid datumet för uttaget %s", asof);
-        snprintf(p, sizeof p, "Perioden går förbi datumet för uttaget (%s) och är avkortad "
-                              "där: ingen siffra beskriver en dag efter det datumet.", asof);
+        snprintf(p, sizeof p,
+                 "Perioden går förbi datumet för uttaget (%s) och är avkortad "
+                 "där: ingen siffra beskriver en dag efter det datumet.",
+                 asof);
         uf_report_method(r, p);
     }
 }
@@ -391,8 +402,8 @@ static void snapshot(sqlite3 *db, uf_report *r)
         const char *path = (const char *)sqlite3_column_text(st, 2);
         const char *base = path && strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
         snprintf(line, sizeof line, "importkörning %lld (%s): %s, %s, sha256 %s",
-                 sqlite3_column_int64(st, 0), sqlite3_column_text(st, 1),
-                 base ? base : "", sqlite3_column_text(st, 3), sqlite3_column_text(st, 4));
+                 sqlite3_column_int64(st, 0), sqlite3_column_text(st, 1), base ? base : "",
+                 sqlite3_column_text(st, 3), sqlite3_column_text(st, 4));
         uf_report_snapshot(r, line);
         uf_report_set(r, &r->created, (const char *)sqlite3_column_text(st, 1));
     }
@@ -407,8 +418,9 @@ uf_report *uf_report_run(const uf_report_info *info, uf_report_req *q, const cha
     latest.as_of = 0;
     *err = uf_core_as_of(q->db, &latest, &last);
     if (*err == UF_ERR_INPUT)
-        uf_diag_add(d, UF_ERROR, info->name, 0, NULL, "databasen innehåller inga data att "
-                                                      "rapportera");
+        uf_diag_add(d, UF_ERROR, info->name, 0, NULL,
+                    "databasen innehåller inga data att "
+                    "rapportera");
     if (*err != UF_OK)
         return NULL;
     if (!q->phase.as_of)

@@ -25,21 +25,23 @@ static void left_out(uf_report *r, uf_section *s, const uf_caseset *c)
     uf_table *t = uf_section_table(r, s, "utfall_urval", "Ärenden i jämförelserna", 2);
     uf_table_col(r, t, 0, "group", "Ärenden", UF_C_TEXT, 0, false);
     uf_table_col(r, t, 1, "n", "Antal", UF_C_COUNT, 0, true);
-    static const char *const labels[] = {
-        "Med hela före- och efterperioden", "Efterperioden inte avslutad vid datumet för uttaget",
-        "Utan samtycke till uppföljning", "Startade ärenden, totalt"
-    };
+    static const char *const labels[] = { "Med hela före- och efterperioden",
+                                          "Efterperioden inte avslutad vid datumet för uttaget",
+                                          "Utan samtycke till uppföljning",
+                                          "Startade ärenden, totalt" };
     long v[] = { complete, incomplete, no_consent, (long)c->n };
     for (int i = 0; i < 4; i++) {
         int tr = uf_table_row(r, t, i == 3);
         uf_cell_text(r, t, tr, 0, labels[i]);
         uf_cell_count(t, tr, 1, v[i]);
-        if (i == 3 && no_consent == 0)      /* then the cases of the outcome tables */
+        if (i == 3 && no_consent == 0) /* then the cases of the outcome tables */
             uf_cell_key(r, t, tr, 1, "n_cases:Totalt");
     }
     char note[256];
-    snprintf(note, sizeof note, "Dessutom %zu aktualiserade ärenden som inte hade startat vid "
-                                "datumet för uttaget; de ingår inte.", c->not_started);
+    snprintf(note, sizeof note,
+             "Dessutom %zu aktualiserade ärenden som inte hade startat vid "
+             "datumet för uttaget; de ingår inte.",
+             c->not_started);
     uf_table_note(r, t, note);
 }
 
@@ -57,11 +59,13 @@ static void method(uf_report *r, const uf_caseset *c, const uf_report_opts *o)
     uf_report_method(r, p);
     char base[512];
     rep_baseline_text(base, sizeof base);
-    snprintf(p, sizeof p, "Händelser (misstankar om brott, våldsbrott) räknas per period; "
-                          "antal per år = antal / tid i risk i år, där tid i risk är periodens "
-                          "längd utom dagar placerad i låst vård (SiS); dagar placerad räknas per "
-                          "år av periodens hela längd, och överlappande placeringar räknas en "
-                          "gång. %s", base);
+    snprintf(p, sizeof p,
+             "Händelser (misstankar om brott, våldsbrott) räknas per period; "
+             "antal per år = antal / tid i risk i år, där tid i risk är periodens "
+             "längd utom dagar placerad i låst vård (SiS); dagar placerad räknas per "
+             "år av periodens hela längd, och överlappande placeringar räknas en "
+             "gång. %s",
+             base);
     uf_report_method(r, p);
     rep_stats_method(r, o->cfg ? o->cfg->threshold : 5);
     rep_disclosure_note(r, o->cfg ? o->cfg->threshold : 5);
@@ -85,8 +89,12 @@ uf_report *uf_report_utfall(const uf_caseset *c, const uf_report_opts *o)
              o->nby > 1 ? uf_dim_label(o->by[1]) : "");
     const rep_param own[] = { { "Datum för uttaget", asof }, { "Uppdelning", by } };
     rep_front front = { .period = "Alla ärenden som startat till och med datumet för uttaget",
-                        .as_of = asof, .params = own, .nparams = 2, .windows = c,
-                        .bands = o->cfg != NULL, .cfg = o->cfg };
+                        .as_of = asof,
+                        .params = own,
+                        .nparams = 2,
+                        .windows = c,
+                        .bands = o->cfg != NULL,
+                        .cfg = o->cfg };
     rep_front_matter(r, &front);
     uf_section *s = uf_report_section(r, "Urval");
     left_out(r, s, c);

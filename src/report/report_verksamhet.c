@@ -12,9 +12,9 @@
 
 int uf_period_parse(const char *s, int *from, int *to, char *label, size_t n)
 {
-    static const char *const months[] = { "januari", "februari", "mars", "april", "maj",
-                                          "juni", "juli", "augusti", "september", "oktober",
-                                          "november", "december" };
+    static const char *const months[] = { "januari",   "februari", "mars",     "april",
+                                          "maj",       "juni",     "juli",     "augusti",
+                                          "september", "oktober",  "november", "december" };
     int y, k, used = 0;
     char kind = 0;
     if (sscanf(s, "%4d%n", &y, &used) != 1 || used != 4 || y < 1900 || y > 2199)

@@ -26,10 +26,10 @@
 
 #include "sample_internal.h"
 
-static const char *const file_names[SF_COUNT] = {
-    "persons.csv", "cases.csv", "interventions.csv", "assessments.csv",
-    "outcomes.csv", "goals.csv", "meetings.csv"
-};
+static const char *const file_names[SF_COUNT] = { "persons.csv",       "cases.csv",
+                                                  "interventions.csv", "assessments.csv",
+                                                  "outcomes.csv",      "goals.csv",
+                                                  "meetings.csv" };
 
 static const char *const file_headers[SF_COUNT] = {
     "person;birth_date;sex;unit",
@@ -91,8 +91,7 @@ static long used_bit(const sample_gen *g, int day, int coord, int serial)
  * to 30 days when that day is full.  Returns the serial, or 0 if none. */
 static int claim_serial(sample_gen *g, sample_person *p, int coord)
 {
-    int odd = p->sex == SX_BOY ? 1 : p->sex == SX_GIRL ? 0
-                                                       : (int)sample_below(&g->rng, 2);
+    int odd = p->sex == SX_BOY ? 1 : p->sex == SX_GIRL ? 0 : (int)sample_below(&g->rng, 2);
     int first = (int)sample_below(&g->rng, 10);
     for (int shift = 0; shift <= 60; shift++) {
         int day = p->birth + (shift % 2 ? (shift + 1) / 2 : -(shift / 2));
@@ -183,8 +182,7 @@ static void person_write(sample_gen *g, const sample_person *p)
     if (p->write_birth)
         sample_line_date(&l, p->birth);
     sample_line_sep(&l);
-    sample_line_str(&l, sample_chance(&g->rng, long_form) ? sex_long[p->sex]
-                                                          : sex_short[p->sex]);
+    sample_line_str(&l, sample_chance(&g->rng, long_form) ? sex_long[p->sex] : sex_short[p->sex]);
     sample_line_sep(&l);
     sample_line_str(&l, sample_unit_names[p->unit]);
     sample_line_end(&l, &g->files[SF_PERSONS]);
@@ -206,8 +204,7 @@ static void set_err(char *err, size_t errlen, const char *fmt, ...)
 /* Open the seven files in dir and write their header lines.  On failure
  * returns UF_ERR_IO or UF_ERR_USAGE; files opened so far stay for
  * files_close(). */
-static uf_error files_open(sample_gen *g, const char *dir, char *err,
-                           size_t errlen)
+static uf_error files_open(sample_gen *g, const char *dir, char *err, size_t errlen)
 {
     for (int i = 0; i < SF_COUNT; i++) {
         sample_file *f = &g->files[i];
@@ -219,8 +216,7 @@ static uf_error files_open(sample_gen *g, const char *dir, char *err,
         errno = 0;
         f->fp = fopen(f->path, "wb");
         if (f->fp == NULL) {
-            set_err(err, errlen, "kunde inte skriva %s: %s", f->path,
-                    strerror(errno));
+            set_err(err, errlen, "kunde inte skriva %s: %s", f->path, strerror(errno));
             return UF_ERR_IO;
         }
         setvbuf(f->fp, NULL, _IOFBF, 1 << 16);
@@ -233,8 +229,7 @@ static uf_error files_open(sample_gen *g, const char *dir, char *err,
 
 /* Close every open file.  Returns UF_ERR_IO (message naming the first file
  * that failed) if a write or a close failed and rc was UF_OK, else rc. */
-static uf_error files_close(sample_gen *g, uf_error rc, char *err,
-                            size_t errlen)
+static uf_error files_close(sample_gen *g, uf_error rc, char *err, size_t errlen)
 {
     for (int i = 0; i < SF_COUNT; i++) {
         sample_file *f = &g->files[i];
@@ -247,8 +242,7 @@ static uf_error files_close(sample_gen *g, uf_error rc, char *err,
             f->err = errno ? errno : EIO;
         f->fp = NULL;
         if (f->err != 0 && rc == UF_OK) {
-            set_err(err, errlen, "kunde inte skriva %s: %s", f->path,
-                    strerror(f->err));
+            set_err(err, errlen, "kunde inte skriva %s: %s", f->path, strerror(f->err));
             rc = UF_ERR_IO;
         }
     }
@@ -265,8 +259,7 @@ static int files_failed(const sample_gen *g)
 }
 
 /* Check opts and dir; UF_ERR_USAGE with a message if they are not valid. */
-static uf_error check_opts(const uf_sample_opts *opts, const char *dir,
-                           char *err, size_t errlen)
+static uf_error check_opts(const uf_sample_opts *opts, const char *dir, char *err, size_t errlen)
 {
     if (opts == NULL || dir == NULL || dir[0] == '\0') {
         set_err(err, errlen, "mapp och inställningar måste anges");
@@ -286,7 +279,8 @@ static uf_error check_opts(const uf_sample_opts *opts, const char *dir,
     if (!ok) {
         set_err(err, errlen,
                 "slutdatumet %04d-%02d-%02d är inget giltigt datum "
-                "(år 1970-9999)", y, m, d);
+                "(år 1970-9999)",
+                y, m, d);
         return UF_ERR_USAGE;
     }
     return UF_OK;
@@ -342,8 +336,7 @@ static uf_error write_all(sample_gen *g, unsigned youths)
 }
 
 /* See sample.h.  Every FILE* is closed on every path. */
-uf_error uf_sample_write(const uf_sample_opts *opts, const char *dir,
-                         char *err, size_t errlen)
+uf_error uf_sample_write(const uf_sample_opts *opts, const char *dir, char *err, size_t errlen)
 {
     set_err(err, errlen, "%s", "");
     uf_error rc = check_opts(opts, dir, err, errlen);

@@ -23,34 +23,39 @@ static const unsigned referred_w[7] = { 35, 30, 15, 5, 5, 5, 5 };
 static const struct insats {
     const char *code, *provider;
     unsigned weight;
-} insatser[] = {
-    { "kontaktperson", "socialtjanst", 14 }, { "skk", "socialtjanst", 10 },
-    { "familjebehandling", "socialtjanst", 12 }, { "mst", "socialtjanst", 6 },
-    { "fft", "socialtjanst", 5 }, { "foraldrastod", "socialtjanst", 4 },
-    { "art", "socialtjanst", 3 }, { "mi", "socialtjanst", 4 },
-    { "kbt", "bup", 3 }, { "bup", "bup", 6 }, { "skolstod", "skola", 9 },
-    { "sarskild_undervisningsgrupp", "skola", 3 }, { "mentor", "fritid", 5 },
-    { "fritid", "fritid", 6 }, { "arbetsmarknad", "af", 5 },
-    { "ungdomstjanst", "socialtjanst", 3 },
-    { "ungdomsvard", "socialtjanst", 1 },
-    { "ungdomsovervakning", "kriminalvard", 1 },
-    { "avhopparstod", "annan", 2 }, { "annan", "annan", 2 }
-};
+} insatser[] = { { "kontaktperson", "socialtjanst", 14 },
+                 { "skk", "socialtjanst", 10 },
+                 { "familjebehandling", "socialtjanst", 12 },
+                 { "mst", "socialtjanst", 6 },
+                 { "fft", "socialtjanst", 5 },
+                 { "foraldrastod", "socialtjanst", 4 },
+                 { "art", "socialtjanst", 3 },
+                 { "mi", "socialtjanst", 4 },
+                 { "kbt", "bup", 3 },
+                 { "bup", "bup", 6 },
+                 { "skolstod", "skola", 9 },
+                 { "sarskild_undervisningsgrupp", "skola", 3 },
+                 { "mentor", "fritid", 5 },
+                 { "fritid", "fritid", 6 },
+                 { "arbetsmarknad", "af", 5 },
+                 { "ungdomstjanst", "socialtjanst", 3 },
+                 { "ungdomsvard", "socialtjanst", 1 },
+                 { "ungdomsovervakning", "kriminalvard", 1 },
+                 { "avhopparstod", "annan", 2 },
+                 { "annan", "annan", 2 } };
 #define N_INSATSER (sizeof insatser / sizeof insatser[0])
 
 /* Placements (SPEC §5: days placed), with provider and weight. */
-static const struct insats placements[] = {
-    { "hvb", "socialtjanst", 45 }, { "sis", "sis", 25 },
-    { "familjehem", "socialtjanst", 22 }, { "tfco", "socialtjanst", 8 }
-};
+static const struct insats placements[] = { { "hvb", "socialtjanst", 45 },
+                                            { "sis", "sis", 25 },
+                                            { "familjehem", "socialtjanst", 22 },
+                                            { "tfco", "socialtjanst", 8 } };
 
 /* Assessment instruments: code, maximum score; and their shares. */
 static const struct instrument {
     const char *code;
     unsigned max;
-} instruments[3] = {
-    { "ester", 38 }, { "savry", 48 }, { "yls_cmi", 42 }
-};
+} instruments[3] = { { "ester", 38 }, { "savry", 48 }, { "yls_cmi", 42 } };
 static const unsigned instrument_w[3] = { 75, 13, 12 };
 
 /* Smaller of a and b. */
@@ -64,10 +69,10 @@ static int draw_age_days(sample_rng *r)
 {
     unsigned x = sample_below(r, 1000);
     if (x < 20)
-        return 4383 + (int)sample_below(r, 365);           /* 12 years */
-    if (x < 940)                                           /* 13-20 */
+        return 4383 + (int)sample_below(r, 365); /* 12 years */
+    if (x < 940)                                 /* 13-20 */
         return 4748 + (int)sample_sum(r, 1279, 2);
-    return 7305 + (int)sample_below(r, 1826);              /* 20-25 */
+    return 7305 + (int)sample_below(r, 1826); /* 20-25 */
 }
 
 /* Days in the programme: 60 days to 3+ years, mean about 1.5 years. */
@@ -104,8 +109,7 @@ static void case_fill(sample_gen *g, sample_case *c, int sig, int age_years)
     c->actors |= sample_chance(r, sig ? 900 : 300) ? SA_SKOLA : 0u;
     c->actors |= sample_chance(r, 200) ? SA_BUP : 0u;
     c->actors |= sample_chance(r, sig ? 300 : 150) ? SA_FRITID : 0u;
-    c->actors |= age_years >= 16 && sample_chance(r, sig ? 200 : 100) ? SA_AF
-                                                                      : 0u;
+    c->actors |= age_years >= 16 && sample_chance(r, sig ? 200 : 100) ? SA_AF : 0u;
     c->actors |= sample_chance(r, 100) ? SA_ANNAN : 0u;
 }
 
@@ -147,16 +151,14 @@ void sample_timeline(sample_gen *g, sample_person *p)
 /* Append id as a letter and zero-padded number: A000001, B0000001.  The
  * letter keeps every id from being a personnummer, which the importer
  * refuses outside the person column (SPEC §3). */
-static void put_id(sample_line *l, const char *prefix, unsigned long id,
-                   int width)
+static void put_id(sample_line *l, const char *prefix, unsigned long id, int width)
 {
     sample_line_str(l, prefix);
     sample_line_uint(l, id, width);
 }
 
 /* Write c's row of cases.csv. */
-static void case_write(sample_gen *g, const sample_person *p,
-                       const sample_case *c)
+static void case_write(sample_gen *g, const sample_person *p, const sample_case *c)
 {
     sample_line l = { 0, { 0 } };
     put_id(&l, "A", c->id, 6);
@@ -170,8 +172,7 @@ static void case_write(sample_gen *g, const sample_person *p,
     sample_line_str(&l, c->target_avhopp ? "avhopp" : "riskzon");
     sample_line_sep(&l);
     sample_line_str(&l, uf_kb_code(UF_KB_REFERRER, c->referred_by));
-    const int dates[5] = { c->referral, c->consent, c->plan, c->start,
-                           c->end };
+    const int dates[5] = { c->referral, c->consent, c->plan, c->start, c->end };
     for (int i = 0; i < 5; i++) {
         sample_line_sep(&l);
         sample_line_date(&l, dates[i]);
@@ -188,8 +189,8 @@ static void case_write(sample_gen *g, const sample_person *p,
 
 /* Write one interventions.csv row for c: insats ins from start for about
  * dur days, clamped to the case (plus up to two months) and the end date. */
-static void insats_write(sample_gen *g, const sample_case *c,
-                         const struct insats *ins, int start, int dur)
+static void insats_write(sample_gen *g, const sample_case *c, const struct insats *ins, int start,
+                         int dur)
 {
     sample_rng *r = &g->rng;
     int limit = c->end == SAMPLE_NODATE ? g->as_of : c->end;
@@ -231,21 +232,19 @@ static void interventions_write(sample_gen *g, const sample_case *c)
         weights[i] = insatser[i].weight;
     for (unsigned i = 0; i < n; i++) {
         unsigned k = sample_pick(r, weights, N_INSATSER);
-        weights[k] = 0;         /* distinct codes within the case */
-        int start = c->start + (sample_chance(r, 250) ? -sample_range(r, 1, 90)
-                                                      : sample_range(r, 0, 120));
+        weights[k] = 0; /* distinct codes within the case */
+        int start =
+            c->start + (sample_chance(r, 250) ? -sample_range(r, 1, 90) : sample_range(r, 0, 120));
         insats_write(g, c, &insatser[k], start, sample_range(r, 90, 540));
     }
 }
 
 /* Write one assessments.csv row; score in half points. */
-static void assessment_write(sample_gen *g, const sample_case *c,
-                             const struct instrument *in, int date,
-                             unsigned halves)
+static void assessment_write(sample_gen *g, const sample_case *c, const struct instrument *in,
+                             int date, unsigned halves)
 {
     unsigned max_halves = 2 * in->max;
-    int level = halves * 10 < 3 * max_halves ? 0
-                : halves * 10 < 6 * max_halves ? 1 : 2;
+    int level = halves * 10 < 3 * max_halves ? 0 : halves * 10 < 6 * max_halves ? 1 : 2;
     sample_line l = { 0, { 0 } };
     put_id(&l, "B", ++g->next_assessment, 7);
     sample_line_sep(&l);
@@ -276,8 +275,7 @@ static unsigned round_score(sample_rng *r, unsigned halves)
 static void assessments_write(sample_gen *g, const sample_case *c)
 {
     sample_rng *r = &g->rng;
-    const struct instrument *in =
-        &instruments[sample_pick(r, instrument_w, 3)];
+    const struct instrument *in = &instruments[sample_pick(r, instrument_w, 3)];
     if (!sample_chance(r, 850))
         return;
     int date = c->start + sample_range(r, -60, 30);
@@ -296,8 +294,7 @@ static void assessments_write(sample_gen *g, const sample_case *c)
     int delta = up - down - (c->sig ? 10 : 3);
     int after = (int)base + delta;
     after = after < 0 ? 0 : after > 76 ? 76 : after;
-    assessment_write(g, c, in, fdate,
-                     round_score(r, (unsigned)after * in->max / 38));
+    assessment_write(g, c, in, fdate, round_score(r, (unsigned)after * in->max / 38));
 }
 
 /* Rows of cases, interventions and assessments, case by case. */

@@ -29,19 +29,34 @@
 
 /* The seven output files, in the order they are opened. */
 enum sample_file_id {
-    SF_PERSONS, SF_CASES, SF_INTERVENTIONS, SF_ASSESSMENTS, SF_OUTCOMES,
-    SF_GOALS, SF_MEETINGS, SF_COUNT
+    SF_PERSONS,
+    SF_CASES,
+    SF_INTERVENTIONS,
+    SF_ASSESSMENTS,
+    SF_OUTCOMES,
+    SF_GOALS,
+    SF_MEETINGS,
+    SF_COUNT
 };
 
 /* End reasons; the order matches the weights in sample_case.c. */
 enum sample_reason {
-    SR_NONE = -1, SR_MAL, SR_AVHOPP, SR_FORTSATT, SR_PLACERING, SR_FLYTT,
+    SR_NONE = -1,
+    SR_MAL,
+    SR_AVHOPP,
+    SR_FORTSATT,
+    SR_PLACERING,
+    SR_FLYTT,
     SR_ANNAN
 };
 
 /* Agencies flagged to take part in a case's meetings (bit mask). */
 enum sample_actor {
-    SA_POLIS = 1, SA_SKOLA = 2, SA_BUP = 4, SA_FRITID = 8, SA_AF = 16,
+    SA_POLIS = 1,
+    SA_SKOLA = 2,
+    SA_BUP = 4,
+    SA_FRITID = 8,
+    SA_AF = 16,
     SA_ANNAN = 32
 };
 
@@ -66,26 +81,26 @@ typedef struct sample_file {
 
 /* One case (ärende).  Dates are day numbers, SAMPLE_NODATE when empty. */
 typedef struct sample_case {
-    unsigned long id;           /* written as A%06lu */
-    int sig;                    /* 1 = SIG, 0 = ordinarie */
+    unsigned long id; /* written as A%06lu */
+    int sig;          /* 1 = SIG, 0 = ordinarie */
     int referral, consent, plan, start, end;
-    int reason;                 /* enum sample_reason, SR_NONE if ongoing */
-    int target_avhopp;          /* target_group avhopp (else riskzon) */
-    int referred_by;            /* index into the referred_by codes */
-    int form_service;           /* form service (else bistand) */
-    int followup_no;            /* followup_consent nej (else ja) */
-    unsigned actors;            /* enum sample_actor mask */
+    int reason;        /* enum sample_reason, SR_NONE if ongoing */
+    int target_avhopp; /* target_group avhopp (else riskzon) */
+    int referred_by;   /* index into the referred_by codes */
+    int form_service;  /* form service (else bistand) */
+    int followup_no;   /* followup_consent nej (else ja) */
+    unsigned actors;   /* enum sample_actor mask */
 } sample_case;
 
 /* One youth with one or two cases. */
 typedef struct sample_person {
-    unsigned long index;        /* 0-based position in persons.csv */
-    char id[24];                /* personnummer or pseudonym, as written */
-    int birth;                  /* day number */
-    int write_birth;            /* 0: birth_date left empty */
-    int sex;                    /* enum sample_sex */
-    int unit;                   /* 0..2 */
-    unsigned k_milli;           /* crime propensity, 1000 = average */
+    unsigned long index; /* 0-based position in persons.csv */
+    char id[24];         /* personnummer or pseudonym, as written */
+    int birth;           /* day number */
+    int write_birth;     /* 0: birth_date left empty */
+    int sex;             /* enum sample_sex */
+    int unit;            /* 0..2 */
+    unsigned k_milli;    /* crime propensity, 1000 = average */
     int ncases;
     sample_case cases[2];
 } sample_person;
@@ -95,15 +110,15 @@ typedef struct sample_outcome sample_outcome;
 /* The whole generator state. */
 typedef struct sample_gen {
     sample_rng rng;
-    int as_of;                  /* the end date: nothing after it */
-    int span_start;             /* 1 January, five calendar years back */
+    int as_of;      /* the end date: nothing after it */
+    int span_start; /* 1 January, five calendar years back */
     sample_file files[SF_COUNT];
     unsigned long next_case;
     unsigned long next_assessment;
-    unsigned char *used;        /* bitmap of personnummer handed out */
-    int used_base;              /* day number of the bitmap's first day */
+    unsigned char *used; /* bitmap of personnummer handed out */
+    int used_base;       /* day number of the bitmap's first day */
     int used_days;
-    sample_outcome *rows;       /* one person's outcome rows (reused) */
+    sample_outcome *rows; /* one person's outcome rows (reused) */
     size_t nrows, caprows;
 } sample_gen;
 

@@ -19,15 +19,22 @@
 #include "sample_internal.h"
 
 enum {
-    M_MISSTANKE, M_VALD, M_LAGFORING, M_ORO, M_UPPF, M_SKOLFRANVARO,
-    M_SYSS, M_DROGFRI, M_BOENDE, M_COUNT
+    M_MISSTANKE,
+    M_VALD,
+    M_LAGFORING,
+    M_ORO,
+    M_UPPF,
+    M_SKOLFRANVARO,
+    M_SYSS,
+    M_DROGFRI,
+    M_BOENDE,
+    M_COUNT
 };
 #define M_FIRST_STATE M_UPPF
 
 static const char *const measure_codes[M_COUNT] = {
-    "misstanke_brott", "vald", "lagforing", "anmalan_oro",
-    "uppforandestorning", "skolfranvaro_pct", "sysselsattning", "drogfri",
-    "boende_stabilt"
+    "misstanke_brott",  "vald",           "lagforing", "anmalan_oro",   "uppforandestorning",
+    "skolfranvaro_pct", "sysselsattning", "drogfri",   "boende_stabilt"
 };
 
 /* Suspicions per year after the end, per end reason (x1000, average
@@ -37,14 +44,14 @@ static const unsigned after_rate[6] = { 600, 3000, 4500, 1500, 1500, 2000 };
 struct sample_outcome {
     int date;
     int measure;
-    unsigned value;             /* count, 0/1, or half percent points */
+    unsigned value; /* count, 0/1, or half percent points */
 };
 
 /* Per-youth context while drawing outcomes. */
 typedef struct ctx {
     sample_gen *g;
     const sample_person *p;
-    int lo, hi;                 /* rows kept only in [lo, hi] */
+    int lo, hi; /* rows kept only in [lo, hi] */
     int nomem;
 } ctx;
 
@@ -88,8 +95,7 @@ static void segment(ctx *x, int a, int b, unsigned rate)
     if (b <= a)
         return;
     sample_rng *r = &x->g->rng;
-    unsigned long mean = (unsigned long)rate * x->p->k_milli / 1000
-                         * (unsigned long)(b - a) / 365;
+    unsigned long mean = (unsigned long)rate * x->p->k_milli / 1000 * (unsigned long)(b - a) / 365;
     unsigned n = sample_count(r, mean);
     for (unsigned i = 0; i < n; i++)
         suspicion(x, a + (int)sample_below(r, (unsigned)(b - a)));
@@ -98,16 +104,14 @@ static void segment(ctx *x, int a, int b, unsigned rate)
 /* Suspicions in [a, b) drawn as "none" with chance p0 permille, else 1 +
  * a count with mean extra (x1000, scaled by propensity); dates lean
  * towards b when recent. */
-static void window(ctx *x, int a, int b, unsigned p0, unsigned extra,
-                   int recent)
+static void window(ctx *x, int a, int b, unsigned p0, unsigned extra, int recent)
 {
     if (b <= a)
         return;
     sample_rng *r = &x->g->rng;
     if (sample_chance(r, p0))
         return;
-    unsigned n = 1 + sample_count(r, (unsigned long)extra * x->p->k_milli
-                                         / 1000);
+    unsigned n = 1 + sample_count(r, (unsigned long)extra * x->p->k_milli / 1000);
     for (unsigned i = 0; i < n; i++) {
         unsigned len = (unsigned)(b - a);
         unsigned u = sample_below(r, len);
@@ -187,16 +191,14 @@ static void case_states(ctx *x, const sample_case *c)
     int cd6 = sample_chance(r, keep);
     if (day6 < stop) {
         add(x, day6, M_UPPF, (unsigned)cd6);
-        school(x, day6, scaled(abs0, c->sig ? 40 + sample_below(r, 51)
-                                            : 60 + sample_below(r, 51)));
+        school(x, day6, scaled(abs0, c->sig ? 40 + sample_below(r, 51) : 60 + sample_below(r, 51)));
     }
     if (c->end == SAMPLE_NODATE)
         return;
     int good = c->reason == SR_MAL;
     int day_end = c->end - sample_range(r, 0, 14);
     add(x, day_end, M_UPPF, (unsigned)sample_chance(r, good ? 80 : 400));
-    school(x, day_end, scaled(abs0, good ? 20 + sample_below(r, 51)
-                                         : 60 + sample_below(r, 71)));
+    school(x, day_end, scaled(abs0, good ? 20 + sample_below(r, 51) : 60 + sample_below(r, 71)));
     occasional(x, day_end, good);
 }
 
@@ -218,8 +220,7 @@ static void flush(sample_gen *g, const sample_person *p)
     size_t i = 0;
     while (i < g->nrows) {
         sample_outcome o = g->rows[i++];
-        for (; i < g->nrows && g->rows[i].date == o.date
-               && g->rows[i].measure == o.measure; i++)
+        for (; i < g->nrows && g->rows[i].date == o.date && g->rows[i].measure == o.measure; i++)
             if (o.measure < M_FIRST_STATE)
                 o.value += g->rows[i].value;
         sample_line l = { 0, { 0 } };
@@ -254,8 +255,7 @@ int sample_outcomes_write(sample_gen *g, const sample_person *p)
         case_states(&x, c);
         if (c->end == SAMPLE_NODATE)
             break;
-        int next = i + 1 < p->ncases ? p->cases[i + 1].start - 365
-                                     : g->as_of + 1;
+        int next = i + 1 < p->ncases ? p->cases[i + 1].start - 365 : g->as_of + 1;
         segment(&x, c->end, next, after_rate[c->reason]);
         from = c->end;
     }

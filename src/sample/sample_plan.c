@@ -20,9 +20,7 @@
 
 enum { ST_PAGAENDE, ST_UPPNATT, ST_DELVIS, ST_EJ };
 
-static const char *const status_codes[4] = {
-    "pagaende", "uppnatt", "delvis", "ej_uppnatt"
-};
+static const char *const status_codes[4] = { "pagaende", "uppnatt", "delvis", "ej_uppnatt" };
 
 /* goal domains by their index in the code book */
 #define DOMAIN_KRIMINALITET 4
@@ -30,12 +28,12 @@ static const char *const status_codes[4] = {
 
 /* Final status weights (uppnatt, delvis, ej_uppnatt) per end reason. */
 static const unsigned final_w[6][3] = {
-    { 750, 200, 50 },   /* mal_uppfyllda */
-    { 100, 300, 600 },  /* avhopp */
-    { 80, 300, 620 },   /* fortsatt_brottslighet */
-    { 150, 400, 450 },  /* placering */
-    { 250, 450, 300 },  /* flytt */
-    { 250, 400, 350 }   /* annan */
+    { 750, 200, 50 },  /* mal_uppfyllda */
+    { 100, 300, 600 }, /* avhopp */
+    { 80, 300, 620 },  /* fortsatt_brottslighet */
+    { 150, 400, 450 }, /* placering */
+    { 250, 450, 300 }, /* flytt */
+    { 250, 400, 350 }  /* annan */
 };
 
 /* Actor codes in the order they are written, with their mask bit (0 for
@@ -43,14 +41,12 @@ static const unsigned final_w[6][3] = {
 static const struct actor {
     const char *code;
     unsigned flag;
-    unsigned permille;          /* chance per meeting when flagged */
-} actors[9] = {
-    { "ungdom", 0, 900 }, { "vardnadshavare", 0, 0 },
-    { "socialtjanst", 0, 1000 }, { "polis", SA_POLIS, 650 },
-    { "skola", SA_SKOLA, 700 }, { "bup", SA_BUP, 400 },
-    { "fritid", SA_FRITID, 500 }, { "af", SA_AF, 500 },
-    { "annan", SA_ANNAN, 300 }
-};
+    unsigned permille; /* chance per meeting when flagged */
+} actors[9] = { { "ungdom", 0, 900 },         { "vardnadshavare", 0, 0 },
+                { "socialtjanst", 0, 1000 },  { "polis", SA_POLIS, 650 },
+                { "skola", SA_SKOLA, 700 },   { "bup", SA_BUP, 400 },
+                { "fritid", SA_FRITID, 500 }, { "af", SA_AF, 500 },
+                { "annan", SA_ANNAN, 300 } };
 
 /* The last day c's plan can be followed up: its end, or the end date. */
 static int case_limit(const sample_gen *g, const sample_case *c)
@@ -59,16 +55,14 @@ static int case_limit(const sample_gen *g, const sample_case *c)
 }
 
 /* Fill out with c's follow-up dates (ascending); returns how many. */
-static int followups(sample_gen *g, const sample_case *c,
-                     int out[MAX_FOLLOWUPS])
+static int followups(sample_gen *g, const sample_case *c, int out[MAX_FOLLOWUPS])
 {
     int anchor = c->plan != SAMPLE_NODATE ? c->plan : c->start;
     int limit = case_limit(g, c);
     int n = 0;
     int d = anchor;
     while (n < MAX_FOLLOWUPS - 1) {
-        d += d - anchor < 365 ? sample_range(&g->rng, 28, 42)
-                              : sample_range(&g->rng, 84, 98);
+        d += d - anchor < 365 ? sample_range(&g->rng, 28, 42) : sample_range(&g->rng, 84, 98);
         if (d > limit)
             break;
         out[n++] = d;
@@ -80,8 +74,7 @@ static int followups(sample_gen *g, const sample_case *c,
 
 /* The status of a goal after a follow-up, moving on from cur: pagaende the
  * first three times, then forward only; the final status at the end. */
-static int next_status(sample_gen *g, const sample_case *c, int cur, int i,
-                       int n, int final)
+static int next_status(sample_gen *g, const sample_case *c, int cur, int i, int n, int final)
 {
     sample_rng *r = &g->rng;
     if (c->end != SAMPLE_NODATE && i == n - 1)
@@ -97,8 +90,8 @@ static int next_status(sample_gen *g, const sample_case *c, int cur, int i,
 
 /* Write c's 2-5 goals in distinct domains, one row per follow-up; nothing
  * for a case without plan date or follow-up. */
-static void goals_write(sample_gen *g, const sample_person *p,
-                        const sample_case *c, const int *dates, int n)
+static void goals_write(sample_gen *g, const sample_person *p, const sample_case *c,
+                        const int *dates, int n)
 {
     static const int final_codes[3] = { ST_UPPNATT, ST_DELVIS, ST_EJ };
     unsigned w[10] = { 22, 14, 14, 10, 30, 8, 8, 3, 4, 3 };
@@ -137,9 +130,8 @@ static void goals_write(sample_gen *g, const sample_person *p,
 
 /* Append the participants of one meeting on day to l.  A beredning has
  * social services and every flagged agency; other meetings a draw. */
-static void participants(sample_gen *g, const sample_person *p,
-                         const sample_case *c, int day, int beredning,
-                         sample_line *l)
+static void participants(sample_gen *g, const sample_person *p, const sample_case *c, int day,
+                         int beredning, sample_line *l)
 {
     sample_rng *r = &g->rng;
     unsigned guardian = sample_age(p->birth, day) < 18 ? 850 : 150;
@@ -148,9 +140,8 @@ static void participants(sample_gen *g, const sample_person *p,
         const struct actor *a = &actors[i];
         int in;
         if (a->flag != 0)
-            in = (c->actors & a->flag) != 0
-                 && (beredning ? a->flag <= SA_BUP
-                               : sample_chance(r, a->permille));
+            in = (c->actors & a->flag) != 0 &&
+                 (beredning ? a->flag <= SA_BUP : sample_chance(r, a->permille));
         else if (beredning)
             in = a->permille == 1000;
         else
@@ -165,8 +156,8 @@ static void participants(sample_gen *g, const sample_person *p,
 }
 
 /* Write one meetings.csv row. */
-static void meeting_write(sample_gen *g, const sample_person *p,
-                          const sample_case *c, int day, const char *type)
+static void meeting_write(sample_gen *g, const sample_person *p, const sample_case *c, int day,
+                          const char *type)
 {
     sample_line l = { 0, { 0 } };
     sample_line_str(&l, "A");
@@ -182,18 +173,17 @@ static void meeting_write(sample_gen *g, const sample_person *p,
 
 /* Write c's meetings in date order: the beredning, then the network
  * meetings merged with the follow-ups (dates). */
-static void meetings_write(sample_gen *g, const sample_person *p,
-                           const sample_case *c, const int *dates, int n)
+static void meetings_write(sample_gen *g, const sample_person *p, const sample_case *c,
+                           const int *dates, int n)
 {
     sample_rng *r = &g->rng;
     int net[MAX_NETWORK];
     int nn = 0;
     int limit = case_limit(g, c);
-    for (int d = c->start + sample_range(r, 0, 21);
-         d <= limit && nn < MAX_NETWORK; d += sample_range(r, 56, 84))
+    for (int d = c->start + sample_range(r, 0, 21); d <= limit && nn < MAX_NETWORK;
+         d += sample_range(r, 56, 84))
         net[nn++] = d;
-    meeting_write(g, p, c, sample_range(r, c->referral, c->consent),
-                  "beredning");
+    meeting_write(g, p, c, sample_range(r, c->referral, c->consent), "beredning");
     int i = 0, j = 0;
     while (i < nn || j < n) {
         if (j >= n || (i < nn && net[i] <= dates[j]))

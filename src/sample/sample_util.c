@@ -43,14 +43,12 @@ void sample_civil_from_days(int z, int *y, int *m, int *d)
 static void line_put(sample_line *l, const char *s, size_t len)
 {
     if (len > SAMPLE_LINE_MAX - 1 - l->len)
-        abort();                /* rows are far shorter: a bug */
+        abort(); /* rows are far shorter: a bug */
     memcpy(l->buf + l->len, s, len);
     l->len += len;
 }
 
-const char *const sample_unit_names[3] = {
-    "Norrstaden", "Söderdal", "Västervik"
-};
+const char *const sample_unit_names[3] = { "Norrstaden", "Söderdal", "Västervik" };
 
 /* day plus years calendar years; 29 February rolls to 1 March. */
 int sample_add_years(int day, int years)

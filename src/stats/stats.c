@@ -193,7 +193,7 @@ static double binom_two_sided(unsigned x, unsigned n, double p)
         if (gsl_ran_binomial_pdf((unsigned)i, p, n) <= d)
             y++;
     double lower = y == 0 ? 0 : gsl_cdf_binomial_P((unsigned)(y - 1), p, n);
-    return lower + gsl_cdf_binomial_Q(x - 1, p, n);     /* x > m >= 0 */
+    return lower + gsl_cdf_binomial_Q(x - 1, p, n); /* x > m >= 0 */
 }
 
 uf_error uf_stat_binom_test(size_t x, size_t n, double p0, uf_stat_binom *out)
@@ -298,8 +298,9 @@ double uf_stat_smd_binary(double p1, double p2)
 uf_error uf_stat_smd_data(const double *a, size_t na, const double *b, size_t nb,
                           uf_stat_balance *out)
 {
-    *out = (uf_stat_balance){ NAN, uf_stat_mean(a, na), uf_stat_sd(a, na),
-                              uf_stat_mean(b, nb), uf_stat_sd(b, nb), na, nb };
+    *out = (uf_stat_balance){
+        NAN, uf_stat_mean(a, na), uf_stat_sd(a, na), uf_stat_mean(b, nb), uf_stat_sd(b, nb), na, nb
+    };
     if (na < 2 || nb < 2)
         return UF_ERR_INPUT;
     out->smd = uf_stat_smd(out->mean1, out->sd1, out->mean2, out->sd2);

@@ -71,8 +71,8 @@ uf_error uf_stat_fisher_2x2(size_t a, size_t b, size_t c, size_t d, uf_stat_fish
 
 /* Copy of table without its zero rows and columns into *x (allocated,
  * the caller frees) with its size in *nr, *nc.  UF_ERR_NOMEM. */
-static uf_error drop_zeros(const size_t *table, size_t r, size_t c, uint32_t **x,
-                           size_t *nr, size_t *nc)
+static uf_error drop_zeros(const size_t *table, size_t r, size_t c, uint32_t **x, size_t *nr,
+                           size_t *nc)
 {
     bool *keep = calloc(r + c, sizeof *keep);
     *x = malloc(r * c * sizeof **x);
@@ -112,21 +112,21 @@ uf_error uf_stat_fisher_rxc(const size_t *table, size_t r, size_t c, uf_stat_fis
     size_t total = 0;
     for (size_t i = 0; i < r * c; i++) {
         if (table[i] > (size_t)INT_MAX - total)
-            return UF_ERR_INPUT;                /* R: entries must be integers */
+            return UF_ERR_INPUT; /* R: entries must be integers */
         total += table[i];
     }
     if (r == 2 && c == 2)
         return uf_stat_fisher_2x2(table[0], table[1], table[2], table[3], out);
     out->n = total;
     if (total == 0)
-        return UF_ERR_INPUT;                    /* R: FEXACT error 3, all zero */
+        return UF_ERR_INPUT; /* R: FEXACT error 3, all zero */
     uint32_t *x;
     size_t nr, nc;
     if (drop_zeros(table, r, c, &x, &nr, &nc) != UF_OK)
         return UF_ERR_NOMEM;
     uf_error err = UF_OK;
     if (nr < 2 || nc < 2)
-        out->p = 1;                             /* one table only (R: 1) */
+        out->p = 1; /* one table only (R: 1) */
     else if (total > UF_STAT_FISHER_MAX_N) {
         out->too_large = true;
         err = UF_ERR_INPUT;

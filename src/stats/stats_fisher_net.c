@@ -34,59 +34,59 @@
 #include "uppfolj/stats.h"
 #include "stats_internal.h"
 
-#define FEXACT_TOL 3.45254e-7   /* R's FEXACT: TOL, added to the observed */
-#define MERGE_TOL 1e-8          /* pasts this close at a node are one */
-#define SLACK 1e-8              /* bounds are trusted only this far out */
+#define FEXACT_TOL 3.45254e-7 /* R's FEXACT: TOL, added to the observed */
+#define MERGE_TOL 1e-8        /* pasts this close at a node are one */
+#define SLACK 1e-8            /* bounds are trusted only this far out */
 
 typedef struct past {
-    double v;                   /* log-weight of the columns placed */
-    double w;                   /* number of paths with it */
+    double v; /* log-weight of the columns placed */
+    double w; /* number of paths with it */
 } past;
 
 typedef struct node {
-    double maxf, minf;          /* bounds on the log-weight of a completion */
-    double logtot;              /* log of the total weight of completions */
-    double *val, *head;         /* two columns left: the completions' log-
+    double maxf, minf;  /* bounds on the log-weight of a completion */
+    double logtot;      /* log of the total weight of completions */
+    double *val, *head; /* two columns left: the completions' log-
                                  * weights ascending; head[m] = sum of the
                                  * first m of exp(val - top) */
-    double top;                 /* the largest val */
+    double top;         /* the largest val */
     size_t nval;
     past *p;
-    size_t np, cap, merged;     /* np pasts, the first `merged` sorted */
+    size_t np, cap, merged; /* np pasts, the first `merged` sorted */
 } node;
 
 typedef struct stage {
     node *nodes;
-    uint32_t *keys;             /* r sorted row totals per node */
+    uint32_t *keys; /* r sorted row totals per node */
     size_t n, cap;
-    size_t *slot;               /* hash: node index + 1, 0 = empty */
-    size_t nslot;               /* power of two */
+    size_t *slot; /* hash: node index + 1, 0 = empty */
+    size_t nslot; /* power of two */
 } stage;
 
 typedef struct child {
-    size_t node;                /* in the next stage */
-    double inc;                 /* log-weight of the column */
-    double key;                 /* inc + maxf of the child */
+    size_t node; /* in the next stage */
+    double inc;  /* log-weight of the column */
+    double key;  /* inc + maxf of the child */
 } child;
 
 typedef struct net {
-    size_t r, c;                /* r <= c; stages are the columns */
-    const uint32_t *col;        /* column totals, ascending */
-    const double *lf;           /* lf[i] = log i!, i = 0..N + 1 */
-    double obs;                 /* observed log-weight + FEXACT_TOL */
-    double logm;                /* log N! / prod r_i! */
-    double p;                   /* the p-value so far */
-    double work;                /* steps taken, against UF_STAT_FISHER_MAX_WORK */
-    size_t pasts;               /* pasts alive, against UF_STAT_FISHER_MAX_PASTS */
+    size_t r, c;         /* r <= c; stages are the columns */
+    const uint32_t *col; /* column totals, ascending */
+    const double *lf;    /* lf[i] = log i!, i = 0..N + 1 */
+    double obs;          /* observed log-weight + FEXACT_TOL */
+    double logm;         /* log N! / prod r_i! */
+    double p;            /* the p-value so far */
+    double work;         /* steps taken, against UF_STAT_FISHER_MAX_WORK */
+    size_t pasts;        /* pasts alive, against UF_STAT_FISHER_MAX_PASTS */
     bool too_large, nomem;
-    uint32_t *x, *key, *rest;   /* scratch, r each */
-    long *cell;                 /* scratch r * c, for the mode */
-    long *def;                  /* scratch r + c */
-    double *dist;               /* scratch r + c, Bellman-Ford */
-    long *pred;                 /* scratch r + c */
-    child *ch;                  /* children of the node being expanded */
+    uint32_t *x, *key, *rest; /* scratch, r each */
+    long *cell;               /* scratch r * c, for the mode */
+    long *def;                /* scratch r + c */
+    double *dist;             /* scratch r + c, Bellman-Ford */
+    long *pred;               /* scratch r + c */
+    child *ch;                /* children of the node being expanded */
     size_t nch, capch;
-    double *val;                /* completions of a terminal node */
+    double *val; /* completions of a terminal node */
     size_t nval, capval;
 } net;
 
@@ -119,7 +119,7 @@ static bool cancel_cycle(net *e, long *x, size_t t)
                     e->pred[r + j] = (long)i;
                     last = (long)(r + j);
                 }
-                double down = e->lf[n - (n > 0)] - e->lf[n];     /* -log n */
+                double down = e->lf[n - (n > 0)] - e->lf[n]; /* -log n */
                 if (n > 0 && e->dist[r + j] + down < e->dist[i] - 1e-12) {
                     e->dist[i] = e->dist[r + j] + down;
                     e->pred[i] = (long)(r + j);
@@ -140,9 +140,9 @@ static bool cancel_cycle(net *e, long *x, size_t t)
         if (p < 0)
             return false;
         if ((size_t)p < r)
-            x[(size_t)p * t + (size_t)u - r]++;         /* row p -> column u */
+            x[(size_t)p * t + (size_t)u - r]++; /* row p -> column u */
         else
-            x[(size_t)u * t + (size_t)p - r]--;         /* column p -> row u */
+            x[(size_t)u * t + (size_t)p - r]--; /* column p -> row u */
         u = p;
     } while (u != v);
     return true;
@@ -170,7 +170,7 @@ static double max_future(net *e, const uint32_t *R, const uint32_t *C, size_t t)
             dc[j] -= x[i * t + j];
         }
     }
-    for (size_t i = 0, j = 0; i < r && j < t;) {       /* north-west corner */
+    for (size_t i = 0, j = 0; i < r && j < t;) { /* north-west corner */
         long m = dr[i] < dc[j] ? dr[i] : dc[j];
         x[i * t + j] += m;
         dr[i] -= m;
@@ -361,8 +361,7 @@ typedef void each_fn(net *e, void *arg, const uint32_t *R, const uint32_t *x);
 
 /* Call fn for every split x of `total` over the rows i.. with x_i <= R_i
  * (e->rest[i] = R_i + ... + R_{r-1}). */
-static void each_split(net *e, const uint32_t *R, uint32_t total, size_t i, each_fn *fn,
-                       void *arg)
+static void each_split(net *e, const uint32_t *R, uint32_t total, size_t i, each_fn *fn, void *arg)
 {
     if (failed(e))
         return;
@@ -390,7 +389,7 @@ static void each_column(net *e, const uint32_t *R, uint32_t total, each_fn *fn, 
 
 typedef struct expand_arg {
     stage *next;
-    size_t k;                   /* the stage of the node expanded */
+    size_t k; /* the stage of the node expanded */
 } expand_arg;
 
 /* each_fn: the child of R by column x, into e->ch. */
@@ -399,7 +398,7 @@ static void add_child(net *e, void *arg, const uint32_t *R, const uint32_t *x)
     expand_arg *a = arg;
     size_t r = e->r;
     double inc = e->lf[e->col[a->k]];
-    for (size_t i = 0; i < r; i++) {                    /* R - x, descending */
+    for (size_t i = 0; i < r; i++) { /* R - x, descending */
         uint32_t v = R[i] - x[i];
         size_t at = i;
         for (; at > 0 && e->key[at - 1] < v; at--)
@@ -441,7 +440,7 @@ static void node_expand(net *e, node *nd, const uint32_t *R, size_t k, stage *ne
     e->nch = 0;
     each_column(e, R, e->col[k], add_child, &a);
     for (size_t j = 0; j < e->nch && e->c - k == 3 && e->r == 2 && !failed(e); j++)
-        if (!next->nodes[e->ch[j].node].val)    /* not inside each_column: scratch */
+        if (!next->nodes[e->ch[j].node].val) /* not inside each_column: scratch */
             node_complete(e, &next->nodes[e->ch[j].node], next->keys + e->ch[j].node * e->r);
     if (failed(e))
         return;
@@ -462,7 +461,7 @@ static void node_expand(net *e, node *nd, const uint32_t *R, size_t k, stage *ne
         for (; j < e->nch && e->ch[j].key > t; j++) {
             node *cn = &next->nodes[e->ch[j].node];
             if (v + e->ch[j].inc + cn->minf > e->obs + SLACK)
-                continue;                               /* drop */
+                continue; /* drop */
             if (cn->val)
                 e->p += w * node_mass(e, cn, v + e->ch[j].inc);
             else
@@ -538,7 +537,7 @@ static void node_complete(net *e, node *nd, const uint32_t *R)
 static double node_mass(const net *e, const node *nd, double v)
 {
     double t = e->obs - v;
-    size_t lo = 0, hi = nd->nval;               /* count of val <= t */
+    size_t lo = 0, hi = nd->nval; /* count of val <= t */
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (nd->val[mid] <= t)
@@ -605,10 +604,9 @@ static int cmp_u32_desc(const void *a, const void *b)
     return cmp_u32_asc(b, a);
 }
 
-uf_error uf_stx_fisher_net(const uint32_t *x, size_t nr, size_t nc, uint32_t n,
-                           uf_stat_fisher *out)
+uf_error uf_stx_fisher_net(const uint32_t *x, size_t nr, size_t nc, uint32_t n, uf_stat_fisher *out)
 {
-    bool flip = nr > nc;                        /* rows: the smaller side */
+    bool flip = nr > nc; /* rows: the smaller side */
     size_t r = flip ? nc : nr, c = flip ? nr : nc;
     net e = { .r = r, .c = c };
     uint32_t *rows = calloc(r + c, sizeof *rows), *cols = rows ? rows + r : NULL;
@@ -641,14 +639,14 @@ uf_error uf_stx_fisher_net(const uint32_t *x, size_t nr, size_t nc, uint32_t n,
         obs += lf[cols[j]];
     e.obs = obs;
     qsort(rows, r, sizeof *rows, cmp_u32_desc);
-    qsort(cols, c, sizeof *cols, cmp_u32_asc);  /* the largest column last */
+    qsort(cols, c, sizeof *cols, cmp_u32_asc); /* the largest column last */
     e.col = cols;
     net_run(&e, rows);
     if (e.too_large)
         out->too_large = true;
     err = e.nomem ? UF_ERR_NOMEM : e.too_large ? UF_ERR_INPUT : UF_OK;
     if (err == UF_OK)
-        out->p = fmax(0, fmin(1, e.p));         /* R: max(0, min(1, PVAL)) */
+        out->p = fmax(0, fmin(1, e.p)); /* R: max(0, min(1, PVAL)) */
 done:
     free(rows);
     free(lf);

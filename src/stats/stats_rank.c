@@ -35,7 +35,7 @@ uf_error uf_stx_rank(const double *x, size_t n, double *rank, double *ties)
         size_t j = i + 1;
         while (j < n && x[perm[j]] == x[perm[i]])
             j++;
-        double avg = ((double)i + (double)j + 1) / 2;     /* ranks i+1 .. j */
+        double avg = ((double)i + (double)j + 1) / 2; /* ranks i+1 .. j */
         for (size_t l = i; l < j; l++)
             rank[perm[l]] = avg;
         double t = (double)(j - i);
@@ -55,8 +55,8 @@ uf_error uf_stx_rank(const double *x, size_t n, double *rank, double *ties)
  * 0 <= i <= top / 2. */
 typedef double (*count_fn)(const void *table, size_t i);
 
-static double tail(double q, double top, int lower_tail, count_fn count,
-                   const void *table, double total)
+static double tail(double q, double top, int lower_tail, count_fn count, const void *table,
+                   double total)
 {
     double x = floor(q + 1e-7);
     if (x < 0)
@@ -77,8 +77,8 @@ static double tail(double q, double top, int lower_tail, count_fn count,
 }
 
 typedef struct signrank_table {
-    double *w;          /* w[k] = c(k) for 0 <= k <= half */
-    size_t half;        /* floor(n(n+1)/4) */
+    double *w;   /* w[k] = c(k) for 0 <= k <= half */
+    size_t half; /* floor(n(n+1)/4) */
 } signrank_table;
 
 static double signrank_count(const void *table, size_t i)
@@ -126,7 +126,7 @@ static uf_error wilcox_p(double q, size_t m, size_t n, int lower_tail, double *p
 {
     *p = NAN;
     if (m > n) {
-        size_t s = m;       /* f is symmetric in m and n: keep the table small */
+        size_t s = m; /* f is symmetric in m and n: keep the table small */
         m = n;
         n = s;
     }
@@ -137,18 +137,18 @@ static uf_error wilcox_p(double q, size_t m, size_t n, int lower_tail, double *p
     if (!a)
         return UF_ERR_NOMEM;
     for (size_t i = 0; i <= m; i++)
-        a[i * len] = 1;                         /* f(i, 0, 0) = 1 */
+        a[i * len] = 1; /* f(i, 0, 0) = 1 */
     for (size_t j = 1; j <= n; j++)
         for (size_t i = 1; i <= m; i++) {
             double *row = a + i * len;
-            const double *prev = a + (i - 1) * len;     /* already f(i-1, j, .) */
+            const double *prev = a + (i - 1) * len; /* already f(i-1, j, .) */
             for (size_t k = j; k <= i * j; k++)
                 row[k] += prev[k - j];
         }
     const double *f = a + m * len;
     double total = 0;
     for (size_t k = 0; k < len; k++)
-        total += f[k];                          /* choose(m + n, n) */
+        total += f[k]; /* choose(m + n, n) */
     *p = tail(q, (double)(m * n), lower_tail, wilcox_count, f, total);
     free(a);
     return UF_OK;
@@ -165,8 +165,7 @@ double uf_stat_pwilcox(double q, size_t m, size_t n, int lower_tail)
 
 /* Exact two-sided p as R: the tail on the statistic's side, doubled, at
  * most 1.  mid is the centre of the null distribution. */
-static uf_error exact_two_sided(uf_stat_wilcoxon *o, double mid, size_t m, size_t n,
-                                bool signrank)
+static uf_error exact_two_sided(uf_stat_wilcoxon *o, double mid, size_t m, size_t n, bool signrank)
 {
     double s = o->statistic, p;
     int upper = s > mid;
@@ -182,7 +181,7 @@ static uf_error exact_two_sided(uf_stat_wilcoxon *o, double mid, size_t m, size_
 static uf_error normal_two_sided(uf_stat_wilcoxon *o, double mid, double sigma)
 {
     if (!(sigma > 0))
-        return UF_ERR_INPUT;            /* R: 0/0, p-value NA */
+        return UF_ERR_INPUT; /* R: 0/0, p-value NA */
     double z = o->statistic - mid;
     double corr = z > 0 ? 0.5 : z < 0 ? -0.5 : 0;
     z = (z - corr) / sigma;
@@ -223,8 +222,7 @@ uf_error uf_stat_signrank_paired(const double *after, const double *before, size
         if (out->exact)
             err = exact_two_sided(out, mid, m, 0, true);
         else
-            err = normal_two_sided(out, mid,
-                                   sqrt(nn * (nn + 1) * (2 * nn + 1) / 24 - ties / 48));
+            err = normal_two_sided(out, mid, sqrt(nn * (nn + 1) * (2 * nn + 1) / 24 - ties / 48));
     }
     free(buf);
     return err;

@@ -74,7 +74,7 @@ static void timefix(const double *time, size_t n, double *fixed, double *u, doub
         mean += fabs(u[i]);
     mean /= (double)nu;
     bool any = false;
-    cut[0] = u[0];          /* the cut of u[i]: the first time of its run */
+    cut[0] = u[0]; /* the cut of u[i]: the first time of its run */
     for (size_t i = 1; i < nu; i++) {
         double dy = u[i] - u[i - 1];
         bool tied = dy <= tol || dy / mean <= tol;
@@ -137,8 +137,8 @@ static uf_stat_km *km_alloc(size_t n, size_t k, double level)
     km->se_cumhaz = malloc(k * sizeof(double));
     km->lower = malloc(k * sizeof(double));
     km->upper = malloc(k * sizeof(double));
-    if (!km->time || !km->n_risk || !km->n_event || !km->n_censor || !km->surv ||
-        !km->std_err || !km->se_cumhaz || !km->lower || !km->upper) {
+    if (!km->time || !km->n_risk || !km->n_event || !km->n_censor || !km->surv || !km->std_err ||
+        !km->se_cumhaz || !km->lower || !km->upper) {
         uf_stat_km_free(km);
         return NULL;
     }
@@ -213,7 +213,7 @@ uf_error uf_stat_km_at(const uf_stat_km *km, double t, uf_stat_km_point *out)
         *out = (uf_stat_km_point){ t, 1, 0, 1, 1, km->n };
         return UF_OK;
     }
-    size_t j = find(km->time, km->k, t);        /* last row with time <= t */
+    size_t j = find(km->time, km->k, t); /* last row with time <= t */
     out->surv = km->surv[j];
     out->std_err = km->std_err[j];
     out->lower = km->lower[j];
@@ -330,12 +330,12 @@ static uf_error logrank_test(uf_stat_logrank *lr, size_t *idx)
             idx[m++] = g;
     lr->df = (double)m - 1;
     if (m < 2)
-        return UF_ERR_INPUT;        /* no test: R reports chisq 0 */
+        return UF_ERR_INPUT; /* no test: R reports chisq 0 */
     return logrank_chisq(lr, idx, m);
 }
 
-uf_error uf_stat_logrank_new(const double *time, const int *event, const size_t *group,
-                             size_t n, size_t k, uf_stat_logrank **out)
+uf_error uf_stat_logrank_new(const double *time, const int *event, const size_t *group, size_t n,
+                             size_t k, uf_stat_logrank **out)
 {
     *out = NULL;
     if (n == 0 || k < 2 || !uf_stx_all_finite(time, n) || !valid_events(event, n))

@@ -41,8 +41,8 @@ static uf_error finish(uf_stat_ttest *o, double level)
     return UF_OK;
 }
 
-uf_error uf_stat_ttest_paired(const double *after, const double *before, size_t n,
-                              double level, uf_stat_ttest *out)
+uf_error uf_stat_ttest_paired(const double *after, const double *before, size_t n, double level,
+                              uf_stat_ttest *out)
 {
     clear(out, n, n, n);
     if (!uf_stx_level_ok(level))
@@ -67,8 +67,8 @@ uf_error uf_stat_ttest_paired(const double *after, const double *before, size_t 
     return finish(out, level);
 }
 
-uf_error uf_stat_ttest_welch(const double *a, size_t na, const double *b, size_t nb,
-                             double level, uf_stat_ttest *out)
+uf_error uf_stat_ttest_welch(const double *a, size_t na, const double *b, size_t nb, double level,
+                             uf_stat_ttest *out)
 {
     clear(out, na, nb, na + nb);
     if (!uf_stx_level_ok(level))
@@ -92,8 +92,8 @@ uf_error uf_stat_ttest_welch(const double *a, size_t na, const double *b, size_t
     return finish(out, level);
 }
 
-uf_error uf_stat_did(const double *change_a, size_t na, const double *change_b,
-                     size_t nb, double level, uf_stat_ttest *out)
+uf_error uf_stat_did(const double *change_a, size_t na, const double *change_b, size_t nb,
+                     double level, uf_stat_ttest *out)
 {
     return uf_stat_ttest_welch(change_a, na, change_b, nb, level, out);
 }

@@ -29,8 +29,8 @@ uf_error uf_db_exec(sqlite3 *db, const char *sql)
 sqlite3_stmt *uf_db_prepare(sqlite3 *db, const char *name)
 {
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v3(db, uf_query(name), -1, SQLITE_PREPARE_PERSISTENT,
-                           &st, NULL) != SQLITE_OK) {
+    if (sqlite3_prepare_v3(db, uf_query(name), -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) !=
+        SQLITE_OK) {
         sqlite3_finalize(st);
         return NULL;
     }

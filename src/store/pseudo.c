@@ -63,8 +63,8 @@ uf_error uf_key_load(const char *path, uf_key *key)
     size_t bin_len = 0;
     const size_t magic = strlen(KEY_MAGIC);
     if (fgets(line, sizeof line, f) && strncmp(line, KEY_MAGIC, magic) == 0 &&
-        sodium_hex2bin(key->bytes, sizeof key->bytes, line + magic,
-                       strlen(line + magic), "\r\n", &bin_len, NULL) == 0 &&
+        sodium_hex2bin(key->bytes, sizeof key->bytes, line + magic, strlen(line + magic), "\r\n",
+                       &bin_len, NULL) == 0 &&
         bin_len == UF_KEY_BYTES)
         rc = UF_OK;
     sodium_memzero(line, sizeof line);
@@ -77,12 +77,11 @@ void uf_key_wipe(uf_key *key)
     sodium_memzero(key, sizeof *key);
 }
 
-void uf_pseudonym(const uf_key *key, const char digits[12],
-                  char out[UF_PSEUDONYM_BUF])
+void uf_pseudonym(const uf_key *key, const char digits[12], char out[UF_PSEUDONYM_BUF])
 {
     unsigned char h[16];
-    crypto_generichash(h, sizeof h, (const unsigned char *)digits, 12,
-                       key->bytes, sizeof key->bytes);
+    crypto_generichash(h, sizeof h, (const unsigned char *)digits, 12, key->bytes,
+                       sizeof key->bytes);
     out[0] = 'p';
     out[1] = 's';
     sodium_bin2hex(out + 2, UF_PSEUDONYM_BUF - 2, h, sizeof h);

@@ -18,7 +18,7 @@ const char *uf_query_find(const char *name)
 const char *uf_query(const char *name)
 {
     const char *sql = uf_query_find(name);
-    assert(sql != NULL);        /* a built-in name: the caller's promise */
+    assert(sql != NULL); /* a built-in name: the caller's promise */
     return sql;
 }
 

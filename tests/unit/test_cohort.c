@@ -42,13 +42,14 @@ static void test_cohort__parse_and_match(void **state)
     assert_true(uf_cohort_filter_match(&f, &c, &a));
     assert_false(uf_cohort_filter_match(&f, &c, &b));
     /* Swedish field names, several conditions, ranges */
-    assert_int_equal(uf_cohort_filter_parse("Flickor 2023:startår=2023,kön=flicka,ålder=12-14",
-                                            &f, err, sizeof err), 0);
+    assert_int_equal(uf_cohort_filter_parse("Flickor 2023:startår=2023,kön=flicka,ålder=12-14", &f,
+                                            err, sizeof err),
+                     0);
     assert_int_equal(f.ncond, 3);
     assert_true(uf_cohort_filter_match(&f, &c, &b));
     assert_false(uf_cohort_filter_match(&f, &c, &a));
-    assert_int_equal(uf_cohort_filter_parse("N:enhet=Norrstaden,målgrupp=riskzon", &f, err,
-                                            sizeof err), 0);
+    assert_int_equal(
+        uf_cohort_filter_parse("N:enhet=Norrstaden,målgrupp=riskzon", &f, err, sizeof err), 0);
     assert_true(uf_cohort_filter_match(&f, &c, &a));
 }
 
@@ -87,15 +88,15 @@ static void test_cohort__values_match_as_the_importer_reads(void **state)
     uf_cohort_filter f;
     char err[256];
     uf_case a = mk(0, 'M', 16, 2024);
-    assert_int_equal(uf_cohort_filter_parse("x:program=sig,enhet=NORRSTADEN", &f, err,
-                                            sizeof err), 0);
+    assert_int_equal(uf_cohort_filter_parse("x:program=sig,enhet=NORRSTADEN", &f, err, sizeof err),
+                     0);
     assert_true(uf_cohort_filter_match(&f, &c, &a));
     assert_int_equal(uf_cohort_filter_parse("x:malgrupp=Riskzon", &f, err, sizeof err), 0);
     assert_string_equal(f.cond[0].value, "riskzon");
     assert_true(uf_cohort_filter_match(&f, &c, &a));
     char words[256];
-    assert_int_equal(uf_cohort_filter_parse("x:program=SIG,kön=F,ålder=15-17", &f, err,
-                                            sizeof err), 0);
+    assert_int_equal(uf_cohort_filter_parse("x:program=SIG,kön=F,ålder=15-17", &f, err, sizeof err),
+                     0);
     uf_cohort_filter_describe(&f, words, sizeof words);
     assert_string_equal(words, "program SIG, kön flickor, ålder 15-17 år");
 }

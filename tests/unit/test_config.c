@@ -64,7 +64,7 @@ static void test_config__defaults(void **state)
 {
     (void)state;
     uf_config c;
-    memset(&c, 0x5a, sizeof c);     /* garbage the defaults must overwrite */
+    memset(&c, 0x5a, sizeof c); /* garbage the defaults must overwrite */
     uf_config_defaults(&c);
     assert_defaults(&c);
     assert_null(c.path);
@@ -73,32 +73,31 @@ static void test_config__defaults(void **state)
     assert_defaults(&c);
 }
 
-static const char swedish[] =
-    "; uppfolj.conf för Exempelstad\n"
-    "[organisation]\n"
-    "namn = Exempelstads kommun\n"
-    "\n"
-    "[enhet Norrstaden]\n"
-    "kapacitet = 25\n"
-    "\n"
-    "[enhet Södermalm]\n"
-    "kapacitet = 5\n"
-    "\n"
-    "[åldersgrupper]\n"
-    "grupper = 13-15, 16-18,19-29\n"
-    "\n"
-    "[fönster]\n"
-    "före = 24m                  ; månader före start\n"
-    "efter = 6m\n"
-    "ankare = start\n"
-    "\n"
-    "[röjandeskydd]\n"
-    "tröskel = 10                ; aldrig under 3\n"
-    "\n"
-    "[mått]\n"
-    "skolk_dagar = händelse\n"
-    "betyg_pct = andel\n"
-    "har_korkort = ja_nej\n";
+static const char swedish[] = "; uppfolj.conf för Exempelstad\n"
+                              "[organisation]\n"
+                              "namn = Exempelstads kommun\n"
+                              "\n"
+                              "[enhet Norrstaden]\n"
+                              "kapacitet = 25\n"
+                              "\n"
+                              "[enhet Södermalm]\n"
+                              "kapacitet = 5\n"
+                              "\n"
+                              "[åldersgrupper]\n"
+                              "grupper = 13-15, 16-18,19-29\n"
+                              "\n"
+                              "[fönster]\n"
+                              "före = 24m                  ; månader före start\n"
+                              "efter = 6m\n"
+                              "ankare = start\n"
+                              "\n"
+                              "[röjandeskydd]\n"
+                              "tröskel = 10                ; aldrig under 3\n"
+                              "\n"
+                              "[mått]\n"
+                              "skolk_dagar = händelse\n"
+                              "betyg_pct = andel\n"
+                              "har_korkort = ja_nej\n";
 
 static void test_config__swedish_file(void **state)
 {
@@ -183,9 +182,9 @@ static void test_config__english_aliases(void **state)
     assert_int_equal(c.bands[1].lo, 13);
     assert_int_equal(c.bands[1].hi, 19);
     assert_int_equal(c.months_before, 6);
-    assert_int_equal(c.months_after, 12);      /* 1y = 12 months */
+    assert_int_equal(c.months_after, 12); /* 1y = 12 months */
     assert_int_equal(c.anchor, UF_ANCHOR_END);
-    assert_int_equal(c.threshold, 3);          /* 3 is the lowest allowed */
+    assert_int_equal(c.threshold, 3); /* 3 is the lowest allowed */
     assert_int_equal(c.nmeasures, 3);
     assert_int_equal(c.measures[0].kind, UF_MEASURE_EVENT);
     assert_int_equal(c.measures[1].kind, UF_MEASURE_PCT);
@@ -202,7 +201,7 @@ static void test_config__window_in_swedish_units(void **state)
     uf_diag d;
     assert_int_equal(load_text(*state, "[fönster]\nföre = 2år\nefter = 18mån\n", &c, &d), UF_OK);
     assert_int_equal(d.errors, 0);
-    assert_int_equal(c.months_before, 24);     /* 2 years */
+    assert_int_equal(c.months_before, 24); /* 2 years */
     assert_int_equal(c.months_after, 18);
     uf_config_release(&c);
     uf_diag_release(&d);
@@ -242,8 +241,8 @@ static void test_config__bad_window_is_error(void **state)
                      UF_ERR_INPUT);
     assert_int_equal(d.errors, 1);
     assert_true(has_diag(&d, UF_ERROR, "13x"));
-    assert_int_equal(c.months_before, 12);     /* unchanged */
-    assert_int_equal(c.months_after, 6);       /* the good line still counts */
+    assert_int_equal(c.months_before, 12); /* unchanged */
+    assert_int_equal(c.months_after, 6);   /* the good line still counts */
     uf_config_release(&c);
     uf_diag_release(&d);
 
@@ -257,10 +256,10 @@ static void test_config__bad_window_is_error(void **state)
 static void test_config__bad_bands_are_errors(void **state)
 {
     static const char *const bad[] = {
-        "[åldersgrupper]\ngrupper = 12-14, 14-16\n",   /* overlap at 14 */
-        "[åldersgrupper]\ngrupper = 15-17, 12-14\n",   /* not ascending */
-        "[åldersgrupper]\ngrupper = 14-12\n",          /* lo > hi */
-        "[åldersgrupper]\ngrupper = 12-14; 15-17\n",   /* wrong separator */
+        "[åldersgrupper]\ngrupper = 12-14, 14-16\n", /* overlap at 14 */
+        "[åldersgrupper]\ngrupper = 15-17, 12-14\n", /* not ascending */
+        "[åldersgrupper]\ngrupper = 14-12\n",        /* lo > hi */
+        "[åldersgrupper]\ngrupper = 12-14; 15-17\n", /* wrong separator */
         "[åldersgrupper]\ngrupper = tonår\n",
     };
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
@@ -286,7 +285,7 @@ static void test_config__unknown_key_is_warning_only(void **state)
                         "[enhet Väster]\nkapacitet = 7\nchef = Anna\n";
     assert_int_equal(load_text(*state, text, &c, &d), UF_OK);
     assert_int_equal(d.errors, 0);
-    assert_int_equal(d.warnings, 3);           /* färg, x, chef */
+    assert_int_equal(d.warnings, 3); /* färg, x, chef */
     assert_true(has_diag(&d, UF_WARNING, "färg"));
     assert_true(has_diag(&d, UF_WARNING, "okänd inställning"));
     assert_int_equal(c.threshold, 6);
@@ -344,8 +343,9 @@ static void test_config__extra_measures(void **state)
     uf_diag_release(&d);
 
     /* a built-in code cannot be redefined; an unknown kind is an error */
-    assert_int_equal(load_text(*state, "[mått]\nvald = andel\nskolk = ibland\nok_kod = andel\n",
-                               &c, &d), UF_ERR_INPUT);
+    assert_int_equal(
+        load_text(*state, "[mått]\nvald = andel\nskolk = ibland\nok_kod = andel\n", &c, &d),
+        UF_ERR_INPUT);
     assert_int_equal(d.errors, 2);
     assert_int_equal(c.nmeasures, 1);
     assert_string_equal(c.measures[0].code, "ok_kod");
@@ -362,11 +362,13 @@ static void test_config__extra_measure_limits(void **state)
 {
     uf_config c;
     uf_diag d;
-    assert_int_equal(load_text(*state, "[mått]\ne1 = händelse\ne2 = händelse\ne3 = händelse\n"
-                                       "e4 = händelse\ne5 = händelse\ns1 = andel\ns1 = ja_nej\n",
-                               &c, &d), UF_ERR_INPUT);
+    assert_int_equal(load_text(*state,
+                               "[mått]\ne1 = händelse\ne2 = händelse\ne3 = händelse\n"
+                               "e4 = händelse\ne5 = händelse\ns1 = andel\ns1 = ja_nej\n",
+                               &c, &d),
+                     UF_ERR_INPUT);
     assert_int_equal(d.errors, 2);
-    assert_int_equal(c.nmeasures, 5);   /* e1..e4 and s1 */
+    assert_int_equal(c.nmeasures, 5); /* e1..e4 and s1 */
     assert_int_equal(uf_config_measure_kind(&c, "e5"), -1);
     assert_int_equal(uf_config_measure_kind(&c, "s1"), UF_MEASURE_PCT);
     uf_config_release(&c);
@@ -389,7 +391,8 @@ static void test_config__measure_kind(void **state)
     assert_int_equal(uf_config_measure_kind(NULL, ""), -1);
 
     char code0[] = "skolk_dagar", code1[] = "betyg_pct", code2[] = "har_korkort";
-    uf_measure_conf m[] = { { code0, UF_MEASURE_EVENT }, { code1, UF_MEASURE_PCT },
+    uf_measure_conf m[] = { { code0, UF_MEASURE_EVENT },
+                            { code1, UF_MEASURE_PCT },
                             { code2, UF_MEASURE_BINARY } };
     uf_config c;
     uf_config_defaults(&c);
@@ -407,13 +410,27 @@ static void test_config__measure_kind(void **state)
 static void test_config__parse_months(void **state)
 {
     (void)state;
-    static const struct { const char *s; int months; } good[] = {
-        { "12m", 12 }, { "6m", 6 }, { "1y", 12 }, { "18", 18 }, { "1m", 1 },
+    static const struct {
+        const char *s;
+        int months;
+    } good[] = {
+        { "12m", 12 },   { "6m", 6 },    { "1y", 12 },  { "18", 18 }, { "1m", 1 },
         { "120m", 120 }, { "10y", 120 }, { "1år", 12 }, { "1å", 12 }, { "3mån", 3 },
     };
     static const char *const bad[] = {
-        "0m", "121m", "11y", "", "m", "12x", "13x", "12 m", "-6m", "12mm", "y",
-        "99999999999999999999y", "-99999999999999999999y",
+        "0m",
+        "121m",
+        "11y",
+        "",
+        "m",
+        "12x",
+        "13x",
+        "12 m",
+        "-6m",
+        "12mm",
+        "y",
+        "99999999999999999999y",
+        "-99999999999999999999y",
     };
     for (size_t i = 0; i < sizeof good / sizeof *good; i++) {
         int m = -7;
@@ -425,7 +442,7 @@ static void test_config__parse_months(void **state)
         int m = -7;
         if (uf_parse_months(bad[i], &m) != -1)
             fail_msg("accepted %s", bad[i]);
-        assert_int_equal(m, -7);               /* untouched */
+        assert_int_equal(m, -7); /* untouched */
     }
 }
 
@@ -435,14 +452,16 @@ static void test_config__band(void **state)
     uf_config c;
     uf_config_defaults(&c);
     /* 12-14 -> 0, 15-17 -> 1, 18-20 -> 2, 21-25 -> 3; outside -> -1 */
-    static const struct { int age, band; } cases[] = {
-        { 11, -1 }, { 12, 0 }, { 14, 0 }, { 15, 1 }, { 17, 1 }, { 18, 2 },
-        { 20, 2 }, { 21, 3 }, { 25, 3 }, { 26, -1 }, { 0, -1 }, { -1, -1 },
+    static const struct {
+        int age, band;
+    } cases[] = {
+        { 11, -1 }, { 12, 0 }, { 14, 0 }, { 15, 1 },  { 17, 1 }, { 18, 2 },
+        { 20, 2 },  { 21, 3 }, { 25, 3 }, { 26, -1 }, { 0, -1 }, { -1, -1 },
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
         if (uf_config_band(&c, cases[i].age) != cases[i].band)
-            fail_msg("age %d: band %d, expected %d", cases[i].age,
-                     uf_config_band(&c, cases[i].age), cases[i].band);
+            fail_msg("age %d: band %d, expected %d", cases[i].age, uf_config_band(&c, cases[i].age),
+                     cases[i].band);
     /* bands with a gap: 13-15, 19-29 */
     c.nbands = 2;
     c.bands[0] = (uf_band){ 13, 15 };
@@ -455,7 +474,9 @@ static void test_config__band(void **state)
 static void test_config__path(void **state)
 {
     (void)state;
-    static const struct { const char *db, *conf; } cases[] = {
+    static const struct {
+        const char *db, *conf;
+    } cases[] = {
         { "uppfolj.db", "uppfolj.conf" },
         { "data/uppfolj.db", "data/uppfolj.conf" },
         { "/var/lib/sig/stad.sqlite", "/var/lib/sig/uppfolj.conf" },
@@ -475,14 +496,14 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_config__defaults),
         cmocka_unit_test_setup_teardown(test_config__swedish_file, tu_setup_dir, tu_teardown_dir),
-        cmocka_unit_test_setup_teardown(test_config__swedish_without_ring_and_dots,
-                                        tu_setup_dir, tu_teardown_dir),
+        cmocka_unit_test_setup_teardown(test_config__swedish_without_ring_and_dots, tu_setup_dir,
+                                        tu_teardown_dir),
         cmocka_unit_test_setup_teardown(test_config__english_aliases, tu_setup_dir,
                                         tu_teardown_dir),
         cmocka_unit_test_setup_teardown(test_config__window_in_swedish_units, tu_setup_dir,
                                         tu_teardown_dir),
-        cmocka_unit_test_setup_teardown(test_config__threshold_below_three_is_error,
-                                        tu_setup_dir, tu_teardown_dir),
+        cmocka_unit_test_setup_teardown(test_config__threshold_below_three_is_error, tu_setup_dir,
+                                        tu_teardown_dir),
         cmocka_unit_test_setup_teardown(test_config__bad_window_is_error, tu_setup_dir,
                                         tu_teardown_dir),
         cmocka_unit_test_setup_teardown(test_config__bad_bands_are_errors, tu_setup_dir,
@@ -492,8 +513,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_config__syntax_error_names_line, tu_setup_dir,
                                         tu_teardown_dir),
         cmocka_unit_test_setup_teardown(test_config__missing_file, tu_setup_dir, tu_teardown_dir),
-        cmocka_unit_test_setup_teardown(test_config__extra_measures, tu_setup_dir,
-                                        tu_teardown_dir),
+        cmocka_unit_test_setup_teardown(test_config__extra_measures, tu_setup_dir, tu_teardown_dir),
         cmocka_unit_test_setup_teardown(test_config__extra_measure_limits, tu_setup_dir,
                                         tu_teardown_dir),
         cmocka_unit_test(test_config__measure_kind),

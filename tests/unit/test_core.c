@@ -96,39 +96,39 @@ static const char *const data_sql[] = {
     " (9, 'I', 8, 'SIG', 'Norr', NULL, '2025-07-15', NULL, NULL, NULL, NULL, 1);",
     /* person 1 (case A): events around every border, states, extras */
     "INSERT INTO outcomes (person_id, date, measure, value) VALUES"
-    " (1, '2022-03-14', 'misstanke_brott', 1),"     /* before_from - 1: none */
-    " (1, '2022-03-15', 'misstanke_brott', 1),"     /* before_from: before */
-    " (1, '2022-06-01', 'misstanke_brott', 2),"     /* before, value 2 */
-    " (1, '2023-03-14', 'misstanke_brott', 1),"     /* start - 1: before */
-    " (1, '2023-03-15', 'misstanke_brott', 1),"     /* start: during */
-    " (1, '2023-06-01', 'vald', 1),"                /* during */
-    " (1, '2024-01-09', 'misstanke_brott', 1),"     /* end - 1: during */
-    " (1, '2024-01-10', 'misstanke_brott', 1),"     /* end: after */
-    " (1, '2025-01-09', 'misstanke_brott', 1),"     /* after_to - 1: after */
-    " (1, '2025-01-10', 'misstanke_brott', 1),"     /* after_to: none */
-    " (1, '2024-06-01', 'uppforandestorning', 1),"  /* after */
-    " (1, '2023-04-15', 'uppforandestorning', 0),"  /* start + 31: during only */
-    " (1, '2023-04-14', 'uppforandestorning', 1),"  /* start + 30: baseline */
-    " (1, '2022-12-15', 'uppforandestorning', 0),"  /* start - 90: baseline window */
-    " (1, '2022-12-14', 'uppforandestorning', 1),"  /* start - 91: before only */
+    " (1, '2022-03-14', 'misstanke_brott', 1),"    /* before_from - 1: none */
+    " (1, '2022-03-15', 'misstanke_brott', 1),"    /* before_from: before */
+    " (1, '2022-06-01', 'misstanke_brott', 2),"    /* before, value 2 */
+    " (1, '2023-03-14', 'misstanke_brott', 1),"    /* start - 1: before */
+    " (1, '2023-03-15', 'misstanke_brott', 1),"    /* start: during */
+    " (1, '2023-06-01', 'vald', 1),"               /* during */
+    " (1, '2024-01-09', 'misstanke_brott', 1),"    /* end - 1: during */
+    " (1, '2024-01-10', 'misstanke_brott', 1),"    /* end: after */
+    " (1, '2025-01-09', 'misstanke_brott', 1),"    /* after_to - 1: after */
+    " (1, '2025-01-10', 'misstanke_brott', 1),"    /* after_to: none */
+    " (1, '2024-06-01', 'uppforandestorning', 1)," /* after */
+    " (1, '2023-04-15', 'uppforandestorning', 0)," /* start + 31: during only */
+    " (1, '2023-04-14', 'uppforandestorning', 1)," /* start + 30: baseline */
+    " (1, '2022-12-15', 'uppforandestorning', 0)," /* start - 90: baseline window */
+    " (1, '2022-12-14', 'uppforandestorning', 1)," /* start - 91: before only */
     " (1, '2023-03-01', 'skolfranvaro_pct', 40),"
     " (1, '2023-12-01', 'skolfranvaro_pct', 25.5),"
     " (1, '2024-12-31', 'skolfranvaro_pct', 10),"
-    " (1, '2022-12-14', 'drogfri', 1),"             /* start - 91 only: no baseline */
-    " (1, '2022-12-15', 'boende_stabilt', 1),"      /* start - 90 only: baseline */
-    " (1, '2023-06-01', 'skolk_dagar', 4),"         /* extra measure (config) */
-    " (1, '2023-03-01', 'betyg_pct', 60),"          /* extra state (config) */
-    " (2, '2023-06-01', 'misstanke_brott', 3),"     /* B: no consent */
+    " (1, '2022-12-14', 'drogfri', 1),"         /* start - 91 only: no baseline */
+    " (1, '2022-12-15', 'boende_stabilt', 1),"  /* start - 90 only: baseline */
+    " (1, '2023-06-01', 'skolk_dagar', 4),"     /* extra measure (config) */
+    " (1, '2023-03-01', 'betyg_pct', 60),"      /* extra state (config) */
+    " (2, '2023-06-01', 'misstanke_brott', 3)," /* B: no consent */
     " (2, '2023-06-01', 'uppforandestorning', 1),"
     " (3, '2020-01-31', 'misstanke_brott', 1),"     /* before C's before */
     " (3, '2021-03-01', 'misstanke_brott', 1),"     /* C during */
     " (3, '2022-06-01', 'misstanke_brott', 1),"     /* C after and D before */
     " (3, '2023-03-01', 'misstanke_brott', 1),"     /* D during */
-    " (4, '2024-09-01', 'skolfranvaro_pct', 33.3),"  /* E baseline: exactly 33.3 */
+    " (4, '2024-09-01', 'skolfranvaro_pct', 33.3)," /* E baseline: exactly 33.3 */
     " (4, '2025-05-01', 'vald', 1),"                /* E after (incomplete) */
     " (4, '2025-07-01', 'vald', 1),"                /* after as-of */
     " (5, '2025-06-30', 'misstanke_brott', 1),"     /* G: on the as-of day */
-    " (5, '2025-07-01', 'misstanke_brott', 1);",     /* after as-of */
+    " (5, '2025-07-01', 'misstanke_brott', 1);",    /* after as-of */
     "INSERT INTO assessments (assessment_id, person_id, instrument, date, total_score,"
     " risk_level) VALUES"
     " ('a1', 1, 'ester', '2022-09-15', 30, 'hog'),"   /* start - 181: too old */
@@ -140,29 +140,29 @@ static const char *const data_sql[] = {
     " ('s1', 1, 'savry', '2022-09-15', 31, 'hog'),"   /* too old: no baseline */
     " ('s2', 1, 'savry', '2024-03-01', 5, 'lag'),"    /* first after the end */
     " ('s3', 1, 'savry', '2024-06-01', 3, 'lag'),"
-    " ('r1', 1, 'earl', '2022-09-16', 7, 'lag'),"     /* start - 180 only: baseline */
-    " ('y1', 1, 'yls_cmi', '2023-03-15', 12, 'medel'),"  /* start day: baseline */
-    " ('y2', 1, 'yls_cmi', '2025-01-10', 6, 'lag'),"  /* end + 12 months: outside */
-    " ('c1', 3, 'ester', '2021-05-01', 15, 'medel')," /* C during */
-    " ('d1', 3, 'ester', '2023-01-15', 20, 'hog'),"   /* D baseline (start - 17) */
-    " ('d2', 3, 'ester', '2025-06-01', 9, 'lag'),"    /* D during (ongoing) */
-    " ('e1', 4, 'ester', '2024-08-01', 20, 'hog'),"   /* E baseline (start - 31) */
-    " ('e2', 4, 'ester', '2025-04-01', 12, 'medel')," /* E first after the end */
+    " ('r1', 1, 'earl', '2022-09-16', 7, 'lag'),"       /* start - 180 only: baseline */
+    " ('y1', 1, 'yls_cmi', '2023-03-15', 12, 'medel')," /* start day: baseline */
+    " ('y2', 1, 'yls_cmi', '2025-01-10', 6, 'lag'),"    /* end + 12 months: outside */
+    " ('c1', 3, 'ester', '2021-05-01', 15, 'medel'),"   /* C during */
+    " ('d1', 3, 'ester', '2023-01-15', 20, 'hog'),"     /* D baseline (start - 17) */
+    " ('d2', 3, 'ester', '2025-06-01', 9, 'lag'),"      /* D during (ongoing) */
+    " ('e1', 4, 'ester', '2024-08-01', 20, 'hog'),"     /* E baseline (start - 31) */
+    " ('e2', 4, 'ester', '2025-04-01', 12, 'medel'),"   /* E first after the end */
     " ('e3', 4, 'ester', '2025-05-01', 8, 'lag');",
     "INSERT INTO interventions (person_id, insats, start_date, end_date) VALUES"
     " (1, 'hvb', '2022-12-01', '2023-04-30'),"
     " (1, 'sis', '2023-12-20', '2024-01-20'),"
     " (1, 'familjehem', '2024-06-01', '2024-06-30'),"
     " (1, 'mst', '2023-05-01', '2023-08-31'),"
-    " (1, 'kontaktperson', '2022-01-01', '2023-03-14'),"  /* ends the day before start */
-    " (1, 'fft', '2024-01-10', '2024-03-01'),"            /* starts on the end day */
-    " (1, 'skk', '2024-01-09', NULL),"                    /* from the last during day */
-    " (2, 'hvb', '2023-06-01', '2023-06-30'),"            /* B: no consent */
+    " (1, 'kontaktperson', '2022-01-01', '2023-03-14')," /* ends the day before start */
+    " (1, 'fft', '2024-01-10', '2024-03-01'),"           /* starts on the end day */
+    " (1, 'skk', '2024-01-09', NULL),"                   /* from the last during day */
+    " (2, 'hvb', '2023-06-01', '2023-06-30'),"           /* B: no consent */
     " (3, 'hvb', '2021-07-01', '2021-08-31'),"
     " (3, 'tfco', '2022-10-01', '2022-10-10'),"
     " (3, 'mentor', '2023-06-01', NULL),"
     " (4, 'hvb', '2025-06-01', NULL),"
-    " (4, 'sis', '2025-05-01', '2025-12-31'),"          /* ends after as-of */
+    " (4, 'sis', '2025-05-01', '2025-12-31')," /* ends after as-of */
     " (5, 'hvb', '2025-06-01', '2025-12-31'),"
     " (5, 'ungdomstjanst', '2024-02-01', '2024-03-01');",
     /* C's own skolstod (by case_id) runs on into D's during phase */
@@ -178,7 +178,7 @@ static const char *const data_sql[] = {
     " (1, 'skola', '2023-04-01', '2023-06-01', 'delvis'),"
     " (1, 'skola', '2023-05-01', '2023-06-01', 'ej_uppnatt'),"
     " (1, 'familj', '2023-04-01', '2023-06-01', 'uppnatt'),"
-    " (1, 'familj', '2023-04-01', '2025-08-01', 'ej_uppnatt'),"   /* after as-of */
+    " (1, 'familj', '2023-04-01', '2025-08-01', 'ej_uppnatt')," /* after as-of */
     " (1, 'kamrater', '2023-04-01', '2023-06-01', 'pagaende'),"
     " (2, 'skola', '2023-06-01', '2023-08-01', 'uppnatt'),"
     " (4, 'skola', '2023-03-01', '2023-06-01', 'delvis');",
@@ -230,10 +230,11 @@ static int group_teardown(void **state)
 
 /* Load the fixture's database; fails the test unless UF_OK. */
 static uf_caseset *load_with(int as_of, int before, int after, uf_anchor anchor,
-                            const uf_config *cfg)
+                             const uf_config *cfg)
 {
-    uf_core_params p = { .as_of = as_of, .months_before = before, .months_after = after,
-                         .anchor = anchor, .cfg = cfg };
+    uf_core_params p = {
+        .as_of = as_of, .months_before = before, .months_after = after, .anchor = anchor, .cfg = cfg
+    };
     uf_caseset *c = NULL;
     uf_error rc = uf_core_load(fx.db, &p, &c);
     if (rc != UF_OK)
@@ -345,7 +346,7 @@ static void test_core__windows_of_ended_case(void **state)
 
     const uf_case *e = get(c, 5);
     assert_int_equal(e->sex, 'X');
-    assert_int_equal(e->age, -1);               /* no birth date */
+    assert_int_equal(e->age, -1); /* no birth date */
     assert_int_equal(e->unit, -1);
     assert_string_equal(uf_caseset_string(c, e->unit), "");
     assert_int_equal(e->target_group, -1);
@@ -386,7 +387,7 @@ static void test_core__end_after_as_of_is_ongoing(void **state)
     assert_int_equal(g->from[UF_AFTER], INT_MIN);
     assert_false(g->complete[UF_DURING]);
     assert_false(g->complete[UF_AFTER]);
-    assert_int_equal(g->sex, 0);                /* sex not given */
+    assert_int_equal(g->sex, 0); /* sex not given */
     assert_int_equal(g->age, 19);
     /* an event on the as-of day counts, the one the day after does not */
     assert_near(ev(c, g, "misstanke_brott", UF_DURING), 1);
@@ -409,7 +410,7 @@ static void test_core__incomplete_after_window(void **state)
     const uf_case *e = get(c, 5);
     assert_window(e, UF_AFTER, D(2025, 3, 1), D(2026, 3, 1));
     assert_true(e->complete[UF_DURING]);
-    assert_false(e->complete[UF_AFTER]);        /* 2026-03-01 > 2025-07-01 */
+    assert_false(e->complete[UF_AFTER]); /* 2026-03-01 > 2025-07-01 */
     /* exposure up to as-of: 122 days */
     assert_near(e->years[UF_AFTER], 122 / 365.25);
     /* the event of 2025-05-01 counts, the one after as-of does not */
@@ -423,7 +424,7 @@ static void test_core__incomplete_after_window(void **state)
     uf_caseset_free(c);
     c = load_with(D(2025, 1, 8), 12, 12, UF_ANCHOR_END, NULL);
     assert_false(get(c, 1)->complete[UF_AFTER]);
-    assert_near(get(c, 1)->years[UF_AFTER], 365 / 365.25);   /* 366 - 1 day */
+    assert_near(get(c, 1)->years[UF_AFTER], 365 / 365.25); /* 366 - 1 day */
     uf_caseset_free(c);
 }
 
@@ -443,8 +444,7 @@ static void test_core__years_of_exposure(void **state)
     assert_near(g->years[UF_DURING], 533 / 365.25);
     /* the rate inputs: A's suspicions per phase (see the next test) over
      * these years, e.g. before 4 / (365 / 365.25) = 4.00274 per year */
-    assert_near(ev(c, a, "misstanke_brott", UF_BEFORE) / a->years[UF_BEFORE],
-                4 * 365.25 / 365);
+    assert_near(ev(c, a, "misstanke_brott", UF_BEFORE) / a->years[UF_BEFORE], 4 * 365.25 / 365);
     uf_caseset_free(c);
 }
 
@@ -521,7 +521,7 @@ static void test_core__state_values_kept_exactly(void **state)
     const uf_case *e = get(c, 5);
     int s = st(c, "skolfranvaro_pct");
     assert_true(e->state_base[s] == 33.3);
-    assert_true(e->state_end[s][UF_DURING] == 33.3);    /* the start day is during */
+    assert_true(e->state_end[s][UF_DURING] == 33.3); /* the start day is during */
     uf_caseset_free(c);
 }
 
@@ -945,7 +945,7 @@ static void test_core__default_as_of_is_latest_date(void **state)
     db = new_db(dir, NULL);
     assert_non_null(db);
     uf_caseset sentinel;
-    c = &sentinel;                  /* must become NULL */
+    c = &sentinel; /* must become NULL */
     assert_int_equal(uf_core_load(db, &p, &c), UF_ERR_INPUT);
     assert_null(c);
     uf_db_close(db);

@@ -18,7 +18,6 @@
 
 /* ---- fixture: one temporary folder per test ---------------------------- */
 
-
 /* ---- a record collector for uf_csv_read --------------------------------- */
 
 #define MAXREC 16
@@ -32,9 +31,9 @@ typedef struct rec {
 
 typedef struct coll {
     rec r[MAXREC];
-    size_t n;           /* records kept */
-    unsigned long count;/* records seen */
-    unsigned long stop_after;   /* 0: never stop */
+    size_t n;                 /* records kept */
+    unsigned long count;      /* records seen */
+    unsigned long stop_after; /* 0: never stop */
 } coll;
 
 static int collect(void *ctx, unsigned long line, char **fields, size_t n)
@@ -60,8 +59,8 @@ static void coll_free(coll *c)
 }
 
 /* Write text to dir/name, scan and read it into c; the read's result. */
-static uf_error read_text(const char *dir, const char *name, const char *text,
-                          uf_csv_info *info, coll *c, unsigned long *bad)
+static uf_error read_text(const char *dir, const char *name, const char *text, uf_csv_info *info,
+                          coll *c, unsigned long *bad)
 {
     char path[TU_PATH];
     assert_int_equal(tu_write(dir, name, text, path), 0);
@@ -131,13 +130,13 @@ static void test_csvin__scan_encodings(void **state)
     char path[TU_PATH];
     uf_csv_info info;
     /* "Åsa;Västerås" in UTF-8 */
-    assert_int_equal(tu_write(dir, "u.csv", "namn;ort\n\xC3\x85sa;V\xC3\xA4ster\xC3\xA5s\n",
-                              path), 0);
+    assert_int_equal(tu_write(dir, "u.csv", "namn;ort\n\xC3\x85sa;V\xC3\xA4ster\xC3\xA5s\n", path),
+                     0);
     assert_int_equal(uf_csv_scan(path, &info), UF_OK);
     assert_int_equal(info.encoding, UF_ENC_UTF8);
 
-    assert_int_equal(tu_write(dir, "b.csv", "\xEF\xBB\xBFnamn;ort\n\xC3\x85sa;Ume\xC3\xA5\n",
-                              path), 0);
+    assert_int_equal(tu_write(dir, "b.csv", "\xEF\xBB\xBFnamn;ort\n\xC3\x85sa;Ume\xC3\xA5\n", path),
+                     0);
     assert_int_equal(uf_csv_scan(path, &info), UF_OK);
     assert_int_equal(info.encoding, UF_ENC_UTF8_BOM);
 
@@ -182,14 +181,16 @@ static void test_csvin__scan_utf8_across_chunk_boundary(void **state)
     char path[TU_PATH];
     uf_csv_info info;
     const size_t chunk = 256 * 1024, size = 300000;
-    char *buf = straddle(size, chunk - 1, "\xC3\xA5");   /* å */
+    char *buf = straddle(size, chunk - 1, "\xC3\xA5"); /* å */
     assert_int_equal(tu_write_bytes(dir, "s.csv", buf, size, path), 0);
     assert_int_equal(uf_csv_scan(path, &info), UF_OK);
     assert_int_equal(info.encoding, UF_ENC_UTF8);
     assert_int_equal(info.size, size);
     /* the same place with a 1252 'å' followed by 'a' is not UTF-8 */
     free(buf);
-    buf = straddle(size, chunk - 1, "\xE5" "a");
+    buf = straddle(size, chunk - 1,
+                   "\xE5"
+                   "a");
     assert_int_equal(tu_write_bytes(dir, "s.csv", buf, size, path), 0);
     assert_int_equal(uf_csv_scan(path, &info), UF_OK);
     assert_int_equal(info.encoding, UF_ENC_CP1252);
@@ -240,8 +241,8 @@ static void test_csvin__read_fields_and_trimming(void **state)
     uf_csv_info info;
     unsigned long bad;
     /* spaces around unquoted fields go, inside quotes they stay */
-    assert_int_equal(read_text(*state, "f.csv", "a;b;c\n 1 ; x y ;\" z \"\n;;\n", &info, &c,
-                               &bad), UF_OK);
+    assert_int_equal(read_text(*state, "f.csv", "a;b;c\n 1 ; x y ;\" z \"\n;;\n", &info, &c, &bad),
+                     UF_OK);
     assert_int_equal(c.count, 3);
     assert_rec(&c, 0, 1, 3, "a", "b", "c");
     assert_rec(&c, 1, 2, 3, "1", "x y", " z ");
@@ -254,9 +255,9 @@ static void test_csvin__read_quoted_delimiter_and_doubled_quotes(void **state)
     coll c;
     uf_csv_info info;
     unsigned long bad;
-    assert_int_equal(read_text(*state, "q.csv",
-                               "a;b;c\n\"x;y\";\"say \"\"hi\"\"\";\"\"\n", &info, &c, &bad),
-                     UF_OK);
+    assert_int_equal(
+        read_text(*state, "q.csv", "a;b;c\n\"x;y\";\"say \"\"hi\"\"\";\"\"\n", &info, &c, &bad),
+        UF_OK);
     assert_int_equal(info.delim, ';');
     assert_int_equal(c.count, 2);
     assert_rec(&c, 1, 2, 3, "x;y", "say \"hi\"", "");
@@ -284,8 +285,9 @@ static void test_csvin__read_multiline_field_keeps_line_numbers(void **state)
     uf_csv_info info;
     unsigned long bad;
     assert_int_equal(read_text(*state, "m.csv",
-                               "h1;h2\n1;\"two\nlines\"\n3;4\n\"five\nsix\";7\n8;9\n",
-                               &info, &c, &bad), UF_OK);
+                               "h1;h2\n1;\"two\nlines\"\n3;4\n\"five\nsix\";7\n8;9\n", &info, &c,
+                               &bad),
+                     UF_OK);
     assert_int_equal(c.count, 5);
     assert_rec(&c, 0, 1, 2, "h1", "h2");
     assert_rec(&c, 1, 2, 2, "1", "two\nlines");
@@ -301,9 +303,9 @@ static void test_csvin__read_crlf(void **state)
     uf_csv_info info;
     unsigned long bad;
     /* line 3 holds a quoted CRLF that ends on line 4 */
-    assert_int_equal(read_text(*state, "crlf.csv",
-                               "a;b\r\n1;2\r\n\"x\r\ny\";3\r\n4;5\r\n", &info, &c, &bad),
-                     UF_OK);
+    assert_int_equal(
+        read_text(*state, "crlf.csv", "a;b\r\n1;2\r\n\"x\r\ny\";3\r\n4;5\r\n", &info, &c, &bad),
+        UF_OK);
     assert_int_equal(c.count, 4);
     assert_rec(&c, 0, 1, 2, "a", "b");
     assert_rec(&c, 1, 2, 2, "1", "2");
@@ -324,8 +326,8 @@ static void test_csvin__read_blank_lines(void **state)
     uf_csv_info info;
     unsigned long bad;
     /* lines 2, 4, 5 and 7 are empty (7 with CRLF) */
-    assert_int_equal(read_text(*state, "bl.csv", "a;b\n\n1;2\n\n\n3;4\n\r\n5;6\n",
-                               &info, &c, &bad), UF_OK);
+    assert_int_equal(read_text(*state, "bl.csv", "a;b\n\n1;2\n\n\n3;4\n\r\n5;6\n", &info, &c, &bad),
+                     UF_OK);
     assert_int_equal(c.count, 4);
     assert_rec(&c, 0, 1, 2, "a", "b");
     assert_rec(&c, 1, 3, 2, "1", "2");
@@ -339,8 +341,8 @@ static void test_csvin__read_strips_bom(void **state)
     coll c;
     uf_csv_info info;
     unsigned long bad;
-    assert_int_equal(read_text(*state, "bom.csv",
-                               "\xEF\xBB\xBFnamn,ort\n\xC3\x85sa,Ume\xC3\xA5\n", &info, &c, &bad),
+    assert_int_equal(read_text(*state, "bom.csv", "\xEF\xBB\xBFnamn,ort\n\xC3\x85sa,Ume\xC3\xA5\n",
+                               &info, &c, &bad),
                      UF_OK);
     assert_int_equal(info.encoding, UF_ENC_UTF8_BOM);
     assert_int_equal(c.count, 2);
@@ -356,8 +358,9 @@ static void test_csvin__read_converts_windows_1252(void **state)
     unsigned long bad;
     /* Windows-1252: ä E4, å E5, Å C5, € 80 -> UTF-8 C3 A4, C3 A5, C3 85,
      * E2 82 AC */
-    assert_int_equal(read_text(*state, "w.csv", "ort;namn;pris\nV\xE4ster\xE5s;\xC5sa;5\x80\n",
-                               &info, &c, &bad), UF_OK);
+    assert_int_equal(
+        read_text(*state, "w.csv", "ort;namn;pris\nV\xE4ster\xE5s;\xC5sa;5\x80\n", &info, &c, &bad),
+        UF_OK);
     assert_int_equal(info.encoding, UF_ENC_CP1252);
     assert_int_equal(c.count, 2);
     assert_rec(&c, 1, 2, 3, "V\xC3\xA4ster\xC3\xA5s", "\xC3\x85sa", "5\xE2\x82\xAC");
@@ -463,7 +466,7 @@ static void test_csvin__read_file_larger_than_a_chunk(void **state)
     assert_int_equal(b.last_line, 20001);
     assert_string_equal(b.last[0], "20000");
     assert_string_equal(b.last[1], "rad 20000; \xC3\xA5\xC3\xA4\xC3\xB6 och mer");
-    assert_string_equal(b.last[2], "0,5");     /* 20000 % 100 = 0 */
+    assert_string_equal(b.last[2], "0,5"); /* 20000 % 100 = 0 */
     assert_int_equal(b.progress, info.size);
 }
 
@@ -481,36 +484,45 @@ static void test_csvin__utf8_valid(void **state)
     assert_true(valid("", 0, &tail));
     assert_int_equal(tail, 0);
     assert_true(valid("abc", 3, &tail));
-    assert_true(valid("V\xC3\xA4ster\xC3\xA5s", 10, &tail));   /* Västerås */
+    assert_true(valid("V\xC3\xA4ster\xC3\xA5s", 10, &tail)); /* Västerås */
     assert_int_equal(tail, 0);
-    assert_true(valid("\xE2\x82\xAC", 3, &tail));               /* € U+20AC */
-    assert_true(valid("\xF0\x9F\x98\x80", 4, &tail));           /* U+1F600 */
-    assert_true(valid("\xED\x9F\xBF", 3, &tail));               /* U+D7FF */
-    assert_true(valid("\xF4\x8F\xBF\xBF", 4, &tail));           /* U+10FFFF */
+    assert_true(valid("\xE2\x82\xAC", 3, &tail));     /* € U+20AC */
+    assert_true(valid("\xF0\x9F\x98\x80", 4, &tail)); /* U+1F600 */
+    assert_true(valid("\xED\x9F\xBF", 3, &tail));     /* U+D7FF */
+    assert_true(valid("\xF4\x8F\xBF\xBF", 4, &tail)); /* U+10FFFF */
     assert_int_equal(tail, 0);
 }
 
 static void test_csvin__utf8_invalid(void **state)
 {
     (void)state;
-    static const struct { const char *s; size_t len; } bad[] = {
-        { "\x80", 1 },                  /* lone continuation byte */
-        { "a\xBF" "b", 3 },
-        { "\xC3" "a", 2 },              /* lead byte without continuation */
-        { "\xE5sa", 3 },                /* Windows-1252 å */
-        { "\xC0\xAF", 2 },              /* overlong '/' */
-        { "\xC1\xBF", 2 },              /* overlong */
-        { "\xE0\x80\xAF", 3 },          /* overlong '/' in three bytes */
-        { "\xE0\x9F\xBF", 3 },          /* overlong U+07FF */
-        { "\xF0\x80\x80\xAF", 4 },      /* overlong in four bytes */
-        { "\xF0\x8F\xBF\xBF", 4 },      /* overlong U+FFFF */
-        { "\xED\xA0\x80", 3 },          /* surrogate U+D800 */
-        { "\xED\xBF\xBF", 3 },          /* surrogate U+DFFF */
-        { "\xF4\x90\x80\x80", 4 },      /* U+110000 */
+    static const struct {
+        const char *s;
+        size_t len;
+    } bad[] = {
+        { "\x80", 1 }, /* lone continuation byte */
+        { "a\xBF"
+          "b",
+          3 },
+        { "\xC3"
+          "a",
+          2 },                     /* lead byte without continuation */
+        { "\xE5sa", 3 },           /* Windows-1252 å */
+        { "\xC0\xAF", 2 },         /* overlong '/' */
+        { "\xC1\xBF", 2 },         /* overlong */
+        { "\xE0\x80\xAF", 3 },     /* overlong '/' in three bytes */
+        { "\xE0\x9F\xBF", 3 },     /* overlong U+07FF */
+        { "\xF0\x80\x80\xAF", 4 }, /* overlong in four bytes */
+        { "\xF0\x8F\xBF\xBF", 4 }, /* overlong U+FFFF */
+        { "\xED\xA0\x80", 3 },     /* surrogate U+D800 */
+        { "\xED\xBF\xBF", 3 },     /* surrogate U+DFFF */
+        { "\xF4\x90\x80\x80", 4 }, /* U+110000 */
         { "\xF5\x80\x80\x80", 4 },
         { "\xFE", 1 },
         { "\xFF", 1 },
-        { "\xE2\x82" "a", 3 },          /* three-byte letter cut short */
+        { "\xE2\x82"
+          "a",
+          3 }, /* three-byte letter cut short */
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         size_t tail = 0;
@@ -531,7 +543,9 @@ static void test_csvin__utf8_truncated_tail(void **state)
     assert_true(valid("\xF0\x9F\x98", 3, &tail));
     assert_int_equal(tail, 3);
     /* a cut sequence whose bytes so far are already wrong */
-    assert_false(valid("\xE2" "a", 2, &tail));
+    assert_false(valid("\xE2"
+                       "a",
+                       2, &tail));
 }
 
 int main(void)

@@ -19,7 +19,6 @@
 static long long sentinel_obj;
 #define SENTINEL ((sqlite3 *)(void *)&sentinel_obj)
 
-
 /* The single integer a statement returns; -1 on any failure. */
 static long long q_int(sqlite3 *db, const char *sql, const char *param)
 {
@@ -36,7 +35,7 @@ static long long q_int(sqlite3 *db, const char *sql, const char *param)
 }
 
 static const char *const tables[] = {
-    "import_run", "import_file", "persons", "cases", "interventions",
+    "import_run",  "import_file",      "persons",  "cases", "interventions",
     "assessments", "assessment_items", "outcomes", "goals", "meetings",
 };
 
@@ -44,8 +43,10 @@ static void assert_schema(sqlite3 *db)
 {
     assert_int_equal(q_int(db, "PRAGMA user_version", NULL), uf_db_schema_version());
     for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++) {
-        long long n = q_int(db, "SELECT count(*) FROM sqlite_master "
-                                "WHERE type = 'table' AND name = ?1", tables[i]);
+        long long n = q_int(db,
+                            "SELECT count(*) FROM sqlite_master "
+                            "WHERE type = 'table' AND name = ?1",
+                            tables[i]);
         if (n != 1)
             fail_msg("table %s is missing", tables[i]);
     }
@@ -76,7 +77,7 @@ static void test_db__create_never_overwrites(void **state)
     const char *dir = *state;
     char path[TU_PATH];
     assert_int_equal(tu_write(dir, "uppfolj.db", "not a database, keep me\n", path), 0);
-    sqlite3 *db = SENTINEL;     /* must be set to NULL */
+    sqlite3 *db = SENTINEL; /* must be set to NULL */
     assert_int_equal(uf_db_create(path, &db), UF_ERR_EXISTS);
     assert_null(db);
     char *text = tu_read(path, NULL);
@@ -149,8 +150,8 @@ static void test_db__open_migrates_older_database(void **state)
     char path[TU_PATH];
     tu_path(path, dir, "old.db");
     sqlite3 *raw = NULL;
-    assert_int_equal(sqlite3_open_v2(path, &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                                     NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_open_v2(path, &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL),
+                     SQLITE_OK);
     assert_int_equal(sqlite3_exec(raw, "CREATE TABLE x (a); DROP TABLE x;", NULL, NULL, NULL),
                      SQLITE_OK);
     sqlite3_close(raw);
@@ -217,7 +218,7 @@ static void test_db__prepare_named_query(void **state)
     assert_true(rows >= 7);
     assert_int_equal(nonzero, 0);
     uf_db_close(db);
-    uf_db_close(NULL);  /* NULL-safe */
+    uf_db_close(NULL); /* NULL-safe */
 }
 
 int main(void)

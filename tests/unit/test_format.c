@@ -22,7 +22,7 @@ static void test_format__numbers(void **state)
     assert_string_equal(uf_fmt_number(999, 0, b), "999");
     assert_string_equal(uf_fmt_number(-1234.25, 2, b), "-1" NB "234,25");
     assert_string_equal(uf_fmt_number(2.346, 2, b), "2,35");
-    assert_string_equal(uf_fmt_number(-0.04, 1, b), "0,0");     /* no "-0,0" */
+    assert_string_equal(uf_fmt_number(-0.04, 1, b), "0,0"); /* no "-0,0" */
     assert_string_equal(uf_fmt_number(NAN, 1, b), "..");
     assert_string_equal(uf_fmt_number(INFINITY, 1, b), "..");
 }
@@ -40,10 +40,10 @@ static void test_format__rounding_as_excel_displays(void **state)
     assert_string_equal(uf_fmt_number(2.675, 2, b), "2,68");
     assert_string_equal(uf_fmt_number(-0.5, 0, b), "-1");
     assert_string_equal(uf_fmt_number(-2.675, 2, b), "-2,68");
-    assert_string_equal(uf_fmt_number(491.5, 0, b), "492");    /* not to even */
-    assert_string_equal(uf_fmt_number(1.005, 2, b), "1,01");   /* binary 1.00499.. */
+    assert_string_equal(uf_fmt_number(491.5, 0, b), "492");  /* not to even */
+    assert_string_equal(uf_fmt_number(1.005, 2, b), "1,01"); /* binary 1.00499.. */
     /* 0.1 + 0.2 = 0.30000000000000004: 15 digits give 0.3, then 0,3 */
-    assert_string_equal(uf_fmt_number(0.1 + 0.2, 16, b), "0,300000000");  /* 9 decimals at most */
+    assert_string_equal(uf_fmt_number(0.1 + 0.2, 16, b), "0,300000000"); /* 9 decimals at most */
     /* carry through every digit */
     assert_string_equal(uf_fmt_number(9.995, 2, b), "10,00");
     assert_string_equal(uf_fmt_number(999999.5, 0, b), "1" NB "000" NB "000");

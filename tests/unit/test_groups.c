@@ -22,11 +22,11 @@
 /* ---- a hand-made cohort ------------------------------------------------------ */
 
 /* The cohort's strings: ids 0..7. */
-static char s_soder[] = "Söder", s_centrum[] = "Centrum", s_norr[] = "Norr",
-            s_sig[] = "SIG", s_sspf[] = "SSPF", s_avhopp[] = "avhopp",
-            s_riskzon[] = "riskzon", s_mal[] = "mal_uppfyllda", s_flytt[] = "flytt";
-static char *strings[] = { s_soder, s_centrum, s_norr, s_sig, s_sspf, s_avhopp, s_riskzon,
-                           s_mal, s_flytt };
+static char s_soder[] = "Söder", s_centrum[] = "Centrum", s_norr[] = "Norr", s_sig[] = "SIG",
+            s_sspf[] = "SSPF", s_avhopp[] = "avhopp", s_riskzon[] = "riskzon",
+            s_mal[] = "mal_uppfyllda", s_flytt[] = "flytt";
+static char *strings[] = { s_soder,  s_centrum, s_norr, s_sig,  s_sspf,
+                           s_avhopp, s_riskzon, s_mal,  s_flytt };
 enum { SODER, CENTRUM, NORR, SIG, SSPF, AVHOPP, RISKZON, MAL, FLYTT, NSTRINGS };
 
 /* Bits of insats codes (core.c order: mst 0, kontaktperson 6, skk 7,
@@ -87,31 +87,49 @@ static const char *label(const uf_caseset *c, const uf_config *cfg, uf_dim d, in
 static void test_groups__dim_parse_english_and_swedish(void **state)
 {
     (void)state;
-    static const struct { const char *s; int d; } names[] = {
-        { "sex", UF_DIM_SEX }, { "kon", UF_DIM_SEX }, { "kön", UF_DIM_SEX },
+    static const struct {
+        const char *s;
+        int d;
+    } names[] = {
+        { "sex", UF_DIM_SEX },
+        { "kon", UF_DIM_SEX },
+        { "kön", UF_DIM_SEX },
         { "Kön", UF_DIM_SEX },
-        { "age", UF_DIM_AGE }, { "alder", UF_DIM_AGE }, { "ålder", UF_DIM_AGE },
-        { "insats", UF_DIM_INSATS }, { "insatser", UF_DIM_INSATS },
-        { "unit", UF_DIM_UNIT }, { "enhet", UF_DIM_UNIT },
-        { "programme", UF_DIM_PROGRAMME }, { "program", UF_DIM_PROGRAMME },
-        { "target_group", UF_DIM_TARGET }, { "malgrupp", UF_DIM_TARGET },
+        { "age", UF_DIM_AGE },
+        { "alder", UF_DIM_AGE },
+        { "ålder", UF_DIM_AGE },
+        { "insats", UF_DIM_INSATS },
+        { "insatser", UF_DIM_INSATS },
+        { "unit", UF_DIM_UNIT },
+        { "enhet", UF_DIM_UNIT },
+        { "programme", UF_DIM_PROGRAMME },
+        { "program", UF_DIM_PROGRAMME },
+        { "target_group", UF_DIM_TARGET },
+        { "malgrupp", UF_DIM_TARGET },
         { "målgrupp", UF_DIM_TARGET },
-        { "cohort", UF_DIM_START_YEAR }, { "kohort", UF_DIM_START_YEAR },
-        { "end_reason", UF_DIM_END_REASON }, { "avslutsorsak", UF_DIM_END_REASON },
-        { "", -1 }, { "gender", -1 }, { "sexx", -1 }, { "se", -1 }, { "kommun", -1 },
+        { "cohort", UF_DIM_START_YEAR },
+        { "kohort", UF_DIM_START_YEAR },
+        { "end_reason", UF_DIM_END_REASON },
+        { "avslutsorsak", UF_DIM_END_REASON },
+        { "", -1 },
+        { "gender", -1 },
+        { "sexx", -1 },
+        { "se", -1 },
+        { "kommun", -1 },
     };
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         if (uf_dim_parse(names[i].s) != names[i].d)
-            fail_msg("uf_dim_parse(\"%s\") = %d, expected %d", names[i].s,
-                     uf_dim_parse(names[i].s), names[i].d);
+            fail_msg("uf_dim_parse(\"%s\") = %d, expected %d", names[i].s, uf_dim_parse(names[i].s),
+                     names[i].d);
 }
 
 static void test_groups__dim_names_and_headings(void **state)
 {
     (void)state;
     /* the machine names are the --by names of SPEC §7 */
-    static const char *const names[UF_NDIMS] = { "sex", "age", "insats", "unit", "programme",
-                                                 "target_group", "cohort", "end_reason" };
+    static const char *const names[UF_NDIMS] = {
+        "sex", "age", "insats", "unit", "programme", "target_group", "cohort", "end_reason"
+    };
     for (int d = 0; d < UF_NDIMS; d++) {
         assert_string_equal(uf_dim_name((uf_dim)d), names[d]);
         assert_int_equal(uf_dim_parse(uf_dim_name((uf_dim)d)), d);
@@ -155,13 +173,20 @@ static void test_groups__age_band(void **state)
 {
     (void)state;
     uf_config cfg;
-    uf_config_defaults(&cfg);   /* 12-14, 15-17, 18-20, 21-25 */
-    static const struct { int age, key; const char *label; } ages[] = {
-        { 12, 0, "12–14 år" }, { 14, 0, "12–14 år" }, { 15, 1, "15–17 år" },
-        { 17, 1, "15–17 år" }, { 20, 2, "18–20 år" }, { 25, 3, "21–25 år" },
+    uf_config_defaults(&cfg); /* 12-14, 15-17, 18-20, 21-25 */
+    static const struct {
+        int age, key;
+        const char *label;
+    } ages[] = {
+        { 12, 0, "12–14 år" },
+        { 14, 0, "12–14 år" },
+        { 15, 1, "15–17 år" },
+        { 17, 1, "15–17 år" },
+        { 20, 2, "18–20 år" },
+        { 25, 3, "21–25 år" },
         { 11, UF_GROUP_MISSING, "Annan ålder eller okänd" },
         { 26, UF_GROUP_MISSING, "Annan ålder eller okänd" },
-        { -1, UF_GROUP_MISSING, "Annan ålder eller okänd" },    /* unknown */
+        { -1, UF_GROUP_MISSING, "Annan ålder eller okänd" }, /* unknown */
     };
     uf_caseset c = cohort(NULL, 0);
     for (size_t i = 0; i < sizeof ages / sizeof *ages; i++) {
@@ -224,14 +249,14 @@ static void test_groups__string_fields(void **state)
                         "SSPF");
     assert_string_equal(label(&c, &cfg, UF_DIM_TARGET, key1(&c, &cfg, &k, UF_DIM_TARGET)),
                         "Avhoppare");
-    assert_string_equal(label(&c, &cfg, UF_DIM_END_REASON,
-                              key1(&c, &cfg, &k, UF_DIM_END_REASON)), "Målen uppfyllda");
+    assert_string_equal(label(&c, &cfg, UF_DIM_END_REASON, key1(&c, &cfg, &k, UF_DIM_END_REASON)),
+                        "Målen uppfyllda");
     k.target_group = RISKZON;
     k.end_reason = FLYTT;
     assert_string_equal(label(&c, &cfg, UF_DIM_TARGET, key1(&c, &cfg, &k, UF_DIM_TARGET)),
                         "Riskzon");
-    assert_string_equal(label(&c, &cfg, UF_DIM_END_REASON,
-                              key1(&c, &cfg, &k, UF_DIM_END_REASON)), "Flytt");
+    assert_string_equal(label(&c, &cfg, UF_DIM_END_REASON, key1(&c, &cfg, &k, UF_DIM_END_REASON)),
+                        "Flytt");
     /* unknown: the missing group, so that groups add up to the total */
     k.unit = k.programme = k.target_group = k.end_reason = -1;
     static const uf_dim dims[] = { UF_DIM_UNIT, UF_DIM_PROGRAMME, UF_DIM_TARGET,
@@ -279,16 +304,16 @@ static void test_groups__dim_keys_sorted_missing_last(void **state)
     char got[256];
 
     /* labels of the keys, '/'-separated */
-#define LABELS(dim)                                                              \
-    do {                                                                         \
-        n = uf_dim_keys(&c, &cfg, (dim), &keys);                                 \
-        got[0] = '\0';                                                           \
-        for (int i_ = 0; i_ < n; i_++) {                                         \
-            if (i_)                                                              \
-                strcat(got, "/");                                                \
-            strcat(got, label(&c, &cfg, (dim), keys[i_]));                       \
-        }                                                                        \
-        free(keys);                                                              \
+#define LABELS(dim)                                        \
+    do {                                                   \
+        n = uf_dim_keys(&c, &cfg, (dim), &keys);           \
+        got[0] = '\0';                                     \
+        for (int i_ = 0; i_ < n; i_++) {                   \
+            if (i_)                                        \
+                strcat(got, "/");                          \
+            strcat(got, label(&c, &cfg, (dim), keys[i_])); \
+        }                                                  \
+        free(keys);                                        \
     } while (0)
 
     LABELS(UF_DIM_SEX);
@@ -327,7 +352,7 @@ static void test_groups__keys_have_no_limit(void **state)
     static char *ptrs[N];
     static uf_case k[N];
     for (int i = 0; i < N; i++) {
-        snprintf(names[i], sizeof names[i], "U%03d", N - 1 - i);   /* ids in reverse order */
+        snprintf(names[i], sizeof names[i], "U%03d", N - 1 - i); /* ids in reverse order */
         ptrs[i] = names[i];
         k[i] = one('M', 15, 0, i, uf_days_from_civil(2024, 1, 1));
     }
@@ -349,8 +374,7 @@ static void test_groups__keys_have_no_limit(void **state)
 static void test_groups__units_in_swedish_order(void **state)
 {
     (void)state;
-    static char a[] = "Ödeshög", b[] = "Ånge", c2[] = "Älmhult", d[] = "Zinkgruvan",
-                e[] = "ale";
+    static char a[] = "Ödeshög", b[] = "Ånge", c2[] = "Älmhult", d[] = "Zinkgruvan", e[] = "ale";
     char *names[] = { a, b, c2, d, e };
     uf_config cfg;
     uf_config_defaults(&cfg);
@@ -382,9 +406,9 @@ static void test_groups__label_fits_buffer(void **state)
     uf_caseset c = cohort(NULL, 0);
     char buf[8];
     memset(buf, '#', sizeof buf);
-    assert_int_equal(uf_group_label(&c, &cfg, UF_DIM_SEX, 0, buf, 5), 7);  /* "Flickor" */
-    assert_string_equal(buf, "Flic");               /* 4 bytes + NUL */
-    assert_int_equal(buf[5], '#');                  /* nothing written past n */
+    assert_int_equal(uf_group_label(&c, &cfg, UF_DIM_SEX, 0, buf, 5), 7); /* "Flickor" */
+    assert_string_equal(buf, "Flic");                                     /* 4 bytes + NUL */
+    assert_int_equal(buf[5], '#'); /* nothing written past n */
     uf_group_label(&c, &cfg, UF_DIM_SEX, 0, buf, sizeof buf);
     assert_string_equal(buf, "Flickor");
 }

@@ -35,8 +35,8 @@
 #define P1 "20090315-9804"
 #define P2 "20100522-9826"
 #define P3 "20081101-9819"
-#define P4 "20110101-9808"      /* valid, but in no persons file */
-#define P_BAD "20090315-9805"   /* wrong check digit */
+#define P4 "20110101-9808"    /* valid, but in no persons file */
+#define P_BAD "20090315-9805" /* wrong check digit */
 
 /* 2026-11-23: 1970-01-01 + 56 years of which 14 leap (1972..2024):
  * 56*365 + 14 = 20454 for 2026-01-01; + 304 (Jan..Oct) + 22 = 20780. */
@@ -121,9 +121,15 @@ static uf_error run_kind(fx *f, const char *kind, bool dry, size_t n, ...)
     uf_diag_release(&f->d);
     f->prog_calls = 0;
     uf_import_opts o = {
-        .paths = pp, .npaths = n, .kind = kind, .dry_run = dry, .today = TODAY,
-        .user = "testare", .started_at = "2026-11-23T09:00:00Z",
-        .progress = on_progress, .progress_ctx = f,
+        .paths = pp,
+        .npaths = n,
+        .kind = kind,
+        .dry_run = dry,
+        .today = TODAY,
+        .user = "testare",
+        .started_at = "2026-11-23T09:00:00Z",
+        .progress = on_progress,
+        .progress_ctx = f,
     };
     uf_error rc = uf_import(f->db, &f->key, &o, &f->res, &f->d);
     /* paths are borrowed from the options: forget them */
@@ -178,15 +184,15 @@ static const char *q_text(sqlite3 *db, const char *sql, char *out, size_t n)
     return out;
 }
 
-#define assert_q_text(db, sql, expected)                                   \
-    do {                                                                   \
-        char buf_[256];                                                    \
+#define assert_q_text(db, sql, expected)                                         \
+    do {                                                                         \
+        char buf_[256];                                                          \
         assert_string_equal(q_text((db), (sql), buf_, sizeof buf_), (expected)); \
     } while (0)
 
 typedef struct counts {
-    long long persons, cases, interventions, assessments, items, outcomes, goals,
-              followups, meetings, runs, files;
+    long long persons, cases, interventions, assessments, items, outcomes, goals, followups,
+        meetings, runs, files;
 } counts;
 
 static counts get_counts(sqlite3 *db)
@@ -201,8 +207,7 @@ static counts get_counts(sqlite3 *db)
     sqlite3_stmt *st = NULL;
     counts c;
     memset(&c, 0xff, sizeof c);
-    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK &&
-        sqlite3_step(st) == SQLITE_ROW) {
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
         c.persons = sqlite3_column_int64(st, 0);
         c.cases = sqlite3_column_int64(st, 1);
         c.interventions = sqlite3_column_int64(st, 2);
@@ -226,18 +231,17 @@ static void assert_data_equal(counts a, counts b)
         a.goals != b.goals || a.followups != b.followups || a.meetings != b.meetings)
         fail_msg("data differ: persons %lld/%lld cases %lld/%lld interventions %lld/%lld "
                  "assessments %lld/%lld items %lld/%lld outcomes %lld/%lld goals %lld/%lld "
-                 "follow-ups %lld/%lld meetings %lld/%lld", a.persons, b.persons, a.cases,
-                 b.cases, a.interventions, b.interventions, a.assessments, b.assessments,
-                 a.items, b.items, a.outcomes, b.outcomes, a.goals, b.goals, a.followups,
-                 b.followups, a.meetings, b.meetings);
+                 "follow-ups %lld/%lld meetings %lld/%lld",
+                 a.persons, b.persons, a.cases, b.cases, a.interventions, b.interventions,
+                 a.assessments, b.assessments, a.items, b.items, a.outcomes, b.outcomes, a.goals,
+                 b.goals, a.followups, b.followups, a.meetings, b.meetings);
 }
 
 /* ---- diagnostics ----------------------------------------------------------- */
 
 /* The first diagnostic that matches; NULL arguments and ANY_LINE match all. */
 static const uf_diag_entry *find_diag(const uf_diag *d, uf_severity sev, const char *file,
-                                      unsigned long line, const char *column,
-                                      const char *part)
+                                      unsigned long line, const char *column, const char *part)
 {
     for (size_t i = 0; i < d->n; i++) {
         const uf_diag_entry *e = &d->items[i];
@@ -254,15 +258,13 @@ static const uf_diag_entry *find_diag(const uf_diag *d, uf_severity sev, const c
 }
 
 static const uf_diag_entry *expect_diag(fx *f, uf_severity sev, const char *file,
-                                        unsigned long line, const char *column,
-                                        const char *part)
+                                        unsigned long line, const char *column, const char *part)
 {
     const uf_diag_entry *e = find_diag(&f->d, sev, file, line, column, part);
     if (!e) {
         uf_diag_print(&f->d, stderr);
-        fail_msg("no %s %s:%lu column %s containing \"%s\"",
-                 sev == UF_ERROR ? "error" : "warning", file ? file : "*", line,
-                 column ? column : "*", part ? part : "");
+        fail_msg("no %s %s:%lu column %s containing \"%s\"", sev == UF_ERROR ? "error" : "warning",
+                 file ? file : "*", line, column ? column : "*", part ? part : "");
     }
     return e;
 }
@@ -304,10 +306,7 @@ static void expect_ok(fx *f, uf_error rc)
 /* ---- the valid data set ----------------------------------------------------- */
 
 static const char persons_csv[] =
-    "person;birth_date;sex;unit\n"
-    P1 ";;F;Norr\n"
-    P2 ";2010-05-22;M;Söder\n"
-    P3 ";;M;Norr\n";
+    "person;birth_date;sex;unit\n" P1 ";;F;Norr\n" P2 ";2010-05-22;M;Söder\n" P3 ";;M;Norr\n";
 
 static const char cases_csv[] =
     "case_id;person;programme;unit;target_group;referred_by;referral_date;consent_date;"
@@ -317,11 +316,10 @@ static const char cases_csv[] =
     "A2;" P2 ";SIG;Söder;avhopp;skola;2024-03-01;2024-03-05;;2024-03-10;;;service;nej\n"
     "A3;" P3 ";SSPF;;riskzon;socialtjanst;2025-01-01;;;;;;;\n";
 
-static const char interventions_csv[] =
-    "case_id;person;insats;provider;start_date;end_date\n"
-    "A1;;mst;socialtjanst;2024-02-05;2024-08-01\n"
-    "A1;;kontaktperson;socialtjanst;2024-02-10;\n"
-    "A2;" P2 ";fft;bup;2024-03-15;\n";
+static const char interventions_csv[] = "case_id;person;insats;provider;start_date;end_date\n"
+                                        "A1;;mst;socialtjanst;2024-02-05;2024-08-01\n"
+                                        "A1;;kontaktperson;socialtjanst;2024-02-10;\n"
+                                        "A2;" P2 ";fft;bup;2024-03-15;\n";
 
 static const char assessments_csv[] =
     "assessment_id;person;case_id;instrument;date;total_score;risk_level;item:skola\n"
@@ -329,22 +327,18 @@ static const char assessments_csv[] =
     "B2;;A2;savry;2024-03-06;20;hog;\n";
 
 static const char outcomes_csv[] =
-    "person;date;measure;value\n"
-    P1 ";2023-06-01;misstanke_brott;2\n"
-    P1 ";2023-09-01;skolfranvaro_pct;35,5\n"
-    P2 ";2024-01-15;uppforandestorning;1\n"
-    P2 ";2025-01-15;misstanke_brott;\n";
+    "person;date;measure;value\n" P1 ";2023-06-01;misstanke_brott;2\n" P1
+    ";2023-09-01;skolfranvaro_pct;35,5\n" P2 ";2024-01-15;uppforandestorning;1\n" P2
+    ";2025-01-15;misstanke_brott;\n";
 
-static const char goals_csv[] =
-    "case_id;domain;set_date;followup_date;status\n"
-    "A1;skola;2024-02-01;2024-06-01;delvis\n"
-    "A1;fritid;2024-02-01;;pagaende\n";
+static const char goals_csv[] = "case_id;domain;set_date;followup_date;status\n"
+                                "A1;skola;2024-02-01;2024-06-01;delvis\n"
+                                "A1;fritid;2024-02-01;;pagaende\n";
 
-static const char meetings_csv[] =
-    "case_id;date;type;participants\n"
-    "A1;2024-01-15;beredning;polis|socialtjanst\n"
-    "A1;2024-02-01;natverksmote;ungdom|vardnadshavare|skola\n"
-    "A2;2024-03-05;natverksmote;ungdom\n";
+static const char meetings_csv[] = "case_id;date;type;participants\n"
+                                   "A1;2024-01-15;beredning;polis|socialtjanst\n"
+                                   "A1;2024-02-01;natverksmote;ungdom|vardnadshavare|skola\n"
+                                   "A2;2024-03-05;natverksmote;ungdom\n";
 
 static void put_valid_set(fx *f)
 {
@@ -395,14 +389,14 @@ static void test_import__valid_run_stores_every_entity(void **state)
     assert_int_equal(c.assessments, 2);
     assert_int_equal(c.items, 1);
     assert_int_equal(c.outcomes, 4);
-    assert_int_equal(c.goals, 2);       /* (A1, skola) and (A1, fritid) */
-    assert_int_equal(c.followups, 1);   /* skola followed up 2024-06-01 */
+    assert_int_equal(c.goals, 2);     /* (A1, skola) and (A1, fritid) */
+    assert_int_equal(c.followups, 1); /* skola followed up 2024-06-01 */
     assert_int_equal(c.meetings, 3);
     assert_int_equal(c.runs, 1);
     assert_int_equal(c.files, 7);
 
-    static const char *const kinds[] = { "persons", "cases", "interventions",
-                                         "assessments", "outcomes", "goals", "meetings" };
+    static const char *const kinds[] = { "persons",  "cases", "interventions", "assessments",
+                                         "outcomes", "goals", "meetings" };
     static const unsigned long rows[] = { 3, 3, 3, 2, 4, 2, 3 };
     assert_int_equal(f->res.nfiles, 7);
     for (size_t i = 0; i < 7; i++) {
@@ -422,9 +416,12 @@ static void test_import__valid_run_stores_every_entity(void **state)
     assert_q_text(f->db, "SELECT user FROM import_run", "testare");
     assert_q_text(f->db, "SELECT started_at FROM import_run", "2026-11-23T09:00:00Z");
     assert_int_equal(q_int(f->db, "SELECT count(*) FROM import_file WHERE length(sha256) = 64 "
-                                  "AND encoding = 'UTF-8' AND run_id = 1"), 7);
-    assert_q_text(f->db, "SELECT kind || ' ' || rows || ' ' || inserted FROM import_file "
-                         "WHERE seq = 5", "outcomes 4 4");
+                                  "AND encoding = 'UTF-8' AND run_id = 1"),
+                     7);
+    assert_q_text(f->db,
+                  "SELECT kind || ' ' || rows || ' ' || inserted FROM import_file "
+                  "WHERE seq = 5",
+                  "outcomes 4 4");
 
     /* progress reached the sum of the file sizes */
     assert_true(f->prog_calls > 0);
@@ -432,43 +429,53 @@ static void test_import__valid_run_stores_every_entity(void **state)
     assert_int_equal(f->prog_done, f->prog_total);
 
     /* values: birth date from the number where the file has none */
-    assert_q_text(f->db, "SELECT p.birth_date FROM persons p JOIN cases c ON c.person_id = p.id "
-                         "WHERE c.case_id = 'A1'", "2009-03-15");
-    assert_q_text(f->db, "SELECT p.birth_date || p.sex || p.unit FROM persons p "
-                         "JOIN cases c ON c.person_id = p.id WHERE c.case_id = 'A2'",
+    assert_q_text(f->db,
+                  "SELECT p.birth_date FROM persons p JOIN cases c ON c.person_id = p.id "
+                  "WHERE c.case_id = 'A1'",
+                  "2009-03-15");
+    assert_q_text(f->db,
+                  "SELECT p.birth_date || p.sex || p.unit FROM persons p "
+                  "JOIN cases c ON c.person_id = p.id WHERE c.case_id = 'A2'",
                   "2010-05-22MSöder");
     /* programme default and given, follow-up consent ja/nej/default */
-    assert_q_text(f->db, "SELECT group_concat(programme || followup_consent, ',') FROM "
-                         "(SELECT * FROM cases ORDER BY case_id)", "SIG1,SIG0,SSPF1");
+    assert_q_text(f->db,
+                  "SELECT group_concat(programme || followup_consent, ',') FROM "
+                  "(SELECT * FROM cases ORDER BY case_id)",
+                  "SIG1,SIG0,SSPF1");
     assert_q_text(f->db, "SELECT end_date || end_reason FROM cases WHERE case_id = 'A1'",
                   "2024-12-01mal_uppfyllda");
     /* A3 has no unit: it takes its person's (Norr) */
     assert_q_text(f->db, "SELECT unit FROM cases WHERE case_id = 'A3'", "Norr");
     /* decimal comma: 12,5 -> 12.5; an item score */
-    assert_true(q_real(f->db, "SELECT total_score FROM assessments WHERE assessment_id = 'B1'")
-                == 12.5);
+    assert_true(q_real(f->db, "SELECT total_score FROM assessments WHERE assessment_id = 'B1'") ==
+                12.5);
     assert_q_text(f->db, "SELECT name || '=' || CAST(value AS INTEGER) FROM assessment_items",
                   "skola=3");
     /* B2 names only its case: its person is the case's */
     assert_int_equal(q_int(f->db, "SELECT count(*) FROM assessments a JOIN cases c "
                                   "ON c.id = a.case_id WHERE a.assessment_id = 'B2' "
-                                  "AND a.person_id = c.person_id"), 1);
+                                  "AND a.person_id = c.person_id"),
+                     1);
     /* an event without value counts 1; 35,5 -> 35.5 */
     assert_true(q_real(f->db, "SELECT value FROM outcomes WHERE date = '2025-01-15'") == 1.0);
-    assert_true(q_real(f->db, "SELECT value FROM outcomes WHERE measure = 'skolfranvaro_pct'")
-                == 35.5);
+    assert_true(q_real(f->db, "SELECT value FROM outcomes WHERE measure = 'skolfranvaro_pct'") ==
+                35.5);
     assert_q_text(f->db, "SELECT participants FROM meetings WHERE date = '2024-03-05'", "ungdom");
     /* a goal row without follow-up date carries the goal's own status; one
      * with a date is a follow-up of the goal */
     assert_q_text(f->db, "SELECT status FROM goals WHERE domain = 'fritid'", "pagaende");
-    assert_q_text(f->db, "SELECT domain || ' ' || set_date || ' ' || followup_date || ' ' || "
-                         "status FROM goal_followups", "skola 2024-02-01 2024-06-01 delvis");
+    assert_q_text(f->db,
+                  "SELECT domain || ' ' || set_date || ' ' || followup_date || ' ' || "
+                  "status FROM goal_followups",
+                  "skola 2024-02-01 2024-06-01 delvis");
     /* the intervention that named only its case belongs to the case's person */
     assert_int_equal(q_int(f->db, "SELECT count(*) FROM interventions i JOIN cases c "
-                                  "ON c.id = i.case_id WHERE i.person_id = c.person_id"), 3);
+                                  "ON c.id = i.case_id WHERE i.person_id = c.person_id"),
+                     3);
     /* every person is a pseudonym */
     assert_int_equal(q_int(f->db, "SELECT count(*) FROM persons WHERE pseudonym GLOB "
-                                  "'ps[0-9a-f]*' AND length(pseudonym) = 34"), 3);
+                                  "'ps[0-9a-f]*' AND length(pseudonym) = 34"),
+                     3);
 }
 
 static void test_import__twice_gives_same_counts(void **state)
@@ -486,8 +493,8 @@ static void test_import__twice_gives_same_counts(void **state)
     for (size_t i = 0; i < 7; i++) {
         const uf_import_file *fl = &f->res.files[i];
         if (fl->inserted != 0 || fl->updated != 0 || fl->unchanged != rows[i])
-            fail_msg("%s: %lu inserted, %lu updated, %lu unchanged; expected 0, 0, %lu",
-                     fl->kind, fl->inserted, fl->updated, fl->unchanged, rows[i]);
+            fail_msg("%s: %lu inserted, %lu updated, %lu unchanged; expected 0, 0, %lu", fl->kind,
+                     fl->inserted, fl->updated, fl->unchanged, rows[i]);
     }
     assert_int_equal(f->d.warnings, 0);
     assert_q_text(f->db, "SELECT group_concat(outcome) FROM import_run", "ok,ok");
@@ -498,13 +505,12 @@ static void test_import__changed_field_is_updated(void **state)
     fx *f = *state;
     load_base(f);
     /* P2's unit Söder -> Väster; A3 gets an end date and reason */
-    put(f, "persons2.csv", "person;birth_date;sex;unit\n"
-                           P1 ";;F;Norr\n"
-                           P2 ";2010-05-22;M;Väster\n"
-                           P3 ";;M;Norr\n");
-    put(f, "cases2.csv", "case_id;person;programme;target_group;referred_by;referral_date;"
-                         "end_date;end_reason\n"
-                         "A3;" P3 ";SSPF;riskzon;socialtjanst;2025-01-01;2025-06-30;flytt\n");
+    put(f, "persons2.csv",
+        "person;birth_date;sex;unit\n" P1 ";;F;Norr\n" P2 ";2010-05-22;M;Väster\n" P3 ";;M;Norr\n");
+    put(f, "cases2.csv",
+        "case_id;person;programme;target_group;referred_by;referral_date;"
+        "end_date;end_reason\n"
+        "A3;" P3 ";SSPF;riskzon;socialtjanst;2025-01-01;2025-06-30;flytt\n");
     expect_ok(f, run(f, 2, "persons2.csv", "cases2.csv"));
     const uf_import_file *p = &f->res.files[0], *c = &f->res.files[1];
     assert_int_equal(p->inserted, 0);
@@ -513,8 +519,10 @@ static void test_import__changed_field_is_updated(void **state)
     assert_int_equal(c->inserted, 0);
     assert_int_equal(c->updated, 1);
     assert_int_equal(c->unchanged, 0);
-    assert_q_text(f->db, "SELECT p.unit FROM persons p JOIN cases c ON c.person_id = p.id "
-                         "WHERE c.case_id = 'A2'", "Väster");
+    assert_q_text(f->db,
+                  "SELECT p.unit FROM persons p JOIN cases c ON c.person_id = p.id "
+                  "WHERE c.case_id = 'A2'",
+                  "Väster");
     assert_q_text(f->db, "SELECT end_date || ' ' || end_reason FROM cases WHERE case_id = 'A3'",
                   "2025-06-30 flytt");
     counts n = get_counts(f->db);
@@ -529,10 +537,11 @@ static void test_import__bad_date_names_line_column_and_value(void **state)
     fx *f = *state;
     counts before = load_base(f);
     /* Swedish header; line 2 is fine, line 3 has 2024-02-30 */
-    put(f, "arenden.csv", "ärende;personnummer;aktualiseringsdatum;samtyckesdatum;startdatum;"
-                          "slutdatum;avslutsorsak\n"
-                          "A8;" P1 ";2024-01-10;2024-01-20;2024-02-01;2024-03-01;flytt\n"
-                          "A9;" P1 ";2024-01-10;2024-01-20;2024-02-01;2024-02-30;flytt\n");
+    put(f, "arenden.csv",
+        "ärende;personnummer;aktualiseringsdatum;samtyckesdatum;startdatum;"
+        "slutdatum;avslutsorsak\n"
+        "A8;" P1 ";2024-01-10;2024-01-20;2024-02-01;2024-03-01;flytt\n"
+        "A9;" P1 ";2024-01-10;2024-01-20;2024-02-01;2024-02-30;flytt\n");
     uf_error rc = run(f, 1, "arenden.csv");
     expect_failed_run(f, rc, before);
     expect_errors(f, 1);
@@ -547,14 +556,15 @@ static void test_import__unknown_code(void **state)
 {
     fx *f = *state;
     counts before = load_base(f);
-    put(f, "c.csv", "case_id;person;target_group;referred_by\n"
-                    "A7;" P1 ";hög;polis\n"
-                    "A8;" P1 ";riskzon;grannen\n");
+    put(f, "c.csv",
+        "case_id;person;target_group;referred_by\n"
+        "A7;" P1 ";hög;polis\n"
+        "A8;" P1 ";riskzon;grannen\n");
     uf_error rc = run(f, 1, "c.csv");
     expect_failed_run(f, rc, before);
     expect_errors(f, 2);
     const uf_diag_entry *e = expect_diag(f, UF_ERROR, "c.csv", 2, "target_group", "'hög'");
-    assert_non_null(strstr(e->message, "riskzon"));     /* the allowed codes */
+    assert_non_null(strstr(e->message, "riskzon")); /* the allowed codes */
     expect_diag(f, UF_ERROR, "c.csv", 3, "referred_by", "'grannen'");
 }
 
@@ -589,10 +599,11 @@ static void test_import__referral_after_consent(void **state)
     counts before = load_base(f);
     /* line 2: referral 02-01 after consent 01-20; line 3: start before
      * consent; line 4: end before start */
-    put(f, "c.csv", "case_id;person;referral_date;consent_date;start_date;end_date;end_reason\n"
-                    "A5;" P1 ";2024-02-01;2024-01-20;;;\n"
-                    "A6;" P1 ";2024-01-01;2024-02-01;2024-01-15;;\n"
-                    "A7;" P1 ";2024-01-01;2024-01-05;2024-02-01;2024-01-31;flytt\n");
+    put(f, "c.csv",
+        "case_id;person;referral_date;consent_date;start_date;end_date;end_reason\n"
+        "A5;" P1 ";2024-02-01;2024-01-20;;;\n"
+        "A6;" P1 ";2024-01-01;2024-02-01;2024-01-15;;\n"
+        "A7;" P1 ";2024-01-01;2024-01-05;2024-02-01;2024-01-31;flytt\n");
     uf_error rc = run(f, 1, "c.csv");
     expect_failed_run(f, rc, before);
     expect_errors(f, 3);
@@ -607,8 +618,9 @@ static void test_import__end_reason_needs_end_date(void **state)
 {
     fx *f = *state;
     counts before = load_base(f);
-    put(f, "c.csv", "case_id;person;referral_date;end_date;end_reason\n"
-                    "A6;" P1 ";2024-01-10;;flytt\n");
+    put(f, "c.csv",
+        "case_id;person;referral_date;end_date;end_reason\n"
+        "A6;" P1 ";2024-01-10;;flytt\n");
     uf_error rc = run(f, 1, "c.csv");
     expect_failed_run(f, rc, before);
     expect_errors(f, 1);
@@ -631,11 +643,13 @@ static void test_import__goal_and_meeting_of_unknown_case(void **state)
 {
     fx *f = *state;
     counts before = load_base(f);
-    put(f, "goals.csv", "case_id;domain;set_date;status\n"
-                        "A1;skola;2024-02-01;pagaende\n"
-                        "X9;skola;2024-02-01;pagaende\n");
-    put(f, "meetings.csv", "case_id;date;type;participants\n"
-                           "X9;2024-02-01;natverksmote;ungdom\n");
+    put(f, "goals.csv",
+        "case_id;domain;set_date;status\n"
+        "A1;skola;2024-02-01;pagaende\n"
+        "X9;skola;2024-02-01;pagaende\n");
+    put(f, "meetings.csv",
+        "case_id;date;type;participants\n"
+        "X9;2024-02-01;natverksmote;ungdom\n");
     uf_error rc = run(f, 2, "goals.csv", "meetings.csv");
     expect_failed_run(f, rc, before);
     expect_errors(f, 2);
@@ -648,9 +662,10 @@ static void test_import__intervention_person_must_match_case(void **state)
     fx *f = *state;
     counts before = load_base(f);
     /* A1 is P1's case */
-    put(f, "i.csv", "case_id;person;insats;start_date\n"
-                    "A1;" P1 ";mst;2024-02-05\n"
-                    "A1;" P2 ";fft;2024-02-05\n");
+    put(f, "i.csv",
+        "case_id;person;insats;start_date\n"
+        "A1;" P1 ";mst;2024-02-05\n"
+        "A1;" P2 ";fft;2024-02-05\n");
     uf_error rc = run(f, 1, "i.csv");
     expect_failed_run(f, rc, before);
     expect_errors(f, 1);
@@ -662,17 +677,17 @@ static void test_import__outcome_values_checked(void **state)
 {
     fx *f = *state;
     counts before = load_base(f);
-    put(f, "o.csv", "person;date;measure;value\n"
-                    P1 ";2024-01-01;skolfranvaro_pct;100\n"     /* 2: the upper end */
-                    P1 ";2024-02-01;skolfranvaro_pct;120\n"     /* 3: bad */
-                    P1 ";2024-01-01;uppforandestorning;0\n"     /* 4 */
-                    P1 ";2024-02-01;uppforandestorning;2\n"     /* 5: bad */
-                    P1 ";2024-01-01;misstanke_brott;0\n"        /* 6: bad, events >= 1 */
-                    P1 ";2024-01-01;vald;1,5\n"                 /* 7: bad, whole events */
-                    P1 ";2026-11-24;vald;1\n"                   /* 8: bad, tomorrow */
-                    P1 ";2026-11-23;vald;1\n"                   /* 9: today is fine */
-                    P1 ";2024-01-01;langd;170\n"                /* 10: unknown measure */
-                    P1 ";2024-03-01;drogfri;\n");               /* 11: state needs a value */
+    put(f, "o.csv",
+        "person;date;measure;value\n" P1 ";2024-01-01;skolfranvaro_pct;100\n" /* 2: the upper end */
+        P1 ";2024-02-01;skolfranvaro_pct;120\n"                               /* 3: bad */
+        P1 ";2024-01-01;uppforandestorning;0\n"                               /* 4 */
+        P1 ";2024-02-01;uppforandestorning;2\n"                               /* 5: bad */
+        P1 ";2024-01-01;misstanke_brott;0\n" /* 6: bad, events >= 1 */
+        P1 ";2024-01-01;vald;1,5\n"          /* 7: bad, whole events */
+        P1 ";2026-11-24;vald;1\n"            /* 8: bad, tomorrow */
+        P1 ";2026-11-23;vald;1\n"            /* 9: today is fine */
+        P1 ";2024-01-01;langd;170\n"         /* 10: unknown measure */
+        P1 ";2024-03-01;drogfri;\n");        /* 11: state needs a value */
     uf_error rc = run(f, 1, "o.csv");
     expect_failed_run(f, rc, before);
     expect_errors(f, 7);
@@ -685,10 +700,9 @@ static void test_import__outcome_values_checked(void **state)
     expect_diag(f, UF_ERROR, "o.csv", 11, "value", NULL);
 
     /* the good rows alone are stored */
-    put(f, "o2.csv", "person;date;measure;value\n"
-                     P1 ";2024-01-01;skolfranvaro_pct;100\n"
-                     P1 ";2024-01-01;uppforandestorning;0\n"
-                     P1 ";2026-11-23;vald;1\n");
+    put(f, "o2.csv",
+        "person;date;measure;value\n" P1 ";2024-01-01;skolfranvaro_pct;100\n" P1
+        ";2024-01-01;uppforandestorning;0\n" P1 ";2026-11-23;vald;1\n");
     expect_ok(f, run(f, 1, "o2.csv"));
     assert_int_equal(get_counts(f->db).outcomes, 3);
 }
@@ -732,14 +746,15 @@ static void test_import__decimal_comma_and_point(void **state)
 {
     fx *f = *state;
     load_base(f);
-    put(f, "b.csv", "assessment_id;case_id;instrument;date;total_score;item:a;item:b\n"
-                    "B1;A1;savry;2024-01-25;7,25;1,5;2.5\n"
-                    "B2;A2;savry;2024-03-06;7.5;-0,5;\n");
+    put(f, "b.csv",
+        "assessment_id;case_id;instrument;date;total_score;item:a;item:b\n"
+        "B1;A1;savry;2024-01-25;7,25;1,5;2.5\n"
+        "B2;A2;savry;2024-03-06;7.5;-0,5;\n");
     expect_ok(f, run(f, 1, "b.csv"));
-    assert_true(q_real(f->db, "SELECT total_score FROM assessments WHERE assessment_id = 'B1'")
-                == 7.25);
-    assert_true(q_real(f->db, "SELECT total_score FROM assessments WHERE assessment_id = 'B2'")
-                == 7.5);
+    assert_true(q_real(f->db, "SELECT total_score FROM assessments WHERE assessment_id = 'B1'") ==
+                7.25);
+    assert_true(q_real(f->db, "SELECT total_score FROM assessments WHERE assessment_id = 'B2'") ==
+                7.5);
     assert_true(q_real(f->db, "SELECT sum(value) FROM assessment_items") == 3.5);
     assert_int_equal(get_counts(f->db).items, 3);
 }
@@ -748,32 +763,33 @@ static void test_import__swedish_header_aliases(void **state)
 {
     fx *f = *state;
     /* folded: personnummer, fodelsedatum, kon, enhet */
-    put(f, "personer.csv", "Personnummer;Födelsedatum;Kön;Enhet\n"
-                           P1 ";;pojke;Norr\n"
-                           P2 ";;Flicka;Norr\n"
-                           P3 ";;kvinna;Norr\n"
-                           P4 ";;MAN;Norr\n"
-                           "EXT-1;2010-01-01;annat;Söder\n");
-    put(f, "arenden.csv", "Ärende;Personnummer;Målgrupp;Aktualiserad av;"
-                          "Aktualiseringsdatum;Samtyckesdatum;Åtgärdsplan datum;Startdatum;"
-                          "Slutdatum;Avslutsorsak;Insatsform;Uppföljning samtycke;Program\n"
-                          "S1;" P1 ";riskzon;polis;2024-01-10;2024-01-20;2024-02-01;"
-                          "2024-02-01;2024-12-01;flytt;bistand;nej;SSPF\n"
-                          "S2;EXT-1;avhopp;egen;2024-05-01;;;;;;;;\n");
-    put(f, "mal.csv", "Ärende;Område;Satt datum;Uppföljningsdatum;Status\n"
-                      "S1;Kamrater;2024-02-01;2024-05-01;Uppnått\n");
-    put(f, "moten.csv", "Ärende;Datum;Mötestyp;Deltagare\n"
-                        "S1;2024-01-15;Nätverksmöte;Ungdom|Vårdnadshavare\n");
+    put(f, "personer.csv",
+        "Personnummer;Födelsedatum;Kön;Enhet\n" P1 ";;pojke;Norr\n" P2 ";;Flicka;Norr\n" P3
+        ";;kvinna;Norr\n" P4 ";;MAN;Norr\n"
+        "EXT-1;2010-01-01;annat;Söder\n");
+    put(f, "arenden.csv",
+        "Ärende;Personnummer;Målgrupp;Aktualiserad av;"
+        "Aktualiseringsdatum;Samtyckesdatum;Åtgärdsplan datum;Startdatum;"
+        "Slutdatum;Avslutsorsak;Insatsform;Uppföljning samtycke;Program\n"
+        "S1;" P1 ";riskzon;polis;2024-01-10;2024-01-20;2024-02-01;"
+        "2024-02-01;2024-12-01;flytt;bistand;nej;SSPF\n"
+        "S2;EXT-1;avhopp;egen;2024-05-01;;;;;;;;\n");
+    put(f, "mal.csv",
+        "Ärende;Område;Satt datum;Uppföljningsdatum;Status\n"
+        "S1;Kamrater;2024-02-01;2024-05-01;Uppnått\n");
+    put(f, "moten.csv",
+        "Ärende;Datum;Mötestyp;Deltagare\n"
+        "S1;2024-01-15;Nätverksmöte;Ungdom|Vårdnadshavare\n");
     expect_ok(f, run(f, 4, "personer.csv", "arenden.csv", "mal.csv", "moten.csv"));
     assert_int_equal(f->d.warnings, 0);
     /* pojke M, Flicka F, kvinna F, MAN M, annat X */
     assert_q_text(f->db, "SELECT group_concat(sex, '') FROM (SELECT sex FROM persons ORDER BY id)",
                   "MFFMX");
-    assert_q_text(f->db, "SELECT birth_date FROM persons WHERE pseudonym = 'EXT-1'",
-                  "2010-01-01");
-    assert_q_text(f->db, "SELECT target_group || referred_by || referral_date || consent_date "
-                         "|| plan_date || start_date || end_date || end_reason || form || "
-                         "followup_consent || programme FROM cases WHERE case_id = 'S1'",
+    assert_q_text(f->db, "SELECT birth_date FROM persons WHERE pseudonym = 'EXT-1'", "2010-01-01");
+    assert_q_text(f->db,
+                  "SELECT target_group || referred_by || referral_date || consent_date "
+                  "|| plan_date || start_date || end_date || end_reason || form || "
+                  "followup_consent || programme FROM cases WHERE case_id = 'S1'",
                   "riskzonpolis2024-01-102024-01-202024-02-012024-02-012024-12-01flytt"
                   "bistand0SSPF");
     assert_q_text(f->db, "SELECT domain || followup_date || status FROM goal_followups",
@@ -781,7 +797,8 @@ static void test_import__swedish_header_aliases(void **state)
     assert_q_text(f->db, "SELECT type FROM meetings", "natverksmote");
     assert_int_equal(q_int(f->db, "SELECT count(*) FROM meetings "
                                   "WHERE participants LIKE '%ungdom%' "
-                                  "AND participants LIKE '%vardnadshavare%'"), 1);
+                                  "AND participants LIKE '%vardnadshavare%'"),
+                     1);
 }
 
 static void test_import__windows_1252_with_semicolons(void **state)
@@ -812,11 +829,11 @@ static void test_import__utf8_bom_with_commas(void **state)
 static void test_import__every_error_is_listed(void **state)
 {
     fx *f = *state;
-    put(f, "p.csv", "person;birth_date;sex;unit\n"
-                    P1 ";2009-03-15;F;Norr\n"       /* 2: fine */
-                    P2 ";2010-02-30;M;Norr\n"       /* 3: no such date */
-                    P3 ";;Q;Norr\n"                 /* 4: unknown sex */
-                    P_BAD ";;F;Norr\n");            /* 5: check digit */
+    put(f, "p.csv",
+        "person;birth_date;sex;unit\n" P1 ";2009-03-15;F;Norr\n" /* 2: fine */
+        P2 ";2010-02-30;M;Norr\n"                                /* 3: no such date */
+        P3 ";;Q;Norr\n"                                          /* 4: unknown sex */
+        P_BAD ";;F;Norr\n");                                     /* 5: check digit */
     counts before = get_counts(f->db);
     uf_error rc = run(f, 1, "p.csv");
     expect_failed_run(f, rc, before);
@@ -851,8 +868,9 @@ static void test_import__dry_run_stores_and_logs_nothing(void **state)
     assert_int_equal(f->res.run_id, 0);
     assert_int_equal(f->res.files[0].rows, 3);
     counts c = get_counts(f->db);
-    assert_int_equal(c.persons + c.cases + c.interventions + c.assessments + c.items +
-                     c.outcomes + c.goals + c.meetings, 0);
+    assert_int_equal(c.persons + c.cases + c.interventions + c.assessments + c.items + c.outcomes +
+                         c.goals + c.meetings,
+                     0);
     assert_int_equal(c.runs, 0);
     assert_int_equal(c.files, 0);
 
@@ -873,13 +891,13 @@ static void test_import__kind_overrides_detection(void **state)
     put(f, "x.csv", "person;sex;date;measure;value\nEXT-7;F;2024-01-01;vald;1\n");
     counts before = get_counts(f->db);
     uf_error rc = run(f, 1, "x.csv");
-    expect_failed_run(f, rc, before);       /* EXT-7 is nobody yet */
+    expect_failed_run(f, rc, before); /* EXT-7 is nobody yet */
     assert_string_equal(f->res.files[0].kind, "outcomes");
     /* ... but --kind personer (Swedish) makes it a persons file */
     rc = run_kind(f, "personer", false, 1, "x.csv");
     expect_ok(f, rc);
     assert_string_equal(f->res.files[0].kind, "persons");
-    assert_int_equal(f->d.warnings, 3);     /* date, measure, value unknown */
+    assert_int_equal(f->d.warnings, 3); /* date, measure, value unknown */
     assert_q_text(f->db, "SELECT pseudonym || sex FROM persons", "EXT-7F");
     assert_int_equal(get_counts(f->db).outcomes, 0);
 }
@@ -917,11 +935,11 @@ static void test_import__ten_and_twelve_digits_same_person(void **state)
     fx *f = *state;
     /* born 2009, so "-" in the 10-digit form (under 100 on 2026-11-23) */
     put(f, "p.csv", "person;sex\n" P1 ";F\n");
-    put(f, "o.csv", "person;date;measure;value\n"
-                    "0903159804;2024-01-01;vald;1\n"
-                    "090315-9804;2024-02-01;vald;1\n"
-                    "200903159804;2024-03-01;vald;1\n"
-                    P1 ";2024-04-01;vald;1\n");
+    put(f, "o.csv",
+        "person;date;measure;value\n"
+        "0903159804;2024-01-01;vald;1\n"
+        "090315-9804;2024-02-01;vald;1\n"
+        "200903159804;2024-03-01;vald;1\n" P1 ";2024-04-01;vald;1\n");
     expect_ok(f, run(f, 2, "p.csv", "o.csv"));
     assert_int_equal(get_counts(f->db).persons, 1);
     assert_int_equal(q_int(f->db, "SELECT count(DISTINCT person_id) FROM outcomes"), 1);
@@ -945,9 +963,10 @@ static void test_import__meeting_participants_are_one_set(void **state)
     fx *f = *state;
     load_base(f);
     /* the same actors in another order, case and spacing: one meeting */
-    put(f, "m.csv", "case_id;date;type;participants\n"
-                    "A1;2024-01-15;beredning;polis|socialtjanst\n"
-                    "A1;2024-01-15;beredning; Socialtjänst | Polis |polis\n");
+    put(f, "m.csv",
+        "case_id;date;type;participants\n"
+        "A1;2024-01-15;beredning;polis|socialtjanst\n"
+        "A1;2024-01-15;beredning; Socialtjänst | Polis |polis\n");
     expect_ok(f, run(f, 1, "m.csv"));
     assert_int_equal(get_counts(f->db).meetings, 1);
     assert_int_equal(f->res.files[0].inserted, 1);
@@ -1049,10 +1068,11 @@ static void test_import__goal_rows_in_any_order(void **state)
 {
     fx *f = *state;
     load_base(f);
-    put(f, "g.csv", "case_id;domain;set_date;followup_date;status\n"
-                    "A1;skola;2024-02-01;2024-06-01;delvis\n"
-                    "A1;skola;2024-02-01;;pagaende\n"
-                    "A1;skola;2024-02-01;2024-09-01;uppnatt\n");
+    put(f, "g.csv",
+        "case_id;domain;set_date;followup_date;status\n"
+        "A1;skola;2024-02-01;2024-06-01;delvis\n"
+        "A1;skola;2024-02-01;;pagaende\n"
+        "A1;skola;2024-02-01;2024-09-01;uppnatt\n");
     expect_ok(f, run(f, 1, "g.csv"));
     if (f->d.warnings) {
         uf_diag_print(&f->d, stderr);
@@ -1067,8 +1087,9 @@ static void test_import__goal_rows_in_any_order(void **state)
     /* again: unchanged; then a follow-up's status changes */
     expect_ok(f, run(f, 1, "g.csv"));
     assert_int_equal(f->res.files[0].unchanged, 3);
-    put(f, "g2.csv", "case_id;domain;set_date;followup_date;status\n"
-                     "A1;skola;2024-02-01;2024-09-01;ej_uppnatt\n");
+    put(f, "g2.csv",
+        "case_id;domain;set_date;followup_date;status\n"
+        "A1;skola;2024-02-01;2024-09-01;ej_uppnatt\n");
     expect_ok(f, run(f, 1, "g2.csv"));
     assert_int_equal(f->res.files[0].updated, 1);
     assert_q_text(f->db, "SELECT status FROM goal_followups WHERE followup_date = '2024-09-01'",
@@ -1079,11 +1100,10 @@ static void test_import__goal_rows_in_any_order(void **state)
 
 /* Every way the test numbers could be written. */
 static const char *const raw_numbers[] = {
-    "200903159804", "0903159804", "20090315-9804", "090315-9804",
-    "201005229826", "1005229826", "20100522-9826", "100522-9826",
-    "200811019819", "0811019819", "20081101-9819", "081101-9819",
-    "201101019808", "1101019808", "20110101-9808", "110101-9808",
-    "200903159805", "0903159805", "20090315-9805", "090315-9805",
+    "200903159804",  "0903159804",    "20090315-9804", "090315-9804",   "201005229826",
+    "1005229826",    "20100522-9826", "100522-9826",   "200811019819",  "0811019819",
+    "20081101-9819", "081101-9819",   "201101019808",  "1101019808",    "20110101-9808",
+    "110101-9808",   "200903159805",  "0903159805",    "20090315-9805", "090315-9805",
 };
 #define N_RAW (sizeof raw_numbers / sizeof raw_numbers[0])
 
@@ -1092,7 +1112,8 @@ static void scan_tables(sqlite3 *db)
 {
     sqlite3_stmt *tables = NULL;
     assert_int_equal(sqlite3_prepare_v2(db, "SELECT name FROM sqlite_master WHERE type = 'table'",
-                                        -1, &tables, NULL), SQLITE_OK);
+                                        -1, &tables, NULL),
+                     SQLITE_OK);
     int ntables = 0;
     while (sqlite3_step(tables) == SQLITE_ROW) {
         char sql[256];
@@ -1138,8 +1159,7 @@ static void test_import__no_personnummer_in_database(void **state)
     assert_true(len > 0);
     for (size_t k = 0; k < N_RAW; k++)
         if (tu_contains(bytes, len, raw_numbers[k], strlen(raw_numbers[k])))
-            fail_msg("the database file holds %zu-character number %zu",
-                     strlen(raw_numbers[k]), k);
+            fail_msg("the database file holds %zu-character number %zu", strlen(raw_numbers[k]), k);
     free(bytes);
 }
 

@@ -101,12 +101,15 @@ static uf_error run(fx *f, size_t n, ...)
     uf_import_result_release(&f->res);
     uf_diag_release(&f->d);
     uf_import_opts o = {
-        .paths = pp, .npaths = n, .today = TODAY, .user = "testare",
+        .paths = pp,
+        .npaths = n,
+        .today = TODAY,
+        .user = "testare",
         .started_at = "2026-11-23T09:00:00Z",
     };
     uf_error rc = uf_import(f->db, &f->key, &o, &f->res, &f->d);
     for (size_t i = 0; i < f->res.nfiles; i++)
-        f->res.files[i].path = NULL;    /* borrowed from paths */
+        f->res.files[i].path = NULL; /* borrowed from paths */
     return rc;
 }
 
@@ -140,12 +143,11 @@ static void expect_pnr_error(fx *f, const char *file, unsigned long line, const 
 {
     for (size_t i = 0; i < f->d.n; i++) {
         const uf_diag_entry *e = &f->d.items[i];
-        if (e->severity == UF_ERROR && strcmp(e->file, file) == 0 && e->line == line &&
-            e->column && strcmp(e->column, column) == 0 && strstr(e->message, MSG))
+        if (e->severity == UF_ERROR && strcmp(e->file, file) == 0 && e->line == line && e->column &&
+            strcmp(e->column, column) == 0 && strstr(e->message, MSG))
             return;
     }
-    fail_msg("no personnummer error at %s:%lu in %s (%zu diagnostics)", file, line, column,
-             f->d.n);
+    fail_msg("no personnummer error at %s:%lu in %s (%zu diagnostics)", file, line, column, f->d.n);
 }
 
 /* No diagnostic's message or column quotes a digit of the test numbers. */
@@ -155,8 +157,7 @@ static void expect_no_number_quoted(fx *f)
         const uf_diag_entry *e = &f->d.items[i];
         if (strstr(e->message, "0101") || strstr(e->message, "0522") ||
             strstr(e->message, "0375") || (e->column && strpbrk(e->column, "0123456789")))
-            fail_msg("a message quotes a number: %s: %s", e->column ? e->column : "",
-                     e->message);
+            fail_msg("a message quotes a number: %s: %s", e->column ? e->column : "", e->message);
     }
 }
 
@@ -199,9 +200,10 @@ static void test_import_pnrcols__assessment_and_items(void **state)
     fx *f = *state;
     put(f, "p.csv", PERSONS_CSV);
     put(f, "c.csv", "case_id;person\nA-1;" PERSON "\n");
-    put(f, "b.csv", "assessment_id;case_id;instrument;date;total_score;item:x;item:y\n"
-                    "100101+9981;A-1;ester;2024-01-10;1005229826;201005229826;"
-                    "20090375-9983\n");
+    put(f, "b.csv",
+        "assessment_id;case_id;instrument;date;total_score;item:x;item:y\n"
+        "100101+9981;A-1;ester;2024-01-10;1005229826;201005229826;"
+        "20090375-9983\n");
     assert_int_equal(run(f, 3, "p.csv", "c.csv", "b.csv"), UF_ERR_INPUT);
     expect_pnr_error(f, "b.csv", 2, "assessment_id");
     expect_pnr_error(f, "b.csv", 2, "total_score");
@@ -220,9 +222,10 @@ static void test_import_pnrcols__codes_not_quoted(void **state)
     fx *f = *state;
     put(f, "p.csv", PERSONS_CSV);
     put(f, "c.csv", "case_id;person;target_group\nA-1;" PERSON ";20090375-9983\n");
-    put(f, "m.csv", "case_id;date;type;participants\n"
-                    "A-1;2024-01-10;beredning;ungdom| 100522-9826 |skola\n"
-                    "A-1;2024-01-11;201005229826;ungdom\n");
+    put(f, "m.csv",
+        "case_id;date;type;participants\n"
+        "A-1;2024-01-10;beredning;ungdom| 100522-9826 |skola\n"
+        "A-1;2024-01-11;201005229826;ungdom\n");
     assert_int_equal(run(f, 3, "p.csv", "c.csv", "m.csv"), UF_ERR_INPUT);
     expect_pnr_error(f, "c.csv", 2, "target_group");
     expect_pnr_error(f, "m.csv", 2, "participants");
@@ -263,16 +266,18 @@ static void test_import_pnrcols__lookalikes_accepted(void **state)
 {
     fx *f = *state;
     put(f, "p.csv", "person;kon;enhet\n" PERSON ";M;123456789\n");
-    put(f, "c.csv", "case_id;person;unit\nA-000123;" PERSON ";1005229827\n"
-                    "20100230-9985;" PERSON ";20261224-9801\n");
-    put(f, "b.csv", "assessment_id;case_id;instrument;date;total_score;item:x\n"
-                    "1005229827;A-000123;ester;2024-01-10;30;7\n");
+    put(f, "c.csv",
+        "case_id;person;unit\nA-000123;" PERSON ";1005229827\n"
+        "20100230-9985;" PERSON ";20261224-9801\n");
+    put(f, "b.csv",
+        "assessment_id;case_id;instrument;date;total_score;item:x\n"
+        "1005229827;A-000123;ester;2024-01-10;30;7\n");
     assert_int_equal(run(f, 3, "p.csv", "c.csv", "b.csv"), UF_OK);
     assert_int_equal(f->d.errors, 0);
     assert_int_equal(q_int(f->db, "SELECT count(*) FROM cases WHERE case_id = 'A-000123'"
-                                  " AND unit = '1005229827'"), 1);
-    assert_int_equal(q_int(f->db, "SELECT count(*) FROM cases WHERE case_id = '20100230-9985'"),
+                                  " AND unit = '1005229827'"),
                      1);
+    assert_int_equal(q_int(f->db, "SELECT count(*) FROM cases WHERE case_id = '20100230-9985'"), 1);
     assert_int_equal(q_int(f->db, "SELECT count(*) FROM assessment_items"), 1);
     assert_int_equal(q_int(f->db, "SELECT count(*) FROM persons WHERE unit = '123456789'"), 1);
 }

@@ -95,7 +95,7 @@ static void test_kodbok__sizes(void **state)
 {
     (void)state;
     assert_int_equal(uf_kb(UF_KB_INSATS)->n, UF_KB_N_INSATS);
-    assert_true(UF_KB_N_INSATS <= 32);      /* uf_case.insatser is a bit set */
+    assert_true(UF_KB_N_INSATS <= 32); /* uf_case.insatser is a bit set */
     assert_int_equal(uf_kb(UF_KB_INSTRUMENT)->n, UF_NINSTRUMENTS);
     assert_int_equal(uf_kb(UF_KB_DOMAIN)->n, UF_NDOMAINS);
     assert_int_equal(uf_kb(UF_KB_END_REASON)->n, UF_KB_N_END_REASON);

@@ -58,7 +58,7 @@ static void test_parse__known_day_numbers(void **state)
 static void test_parse__civil_round_trip(void **state)
 {
     (void)state;
-    int ey = 1800, em = 1, ed = 1;  /* expected date */
+    int ey = 1800, em = 1, ed = 1; /* expected date */
     int first = uf_days_from_civil(1800, 1, 1);
     int last = uf_days_from_civil(2199, 12, 31);
     /* 400 Gregorian years are exactly 146097 days */
@@ -106,8 +106,8 @@ static void test_parse__date_leap_years(void **state)
     assert_int_equal(z, 19782);
     assert_int_equal(uf_date_parse("2000-02-29", &z), 0);
     assert_int_equal(z, 11016);
-    assert_int_equal(uf_date_parse("2023-02-29", &z), -1);   /* not divisible by 4 */
-    assert_int_equal(uf_date_parse("1900-02-29", &z), -1);   /* century, not by 400 */
+    assert_int_equal(uf_date_parse("2023-02-29", &z), -1); /* not divisible by 4 */
+    assert_int_equal(uf_date_parse("1900-02-29", &z), -1); /* century, not by 400 */
     assert_int_equal(uf_date_parse("2100-02-29", &z), -1);
     assert_int_equal(uf_date_parse("2024-02-30", &z), -1);
     assert_int_equal(uf_date_parse("20240230", &z), -1);
@@ -117,11 +117,11 @@ static void test_parse__date_rejects_garbage(void **state)
 {
     (void)state;
     static const char *const bad[] = {
-        "2024-13-01", "2024-00-10", "2024-01-00", "2024-01-32", "2024-04-31",
-        "20241301", "", "abc", "2024-1-01", "2024-01-1", "2024-01-011",
-        "202401", "202401011", "2024/01/01", "2024.01.01", " 2024-01-01",
-        "2024-01-01 ", "2024-01-1x", "24-01-01", "x2024-01-01", "2024-0a-01",
-        "+024-01-01", "1799-12-31", "2200-01-01", "2024--1-01",
+        "2024-13-01", "2024-00-10",  "2024-01-00", "2024-01-32",  "2024-04-31",  "20241301",
+        "",           "abc",         "2024-1-01",  "2024-01-1",   "2024-01-011", "202401",
+        "202401011",  "2024/01/01",  "2024.01.01", " 2024-01-01", "2024-01-01 ", "2024-01-1x",
+        "24-01-01",   "x2024-01-01", "2024-0a-01", "+024-01-01",  "1799-12-31",  "2200-01-01",
+        "2024--1-01",
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         int z = 0;
@@ -184,15 +184,14 @@ static void test_parse__number_rejects_non_numbers(void **state)
 {
     (void)state;
     static const char *const bad[] = {
-        "", "abc", "1,2,3", "1.2,3", "1,2.3", "1e5", "1E5", "-", "+", ",", ".",
-        "1 000", " 1", "1 ", "5-", "1-2", "--1", "+-1", "0x10", "inf", "nan",
-        "12 %", "12%", "1_000",
+        "",   "abc", "1,2,3", "1.2,3", "1,2.3", "1e5", "1E5",  "-",   "+",   ",",    ".",   "1 000",
+        " 1", "1 ",  "5-",    "1-2",   "--1",   "+-1", "0x10", "inf", "nan", "12 %", "12%", "1_000",
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         double v = 777;
         if (uf_number_parse(bad[i], &v) != -1)
             fail_msg("'%s' was accepted as %g", bad[i], v);
-        assert_true(v == 777);  /* out untouched on failure */
+        assert_true(v == 777); /* out untouched on failure */
     }
 }
 

@@ -11,7 +11,10 @@
 #include "uppfolj/parse.h"
 #include "uppfolj/pnr.h"
 
-static int today(void) { return uf_days_from_civil(2026, 11, 23); }
+static int today(void)
+{
+    return uf_days_from_civil(2026, 11, 23);
+}
 
 /* 811218-987: 8*2=16->7, 1, 1*2=2, 2, 1*2=2, 8, 9*2=18->9, 8, 7*2=14->5
  * sum = 7+1+2+2+2+8+9+8+5 = 44 -> check (10-4)%10 = 6 (Skatteverket's
@@ -44,7 +47,7 @@ static void test_pnr__bad_check_digit(void **state)
     uf_pnr p;
     memset(&p, 0, sizeof p);
     assert_int_equal(uf_pnr_parse("19811218-9875", today(), &p), UF_PNR_BAD_CHECK);
-    assert_string_equal(p.digits, "");   /* nothing of a bad number kept */
+    assert_string_equal(p.digits, ""); /* nothing of a bad number kept */
 }
 
 /* 10-digit form: century from the reference date 2026-11-23.
@@ -136,15 +139,15 @@ static void test_pnr__is_valid(void **state)
     assert_true(uf_pnr_is_valid("811218-9876", today()));
     assert_true(uf_pnr_is_valid("8112189876", today()));
     assert_true(uf_pnr_is_valid("100101+9981", today()));
-    assert_true(uf_pnr_is_valid("20090375-9983", today()));     /* samordningsnummer */
-    assert_false(uf_pnr_is_valid("19811218-9875", today()));    /* check digit */
-    assert_false(uf_pnr_is_valid("20110229-9804", today()));    /* no such date */
-    assert_false(uf_pnr_is_valid("20261224-9801", today()));    /* in the future */
-    assert_false(uf_pnr_is_valid("19811218+9876", today()));    /* '+' with 12 digits */
+    assert_true(uf_pnr_is_valid("20090375-9983", today()));  /* samordningsnummer */
+    assert_false(uf_pnr_is_valid("19811218-9875", today())); /* check digit */
+    assert_false(uf_pnr_is_valid("20110229-9804", today())); /* no such date */
+    assert_false(uf_pnr_is_valid("20261224-9801", today())); /* in the future */
+    assert_false(uf_pnr_is_valid("19811218+9876", today())); /* '+' with 12 digits */
     assert_false(uf_pnr_is_valid("A-000123", today()));
     assert_false(uf_pnr_is_valid("EXT-000123", today()));
-    assert_false(uf_pnr_is_valid("1981121898761", today()));    /* 13 digits */
-    assert_false(uf_pnr_is_valid(" 8112189876", today()));      /* callers trim */
+    assert_false(uf_pnr_is_valid("1981121898761", today())); /* 13 digits */
+    assert_false(uf_pnr_is_valid(" 8112189876", today()));   /* callers trim */
     assert_false(uf_pnr_is_valid("", today()));
 }
 

@@ -88,7 +88,7 @@ static void test_population__values_match_as_the_importer_reads_them(void **stat
     uf_diag_init(&d);
     parse("x:programme=sig,unit=SÖDERDAL", &f);
     assert_int_equal(uf_population_check(db, &f, "test", &d), UF_OK);
-    assert_string_equal(f.cond[0].value, "SIG");         /* as stored */
+    assert_string_equal(f.cond[0].value, "SIG"); /* as stored */
     assert_string_equal(f.cond[1].value, "Söderdal");
     assert_int_equal(d.errors, 0);
     uf_diag_release(&d);
@@ -122,7 +122,7 @@ static void test_population__no_case_meets_every_condition(void **state)
     uf_cohort_filter f;
     uf_diag d;
     uf_diag_init(&d);
-    parse("x:programme=ordinarie,unit=Söderdal", &f);    /* each occurs, not together */
+    parse("x:programme=ordinarie,unit=Söderdal", &f); /* each occurs, not together */
     assert_int_equal(uf_population_check(db, &f, "test", &d), UF_ERR_INPUT);
     assert_non_null(strstr(d.items[0].message, "inga ärenden uppfyller villkoren"));
     uf_diag_release(&d);
@@ -143,11 +143,11 @@ static void test_population__several_programmes_need_a_choice(void **state)
     assert_non_null(strstr(d.items[0].message, "SIG (3 ärenden), ordinarie (2 ärenden)"));
     uf_diag_release(&d);
     uf_diag_init(&d);
-    q.default_program = "SIG";                          /* uppfolj.conf */
+    q.default_program = "SIG"; /* uppfolj.conf */
     assert_int_equal(uf_population_choose(db, &q, words, sizeof words, &d), UF_OK);
     assert_string_equal(words, "program SIG (3 ärenden)");
     q.default_program = NULL;
-    q.by_programme = true;                              /* --by programme */
+    q.by_programme = true; /* --by programme */
     assert_int_equal(uf_population_choose(db, &q, words, sizeof words, &d), UF_OK);
     assert_string_equal(words, "alla ärenden (5 ärenden)");
     assert_int_equal(d.errors, 0);
@@ -164,12 +164,12 @@ static void test_population__view_narrows_every_query(void **state)
     assert_int_equal(uf_population_choose(db, &q, words, sizeof words, &d), UF_OK);
     assert_string_equal(words, "program SIG, enhet Söderdal (2 ärenden)");
     assert_string_equal(q.unit_name, "Söderdal");
-    assert_int_equal(count("SELECT count(*) FROM cases"), 2);          /* cases 1, 2 */
+    assert_int_equal(count("SELECT count(*) FROM cases"), 2); /* cases 1, 2 */
     assert_int_equal(count("SELECT count(*) FROM main.cases"), 5);
     int first, last;
     assert_int_equal(uf_population_range(db, &first, &last), UF_OK);
-    assert_int_equal(first, uf_days_from_civil(2024, 2, 1));   /* case 1's referral */
-    assert_int_equal(last, uf_days_from_civil(2025, 2, 1));    /* case 2's start */
+    assert_int_equal(first, uf_days_from_civil(2024, 2, 1)); /* case 1's referral */
+    assert_int_equal(last, uf_days_from_civil(2025, 2, 1));  /* case 2's start */
     /* girls of SIG aged 15-17 at start: cases 1, 2, 3 (a new population) */
     uf_cohort_filter f;
     parse("x:programme=SIG,sex=flicka,age=15-17", &f);
@@ -196,12 +196,12 @@ static void test_population__default_programme_and_empty_population(void **state
     parse("B:unit=Norrstaden", &c[1]);
     uf_population_req q = { .cohorts = c, .ncohorts = 2, .default_program = "SIG" };
     assert_int_equal(uf_population_choose(db, &q, words, sizeof words, &d), UF_OK);
-    assert_int_equal(c[0].ncond, 1);                    /* A untouched */
-    assert_int_equal(c[1].ncond, 2);                    /* B: unit and SIG */
+    assert_int_equal(c[0].ncond, 1); /* A untouched */
+    assert_int_equal(c[1].ncond, 2); /* B: unit and SIG */
     assert_int_equal(count("SELECT count(*) FROM cases"), 3);
     assert_int_equal(d.errors, 0);
     uf_cohort_filter e;
-    parse("E:unit=Västervik", &e);                      /* only case 5, ordinarie */
+    parse("E:unit=Västervik", &e); /* only case 5, ordinarie */
     uf_population_req q2 = { .program = "SIG", .cohorts = &e, .ncohorts = 1 };
     assert_int_equal(uf_population_choose(db, &q2, words, sizeof words, &d), UF_ERR_INPUT);
     assert_non_null(strstr(d.items[d.n - 1].message, "inga ärenden uppfyller villkoren"));

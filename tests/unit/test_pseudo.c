@@ -20,8 +20,9 @@
 #include "testutil.h"
 
 /* Key bytes 00 01 02 ... 1f, as a key file. */
-#define KEY_0_31 "uppfolj-key-1 000102030405060708090a0b0c0d0e0f" \
-                 "101112131415161718191a1b1c1d1e1f\n"
+#define KEY_0_31                                     \
+    "uppfolj-key-1 000102030405060708090a0b0c0d0e0f" \
+    "101112131415161718191a1b1c1d1e1f\n"
 
 static int setup(void **state)
 {
@@ -113,19 +114,19 @@ static void test_pseudo__key_load_rejects_bad_files(void **state)
 {
     const char *dir = *state;
     static const char *const bad[] = {
-        "",                                                     /* empty */
-        "uppfolj-key-1 \n",                                     /* no key */
-        "uppfolj-key-2 000102030405060708090a0b0c0d0e0f"        /* version */
+        "",                                              /* empty */
+        "uppfolj-key-1 \n",                              /* no key */
+        "uppfolj-key-2 000102030405060708090a0b0c0d0e0f" /* version */
         "101112131415161718191a1b1c1d1e1f\n",
-        "000102030405060708090a0b0c0d0e0f"                      /* no magic */
+        "000102030405060708090a0b0c0d0e0f" /* no magic */
         "101112131415161718191a1b1c1d1e1f\n",
-        "uppfolj-key-1 000102030405060708090a0b0c0d0e0f"        /* 31 bytes */
+        "uppfolj-key-1 000102030405060708090a0b0c0d0e0f" /* 31 bytes */
         "101112131415161718191a1b1c1d1e\n",
-        "uppfolj-key-1 000102030405060708090a0b0c0d0e0f"        /* 33 bytes */
+        "uppfolj-key-1 000102030405060708090a0b0c0d0e0f" /* 33 bytes */
         "101112131415161718191a1b1c1d1e1f20\n",
-        "uppfolj-key-1 000102030405060708090a0b0c0d0e0f"        /* not hex */
+        "uppfolj-key-1 000102030405060708090a0b0c0d0e0f" /* not hex */
         "101112131415161718191a1b1c1d1ezz\n",
-        "uppfolj-key-1 000102030405060708090a0b0c0d0e0f"        /* odd digits */
+        "uppfolj-key-1 000102030405060708090a0b0c0d0e0f" /* odd digits */
         "101112131415161718191a1b1c1d1e1\n",
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
@@ -195,15 +196,14 @@ static void test_pseudo__pseudonym_form_and_stability(void **state)
 
     /* 20090315-9804: see test_import.c for its check digit */
     const char *digits = "200903159804";
-    char x[UF_PSEUDONYM_BUF], y[UF_PSEUDONYM_BUF], z[UF_PSEUDONYM_BUF],
-         w[UF_PSEUDONYM_BUF];
+    char x[UF_PSEUDONYM_BUF], y[UF_PSEUDONYM_BUF], z[UF_PSEUDONYM_BUF], w[UF_PSEUDONYM_BUF];
     uf_pseudonym(&a, digits, x);
     uf_pseudonym(&a, digits, y);
     uf_pseudonym(&b, digits, z);
     uf_pseudonym(&a, "201005229826", w);
-    assert_string_equal(x, y);          /* same key, same digits */
-    assert_string_not_equal(x, z);      /* another key */
-    assert_string_not_equal(x, w);      /* other digits */
+    assert_string_equal(x, y);     /* same key, same digits */
+    assert_string_not_equal(x, z); /* another key */
+    assert_string_not_equal(x, w); /* other digits */
 
     /* "ps" + 32 lower-case hex digits */
     const char *all[] = { x, z, w };

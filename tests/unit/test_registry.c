@@ -49,12 +49,14 @@ static char *wide_definition(void)
     char *s = malloc(n);
     if (!s)
         return NULL;
-    used += (size_t)snprintf(s, n, "[rapport]\ntitel = Bred\n[tabell t]\ntitel = T\n"
-                                   "fråga = verk_flode\n");
+    used += (size_t)snprintf(s, n,
+                             "[rapport]\ntitel = Bred\n[tabell t]\ntitel = T\n"
+                             "fråga = verk_flode\n");
     for (int i = 0; i < 40; i++)
         used += (size_t)snprintf(s + used, n - used, "kolumn = c%d | C%d | antal\n", i, i);
-    used += (size_t)snprintf(s + used, n - used, "[tabell k]\ntitel = K\nfråga = verk_kon\n"
-                                                 "form = kategorier\n");
+    used += (size_t)snprintf(s + used, n - used,
+                             "[tabell k]\ntitel = K\nfråga = verk_kon\n"
+                             "form = kategorier\n");
     for (int i = 0; i < 40; i++)
         used += (size_t)snprintf(s + used, n - used, "kategori = k%d | K%d\n", i, i);
     return s;
@@ -68,9 +70,12 @@ static void test_registry__folder_definitions_register_themselves(void **state)
     char *wide = wide_definition();
     assert_non_null(wide);
     assert_int_equal(tu_write(dir, "bred.ini", wide, NULL), 0);
-    assert_int_equal(tu_write(dir, "egen.ini", "[rapport]\ntitel = Egen\nbeskrivning = en egen\n"
-                                               "[tabell t]\ntitel = T\nfråga = egen_fraga\n"
-                                               "kolumn = a | A | antal\n", NULL), 0);
+    assert_int_equal(tu_write(dir, "egen.ini",
+                              "[rapport]\ntitel = Egen\nbeskrivning = en egen\n"
+                              "[tabell t]\ntitel = T\nfråga = egen_fraga\n"
+                              "kolumn = a | A | antal\n",
+                              NULL),
+                     0);
     uf_registry g;
     uf_diag d;
     uf_diag_init(&d);
@@ -94,17 +99,21 @@ static void test_registry__bad_or_taken_definitions_are_refused(void **state)
     (void)state;
     char dir[TU_PATH];
     assert_int_equal(tu_mkdtemp(dir), 0);
-    assert_int_equal(tu_write(dir, "utfall.ini", "[rapport]\ntitel = X\n[tabell t]\ntitel = T\n"
-                                                 "fråga = verk_flode\nkolumn = a | A | antal\n",
-                              NULL), 0);
-    assert_int_equal(tu_write(dir, "fel.ini", "[rapport]\ntitel = X\n[tabell t]\ntitel = T\n"
-                                              "fråga = verk_flode\nkolumn = a | A | okänt\n",
-                              NULL), 0);
+    assert_int_equal(tu_write(dir, "utfall.ini",
+                              "[rapport]\ntitel = X\n[tabell t]\ntitel = T\n"
+                              "fråga = verk_flode\nkolumn = a | A | antal\n",
+                              NULL),
+                     0);
+    assert_int_equal(tu_write(dir, "fel.ini",
+                              "[rapport]\ntitel = X\n[tabell t]\ntitel = T\n"
+                              "fråga = verk_flode\nkolumn = a | A | okänt\n",
+                              NULL),
+                     0);
     uf_registry g;
     uf_diag d;
     uf_diag_init(&d);
     assert_int_equal(uf_registry_init(&g, dir, &d), UF_ERR_INPUT);
-    assert_int_equal(d.errors, 2);          /* both named, in name order */
+    assert_int_equal(d.errors, 2); /* both named, in name order */
     assert_string_equal(d.items[0].file, "fel.ini");
     assert_string_equal(d.items[0].message,
                         "[tabell t] kolumn: ska skrivas id | rubrik | mått [| decimaler "
@@ -122,8 +131,10 @@ static void test_registry__too_long_text_is_refused_not_cut(void **state)
     assert_int_equal(tu_mkdtemp(dir), 0);
     memset(label, 'x', sizeof label - 1);
     label[sizeof label - 1] = '\0';
-    snprintf(text, sizeof text, "[rapport]\ntitel = T\n[tabell t]\ntitel = T\n"
-                                "fråga = verk_flode\nkolumn = a | %s | antal\n", label);
+    snprintf(text, sizeof text,
+             "[rapport]\ntitel = T\n[tabell t]\ntitel = T\n"
+             "fråga = verk_flode\nkolumn = a | %s | antal\n",
+             label);
     assert_int_equal(tu_write(dir, "lang.ini", text, NULL), 0);
     uf_registry g;
     uf_diag d;

@@ -112,7 +112,7 @@ static uf_report *build(void)
     uf_table_col(r, f, 0, "period", "Månad", UF_C_TEXT, 0, false);
     uf_table_col(r, f, 1, "startade", "Startade", UF_C_COUNT, 0, true);
     int f0 = uf_table_row(r, f, false);
-    uf_cell_text(r, f, f0, 0, "2024-01");           /* count never set: empty */
+    uf_cell_text(r, f, f0, 0, "2024-01"); /* count never set: empty */
     int f1 = uf_table_row(r, f, false);
     uf_cell_text(r, f, f1, 0, "2024-02");
     uf_cell_count(f, f1, 1, 9);
@@ -121,17 +121,15 @@ static uf_report *build(void)
     return r;
 }
 
-static const char csv_utfall[] =
-    "group,n_cases,before_mean,after_pct,t_p,suppressed\n"
-    "\"Flickor\",,,,,n_cases|before_mean|after_pct|t_p\n"
-    "\"Pojkar\",12,4.25,33.333333333333336,0.012345678901234568,\n"
-    "\"Annat kön, \"\"X\"\"\",,,0,1,n_cases|before_mean\n"
-    "\"Totalt\",22,-1234567.8912345679,12.5,1e-10,\n";
+static const char csv_utfall[] = "group,n_cases,before_mean,after_pct,t_p,suppressed\n"
+                                 "\"Flickor\",,,,,n_cases|before_mean|after_pct|t_p\n"
+                                 "\"Pojkar\",12,4.25,33.333333333333336,0.012345678901234568,\n"
+                                 "\"Annat kön, \"\"X\"\"\",,,0,1,n_cases|before_mean\n"
+                                 "\"Totalt\",22,-1234567.8912345679,12.5,1e-10,\n";
 
-static const char csv_flode[] =
-    "period,startade,suppressed\n"
-    "\"2024-01\",,\n"
-    "\"2024-02\",9,\n";
+static const char csv_flode[] = "period,startade,suppressed\n"
+                                "\"2024-01\",,\n"
+                                "\"2024-02\",9,\n";
 
 /* ---- helpers ---------------------------------------------------------------- */
 
@@ -228,7 +226,7 @@ static void test_render__csv_unwritable_folder(void **state)
     uf_diag d;
     uf_diag_init(&d);
     assert_int_equal(uf_render_csv(r, missing, &d), UF_ERR_IO);
-    assert_int_equal(d.n, 1);               /* the file and why, in Swedish */
+    assert_int_equal(d.n, 1); /* the file and why, in Swedish */
     assert_string_equal(d.items[0].file, "utfall_kon.csv");
     assert_non_null(strstr(d.items[0].message, "finns-inte/utfall_kon.csv: No such file"));
     uf_diag_release(&d);
@@ -300,8 +298,10 @@ static void test_render__json_cells_and_reasons(void **state)
     const char *dir = *state;
     uf_report *r = build();
     json_t *doc = render_json(r, dir, "utfall.json");
-    json_t *rows = json_object_get(json_array_get(json_object_get(json_array_get(
-        json_object_get(doc, "sections"), 0), "tables"), 0), "rows");
+    json_t *rows = json_object_get(
+        json_array_get(
+            json_object_get(json_array_get(json_object_get(doc, "sections"), 0), "tables"), 0),
+        "rows");
     assert_int_equal(json_array_size(rows), 4);
     /* Flickor: every value hidden, each with its reason */
     assert_text(jcell(doc, 0, 0, 0, 0), "Flickor");
@@ -381,8 +381,14 @@ static void test_render__json_chart_hides_what_table_hides(void **state)
     const uf_table *t = r->sections[0]->tables[0];
     uf_table_cell(t, 1, 2)->supp = UF_SUPP_SECONDARY;
     doc = render_json(r, dir, "utfall2.json");
-    v = json_object_get(json_array_get(json_object_get(json_array_get(json_object_get(
-        json_array_get(json_object_get(doc, "sections"), 0), "charts"), 0), "series"), 0),
+    v = json_object_get(
+        json_array_get(
+            json_object_get(
+                json_array_get(
+                    json_object_get(json_array_get(json_object_get(doc, "sections"), 0), "charts"),
+                    0),
+                "series"),
+            0),
         "values");
     assert_true(json_is_null(json_array_get(v, 1)));
     json_decref(doc);
@@ -452,12 +458,10 @@ static void test_render__supp_names(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_render__csv_exact_text, tu_setup_dir,
-                                        tu_teardown_dir),
+        cmocka_unit_test_setup_teardown(test_render__csv_exact_text, tu_setup_dir, tu_teardown_dir),
         cmocka_unit_test_setup_teardown(test_render__csv_unwritable_folder, tu_setup_dir,
                                         tu_teardown_dir),
-        cmocka_unit_test_setup_teardown(test_render__json_metadata, tu_setup_dir,
-                                        tu_teardown_dir),
+        cmocka_unit_test_setup_teardown(test_render__json_metadata, tu_setup_dir, tu_teardown_dir),
         cmocka_unit_test_setup_teardown(test_render__json_cells_and_reasons, tu_setup_dir,
                                         tu_teardown_dir),
         cmocka_unit_test_setup_teardown(test_render__json_chart_hides_what_table_hides,

@@ -38,7 +38,7 @@
 #include "testutil.h"
 
 #define NB "\xc2\xa0"
-#define EPOCH 1751371200LL      /* 2025-07-01 12:00:00 UTC */
+#define EPOCH 1751371200LL /* 2025-07-01 12:00:00 UTC */
 
 /* ---- the report ------------------------------------------------------------ */
 
@@ -50,9 +50,10 @@ static void hide(uf_table *t, int row, int col, uf_supp why)
 static void section_utfall(uf_report *r)
 {
     uf_section *s = uf_report_section(r, "Utfall för åäö-gruppen");
-    uf_section_par(r, s, "Andelen med minst en misstanke – före och efter; ålder ≥ 12 år. "
-                         "Ärenden som inte har avslutats räknas inte. Övriga uppgifter "
-                         "finns i metodavsnittet.");
+    uf_section_par(r, s,
+                   "Andelen med minst en misstanke – före och efter; ålder ≥ 12 år. "
+                   "Ärenden som inte har avslutats räknas inte. Övriga uppgifter "
+                   "finns i metodavsnittet.");
     uf_table *t = uf_section_table(r, s, "utfall", "Utfall per kön", 5);
     uf_table_col(r, t, 0, "group", "Kön", UF_C_TEXT, 0, false);
     uf_table_col(r, t, 1, "n_cases", "Ärenden", UF_C_COUNT, 0, true);
@@ -101,8 +102,8 @@ static void section_utfall(uf_report *r)
     uf_chart_rows(r, bar, rows, 3);
     uf_chart_series(r, bar, "Medel före", 2);
     uf_chart_series(r, bar, "Andel efter", 3);
-    uf_chart *line = uf_section_chart(r, s, "utfall_linje", "Medel som linje", "line",
-                                      "Dagar", t, 0);
+    uf_chart *line =
+        uf_section_chart(r, s, "utfall_linje", "Medel som linje", "line", "Dagar", t, 0);
     uf_chart_rows(r, line, rows, 3);
     uf_chart_series(r, line, "Medel före", 2);
 }
@@ -132,10 +133,16 @@ static void wide_table(uf_report *r, uf_section *s, const char *id, int ncols, i
 static void insatser(uf_report *r, uf_section *s)
 {
     static const char *const names[] = {
-        "Multisystemisk terapi (MST)", "Funktionell familjeterapi (FFT)",
-        "Kontaktperson", "Strukturerad öppenvård för unga", "Familjebehandling",
-        "Särskilt kvalificerad kontaktperson (SKKP)", "Ungdomstjänst",
-        "Medling", "Sociala insatsgrupper", "Övrigt",
+        "Multisystemisk terapi (MST)",
+        "Funktionell familjeterapi (FFT)",
+        "Kontaktperson",
+        "Strukturerad öppenvård för unga",
+        "Familjebehandling",
+        "Särskilt kvalificerad kontaktperson (SKKP)",
+        "Ungdomstjänst",
+        "Medling",
+        "Sociala insatsgrupper",
+        "Övrigt",
     };
     uf_table *t = uf_section_table(r, s, "insatser", "Insatser", 2);
     uf_table_col(r, t, 0, "insats", "Insats", UF_C_TEXT, 0, false);
@@ -147,8 +154,8 @@ static void insatser(uf_report *r, uf_section *s)
         uf_cell_count(t, rows[i], 1, i == 7 ? 2 : 20 + 7 * i);
     }
     hide(t, rows[7], 1, UF_SUPP_SMALL);
-    uf_chart *c = uf_section_chart(r, s, "insatser_stapel", "Insatser", "bar", "Antal ärenden",
-                                   t, 0);
+    uf_chart *c =
+        uf_section_chart(r, s, "insatser_stapel", "Insatser", "bar", "Antal ärenden", t, 0);
     uf_chart_rows(r, c, rows, 10);
     uf_chart_series(r, c, "Antal", 1);
 }
@@ -168,8 +175,8 @@ static void section_long(uf_report *r)
         uf_cell_count(t, row, 1, 10 + i);
         uf_cell_percent(t, row, 2, (double)i / 3, 10 + i, 1);
     }
-    uf_chart *trend = uf_section_chart(r, s, "lang_linje", "Startade de första 40 dagarna",
-                                       "line", "Antal ärenden", t, 0);
+    uf_chart *trend = uf_section_chart(r, s, "lang_linje", "Startade de första 40 dagarna", "line",
+                                       "Antal ärenden", t, 0);
     int first[40];
     for (int i = 0; i < 40; i++)
         first[i] = i;
@@ -387,8 +394,8 @@ static void test_render_pdf__fits_the_page(void **state)
     int words = 0;
     for (const char *p = html; (p = strstr(p, "<word xMin=\"")) != NULL; p++) {
         double x0, y0, x1, y1;
-        if (sscanf(p, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" yMax=\"%lf\"", &x0, &y0,
-                   &x1, &y1) != 4)
+        if (sscanf(p, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" yMax=\"%lf\"", &x0, &y0, &x1,
+                   &y1) != 4)
             fail_msg("cannot read %.60s", p);
         /* A4 is 595.3 x 841.9 points, y from the top; margins 56.7; the
          * footer sits in the bottom margin, 20-30 points above the edge */

@@ -36,7 +36,7 @@
 #include "testutil.h"
 
 #define NB "\xc2\xa0"
-#define EPOCH 1751328000LL          /* 2025-07-01T00:00:00Z */
+#define EPOCH 1751328000LL /* 2025-07-01T00:00:00Z */
 
 /* ---- the report ------------------------------------------------------------ */
 
@@ -73,7 +73,7 @@ static uf_report *build(void)
     uf_report_set(r, &r->version, "0.1.0");
     uf_report_set(r, &r->created, "2025-07-01");
     uf_report_param(r, "fönster före", "%d månader", 12);
-    uf_report_set(r, &r->organisation, "Norrstadens kommun");   /* uppfolj.conf [organisation] */
+    uf_report_set(r, &r->organisation, "Norrstadens kommun"); /* uppfolj.conf [organisation] */
     uf_report_snapshot(r, "körning 1 2025-07-01 sha256 00ff");
     uf_report_method(r, "Värden som bygger på färre än 5 personer visas inte.");
     uf_report_method(r, "Andra stycket om metoden.");
@@ -368,9 +368,10 @@ static void test_render_xlsx__writes_a_zip_of_sheets_and_charts(void **state)
     char names[512];
     sheet_names(path, names, sizeof names);
     assert_string_equal(names, "Rapport|Utfall per kön|Startade per månad|Metod");
-    static const char *const parts[] = { "xl/worksheets/sheet4.xml", "xl/charts/chart1.xml",
-                                         "xl/charts/chart2.xml", "xl/sharedStrings.xml",
-                                         "xl/styles.xml", "docProps/core.xml" };
+    static const char *const parts[] = {
+        "xl/worksheets/sheet4.xml", "xl/charts/chart1.xml", "xl/charts/chart2.xml",
+        "xl/sharedStrings.xml",     "xl/styles.xml",        "docProps/core.xml"
+    };
     for (size_t i = 0; i < sizeof parts / sizeof *parts; i++)
         free(must_member(path, parts[i]));
     assert_null(member(path, "xl/charts/chart3.xml"));
@@ -383,7 +384,7 @@ static void test_render_xlsx__same_model_gives_same_bytes(void **state)
     uf_report *r = build();
     char a[TU_PATH], b[TU_PATH], c[TU_PATH];
     render(r, dir, "a.xlsx", EPOCH, a);
-    sleep(1);                           /* a wall clock read would show */
+    sleep(1); /* a wall clock read would show */
     render(r, dir, "b.xlsx", EPOCH, b);
     render(r, dir, "c.xlsx", EPOCH + 86400, c);
     size_t na = 0, nb = 0, nc = 0;
@@ -391,7 +392,7 @@ static void test_render_xlsx__same_model_gives_same_bytes(void **state)
     assert_true(da && db && dc);
     assert_int_equal(na, nb);
     assert_memory_equal(da, db, na);
-    assert_true(na != nc || memcmp(da, dc, na) != 0);     /* the epoch is used */
+    assert_true(na != nc || memcmp(da, dc, na) != 0); /* the epoch is used */
     free(da);
     free(db);
     free(dc);
@@ -442,7 +443,7 @@ static void test_render_xlsx__table_cells_formats_and_hidden_symbols(void **stat
         attr(cx, "s", s, sizeof s);
         assert_true(style_bold(st, s));
     }
-    assert_null(strstr(sh, "<c r=\"A7\""));         /* labels only: no second header */
+    assert_null(strstr(sh, "<c r=\"A7\"")); /* labels only: no second header */
     /* hidden: the symbol as text, never the value */
     assert_text_cell(sh, sst, "B3", "&lt;5");
     assert_text_cell(sh, sst, "C3", "..");
@@ -507,14 +508,14 @@ static void test_render_xlsx__chart_reads_shown_cells_only(void **state)
     assert_text_cell(sh, sst, "A13", "Flickor");
     assert_text_cell(sh, sst, "A15", "Annat kön");
     char c[256];
-    cell_xml(sh, "B13", c, sizeof c);               /* Flickor before: hidden */
+    cell_xml(sh, "B13", c, sizeof c); /* Flickor before: hidden */
     assert_string_equal(c, "");
-    cell_xml(sh, "C13", c, sizeof c);               /* Flickor after: hidden */
+    cell_xml(sh, "C13", c, sizeof c); /* Flickor after: hidden */
     assert_string_equal(c, "");
-    cell_xml(sh, "B15", c, sizeof c);               /* Annat kön before: missing */
+    cell_xml(sh, "B15", c, sizeof c); /* Annat kön before: missing */
     assert_string_equal(c, "");
     assert_number_cell(sh, "B14", "4.25", s, sizeof s);
-    assert_number_cell(sh, "C15", "0", s, sizeof s);  /* a shown 0 is drawn */
+    assert_number_cell(sh, "C15", "0", s, sizeof s); /* a shown 0 is drawn */
     /* a clustered column chart reading that block */
     assert_non_null(strstr(ch, "<c:barDir val=\"col\"/><c:grouping val=\"clustered\"/>"));
     assert_non_null(strstr(ch, "<c:f>'Utfall per kön'!$A$13:$A$15</c:f>"));
@@ -585,16 +586,17 @@ static void test_render_xlsx__sheet_names_cut_cleaned_unique(void **state)
 {
     const char *dir = *state;
     static const char *const titles[] = {
-        "Registrerade misstankar om brott per år",      /* cut at 31 */
-        "Registrerade misstankar om brott per månad",   /* same 31: (2) */
-        "Mål: [A/B] *?\\ öppna",                       /* forbidden removed */
-        "Metod",                                        /* taken by the method sheet */
-        "'Citat'",                                      /* apostrophes at the ends */
-        "",                                             /* no title: the id */
+        "Registrerade misstankar om brott per år",    /* cut at 31 */
+        "Registrerade misstankar om brott per månad", /* same 31: (2) */
+        "Mål: [A/B] *?\\ öppna",                      /* forbidden removed */
+        "Metod",                                      /* taken by the method sheet */
+        "'Citat'",                                    /* apostrophes at the ends */
+        "",                                           /* no title: the id */
         "ÄRENDEN",
-        "ärenden",                                      /* same but for case */
-        "öööööööööööööööööööööööööööööööööööööööö",     /* 40 ö: 31 kept */
-        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaa\xf0\x9f\x98\x80" "b",/* 29 a, U+1F600 (2 units), b */
+        "ärenden",                                  /* same but for case */
+        "öööööööööööööööööööööööööööööööööööööööö", /* 40 ö: 31 kept */
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaa\xf0\x9f\x98\x80"
+        "b", /* 29 a, U+1F600 (2 units), b */
     };
     uf_report *r = uf_report_new("namn", "Namn");
     uf_section *s = uf_report_section(r, "Tabeller");
@@ -609,19 +611,18 @@ static void test_render_xlsx__sheet_names_cut_cleaned_unique(void **state)
     char path[TU_PATH], names[2048];
     render(r, dir, "n.xlsx", EPOCH, path);
     sheet_names(path, names, sizeof names);
-    assert_string_equal(names,
-                        "Rapport"
-                        "|Registrerade misstankar om brot"
-                        "|Registrerade misstankar om (2)"
-                        "|Mål AB  öppna"
-                        "|Metod (2)"
-                        "|Citat"
-                        "|tabell_5"
-                        "|ÄRENDEN"
-                        "|ärenden (2)"
-                        "|ööööööööööööööööööööööööööööööö"
-                        "|aaaaaaaaaaaaaaaaaaaaaaaaaaaaa\xf0\x9f\x98\x80"
-                        "|Metod");
+    assert_string_equal(names, "Rapport"
+                               "|Registrerade misstankar om brot"
+                               "|Registrerade misstankar om (2)"
+                               "|Mål AB  öppna"
+                               "|Metod (2)"
+                               "|Citat"
+                               "|tabell_5"
+                               "|ÄRENDEN"
+                               "|ärenden (2)"
+                               "|ööööööööööööööööööööööööööööööö"
+                               "|aaaaaaaaaaaaaaaaaaaaaaaaaaaaa\xf0\x9f\x98\x80"
+                               "|Metod");
     uf_report_free(r);
 }
 
@@ -634,7 +635,7 @@ static void test_render_xlsx__missing_folder_is_an_io_error(void **state)
     uf_diag d;
     uf_diag_init(&d);
     assert_int_equal(uf_render_xlsx(r, path, EPOCH, &d), UF_ERR_IO);
-    assert_int_equal(d.n, 1);               /* the file and why, not errno */
+    assert_int_equal(d.n, 1); /* the file and why, not errno */
     assert_string_equal(d.items[0].file, "utfall.xlsx");
     assert_non_null(strstr(d.items[0].message, "finns-inte/utfall.xlsx: No such file"));
     uf_diag_release(&d);
@@ -647,8 +648,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_render_xlsx__writes_a_zip_of_sheets_and_charts,
                                         tu_setup_dir, tu_teardown_dir),
-        cmocka_unit_test_setup_teardown(test_render_xlsx__same_model_gives_same_bytes,
-                                        tu_setup_dir, tu_teardown_dir),
+        cmocka_unit_test_setup_teardown(test_render_xlsx__same_model_gives_same_bytes, tu_setup_dir,
+                                        tu_teardown_dir),
         cmocka_unit_test_setup_teardown(test_render_xlsx__document_properties, tu_setup_dir,
                                         tu_teardown_dir),
         cmocka_unit_test_setup_teardown(test_render_xlsx__table_cells_formats_and_hidden_symbols,

@@ -38,9 +38,9 @@ static void test_reports__periods(void **state)
 static void test_reports__bad_periods(void **state)
 {
     (void)state;
-    static const char *const bad[] = { "", "24", "2024-", "2024-Q5", "2024-T4", "2024-13",
-                                       "2024-00", "2024-1", "2024-Q", "2024-05-01", "abcd",
-                                       "1899", "2024 ", "2024-T0" };
+    static const char *const bad[] = { "",        "24",      "2024-",  "2024-Q5", "2024-T4",
+                                       "2024-13", "2024-00", "2024-1", "2024-Q",  "2024-05-01",
+                                       "abcd",    "1899",    "2024 ",  "2024-T0" };
     int from = -7, to = -7;
     char buf[96];
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)

@@ -25,10 +25,9 @@
 #define END "2026-06-30"
 #define MAXF 16
 
-static const char *const files[7] = {
-    "persons.csv", "cases.csv", "interventions.csv", "assessments.csv",
-    "outcomes.csv", "goals.csv", "meetings.csv"
-};
+static const char *const files[7] = { "persons.csv",     "cases.csv",    "interventions.csv",
+                                      "assessments.csv", "outcomes.csv", "goals.csv",
+                                      "meetings.csv" };
 
 /* The data sets written by the group setup. */
 static char dir_a[64], dir_b[64], dir_c[64], dir_big[64];
@@ -37,7 +36,7 @@ static char dir_a[64], dir_b[64], dir_c[64], dir_big[64];
 typedef struct table {
     char *buf;
     char **line;
-    size_t n;                   /* lines, the header included */
+    size_t n; /* lines, the header included */
 } table;
 
 /* Read dir/name whole into a malloc'd buffer; *len gets its size. */
@@ -214,12 +213,12 @@ static void test_sample__row_counts_plausible(void **state)
     }
     size_t cases = n[1];
     assert_int_equal(n[0], 300);
-    assert_in_range(cases, 300, 330);       /* ~5 % have a second case */
-    assert_in_range(n[2], cases, 4 * cases);        /* 1-4 insatser */
-    assert_in_range(n[3], cases / 2, 2 * cases);    /* baseline + follow-up */
-    assert_in_range(n[4], 300 * 10, 300 * 60);      /* events and states */
-    assert_in_range(n[5], 2 * cases, 60 * cases);   /* 2-5 goals x <= 12 */
-    assert_in_range(n[6], 2 * cases, 60 * cases);   /* every 4-6 weeks */
+    assert_in_range(cases, 300, 330);             /* ~5 % have a second case */
+    assert_in_range(n[2], cases, 4 * cases);      /* 1-4 insatser */
+    assert_in_range(n[3], cases / 2, 2 * cases);  /* baseline + follow-up */
+    assert_in_range(n[4], 300 * 10, 300 * 60);    /* events and states */
+    assert_in_range(n[5], 2 * cases, 60 * cases); /* 2-5 goals x <= 12 */
+    assert_in_range(n[6], 2 * cases, 60 * cases); /* every 4-6 weeks */
 }
 
 /* Skatteverket's Luhn digit over the 9 digits at d. */
@@ -244,10 +243,10 @@ static void test_sample__personnummer_luhn_and_test_serial(void **state)
         const char *id = f[0];
         size_t len = strlen(id);
         if (strncmp(id, "EXT-", 4) == 0)
-            continue;           /* pseudonymous: letters + digits */
+            continue; /* pseudonymous: letters + digits */
         assert_true(len == 13 || len == 11);
         assert_int_equal(id[len - 5], '-');
-        char d[11];             /* YYMMDDNNNC */
+        char d[11]; /* YYMMDDNNNC */
         memcpy(d, id + len - 11, 6);
         memcpy(d + 6, id + len - 4, 4);
         d[10] = '\0';
@@ -333,9 +332,8 @@ static void test_sample__boys_about_ninety_percent(void **state)
     for (size_t i = 1; i < t.n; i++) {
         split(t.line[i], copy, f);
         boys += strcmp(f[2], "M") == 0 || strcmp(f[2], "pojke") == 0;
-        assert_true(strcmp(f[3], "Norrstaden") == 0
-                    || strcmp(f[3], "Söderdal") == 0
-                    || strcmp(f[3], "Västervik") == 0);
+        assert_true(strcmp(f[3], "Norrstaden") == 0 || strcmp(f[3], "Söderdal") == 0 ||
+                    strcmp(f[3], "Västervik") == 0);
     }
     assert_in_range(boys * 100, 85 * (t.n - 1), 95 * (t.n - 1));
     unload(&t);
@@ -353,8 +351,7 @@ static void test_sample__end_reason_shares(void **state)
         mal += strcmp(r, "mal_uppfyllda") == 0;
         avhopp += strcmp(r, "avhopp") == 0;
         fortsatt += strcmp(r, "fortsatt_brottslighet") == 0;
-        other += strcmp(r, "placering") == 0 || strcmp(r, "flytt") == 0
-                 || strcmp(r, "annan") == 0;
+        other += strcmp(r, "placering") == 0 || strcmp(r, "flytt") == 0 || strcmp(r, "annan") == 0;
     }
     size_t ended = mal + avhopp + fortsatt + other;
     assert_true(ended > 1000);
@@ -444,15 +441,14 @@ static void test_sample__outcomes_sorted_and_distinct(void **state)
     for (size_t i = 1; i < o.n; i++) {
         assert_int_equal(split(o.line[i], copy, f), 4);
         size_t len = strlen(f[0]);
-        while (person < p.n && !(strncmp(p.line[person], f[0], len) == 0
-                                 && p.line[person][len] == ';'))
+        while (person < p.n &&
+               !(strncmp(p.line[person], f[0], len) == 0 && p.line[person][len] == ';'))
             person++;
-        assert_true(person < p.n);  /* in persons.csv, in its order */
+        assert_true(person < p.n); /* in persons.csv, in its order */
         if (i > 1) {
             assert_string_not_equal(o.line[i - 1], o.line[i]);
             if (strncmp(o.line[i - 1], o.line[i], len + 1) == 0)
-                assert_true(memcmp(o.line[i - 1] + len + 1,
-                                   o.line[i] + len + 1, 10) <= 0);
+                assert_true(memcmp(o.line[i - 1] + len + 1, o.line[i] + len + 1, 10) <= 0);
         }
     }
     unload(&o);
@@ -464,8 +460,7 @@ static void test_sample__zero_youths_is_usage_error(void **state)
     (void)state;
     uf_sample_opts o = { 0, 1, 2026, 6, 30 };
     char err[128];
-    assert_int_equal(uf_sample_write(&o, dir_c, err, sizeof err),
-                     UF_ERR_USAGE);
+    assert_int_equal(uf_sample_write(&o, dir_c, err, sizeof err), UF_ERR_USAGE);
     assert_string_equal(err, "antalet ungdomar måste vara minst 1");
 }
 
@@ -474,8 +469,7 @@ static void test_sample__invalid_end_date_is_usage_error(void **state)
     (void)state;
     uf_sample_opts o = { 10, 1, 2026, 2, 30 };
     char err[128];
-    assert_int_equal(uf_sample_write(&o, dir_c, err, sizeof err),
-                     UF_ERR_USAGE);
+    assert_int_equal(uf_sample_write(&o, dir_c, err, sizeof err), UF_ERR_USAGE);
     assert_non_null(strstr(err, "2026-02-30"));
 }
 
@@ -484,8 +478,7 @@ static void test_sample__unwritable_folder_is_io_error(void **state)
     (void)state;
     uf_sample_opts o = { 10, 1, 2026, 6, 30 };
     char err[256];
-    assert_int_equal(uf_sample_write(&o, "/nonexistent/uf_sample", err,
-                                     sizeof err), UF_ERR_IO);
+    assert_int_equal(uf_sample_write(&o, "/nonexistent/uf_sample", err, sizeof err), UF_ERR_IO);
     assert_string_equal(err, "kunde inte skriva /nonexistent/uf_sample/"
                              "persons.csv: No such file or directory");
 }
@@ -500,8 +493,7 @@ static void test_sample__full_disk_is_io_error(void **state)
     assert_int_equal(symlink("/dev/full", link), 0);
     uf_sample_opts o = { 300, 1, 2026, 6, 30 };
     assert_int_equal(uf_sample_write(&o, dir, err, sizeof err), UF_ERR_IO);
-    snprintf(expect, sizeof expect, "kunde inte skriva %s: %s", link,
-             "No space left on device");
+    snprintf(expect, sizeof expect, "kunde inte skriva %s: %s", link, "No space left on device");
     assert_string_equal(err, expect);
     remove_dir(dir);
 }

@@ -61,7 +61,7 @@ static void test_stats__quantile_type7_by_hand(void **state)
         assert_near(q, want[i]);
     }
     double m;
-    assert_int_equal(uf_stat_median(x, 9, &m), UF_OK);     /* 7 3 10 1 5 9 2 8 4 -> 5 */
+    assert_int_equal(uf_stat_median(x, 9, &m), UF_OK); /* 7 3 10 1 5 9 2 8 4 -> 5 */
     assert_near(m, 5);
     assert_int_equal(uf_stat_median(x, 10, &m), UF_OK);
     assert_near(m, 5.5);
@@ -77,12 +77,12 @@ static void test_stats__descriptive_small_n(void **state)
     assert_int_equal(uf_stat_median(one, 0, &q), UF_ERR_INPUT);
     assert_true(isnan(q));
     assert_near(uf_stat_mean(one, 1), 4.5);
-    assert_true(isnan(uf_stat_sd(one, 1)));                /* R: sd(4.5) is NA */
+    assert_true(isnan(uf_stat_sd(one, 1))); /* R: sd(4.5) is NA */
     assert_int_equal(uf_stat_quantile(one, 1, 0.9, &q), UF_OK);
     assert_near(q, 4.5);
     assert_int_equal(uf_stat_median(two, 2, &q), UF_OK);
     assert_near(q, 2.5);
-    assert_near(uf_stat_sd(two, 2), sqrt(4.5));            /* (1.5^2 * 2) / 1 */
+    assert_near(uf_stat_sd(two, 2), sqrt(4.5)); /* (1.5^2 * 2) / 1 */
     assert_near(uf_stat_sd(same, 4), 0);
     assert_int_equal(uf_stat_quantile(same, 4, 0.3, &q), UF_OK);
     assert_near(q, 3);
@@ -98,7 +98,7 @@ static void test_stats__quantile_rejects_nan_and_bad_p(void **state)
     assert_int_equal(uf_stat_quantile(x, 1, 1.5, &q), UF_ERR_INPUT);
     assert_int_equal(uf_stat_quantile(x, 1, -0.1, &q), UF_ERR_INPUT);
     assert_true(isnan(uf_stat_quantile_sorted(x, 0, 0.5)));
-    assert_true(isnan(uf_stat_mean(x, 3)));                /* R: mean(c(1, NA, 3)) */
+    assert_true(isnan(uf_stat_mean(x, 3))); /* R: mean(c(1, NA, 3)) */
 }
 
 static void test_stats__describe(void **state)
@@ -109,7 +109,7 @@ static void test_stats__describe(void **state)
     assert_int_equal(uf_stat_describe(x, N(x), &s), UF_OK);
     assert_int_equal(s.n, 10);
     assert_near(s.mean, 5.5);
-    assert_near(s.sd, sqrt(82.5 / 9));      /* sum (i - 5.5)^2 for 1..10 = 82.5 */
+    assert_near(s.sd, sqrt(82.5 / 9)); /* sum (i - 5.5)^2 for 1..10 = 82.5 */
     assert_near(s.min, 1);
     assert_near(s.q1, 3.25);
     assert_near(s.median, 5.5);
@@ -173,7 +173,7 @@ static void test_stats__binom_test_help_page(void **state)
     assert_int_equal(uf_stat_binom_test(682, 925, 0.75, &b), UF_OK);
     assert_near(b.p, 0.38249155957485192);
     assert_near(b.estimate, 682.0 / 925);
-    assert_int_equal(uf_stat_binom_test(0, 5, 0, &b), UF_OK);     /* R: x == 0 */
+    assert_int_equal(uf_stat_binom_test(0, 5, 0, &b), UF_OK); /* R: x == 0 */
     assert_near(b.p, 1);
     assert_int_equal(uf_stat_binom_test(1, 5, 0, &b), UF_OK);
     assert_near(b.p, 0);
@@ -194,7 +194,7 @@ static void test_stats__mcnemar_exact(void **state)
     assert_near(b.p, 0.03515625);
     assert_int_equal(uf_stat_mcnemar_exact(86, 150, &b), UF_OK);
     assert_near(b.p, 3.71593613957143e-05);
-    assert_int_equal(uf_stat_mcnemar_exact(5, 5, &b), UF_OK);    /* x == n p */
+    assert_int_equal(uf_stat_mcnemar_exact(5, 5, &b), UF_OK); /* x == n p */
     assert_near(b.p, 1);
     assert_int_equal(uf_stat_mcnemar_exact(0, 0, &b), UF_ERR_INPUT);
     assert_true(isnan(b.p));
@@ -249,7 +249,7 @@ static void test_stats__fisher_convictions(void **state)
     assert_int_equal(uf_stat_fisher_2x2(2, 15, 10, 3, &f), UF_OK);
     assert_near(f.p, 0.00053672411914343636);
     const size_t x[] = { 2, 15, 10, 3 };
-    assert_int_equal(uf_stat_fisher_rxc(x, 2, 2, &f), UF_OK);     /* R's 2x2 path */
+    assert_int_equal(uf_stat_fisher_rxc(x, 2, 2, &f), UF_OK); /* R's 2x2 path */
     assert_near(f.p, 0.00053672411914343636);
 }
 
@@ -298,8 +298,7 @@ static void test_stats__fisher_rxc_4x6(void **state)
 {
     (void)state;
     uf_stat_fisher f;
-    const size_t x[] = { 6, 3, 2, 1, 0, 2, 4, 5, 1, 2, 1, 0,
-                         2, 2, 4, 0, 3, 1, 1, 3, 2, 3, 1, 2 };
+    const size_t x[] = { 6, 3, 2, 1, 0, 2, 4, 5, 1, 2, 1, 0, 2, 2, 4, 0, 3, 1, 1, 3, 2, 3, 1, 2 };
     assert_int_equal(uf_stat_fisher_rxc(x, 4, 6, &f), UF_OK);
     assert_fexact(f.p, 0.34056263107393958);
     assert_int_equal(f.n, 51);
@@ -326,7 +325,7 @@ static void test_stats__fisher_rxc_zeros(void **state)
     assert_int_equal(uf_stat_fisher_rxc(z, 3, 3, &f), UF_ERR_INPUT);
     assert_true(isnan(f.p));
     assert_false(f.too_large);
-    assert_int_equal(uf_stat_fisher_rxc(z, 1, 9, &f), UF_ERR_INPUT);  /* R: >= 2 rows */
+    assert_int_equal(uf_stat_fisher_rxc(z, 1, 9, &f), UF_ERR_INPUT); /* R: >= 2 rows */
 }
 
 /* Beyond the limits (here: n over UF_STAT_FISHER_MAX_N) the test gives up
@@ -410,7 +409,7 @@ static void test_stats__ttest_degenerate(void **state)
     assert_int_equal(uf_stat_ttest_paired(a, b, 0, 0.95, &t), UF_ERR_INPUT);
     assert_true(isnan(t.estimate) && isnan(t.p));
     assert_int_equal(uf_stat_ttest_paired(a, b, 1, 0.95, &t), UF_ERR_INPUT);
-    assert_near(t.estimate, -1);            /* R stops: not enough x */
+    assert_near(t.estimate, -1); /* R stops: not enough x */
     assert_true(isnan(t.t));
     /* all differences 0: R gives estimate 0, df 2, t = p = NaN */
     assert_int_equal(uf_stat_ttest_paired(a, a, 3, 0.95, &t), UF_ERR_INPUT);
@@ -509,10 +508,10 @@ static void test_stats__ranksum_exact_help_page(void **state)
 static void test_stats__ranksum_ties_airquality(void **state)
 {
     (void)state;
-    const double may[] = { 41, 36, 12, 18, 28, 23, 19, 8, 7, 16, 11, 14, 18,
-                           14, 34, 6, 30, 11, 1, 11, 4, 32, 23, 45, 115, 37 };
-    const double aug[] = { 39, 9, 16, 78, 35, 66, 122, 89, 110, 44, 28, 65, 22,
-                           59, 23, 31, 44, 21, 9, 45, 168, 73, 76, 118, 84, 85 };
+    const double may[] = { 41, 36, 12, 18, 28, 23, 19, 8, 7,  16, 11, 14,  18,
+                           14, 34, 6,  30, 11, 1,  11, 4, 32, 23, 45, 115, 37 };
+    const double aug[] = { 39, 9,  16, 78, 35, 66, 122, 89,  110, 44, 28,  65, 22,
+                           59, 23, 31, 44, 21, 9,  45,  168, 73,  76, 118, 84, 85 };
     uf_stat_wilcoxon w;
     assert_int_equal(uf_stat_ranksum(may, N(may), aug, N(aug), &w), UF_OK);
     assert_near(w.statistic, 127.5);
@@ -526,17 +525,17 @@ static void test_stats__ranksum_distribution_and_edges(void **state)
 {
     (void)state;
     assert_near(uf_stat_pwilcox(3, 4, 4, 1), 0.1);
-    assert_near(uf_stat_pwilcox(12, 4, 4, 0), 0.1);       /* symmetric */
+    assert_near(uf_stat_pwilcox(12, 4, 4, 0), 0.1); /* symmetric */
     assert_near(uf_stat_pwilcox(0, 1, 1, 1), 0.5);
     assert_near(uf_stat_pwilcox(-1, 3, 2, 1), 0);
     assert_near(uf_stat_pwilcox(6, 3, 2, 1), 1);
     const double a[] = { 1, 1 }, b[] = { 1, 1, 1 }, c[] = { 2 };
     uf_stat_wilcoxon w;
-    assert_int_equal(uf_stat_ranksum(a, 2, b, 3, &w), UF_ERR_INPUT);   /* R: p NA */
-    assert_near(w.statistic, 3);                          /* n1 n2 / 2 */
+    assert_int_equal(uf_stat_ranksum(a, 2, b, 3, &w), UF_ERR_INPUT); /* R: p NA */
+    assert_near(w.statistic, 3);                                     /* n1 n2 / 2 */
     assert_true(isnan(w.p));
     assert_int_equal(uf_stat_ranksum(a, 2, b, 0, &w), UF_ERR_INPUT);
-    assert_int_equal(uf_stat_ranksum(c, 1, a, 1, &w), UF_OK);   /* R: W = 1, p = 1 */
+    assert_int_equal(uf_stat_ranksum(c, 1, a, 1, &w), UF_OK); /* R: W = 1, p = 1 */
     assert_near(w.statistic, 1);
     assert_near(w.p, 1);
 }
@@ -597,9 +596,16 @@ static void test_stats__km_aml(void **state)
                              0.376867059501679758, 0.376867059501679758, 0.254859951199317314,
                              0.154877117897191052, 0.154877117897191052, 0.035917898489185258,
                              0.035917898489185258 };
-    const double upper[] = { 1, 1, 1, 0.99915760022847266, 0.99915760022847266,
-                             0.94558495520042918, 0.87526067814390762, 0.87526067814390762,
-                             0.94352576947455202, 0.94352576947455202 };
+    const double upper[] = { 1,
+                             1,
+                             1,
+                             0.99915760022847266,
+                             0.99915760022847266,
+                             0.94558495520042918,
+                             0.87526067814390762,
+                             0.87526067814390762,
+                             0.94352576947455202,
+                             0.94352576947455202 };
     uf_stat_km *km;
     assert_int_equal(uf_stat_km_new(aml_t, aml_e, N(aml_t), 0.95, &km), UF_OK);
     assert_int_equal(km->n, 11);
@@ -640,7 +646,7 @@ static void test_stats__km_at_times(void **state)
     assert_int_equal(pt.n_risk, 1);
     assert_near(pt.surv, 0.18409090909090908);
     assert_near(pt.lower, 0.035917898489185258);
-    assert_int_equal(uf_stat_km_at(km, 13, &pt), UF_OK);    /* at a time: its row */
+    assert_int_equal(uf_stat_km_at(km, 13, &pt), UF_OK); /* at a time: its row */
     assert_int_equal(pt.n_risk, 10);
     assert_near(pt.surv, 0.81818181818181812);
     assert_int_equal(uf_stat_km_at(km, 0, &pt), UF_OK);
@@ -695,12 +701,10 @@ static void test_stats__km_edges(void **state)
 static void test_stats__logrank_aml(void **state)
 {
     (void)state;
-    const double t[] = { 9, 13, 13, 18, 23, 28, 31, 34, 45, 48, 161,
-                         5, 5, 8, 8, 12, 16, 23, 27, 30, 33, 43, 45 };
-    const int e[] = { 1, 1, 0, 1, 1, 0, 1, 1, 0, 1, 0,
-                      1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1 };
-    const size_t g[] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                         1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1 };
+    const double t[] = { 9, 13, 13, 18, 23, 28, 31, 34, 45, 48, 161, 5,
+                         5, 8,  8,  12, 16, 23, 27, 30, 33, 43, 45 };
+    const int e[] = { 1, 1, 0, 1, 1, 0, 1, 1, 0, 1, 0, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1 };
+    const size_t g[] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1 };
     uf_stat_logrank *lr;
     assert_int_equal(uf_stat_logrank_new(t, e, g, N(t), 2, &lr), UF_OK);
     assert_near(lr->chisq, 3.396388698977601095);
@@ -720,13 +724,13 @@ static void test_stats__logrank_aml(void **state)
 static void test_stats__logrank_ovarian(void **state)
 {
     (void)state;
-    const double t[] = { 59, 115, 156, 421, 431, 448, 464, 475, 477, 563, 638, 744, 769,
-                         770, 803, 855, 1040, 1106, 1129, 1206, 1227, 268, 329, 353, 365,
-                         377 };
-    const int e[] = { 1, 1, 1, 0, 1, 0, 1, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1,
-                      1, 1, 0 };
-    const size_t g[] = { 0, 0, 0, 1, 0, 0, 1, 1, 0, 1, 0, 1, 1, 1, 0, 0, 0, 0, 1, 1, 1, 0,
-                         0, 1, 1, 1 };
+    const double t[] = { 59,  115, 156, 421,  431,  448,  464,  475,  477, 563, 638, 744, 769,
+                         770, 803, 855, 1040, 1106, 1129, 1206, 1227, 268, 329, 353, 365, 377 };
+    const int e[] = {
+        1, 1, 1, 0, 1, 0, 1, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 0
+    };
+    const size_t g[] = { 0, 0, 0, 1, 0, 0, 1, 1, 0, 1, 0, 1, 1,
+                         1, 0, 0, 0, 0, 1, 1, 1, 0, 0, 1, 1, 1 };
     uf_stat_logrank *lr;
     assert_int_equal(uf_stat_logrank_new(t, e, g, N(t), 2, &lr), UF_OK);
     assert_near(lr->chisq, 1.06273986129141407);

@@ -64,12 +64,12 @@ static uf_table *one_column(uf_report **r, const long *v, int n, long total)
 static char letter(uf_supp s)
 {
     switch (s) {
-    case UF_SHOWN:          return '.';
-    case UF_SUPP_SMALL:     return 'S';
+    case UF_SHOWN: return '.';
+    case UF_SUPP_SMALL: return 'S';
     case UF_SUPP_SECONDARY: return 'X';
-    case UF_SUPP_FEW:       return 'F';
-    case UF_SUPP_NOTEST:    return 'N';
-    case UF_SUPP_MISSING:   return 'M';
+    case UF_SUPP_FEW: return 'F';
+    case UF_SUPP_NOTEST: return 'N';
+    case UF_SUPP_MISSING: return 'M';
     }
     return '?';
 }
@@ -280,7 +280,7 @@ static void test_suppress__small_bounds_alone_pin_shown_as_dots(void **state)
         for (int c = 0; c < 4; c++)
             uf_cell_count(t, row, c, v[i][c]);
     }
-    assert_int_equal(uf_suppress_table(r, t, 3), 6);   /* 3 "<3" + 3 more hidden */
+    assert_int_equal(uf_suppress_table(r, t, 3), 6); /* 3 "<3" + 3 more hidden */
     assert_string_equal(states(t, 0, 3), "SXS.|XXX.|....");
     uf_report_free(r);
 }
@@ -527,12 +527,12 @@ static void test_suppress__symbols_and_reasons(void **state)
 
 /* ---- random tables ---------------------------------------------------- */
 
-#define GMAX 9              /* group rows + the total row */
-#define PMAX 7              /* part columns + the row-total column */
+#define GMAX 9 /* group rows + the total row */
+#define PMAX 7 /* part columns + the row-total column */
 #define INF 1000000000000LL
-#define BIG (1LL << 24)     /* a hidden count this large means "no upper bound" */
+#define BIG (1LL << 24) /* a hidden count this large means "no upper bound" */
 #ifndef NTABLES
-#define NTABLES 1000        /* random tables per threshold */
+#define NTABLES 1000 /* random tables per threshold */
 #endif
 
 /* A table of counts: rows 0..g-1 groups, row g the total; columns 0..p-1
@@ -541,17 +541,35 @@ typedef struct grid {
     int g, p;
     bool has_k, overlap;
     long v[GMAX][PMAX];
-    long pn[GMAX];          /* smallest group of the p-value in each row */
+    long pn[GMAX]; /* smallest group of the p-value in each row */
 } grid;
 
 /* Columns of the built table: a label, the parts, the row total, a share
  * of each part, a mean over the row total and a p-value. */
-static int col_part(int j) { return 1 + j; }
-static int col_k(const grid *G) { return 1 + G->p; }
-static int col_pct(const grid *G, int j) { return 2 + G->p + j; }
-static int col_mean(const grid *G) { return 2 + 2 * G->p; }
-static int col_pval(const grid *G) { return 3 + 2 * G->p; }
-static int col_of(const grid *G, int j) { return j == G->p ? col_k(G) : col_part(j); }
+static int col_part(int j)
+{
+    return 1 + j;
+}
+static int col_k(const grid *G)
+{
+    return 1 + G->p;
+}
+static int col_pct(const grid *G, int j)
+{
+    return 2 + G->p + j;
+}
+static int col_mean(const grid *G)
+{
+    return 2 + 2 * G->p;
+}
+static int col_pval(const grid *G)
+{
+    return 3 + 2 * G->p;
+}
+static int col_of(const grid *G, int j)
+{
+    return j == G->p ? col_k(G) : col_part(j);
+}
 
 static unsigned long long rng;
 
@@ -599,7 +617,7 @@ static void make_grid(grid *G, int th, int gmax, int pmax, bool allow_overlap)
         G->pn[r] = rand_in(0, 12);
     }
     for (int j = 0; j < G->p; j++) {
-        if (G->overlap)     /* a case in several groups is counted once */
+        if (G->overlap) /* a case in several groups is counted once */
             G->v[G->g][j] -= rand_in(0, (int)(G->v[G->g][j] / 3));
         G->v[G->g][G->p] += G->v[G->g][j];
     }
@@ -626,8 +644,8 @@ static uf_table *build(uf_report **r, const grid *G)
         for (int j = 0; j < G->p; j++) {
             uf_cell_count(t, row, col_part(j), G->v[i][j]);
             if (G->has_k && k > 0)
-                uf_cell_percent(t, row, col_pct(G, j), 100.0 * (double)G->v[i][j] / (double)k,
-                                k, col_part(j));
+                uf_cell_percent(t, row, col_pct(G, j), 100.0 * (double)G->v[i][j] / (double)k, k,
+                                col_part(j));
             else
                 uf_cell_none(t, row, col_pct(G, j), UF_SUPP_MISSING);
         }
@@ -645,9 +663,9 @@ static uf_table *build(uf_report **r, const grid *G)
 #define NMAX 24
 
 typedef struct acell {
-    int r, j;               /* grid row and column */
-    int from, to;           /* flow nodes */
-    long long lo, hi;       /* what the reader knows */
+    int r, j;         /* grid row and column */
+    int from, to;     /* flow nodes */
+    long long lo, hi; /* what the reader knows */
     long truth;
     bool hid;
 } acell;
@@ -683,10 +701,10 @@ static void reader(audit *A, const grid *G, const uf_table *t, int th, int model
             const uf_cell *cell = at(t, r, col_of(G, j));
             a->r = r;
             a->j = j;
-            if (j == p) {           /* row totals: out of the total column's node */
+            if (j == p) { /* row totals: out of the total column's node */
                 a->from = r == g ? R[g] : C[p];
                 a->to = r == g ? C[p] : R[r];
-            } else {                /* parts: from their row to their column */
+            } else { /* parts: from their row to their column */
                 a->from = r == g ? C[j] : R[r];
                 a->to = r == g ? R[g] : C[j];
             }
@@ -769,7 +787,7 @@ static bool fits(const audit *A, int k, long long lo, long long hi)
 static void range_of(const audit *A, int k, long long *min, long long *max)
 {
     const acell *a = &A->a[k];
-    long long lo = a->lo, hi = a->truth;        /* fits with k in lo..hi */
+    long long lo = a->lo, hi = a->truth; /* fits with k in lo..hi */
     while (lo < hi) {
         long long mid = lo + (hi - lo) / 2;
         if (fits(A, k, a->lo, mid))
@@ -812,8 +830,8 @@ static void audit_cells(const grid *G, const uf_table *t, int th, tally *n)
             const uf_cell *x = at(t, r, c);
             if (x->type == UF_C_COUNT && x->v >= 1 && x->v < th)
                 assert_int_not_equal(x->supp, UF_SHOWN);
-            if ((x->type == UF_C_NUMBER || x->type == UF_C_PERCENT || x->type == UF_C_PVALUE)
-                && x->n >= 0 && x->n < th)
+            if ((x->type == UF_C_NUMBER || x->type == UF_C_PERCENT || x->type == UF_C_PVALUE) &&
+                x->n >= 0 && x->n < th)
                 assert_int_not_equal(x->supp, UF_SHOWN);
             if (x->supp != UF_SHOWN && x->type != UF_C_COUNT && x->supp != UF_SUPP_MISSING)
                 n->hidden_other++;
@@ -829,8 +847,8 @@ static void audit_cells(const grid *G, const uf_table *t, int th, tally *n)
 /* On failure: the cell and the table, value and state letter per cell. */
 static void show_pinned(const grid *G, const uf_table *t, const acell *a, int th)
 {
-    print_error("pinned: row %d column %d = %ld (t=%d, row total %d, overlap %d)\n", a->r,
-                a->j, a->truth, th, G->has_k, G->overlap);
+    print_error("pinned: row %d column %d = %ld (t=%d, row total %d, overlap %d)\n", a->r, a->j,
+                a->truth, th, G->has_k, G->overlap);
     for (int r = 0; r <= G->g; r++) {
         for (int j = 0; j <= G->p - (G->has_k ? 0 : 1); j++)
             print_error("%5ld%c", G->v[r][j], letter(at(t, r, col_of(G, j))->supp));
@@ -867,8 +885,8 @@ static void audit_one(int th, tally *n)
     reader(&A, &G, t, th, STRONG, INF);
     for (int i = 0; i < A.n; i++)
         if (A.a[i].hid)
-            assert_true(fits(&A, i, A.a[i].lo, A.a[i].truth - 1)
-                        || fits(&A, i, A.a[i].truth + 1, A.a[i].hi));
+            assert_true(fits(&A, i, A.a[i].lo, A.a[i].truth - 1) ||
+                        fits(&A, i, A.a[i].truth + 1, A.a[i].hi));
     n->tables++;
     uf_report_free(r);
 }
@@ -883,7 +901,8 @@ static void test_suppress__random_tables_audit(void **state)
         for (int i = 0; i < NTABLES; i++)
             audit_one(thresholds[k], &n);
     print_message("audited %d random tables: %d hidden counts (%d of 1..t-1 shown as \"..\"), "
-                  "%d other hidden cells\n", n.tables, n.hidden_counts, n.relabeled, n.hidden_other);
+                  "%d other hidden cells\n",
+                  n.tables, n.hidden_counts, n.relabeled, n.hidden_other);
     assert_int_equal(n.tables, 3 * NTABLES);
 }
 
@@ -911,7 +930,7 @@ static void enumerate(const grid *G, const audit *A, long long cap, long long mn
             val[A->a[hid[h]].r][A->a[hid[h]].j] = (long)(rest % (cap + 1));
             rest /= cap + 1;
         }
-        for (int j = 0; j <= G->p; j++)     /* totals follow from the inside */
+        for (int j = 0; j <= G->p; j++) /* totals follow from the inside */
             val[G->g][j] = 0;
         for (int r = 0; r < G->g; r++) {
             val[r][G->p] = 0;
@@ -948,7 +967,7 @@ static void test_suppress__reader_agrees_with_enumeration(void **state)
         assert_true(uf_suppress_table(r, t, th) >= 0);
         reader(&A, &G, t, th, iter % 3 ? WEAK : STRONG, cap);
         int nh = 0;
-        bool small = true;      /* the true table within the cap */
+        bool small = true; /* the true table within the cap */
         for (int i = 0; i < A.n; i++)
             if (A.a[i].hid && A.a[i].r < G.g && A.a[i].j < G.p) {
                 nh++;
@@ -987,7 +1006,7 @@ enum { NA, NB, NK, NC, NM, NCOLS };
 #define NROWS 4
 
 typedef struct nested {
-    int rows;               /* groups + the total row */
+    int rows; /* groups + the total row */
     long v[NROWS][NCOLS];
     long lo[NROWS][NCOLS], hi[NROWS][NCOLS];
     int var[NROWS * NCOLS]; /* hidden cells: r * NCOLS + c */
@@ -1001,9 +1020,9 @@ static bool nested_lines_ok(const nested *N, const bool *set, int r, int c)
     const int parts[2][3] = { { NA, NB, NK }, { NK, NC, NM } };
     for (int k = 0; k < 2; k++) {
         const int *l = parts[k];
-        if ((c == l[0] || c == l[1] || c == l[2]) && set[r * NCOLS + l[0]]
-            && set[r * NCOLS + l[1]] && set[r * NCOLS + l[2]]
-            && N->v[r][l[0]] + N->v[r][l[1]] != N->v[r][l[2]])
+        if ((c == l[0] || c == l[1] || c == l[2]) && set[r * NCOLS + l[0]] &&
+            set[r * NCOLS + l[1]] && set[r * NCOLS + l[2]] &&
+            N->v[r][l[0]] + N->v[r][l[1]] != N->v[r][l[2]])
             return false;
     }
     long sum = 0;
@@ -1017,8 +1036,7 @@ static bool nested_lines_ok(const nested *N, const bool *set, int r, int c)
 
 /* Set hidden cells k.. within 2 of their values; cell x never to avoid.
  * true when a whole table fits (N->v is then that table). */
-static bool nested_search(nested *N, bool *set, long truth[NROWS][NCOLS], int k, int x,
-                          long avoid)
+static bool nested_search(nested *N, bool *set, long truth[NROWS][NCOLS], int k, int x, long avoid)
 {
     if (k == N->nvar)
         return true;

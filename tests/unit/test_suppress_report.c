@@ -82,7 +82,7 @@ static void test_suppress_report__exact_test_that_determines_a_small_count(void 
         uf_cell_pvalue(t, row, 0, 0.04, 40);
         uf_cell_reveals(t, row, 0, small[i]);
     }
-    uf_cell_reveals(t, 1, 0, 0);        /* 0 and 7: the smallest non-zero is 7 */
+    uf_cell_reveals(t, 1, 0, 0); /* 0 and 7: the smallest non-zero is 7 */
     assert_int_equal(uf_suppress_report(r, 5), 1);
     assert_string_equal(states(t), "N|.|.");
     uf_report_free(r);
@@ -193,8 +193,9 @@ static void test_suppress_report__two_tables_together(void **state)
     uf_report *r = uf_report_new("t", "T");
     uf_table *t[4];
     const long v[4][3] = { { 10, 4, 6 }, { 7, 6, 1 }, { 7, 0, 0 }, { 10, 0, 0 } };
-    const char *key[4][3] = { { "T1", NULL, "y" }, { "T2", "y", NULL }, { "T2", NULL, NULL },
-                              { "T1", NULL, NULL } };
+    const char *key[4][3] = {
+        { "T1", NULL, "y" }, { "T2", "y", NULL }, { "T2", NULL, NULL }, { "T1", NULL, NULL }
+    };
     for (int i = 0; i < 4; i++) {
         int nc = i < 2 ? 3 : 1;
         char id[8] = "t0";

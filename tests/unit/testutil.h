@@ -35,8 +35,8 @@ static inline void tu_path(char out[TU_PATH], const char *dir, const char *name)
 
 /* Write len bytes to dir/name (created or truncated); the path goes to out
  * when out is not NULL.  0 on success. */
-static inline int tu_write_bytes(const char *dir, const char *name, const void *data,
-                                 size_t len, char *out)
+static inline int tu_write_bytes(const char *dir, const char *name, const void *data, size_t len,
+                                 char *out)
 {
     char path[TU_PATH];
     tu_path(path, dir, name);
