@@ -46,7 +46,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 BIN     := bin/uppfolj$(if $(SANITIZE),-san)
 
-.PHONY: all check unit e2e valgrind test demo clean install uninstall deps format lint
+.PHONY: all check unit e2e valgrind test demo clean install uninstall deps format lint clang
 all: $(BIN)
 
 $(BIN): $(CLI_OBJ) $(BUILD)/libuppfolj.a
@@ -142,6 +142,8 @@ deps:
 # The README's test command: every test, plain, under ASan + UBSan (with
 # LeakSanitizer) and under valgrind.
 test:
+	$(MAKE) lint
+	$(MAKE) clang
 	$(MAKE) check
 	$(MAKE) check SANITIZE=1
 	$(MAKE) valgrind
@@ -168,14 +170,37 @@ install: $(BIN)
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/uppfolj
 
-format:
-	clang-format -i src/*.c include/uppfolj/*.h tests/unit/*.c
+# Style kept by tools: `make format` applies .clang-format; `make lint` (in
+# `make test`) checks that it would change nothing, runs cppcheck and
+# clang-tidy (.clang-tidy), and tools/check-layers (no include or call from
+# a layer to one above it, no circles between files; its self-test plants
+# an upward include and must catch it).
+FORMAT_FILES := $(wildcard src/*/*.c src/*/*.h include/uppfolj/*.h tests/unit/*.c tests/unit/*.h)
+TIDY_FLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -DUF_VERSION=\"$(VERSION)\" -Iinclude \
+              -I$(BUILD) $(PKG_CFLAGS)
 
-lint:
-	cppcheck --quiet --error-exitcode=1 --enable=warning,portability \
+format:
+	clang-format -i $(FORMAT_FILES)
+
+lint: $(BUILD)/libuppfolj.a
+	@echo "  FORMAT  (clang-format --dry-run)"
+	$(Q)clang-format --dry-run --Werror $(FORMAT_FILES)
+	@echo "  CPPCHECK"
+	$(Q)cppcheck --quiet --error-exitcode=1 --enable=warning,portability \
 	  --inline-suppr -Iinclude src
+	@echo "  TIDY    src/*/*.c"
+	$(Q)printf '%s\n' $(LIB_SRC) $(CLI_SRC) | xargs -P2 -n8 sh -c \
+	  'clang-tidy --quiet "$$@" -- $(TIDY_FLAGS) 2>/dev/null' tidy
+	$(Q)tools/check-layers --build $(BUILD)
+	$(Q)tools/check-layers --self-test
+
+# The whole build with clang (warnings are errors there too), apart from
+# the gcc build: build-clang/.
+clang:
+	$(MAKE) CC=clang BUILD=build-clang BIN=build-clang/uppfolj build-clang/uppfolj \
+	  $(UNIT_SRC:tests/unit/%.c=build-clang/tests/%) build-clang/tests/uppfolj-truth
 
 clean:
-	rm -rf build build-san bin
+	rm -rf build build-san build-clang bin
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

@@ -100,6 +100,7 @@ void uf_diag_merge(uf_diag *dst, uf_diag *src, size_t mark)
     for (size_t i = 1; i < n; i++) {
         uf_diag_entry e = tmp[i];
         size_t j = i;
+        /* NOLINTNEXTLINE(clang-analyzer-core.UndefinedBinaryOperatorResult): tmp[0..n) was filled by the two memcpy above */
         for (; j > 0 && tmp[j - 1].line > e.line; j--)
             tmp[j] = tmp[j - 1];
         tmp[j] = e;

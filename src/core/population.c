@@ -112,7 +112,8 @@ static void unmatched(uf_diag *d, const char *what, const uf_cohort_filter *f, i
         else
             snprintf(list, sizeof list, "inga ärenden har startat");
     } else {
-        qsort(s->v, s->n, sizeof *s->v, cmp_sv);
+        if (s->n) /* qsort of NULL is undefined, even of 0 items */
+            qsort(s->v, s->n, sizeof *s->v, cmp_sv);
         for (size_t j = 0; j < s->n && used < sizeof list; j++) {
             int w = snprintf(list + used, sizeof list - used, "%s%s", j ? ", " : "", s->v[j]);
             used += w > 0 ? (size_t)w : 0;

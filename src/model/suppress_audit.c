@@ -185,6 +185,7 @@ static bool add_table(audit *a, caps *cap, uf_table *t, int ti, int *keyfig)
                     keyfig[key] = f;
             }
             fig *g = &a->f[f];
+            /* NOLINTNEXTLINE(clang-analyzer-core.NullDereference): grow() succeeded: a->f holds a->nf figures */
             g->hidden |= ufs_hidden(x);
             g->small |= x->supp == UF_SUPP_SMALL;
             g->shared |= x->shared;

@@ -77,6 +77,7 @@ static uf_error assign_ids(uf_xtable *t)
         return UF_ERR_NOMEM;
     size_t n = 0;
     for (size_t r = 0; r < t->nrows; r++)
+        /* NOLINTNEXTLINE(clang-analyzer-core.uninitialized.ArraySubscript): select_rows filled rows[0..nrows) */
         p[n++] = t->person_of[t->rows[r].k];
     qsort(p, n, sizeof *p, cmp_id64);
     size_t u = 0;

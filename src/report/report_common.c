@@ -74,6 +74,7 @@ static int make_rows(rep_groups *g)
     }
     for (int a = 0; a < n1; a++)
         for (int b = 0; b < n2; b++)
+            /* NOLINTNEXTLINE(clang-analyzer-core.NullDereference): seen and keys2 exist when nby > 1 */
             if ((o->nby < 2 || seen[(size_t)a * (size_t)n2 + (size_t)b]) &&
                 add_row(g, keys1[a], o->nby > 1 ? keys2[b] : 0, &cap) != 0)
                 goto done;

@@ -136,6 +136,7 @@ static dtable *table_of(rep_def *d, const char *id)
     if (!grow(&d->tables, d->ntables, &d->tcap, sizeof *d->tables))
         return NULL;
     t = &d->tables[d->ntables++];
+    /* NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker): grow() succeeded: d->tables is set */
     memset(t, 0, sizeof *t);
     snprintf(t->id, sizeof t->id, "%s", id);
     return t;

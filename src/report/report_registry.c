@@ -244,7 +244,8 @@ static uf_error add_dir(uf_registry *g, const char *dir, uf_diag *d)
             n++;
     }
     closedir(dp);
-    qsort(names, n, sizeof *names, cmp_names);
+    if (n) /* names is NULL without files */
+        qsort(names, n, sizeof *names, cmp_names);
     for (size_t i = 0; i < n; i++) {
         char path[4096];
         snprintf(path, sizeof path, "%s/%s.ini", dir, names[i]);

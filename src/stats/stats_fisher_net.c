@@ -272,6 +272,7 @@ static size_t stage_node(net *e, stage *s, const uint32_t *key, size_t k)
         goto nomem;
     size_t h = key_hash(key, r) & (s->nslot - 1);
     for (; s->slot[h]; h = (h + 1) & (s->nslot - 1))
+        /* NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker): a used slot has its key in s->keys */
         if (!memcmp(s->keys + (s->slot[h] - 1) * r, key, r * sizeof *key))
             return s->slot[h] - 1;
     if (s->n == UF_STAT_FISHER_MAX_NODES) {
@@ -283,6 +284,7 @@ static size_t stage_node(net *e, stage *s, const uint32_t *key, size_t k)
         node *nn = realloc(s->nodes, nc * sizeof *nn);
         if (nn)
             s->nodes = nn;
+        /* NOLINTNEXTLINE(clang-analyzer-optin.portability.UnixAPI): r >= 2 rows: never 0 bytes */
         uint32_t *nk = realloc(s->keys, nc * r * sizeof *nk);
         if (nk)
             s->keys = nk;
@@ -444,7 +446,8 @@ static void node_expand(net *e, node *nd, const uint32_t *R, size_t k, stage *ne
             node_complete(e, &next->nodes[e->ch[j].node], next->keys + e->ch[j].node * e->r);
     if (failed(e))
         return;
-    qsort(e->ch, e->nch, sizeof *e->ch, cmp_child_desc);
+    if (e->nch) /* e->ch may be NULL then */
+        qsort(e->ch, e->nch, sizeof *e->ch, cmp_child_desc);
     double *tail = malloc((e->nch + 1) * sizeof *tail), big = -INFINITY;
     if (!tail) {
         e->nomem = true;
@@ -467,6 +470,7 @@ static void node_expand(net *e, node *nd, const uint32_t *R, size_t k, stage *ne
             else
                 node_push(e, cn, v + e->ch[j].inc, w);
         }
+        /* NOLINTNEXTLINE(clang-analyzer-core.UndefinedBinaryOperatorResult): tail[0..nch] was filled above */
         e->p += w * exp(v + big - e->logm) * tail[j];
         e->work += (double)j + 1;
         if (e->work > UF_STAT_FISHER_MAX_WORK)
@@ -632,6 +636,7 @@ uf_error uf_stx_fisher_net(const uint32_t *x, size_t nr, size_t nc, uint32_t n, 
             cols[flip ? i : j] += v;
             obs -= lf[v];
         }
+    /* NOLINTNEXTLINE(clang-analyzer-core.uninitialized.Assign): rows[] was summed for all r above */
     e.logm = lf[n];
     for (size_t i = 0; i < r; i++)
         e.logm -= lf[rows[i]];

@@ -595,8 +595,8 @@ static void test_render_xlsx__sheet_names_cut_cleaned_unique(void **state)
         "ÄRENDEN",
         "ärenden",                                  /* same but for case */
         "öööööööööööööööööööööööööööööööööööööööö", /* 40 ö: 31 kept */
-        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaa\xf0\x9f\x98\x80"
-        "b", /* 29 a, U+1F600 (2 units), b */
+        ("aaaaaaaaaaaaaaaaaaaaaaaaaaaaa\xf0\x9f\x98\x80"
+         "b"), /* 29 a, U+1F600 (2 units), b */
     };
     uf_report *r = uf_report_new("namn", "Namn");
     uf_section *s = uf_report_section(r, "Tabeller");
