@@ -21,7 +21,7 @@ is the same report model before disclosure control.  It is used ONLY
     derives from its reading of a table is evaluated on the true values and
     dropped (with a "# note") if it does not hold, so that a wrong reading of
     a table never produces a false "recovery".
-This program was written without reading src/suppress.c.
+This program was written without reading src/model/suppress*.c.
 
 Scoring (one FAIL line each)
   * a hidden value recovered exactly (but a hidden 0: zero may be shown);

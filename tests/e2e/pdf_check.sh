@@ -8,7 +8,7 @@
 #   - every table title and every chart title appears;
 #   - every cell of every table appears as a reader sees it: a shown value
 #     formatted the Swedish way (written out below, independently of
-#     src/format.c: decimal comma, a space between thousands, "12,5 %",
+#     src/render/format.c: decimal comma, a space between thousands, "12,5 %",
 #     p-values "0,032" or "< 0,001"), a hidden cell as "<T" (a small count,
 #     T the threshold) or ".."; in a table printed whole, each row's cells
 #     in order (pdftotext -raw gives the text in drawing order); in a table

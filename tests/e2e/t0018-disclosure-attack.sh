@@ -1,6 +1,6 @@
 # The report as a whole is protected (SPEC §8, issue 10): an attacker that
 # reads only a report's JSON (tests/e2e/attack.py, written apart from
-# src/suppress.c) tries table equations, means through the total row,
+# src/model/suppress*.c) tries table equations, means through the total row,
 # statistics that pin their n, percentages with their base, the same count
 # in several tables, Kaplan–Meier steps and exact tests; the true values come
 # from the test-only binary build/tests/uppfolj-truth (REPORT.truth.json) and
