@@ -87,6 +87,8 @@ typedef struct uf_core_params {
     int months_before, months_after;
     uf_anchor anchor;
     const uf_config *cfg; /* extra measures; may be NULL */
+    bool with_goals;      /* also read every goal follow-up into uf_case.goals
+                              (a large table no report uses yet: on request) */
 } uf_core_params;
 
 /* The cases loaded from the database for one as-of date and set of

@@ -461,7 +461,7 @@ uf_error uf_core_load(sqlite3 *db, const uf_core_params *p, uf_caseset **out)
         rc = stream(db, c, "core_assessment_rows", ROWS_ASSESSMENTS);
     if (rc == UF_OK)
         rc = stream(db, c, "core_intervention_rows", ROWS_INTERVENTIONS);
-    if (rc == UF_OK)
+    if (rc == UF_OK && p->with_goals)
         rc = stream(db, c, "core_goal_rows", ROWS_GOALS);
     c->params.as_of = c->as_of;
     if (rc != UF_OK) {

@@ -318,6 +318,18 @@ static unsigned long long scan_files(const uf_import_opts *o, uf_import_result *
     return total;
 }
 
+/* The latest date anywhere in the data, for the reports' default as-of
+ * (data_state): in the import's transaction, so it always fits the data. */
+static void note_latest(imp *m)
+{
+    sqlite3_stmt *st = m->db_failed ? NULL : uf_db_prepare(m->db, "data_latest");
+    if (!st || sqlite3_step(st) != SQLITE_DONE) {
+        m->db_failed = true;
+        uf_diag_add(m->d, UF_ERROR, "databas", 0, NULL, "%s", sqlite3_errmsg(m->db));
+    }
+    sqlite3_finalize(st);
+}
+
 /* Read every file into one transaction and commit it if all was well. */
 static uf_error run(imp *m, const uf_import_opts *o, uf_import_result *res, const int *kinds,
                     run_progress *rp)
@@ -335,6 +347,7 @@ static uf_error run(imp *m, const uf_import_opts *o, uf_import_result *res, cons
                     import_file(m, rp, &res->files[i], k);
         if (!m->db_failed && m->d->errors == 0 && !o->dry_run) {
             write_log(m, o, res, "ok");
+            note_latest(m);
             if (!m->db_failed && uf_db_exec(m->db, "COMMIT") == UF_OK) {
                 res->stored = true;
                 res->run_id = m->run_id;

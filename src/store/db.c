@@ -13,7 +13,7 @@
 #include "uppfolj/query.h"
 
 /* Migration k (1-based) is queries/<migrations[k-1]>.sql. */
-static const char *const migrations[] = { "schema_001" };
+static const char *const migrations[] = { "schema_001", "schema_002" };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
 int uf_db_schema_version(void)

@@ -232,9 +232,12 @@ static int group_teardown(void **state)
 static uf_caseset *load_with(int as_of, int before, int after, uf_anchor anchor,
                              const uf_config *cfg)
 {
-    uf_core_params p = {
-        .as_of = as_of, .months_before = before, .months_after = after, .anchor = anchor, .cfg = cfg
-    };
+    uf_core_params p = { .as_of = as_of,
+                         .months_before = before,
+                         .months_after = after,
+                         .anchor = anchor,
+                         .cfg = cfg,
+                         .with_goals = true };
     uf_caseset *c = NULL;
     uf_error rc = uf_core_load(fx.db, &p, &c);
     if (rc != UF_OK)
