@@ -46,4 +46,18 @@ run import --dry-run "$SAMPLE/persons.csv"
 expect_rc 0 "--dry-run"
 expect_contains "$OUT" "ingenting sparades" "--dry-run säger att inget sparades"
 expect_eq "$(sql uppfolj.db "SELECT count(*) FROM import_run")" "$runs" "--dry-run loggar ingen körning"
+# The default as-of of every report (issue 12): the latest date anywhere in
+# the data, kept by each import; here against the files themselves (every
+# ISO date in any column of the seven CSV files, the birth dates aside).
+latest=$(for f in cases interventions assessments outcomes goals meetings; do
+             sed 1d "$SAMPLE/$f.csv" | grep -o '[0-9]\{4\}-[0-9][0-9]-[0-9][0-9]'
+         done | sort | tail -n 1)
+expect_eq "$(sql uppfolj.db "SELECT latest_date FROM data_state")" "$latest" \
+    "senaste datum i data ($latest) sparat vid importen"
+printf 'person;date;measure;value\n%s;2026-11-20;vald;1\n' \
+    "$(sed -n 2p "$SAMPLE/persons.csv" | cut -d';' -f1)" > later.csv
+run import later.csv
+expect_rc 0 "import av ett senare utfall"
+expect_eq "$(sql uppfolj.db "SELECT latest_date FROM data_state")" "2026-11-20" \
+    "nästa import flyttar fram senaste datum"
 finish

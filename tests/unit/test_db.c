@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <sqlite3.h>
 #include "uppfolj/db.h"
+#include "uppfolj/query.h"
 #include "testutil.h"
 
 /* A non-NULL handle that functions must overwrite with NULL on failure. */
@@ -166,6 +167,48 @@ static void test_db__open_migrates_older_database(void **state)
     uf_db_close(db);
 }
 
+/* A filled database of version 1 (schema_001 and rows in every dated
+ * table) gets version 2: every row kept, and data_state holds the latest
+ * date anywhere, worked out here by hand: the outcome of 2025-11-03 is
+ * later than every case and meeting date. */
+static void test_db__migration_2_keeps_rows_and_finds_latest(void **state)
+{
+    const char *dir = *state;
+    char path[TU_PATH];
+    tu_path(path, dir, "v1.db");
+    sqlite3 *raw = NULL;
+    assert_int_equal(sqlite3_open_v2(path, &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL),
+                     SQLITE_OK);
+    assert_int_equal(sqlite3_exec(raw, uf_query("schema_001"), NULL, NULL, NULL), SQLITE_OK);
+    assert_int_equal(
+        sqlite3_exec(
+            raw,
+            "PRAGMA user_version = 1;"
+            "INSERT INTO persons (id, pseudonym, birth_date, sex) VALUES "
+            "  (1, 'psa', '2008-01-01', 'F'), (2, 'psb', '2009-02-02', 'M');"
+            "INSERT INTO cases (id, case_id, person_id, programme, start_date, end_date, "
+            "  end_reason) VALUES (1, 'A1', 1, 'SIG', '2024-01-01', '2025-06-30', 'flytt'),"
+            "  (2, 'A2', 2, 'SIG', '2025-02-01', NULL, NULL);"
+            "INSERT INTO outcomes (person_id, date, measure, value) VALUES "
+            "  (1, '2024-03-01', 'misstanke_brott', 1), (2, '2025-11-03', 'vald', 1);"
+            "INSERT INTO meetings (case_id, date, type) VALUES (1, '2025-09-01', 'beredning');",
+            NULL, NULL, NULL),
+        SQLITE_OK);
+    sqlite3_close(raw);
+
+    sqlite3 *db = NULL;
+    assert_int_equal(uf_db_open(path, &db), UF_OK);
+    assert_schema(db);
+    assert_int_equal(q_int(db, "SELECT count(*) FROM persons", NULL), 2);
+    assert_int_equal(q_int(db, "SELECT count(*) FROM cases", NULL), 2);
+    assert_int_equal(q_int(db, "SELECT count(*) FROM outcomes", NULL), 2);
+    assert_int_equal(q_int(db, "SELECT count(*) FROM meetings", NULL), 1);
+    assert_int_equal(q_int(db, "SELECT count(*) FROM data_state WHERE id = 1 AND latest_date = ?1",
+                           "2025-11-03"),
+                     1);
+    uf_db_close(db);
+}
+
 static void test_db__open_non_database_is_db_error(void **state)
 {
     const char *dir = *state;
@@ -231,6 +274,7 @@ int main(void)
         T(test_db__open_missing_file),
         T(test_db__open_newer_database_is_version_error),
         T(test_db__open_migrates_older_database),
+        T(test_db__migration_2_keeps_rows_and_finds_latest),
         T(test_db__open_non_database_is_db_error),
         T(test_db__foreign_keys_on_after_open),
         T(test_db__prepare_named_query),
