@@ -32,6 +32,11 @@ uf_error uf_db_open(const char *path, sqlite3 **out);
 /* Close db; NULL-safe. */
 void uf_db_close(sqlite3 *db);
 
+/* Note the latest date anywhere in the data (data_state), the default
+ * as-of of every report: whoever writes data calls it before committing
+ * (the importer does).  UF_ERR_DB on failure. */
+uf_error uf_db_note_latest(sqlite3 *db);
+
 /* Run a statement with no parameters and no result rows; UF_ERR_DB on
  * failure (sqlite3_errmsg tells why). */
 uf_error uf_db_exec(sqlite3 *db, const char *sql);

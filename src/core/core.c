@@ -163,9 +163,12 @@ static bool read_case(uf_caseset *c, sqlite3_stmt *st, uf_case *k)
     k->complete[UF_AFTER] = k->from[UF_AFTER] != INT_MIN && k->to[UF_AFTER] <= c->as_of + 1;
     for (int ph = 0; ph < UF_NPHASES; ph++) {
         int to = k->to[ph] > c->as_of + 1 ? c->as_of + 1 : k->to[ph];
-        k->years[ph] =
-            k->from[ph] == INT_MIN || to <= k->from[ph] ? 0 : (double)(to - k->from[ph]) / 365.25;
-        k->risk_years[ph] = k->years[ph]; /* less locked care: add_intervention */
+        int days = k->from[ph] == INT_MIN || to <= k->from[ph] ? 0 : to - k->from[ph];
+        k->years[ph] = days / 365.25;
+        /* days for now: add_intervention takes the days in locked care
+         * away, whole days, and years_at_risk() makes them years, so that
+         * the order of the placements cannot change a bit of the result */
+        k->risk_years[ph] = days;
     }
     for (int s = 0; s < UF_MAX_STATES; s++) {
         k->state_base[s] = NAN;
@@ -286,7 +289,7 @@ static void add_intervention(const uf_caseset *c, uf_case *k, place_state *ps, s
             continue;
         k->placed[ph] += sweep(k, ph, s, end, &ps->placed_to[ph]);
         if (locked)
-            k->risk_years[ph] -= sweep(k, ph, s, end, &ps->locked_to[ph]) / 365.25;
+            k->risk_years[ph] -= sweep(k, ph, s, end, &ps->locked_to[ph]);
     }
 }
 
@@ -357,6 +360,15 @@ static uf_error stream(sqlite3 *db, uf_caseset *c, const char *name, rows_kind k
     flush_goal(&g);
     sqlite3_finalize(st);
     return rc == SQLITE_DONE ? UF_OK : UF_ERR_DB;
+}
+
+/* Time at risk in years: (days in the window - days in locked care) /
+ * 365.25, once every placement has been seen. */
+static void years_at_risk(uf_caseset *c)
+{
+    for (size_t i = 0; i < c->n; i++)
+        for (int ph = 0; ph < UF_NPHASES; ph++)
+            c->cases[i].risk_years[ph] /= 365.25;
 }
 
 /* Step a statement with no result; UF_ERR_DB on failure. */
@@ -461,6 +473,8 @@ uf_error uf_core_load(sqlite3 *db, const uf_core_params *p, uf_caseset **out)
         rc = stream(db, c, "core_assessment_rows", ROWS_ASSESSMENTS);
     if (rc == UF_OK)
         rc = stream(db, c, "core_intervention_rows", ROWS_INTERVENTIONS);
+    if (rc == UF_OK)
+        years_at_risk(c);
     if (rc == UF_OK && p->with_goals)
         rc = stream(db, c, "core_goal_rows", ROWS_GOALS);
     c->params.as_of = c->as_of;

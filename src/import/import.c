@@ -322,12 +322,10 @@ static unsigned long long scan_files(const uf_import_opts *o, uf_import_result *
  * (data_state): in the import's transaction, so it always fits the data. */
 static void note_latest(imp *m)
 {
-    sqlite3_stmt *st = m->db_failed ? NULL : uf_db_prepare(m->db, "data_latest");
-    if (!st || sqlite3_step(st) != SQLITE_DONE) {
+    if (!m->db_failed && uf_db_note_latest(m->db) != UF_OK) {
         m->db_failed = true;
         uf_diag_add(m->d, UF_ERROR, "databas", 0, NULL, "%s", sqlite3_errmsg(m->db));
     }
-    sqlite3_finalize(st);
 }
 
 /* Read every file into one transaction and commit it if all was well. */

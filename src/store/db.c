@@ -189,3 +189,11 @@ uf_error uf_db_open(const char *path, sqlite3 **out)
     *out = db;
     return UF_OK;
 }
+
+uf_error uf_db_note_latest(sqlite3 *db)
+{
+    sqlite3_stmt *st = uf_db_prepare(db, "data_latest");
+    int rc = st ? sqlite3_step(st) : SQLITE_ERROR;
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? UF_OK : UF_ERR_DB;
+}

@@ -211,6 +211,10 @@ static sqlite3 *new_db(char dir[TU_PATH], const char *const *sql)
             return NULL;
         }
     }
+    if (uf_db_note_latest(db) != UF_OK) { /* as an import would */
+        uf_db_close(db);
+        return NULL;
+    }
     return db;
 }
 
