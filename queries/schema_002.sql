@@ -2,6 +2,8 @@
 -- as-of of every report (SPEC §5), kept by each import in the same
 -- transaction (data_latest.sql), so that a report does not scan the
 -- largest tables for it.  Filled here from the rows already stored.
+-- And a person's interventions in start order (the core reads them so;
+-- the importer's key lookup of intervention_find.sql still uses it).
 CREATE TABLE data_state (
     id          INTEGER PRIMARY KEY CHECK (id = 1),
     latest_date TEXT
@@ -19,3 +21,5 @@ SELECT 1, max(d) FROM (
     UNION ALL SELECT max(start_date) FROM interventions
     UNION ALL SELECT max(end_date) FROM interventions
 );
+DROP INDEX interventions_person;
+CREATE INDEX interventions_person ON interventions(person_id, start_date, insats);
