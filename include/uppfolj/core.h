@@ -54,7 +54,8 @@ typedef struct uf_case {
     double risk_years[UF_NPHASES];                 /* time at risk for event rates: years
                                        less the days in locked care (sis),
                                        the union of those placements */
-    double events[UF_MAX_EVENTS][UF_NPHASES];      /* event counts */
+    float events[UF_MAX_EVENTS][UF_NPHASES];       /* event counts: whole numbers, exact
+                                                      in a float up to 2^24 */
     double state_base[UF_MAX_STATES];              /* NAN when none */
     double state_end[UF_MAX_STATES][UF_NPHASES];   /* latest value in the window */
     uf_assess assess[UF_NINSTRUMENTS];

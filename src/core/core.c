@@ -195,7 +195,7 @@ static void add_outcome(const uf_caseset *c, uf_case *k, const char *measure, in
     if (e >= 0) {
         for (int ph = 0; ph < UF_NPHASES; ph++)
             if (in(k, ph, day))
-                k->events[e][ph] += v;
+                k->events[e][ph] += (float)v;
         return;
     }
     int s = uf_core_state(c, measure);
