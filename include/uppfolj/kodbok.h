@@ -6,8 +6,10 @@
  * the analysis export and the report definitions (kodlista = NAME) read
  * their codes and labels here and nowhere else.
  *
- * A list's order is its display order, and it is part of the program: the
- * core's bit and array indexes follow it.  Whatever a report prints is
+ * A list's order is the order of tables that list every code (the
+ * årsrapport, kohort, verksamhet's kodlista, the export's code book), and it
+ * is part of the program: the core's bit and array indexes follow it.  (The
+ * group rows of a breakdown, groups.c, are sorted by their codes instead.)  Whatever a report prints is
  * accepted on import: uf_kb_match takes a code, an alias or a label (or
  * group label), folded (uf_fold).
  */

@@ -32,10 +32,15 @@
  * counts (as suppress.c prices them).  The shown figures it moves are
  * hidden; the table rules and rule 5 then run again, and so does the audit,
  * until it finds nothing.  When no hiding can help ("<T" bounds pin x),
- * some "<T" cells are shown as ".." instead, as suppress.c does.
+ * some "<T" cells are shown as ".." instead, as suppress.c does; and when
+ * even that finds no change, every count connected to x is hidden.  The
+ * price is per unit moved, not per cell hidden: a cell moved by 2 counts
+ * twice, so the choice may hide a little more than the fewest cells.
  *
- * GLPK aborts the program when memory runs out inside it; everything here
- * is small (a few thousand figures at most).
+ * Each integer program has a time limit (SOLVE_MS); one that runs out
+ * counts as "no such solution", which can only hide more.  GLPK aborts the
+ * program when memory runs out inside it; everything here is small (a few
+ * thousand figures at most).
  */
 #include <glpk.h>
 #include <limits.h>
@@ -46,7 +51,7 @@
 #include "suppress_internal.h"
 
 #define NO_MAX LONG_MAX
-#define MAX_ROUNDS 200
+#define SOLVE_MS 5000 /* the most one integer program may take */
 
 typedef struct fig {
     long v; /* the true value */
@@ -203,7 +208,13 @@ static bool add_table(audit *a, caps *cap, uf_table *t, int ti, int *keyfig)
         for (int i = 0; ok && i < k.n; i++) {
             if (i == 0 || k.lt[i].line != k.lt[i - 1].line)
                 ok = add_row(a, cap, ti, false);
-            ok = ok && add_term(a, cap, k.lt[i].f, k.lt[i].coef);
+            /* one figure twice in a line (the same key in two of its
+             * cells) is one term: GLPK takes no repeated entry */
+            int coef = k.lt[i].coef;
+            while (i + 1 < k.n && k.lt[i + 1].line == k.lt[i].line && k.lt[i + 1].f == k.lt[i].f)
+                coef += k.lt[++i].coef;
+            if (coef != 0)
+                ok = ok && add_term(a, cap, k.lt[i].f, coef);
         }
     }
     for (int c = 0; ok && c < t->ncols; c++) {
@@ -317,9 +328,12 @@ static bool solve(glp_prob *P)
     glp_init_iocp(&parm);
     parm.presolve = GLP_ON;
     parm.msg_lev = GLP_MSG_OFF;
+    parm.tm_lim = SOLVE_MS; /* an integer program these tables make is solved
+                               in milliseconds; past the limit the answer is
+                               "not found", which only ever hides more */
     int ret = glp_intopt(P, &parm);
     int st = glp_mip_status(P);
-    return ret == 0 && (st == GLP_OPT || st == GLP_FEAS);
+    return (ret == 0 || ret == GLP_ETMLIM) && (st == GLP_OPT || st == GLP_FEAS);
 }
 
 /* ---- the audit of one set ------------------------------------------------ */
@@ -532,7 +546,7 @@ static double cheapest_move(audit *a, int x, int dir, bool relabel, int *moved, 
     for (int i = 0; i <= a->nr; i++) {
         bool last = i == a->nr; /* the row that moves x */
         const cons *q = last ? NULL : &a->row[i];
-        if (!last && a->comp[a->term[q->first].f] != root)
+        if (!last && (q->n == 0 || a->comp[a->term[q->first].f] != root))
             continue;
         int row = glp_add_rows(P, 1);
         double rhs = 0;
@@ -618,6 +632,18 @@ static int repair(audit *a, int x, int *moved)
     return 0;
 }
 
+/* The last resort for a figure no cheapest change frees (never seen in
+ * the attacker's reports): every shown count connected to it is hidden,
+ * and every "<T" shown as "..".  The number of cells changed. */
+static int hide_connected(audit *a, int x)
+{
+    int changed = 0;
+    for (int f = 0; f < a->nf; f++)
+        if (a->comp[f] == a->comp[x] && (a->f[f].v != 0 || a->f[f].hidden))
+            changed += hide_fig(a, f, true);
+    return changed;
+}
+
 /* ---- rule 7 ------------------------------------------------------------- */
 
 /* Does the set of root need the audit: more than one table, or a within
@@ -672,8 +698,12 @@ int ufs_audit(uf_report *r, int th)
         npinned += np;
     }
     connect(&a, false);
-    for (int i = 0; i < npinned && !a.nomem; i++)
-        hid += repair(&a, pinned[i], moved);
+    for (int i = 0; i < npinned && !a.nomem; i++) {
+        int got = repair(&a, pinned[i], moved);
+        if (got == 0) /* no change frees it: hide all it is connected to */
+            got = hide_connected(&a, pinned[i]);
+        hid += got;
+    }
     if (a.nomem)
         hid = -1;
 done:

@@ -127,8 +127,8 @@ int uf_suppress_report(uf_report *r, int threshold)
         more += a;
         EACH_TABLE(r, t)
         {
-            int p = ufs_protect(t, th);
-            more = p < 0 ? -1 : more + p;
+            int p = more < 0 ? 0 : ufs_protect(t, th); /* a failure stays one */
+            more = p < 0 ? -1 : more < 0 ? -1 : more + p;
         }
         int s = more < 0 ? 0 : same_figure(r, th);
         more = s < 0 ? -1 : more + s;

@@ -170,15 +170,20 @@ static int capacity(const uf_config *cfg, const char *name)
     return 0;
 }
 
-/* Name the figure of cell (tr, col) for disclosure control: key:unit. */
+/* Name the figure of cell (tr, col) for disclosure control: "key:enhet
+ * NAME" for a unit, "key:alla enheter" for the total (unit NULL), so that a
+ * unit named "Totalt" is not the total. */
 static void key_cell(uf_report *r, uf_table *tb, int tr, int col, const char *key, const char *unit)
 {
     char k[192];
-    snprintf(k, sizeof k, "%s:%s", key, unit);
+    if (unit)
+        snprintf(k, sizeof k, "%s:enhet %s", key, unit);
+    else
+        snprintf(k, sizeof k, "%s:alla enheter", key);
     uf_cell_key(r, tb, tr, col, k);
 }
 
-/* Write the aggregated row of a (unit name, or "Totalt") into table row
+/* Write the aggregated row of a (unit name, or NULL for the total) into table row
  * tr.  A column with a key names its counts, or (a statistic whose n is
  * every row of the unit) its n, as that figure of the unit. */
 static void write_row(uf_report *r, uf_table *tb, int tr, const dtable *t, const acc *a, int cap,
@@ -365,7 +370,7 @@ static int units_table(uf_report *r, uf_section *s, sqlite3 *db, const dtable *t
         }
         int tr = uf_table_row(r, tb, true);
         uf_cell_text(r, tb, tr, 0, "Totalt");
-        write_row(r, tb, tr, t, &b.total, total_cap, "Totalt");
+        write_row(r, tb, tr, t, &b.total, total_cap, NULL);
     }
     for (int i = 0; i < b.u.n; i++)
         acc_release(&((acc *)b.u.acc)[i], t->ncols);
@@ -461,7 +466,7 @@ static void cat_rows(uf_report *r, uf_table *tb, const by_cat *b, const int *ord
         }
         uf_cell_count(tb, tr, nu + 1, all);
         if (*b->t->key)
-            key_cell(r, tb, tr, nu + 1, b->t->key, "Totalt");
+            key_cell(r, tb, tr, nu + 1, b->t->key, NULL);
     } else {
         uf_table_note(r, tb,
                       "Ett ärende räknas under varje insats det hade under perioden, "

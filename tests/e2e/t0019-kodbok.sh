@@ -99,4 +99,19 @@ expect_eq "$(python3 -c '
 import re, sys, zipfile
 app = zipfile.ZipFile("x/verksamhet.xlsx").read("docProps/app.xml").decode()
 print(re.search("<Company>(.*)</Company>", app).group(1))')" "Provkommunen" "XLSX: företag = organisationen i uppfolj.conf"
+# ---- 6. a unit named "Totalt" is a unit, not the total (its counts are a
+# figure of their own for disclosure control): the report is written and
+# its Totalt row still adds up over the units
+mkdir tot && cd tot
+sed 's/;Norrstaden/;Totalt/' "$SAMPLE/persons.csv" > persons.csv
+sed 's/;Norrstaden;/;Totalt;/' "$SAMPLE/cases.csv" > cases.csv
+for f in interventions assessments outcomes goals meetings; do cp "$SAMPLE/$f.csv" .; done
+run init
+run import persons.csv cases.csv interventions.csv assessments.csv outcomes.csv goals.csv meetings.csv
+expect_rc 0 "import med en enhet som heter Totalt"
+run report verksamhet --period 2025 --program SIG --format csv,json -o v
+expect_rc 0 "verksamhet med en enhet som heter Totalt"
+expect_contains "$(head -n 1 v/verksamhet_kon.csv)" "unit_Totalt" "enheten Totalt har sin kolumn"
+check_disclosure v/verksamhet.json
+cd ..
 finish
