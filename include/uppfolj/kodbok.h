@@ -9,9 +9,9 @@
  * A list's order is the order of tables that list every code (the
  * årsrapport, kohort, verksamhet's kodlista, the export's code book), and it
  * is part of the program: the core's bit and array indexes follow it.  (The
- * group rows of a breakdown, groups.c, are sorted by their codes instead.)  Whatever a report prints is
- * accepted on import: uf_kb_match takes a code, an alias or a label (or
- * group label), folded (uf_fold).
+ * group rows of a breakdown, groups.c, are sorted by their codes instead.)
+ * Whatever a report prints is accepted on import: uf_kb_match takes a code,
+ * an alias or a label (or group label), folded (uf_fold).
  */
 #ifndef UPPFOLJ_KODBOK_H
 #define UPPFOLJ_KODBOK_H
