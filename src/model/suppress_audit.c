@@ -336,6 +336,45 @@ static bool solve(glp_prob *P)
     return (ret == 0 || ret == GLP_ETMLIM) && (st == GLP_OPT || st == GLP_FEAS);
 }
 
+/* The nonzero entries of a GLPK matrix, 1-based as glp_load_matrix wants. */
+typedef struct matrix {
+    int *ia, *ja;
+    double *ar;
+    int n, cap;
+} matrix;
+
+/* Add entry (row, col) = v; false when memory ran out. */
+static bool matrix_add(matrix *m, int row, int col, double v)
+{
+    if (m->n + 2 > m->cap) {
+        int cap = m->cap ? 2 * m->cap : 64;
+        int *ia = realloc(m->ia, (size_t)cap * sizeof *ia);
+        if (ia)
+            m->ia = ia;
+        int *ja = realloc(m->ja, (size_t)cap * sizeof *ja);
+        if (ja)
+            m->ja = ja;
+        double *ar = realloc(m->ar, (size_t)cap * sizeof *ar);
+        if (ar)
+            m->ar = ar;
+        if (!ia || !ja || !ar)
+            return false;
+        m->cap = cap;
+    }
+    m->n++;
+    m->ia[m->n] = row;
+    m->ja[m->n] = col;
+    m->ar[m->n] = v;
+    return true;
+}
+
+static void matrix_free(matrix *m)
+{
+    free(m->ia);
+    free(m->ja);
+    free(m->ar);
+}
+
 /* ---- the audit of one set ------------------------------------------------ */
 
 typedef struct set {
@@ -348,10 +387,8 @@ typedef struct set {
  * shown figures moved to the right-hand side. */
 static bool load_set(audit *a, glp_prob *P, const set *s, int root)
 {
-    int cap = 16, ne = 0, nrows = 0;
-    int *ia = malloc((size_t)cap * sizeof *ia), *ja = malloc((size_t)cap * sizeof *ja);
-    double *ar = malloc((size_t)cap * sizeof *ar);
-    bool ok = ia && ja && ar;
+    matrix m = { 0 };
+    bool ok = true;
     glp_add_cols(P, s->n);
     for (int i = 0; i < s->n; i++) {
         long lo, hi;
@@ -373,36 +410,17 @@ static bool load_set(audit *a, glp_prob *P, const set *s, int root)
         if (!mine)
             continue;
         int row = glp_add_rows(P, 1);
-        nrows++;
         glp_set_row_bnds(P, row, q->le ? GLP_UP : GLP_FX, rhs, rhs);
         for (int j = q->first; ok && j < q->first + q->n; j++) {
             const fig *g = &a->f[a->term[j].f];
             if (!g->hidden)
                 continue;
-            if (ne + 2 > cap) {
-                cap *= 2;
-                int *i2 = realloc(ia, (size_t)cap * sizeof *ia);
-                ia = i2 ? i2 : ia;
-                int *j2 = realloc(ja, (size_t)cap * sizeof *ja);
-                ja = j2 ? j2 : ja;
-                double *a2 = realloc(ar, (size_t)cap * sizeof *ar);
-                ar = a2 ? a2 : ar;
-                if (!i2 || !j2 || !a2) {
-                    ok = false;
-                    break;
-                }
-            }
-            ne++;
-            ia[ne] = row;
-            ja[ne] = s->col[a->term[j].f];
-            ar[ne] = a->term[j].coef;
+            ok = matrix_add(&m, row, s->col[a->term[j].f], a->term[j].coef);
         }
     }
     if (ok)
-        glp_load_matrix(P, ne, ia, ja, ar);
-    free(ia);
-    free(ja);
-    free(ar);
+        glp_load_matrix(P, m.n, m.ia, m.ja, m.ar);
+    matrix_free(&m);
     return ok;
 }
 
@@ -501,11 +519,9 @@ static double cheapest_move(audit *a, int x, int dir, bool relabel, int *moved, 
         *figs = malloc(((size_t)a->nf + 1) * sizeof *figs);
     double penalty = 1, cost = -1;
     glp_prob *P = glp_create_prob();
-    int cap = 64, ne = 0;
-    int *ia = malloc((size_t)cap * sizeof *ia), *ja = malloc((size_t)cap * sizeof *ja);
-    double *ar = malloc((size_t)cap * sizeof *ar);
+    matrix mx = { 0 };
     *nmoved = 0;
-    if (!col || !figs || !ia || !ja || !ar) {
+    if (!col || !figs) {
         a->nomem = true;
         goto done;
     }
@@ -557,29 +573,14 @@ static double cheapest_move(audit *a, int x, int dir, bool relabel, int *moved, 
             int f = last ? x : a->term[j].f, coef = last ? 1 : a->term[j].coef;
             if (!last)
                 rhs -= (double)coef * (double)a->f[f].v; /* the true values' sum: 0 */
-            if (ne + 3 > cap) {
-                cap *= 2;
-                int *i2 = realloc(ia, (size_t)cap * sizeof *ia);
-                ia = i2 ? i2 : ia;
-                int *j2 = realloc(ja, (size_t)cap * sizeof *ja);
-                ja = j2 ? j2 : ja;
-                double *a2 = realloc(ar, (size_t)cap * sizeof *ar);
-                ar = a2 ? a2 : ar;
-                if (!i2 || !j2 || !a2) {
-                    a->nomem = true;
-                    goto done;
-                }
+            if (!matrix_add(&mx, row, col[f], coef) || !matrix_add(&mx, row, col[f] + 1, -coef)) {
+                a->nomem = true;
+                goto done;
             }
-            ia[++ne] = row;
-            ja[ne] = col[f];
-            ar[ne] = coef;
-            ia[++ne] = row;
-            ja[ne] = col[f] + 1;
-            ar[ne] = -coef;
         }
         glp_set_row_bnds(P, row, !last && q->le ? GLP_UP : GLP_FX, rhs, rhs);
     }
-    glp_load_matrix(P, ne, ia, ja, ar);
+    glp_load_matrix(P, mx.n, mx.ia, mx.ja, mx.ar);
     if (solve(P)) {
         cost = glp_mip_obj_val(P);
         for (int i = 0; i < n; i++) {
@@ -598,9 +599,7 @@ done:
     glp_delete_prob(P);
     free(col);
     free(figs);
-    free(ia);
-    free(ja);
-    free(ar);
+    matrix_free(&mx);
     return cost;
 }
 

@@ -100,6 +100,8 @@ static uf_error migrate(sqlite3 *db, int from)
         if (uf_db_exec(db, uf_query(migrations[k])) != UF_OK)
             goto fail;
     }
+    if (uf_db_note_latest(db) != UF_OK) /* schema 2: the rows already stored */
+        goto fail;
     char sql[64];
     snprintf(sql, sizeof sql, "PRAGMA user_version = %d", N_MIGRATIONS);
     if (uf_db_exec(db, sql) != UF_OK || uf_db_exec(db, "COMMIT") != UF_OK)
