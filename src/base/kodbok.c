@@ -228,7 +228,7 @@ const char *uf_kb_match(uf_kb_id id, const char *text)
     char f[96];
     if (!text)
         return NULL;
-    for (int i = 0; i < l->n; i++) /* the code as stored: the importer's */
+    for (int i = 0; i < l->n; i++)           /* the code as stored: the importer's */
         if (strcmp(l->e[i].code, text) == 0) /* every row, no folding */
             return l->e[i].code;
     uf_fold(text, f, sizeof f);
