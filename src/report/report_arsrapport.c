@@ -304,24 +304,24 @@ static void selection(uf_report *r, uf_section *s, const uf_caseset *sub)
 
 /* The before/after sections by sex, age band and insats, for the cases of
  * the population whose after phase began in year y. */
-static void outcomes(uf_report *r, const uf_caseset *c, const ars_year *y,
-                     const uf_arsrapport_opts *o)
+static void outcomes(uf_report *r, uf_caseset *c, const ars_year *y, const uf_arsrapport_opts *o)
 {
-    uf_caseset sub = *c; /* shares c's strings: never freed as a cohort */
-    sub.cases = malloc((c->n ? c->n : 1) * sizeof *sub.cases);
-    if (!sub.cases) {
-        r->failed = true;
-        return;
-    }
-    sub.n = 0;
+    /* the year's cases moved to the front of c, in order (the rest is no
+     * longer needed, see uf_report_arsrapport): no copy of the case set */
+    size_t n = 0;
     for (size_t i = 0; i < c->n; i++)
-        if (after_began(&c->cases[i], y->from, y->to))
-            sub.cases[sub.n++] = c->cases[i];
+        if (after_began(&c->cases[i], y->from, y->to)) {
+            if (n != i)
+                c->cases[n] = c->cases[i];
+            n++;
+        }
+    c->n = n;
+    const uf_caseset *sub = c;
     uf_section *s = uf_report_section(r, "Före och efter: urval");
     uf_section_par(r, s,
                    "Jämförelserna gäller ärenden vars efterperiod började under året och "
                    "som har hela före- och efterperioden vid datumet för uttaget.");
-    selection(r, s, &sub);
+    selection(r, s, sub);
     static const struct {
         uf_dim dim;
         const char *prefix, *title;
@@ -333,14 +333,13 @@ static void outcomes(uf_report *r, const uf_caseset *c, const ars_year *y,
     for (size_t i = 0; i < sizeof by / sizeof *by && !r->failed; i++) {
         uf_report_opts ro = { .by = { by[i].dim }, .nby = 1, .cfg = o->cfg };
         rep_groups g;
-        if (rep_groups_init(r, &g, &sub, &ro) != 0)
+        if (rep_groups_init(r, &g, sub, &ro) != 0)
             break;
         rep_outcomes(r, uf_report_section(r, by[i].title), &g, by[i].prefix, false);
         rep_groups_free(&g);
     }
     s = uf_report_section(r, "Risknivåer vid baslinje och uppföljning");
-    rep_transitions(r, s, &sub, "arsrapport");
-    free(sub.cases);
+    rep_transitions(r, s, sub, "arsrapport");
 }
 
 /* Goal attainment per life domain in the year, with a bar chart of the
@@ -477,7 +476,7 @@ static void method(uf_report *r, const uf_caseset *c, const uf_arsrapport_opts *
                         "bero på slumpen.");
 }
 
-uf_report *uf_report_arsrapport(sqlite3 *db, const uf_caseset *c, const uf_arsrapport_opts *o,
+uf_report *uf_report_arsrapport(sqlite3 *db, uf_caseset *c, const uf_arsrapport_opts *o,
                                 uf_error *err)
 {
     int ay, am, ad;

@@ -21,8 +21,7 @@
 /* ---- builders ----------------------------------------------------------- */
 
 /* A report built from the core's cohort c (loaded for q). */
-typedef uf_report *(*core_fn)(const uf_report_req *q, const uf_caseset *c, uf_diag *d,
-                              uf_error *err);
+typedef uf_report *(*core_fn)(const uf_report_req *q, uf_caseset *c, uf_diag *d, uf_error *err);
 
 /* Load the cohort for q, build with fn, free the cohort. */
 static uf_report *with_core(const uf_report_req *q, uf_diag *d, uf_error *err, core_fn fn)
@@ -35,7 +34,7 @@ static uf_report *with_core(const uf_report_req *q, uf_diag *d, uf_error *err, c
     return r;
 }
 
-static uf_report *utfall_of(const uf_report_req *q, const uf_caseset *c, uf_diag *d, uf_error *err)
+static uf_report *utfall_of(const uf_report_req *q, uf_caseset *c, uf_diag *d, uf_error *err)
 {
     (void)d;
     uf_report_opts o = { .nby = q->nby, .cfg = q->cfg };
@@ -45,8 +44,7 @@ static uf_report *utfall_of(const uf_report_req *q, const uf_caseset *c, uf_diag
     return r;
 }
 
-static uf_report *arsrapport_of(const uf_report_req *q, const uf_caseset *c, uf_diag *d,
-                                uf_error *err)
+static uf_report *arsrapport_of(const uf_report_req *q, uf_caseset *c, uf_diag *d, uf_error *err)
 {
     uf_arsrapport_opts o = { .year = q->year, .years = q->years, .unit = q->unit, .cfg = q->cfg };
     uf_report *r = uf_report_arsrapport(q->db, c, &o, err);
@@ -55,7 +53,7 @@ static uf_report *arsrapport_of(const uf_report_req *q, const uf_caseset *c, uf_
     return r;
 }
 
-static uf_report *kohort_of(const uf_report_req *q, const uf_caseset *c, uf_diag *d, uf_error *err)
+static uf_report *kohort_of(const uf_report_req *q, uf_caseset *c, uf_diag *d, uf_error *err)
 {
     (void)d;
     uf_kohort_opts o = { .cohorts = q->cohorts,
