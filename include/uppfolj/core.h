@@ -124,6 +124,9 @@ void uf_caseset_free(uf_caseset *c);
  * date in the data.  UF_ERR_INPUT when there is none, UF_ERR_DB. */
 uf_error uf_core_as_of(sqlite3 *db, const uf_core_params *p, int *as_of);
 
+/* Index of the case with cases.id id in c (cases are in id order), or -1. */
+long uf_caseset_find(const uf_caseset *c, sqlite3_int64 id);
+
 /* The string with id i (a unit, programme, ...); "" for -1. */
 const char *uf_caseset_string(const uf_caseset *c, int i);
 

@@ -121,8 +121,7 @@ static void measure_codes(uf_caseset *c, const uf_config *cfg)
     }
 }
 
-/* The case with id, by binary search (cases are in id order); NULL if none. */
-static uf_case *case_by_id(uf_caseset *c, sqlite3_int64 id)
+long uf_caseset_find(const uf_caseset *c, sqlite3_int64 id)
 {
     size_t lo = 0, hi = c->n;
     while (lo < hi) {
@@ -132,7 +131,14 @@ static uf_case *case_by_id(uf_caseset *c, sqlite3_int64 id)
         else
             hi = mid;
     }
-    return lo < c->n && c->cases[lo].id == id ? &c->cases[lo] : NULL;
+    return lo < c->n && c->cases[lo].id == id ? (long)lo : -1;
+}
+
+/* The case with id; NULL if none. */
+static uf_case *case_by_id(uf_caseset *c, sqlite3_int64 id)
+{
+    long i = uf_caseset_find(c, id);
+    return i >= 0 ? &c->cases[i] : NULL;
 }
 
 /* Fill one case from a core_cases.sql row; false when memory ran out. */

@@ -56,7 +56,6 @@
 typedef struct fig {
     long v; /* the true value */
     bool hidden, small, shared, total;
-    int table; /* first table it stands in */
 } fig;
 
 typedef struct cref { /* a cell of a figure */
@@ -185,7 +184,7 @@ static bool add_table(audit *a, caps *cap, uf_table *t, int ti, int *keyfig)
                 if (!(ok = grow((void **)&a->f, &cap->f, a->nf + 1, sizeof *a->f)))
                     break;
                 f = a->nf++;
-                a->f[f] = (fig){ .v = lround(x->v), .table = ti };
+                a->f[f] = (fig){ .v = lround(x->v) };
                 if (key)
                     keyfig[key] = f;
             }

@@ -316,12 +316,11 @@ static void outcomes(uf_report *r, uf_caseset *c, const ars_year *y, const uf_ar
             n++;
         }
     c->n = n;
-    const uf_caseset *sub = c;
     uf_section *s = uf_report_section(r, "Före och efter: urval");
     uf_section_par(r, s,
                    "Jämförelserna gäller ärenden vars efterperiod började under året och "
                    "som har hela före- och efterperioden vid datumet för uttaget.");
-    selection(r, s, sub);
+    selection(r, s, c);
     static const struct {
         uf_dim dim;
         const char *prefix, *title;
@@ -333,13 +332,13 @@ static void outcomes(uf_report *r, uf_caseset *c, const ars_year *y, const uf_ar
     for (size_t i = 0; i < sizeof by / sizeof *by && !r->failed; i++) {
         uf_report_opts ro = { .by = { by[i].dim }, .nby = 1, .cfg = o->cfg };
         rep_groups g;
-        if (rep_groups_init(r, &g, sub, &ro) != 0)
+        if (rep_groups_init(r, &g, c, &ro) != 0)
             break;
         rep_outcomes(r, uf_report_section(r, by[i].title), &g, by[i].prefix, false);
         rep_groups_free(&g);
     }
     s = uf_report_section(r, "Risknivåer vid baslinje och uppföljning");
-    rep_transitions(r, s, sub, "arsrapport");
+    rep_transitions(r, s, c, "arsrapport");
 }
 
 /* Goal attainment per life domain in the year, with a bar chart of the

@@ -87,20 +87,6 @@ static void rounded_curve(const double *t, const int *ev, size_t n, long th, kh_
     }
 }
 
-/* Index of the case with id in c (cases are in id order), or -1. */
-static long find_case(const uf_caseset *c, sqlite3_int64 id)
-{
-    size_t lo = 0, hi = c->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (c->cases[mid].id < id)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < c->n && c->cases[lo].id == id ? (long)lo : -1;
-}
-
 /* first[i] = the day of case i's first suspicion after start, or KH_NONE.
  * -1 on a database error. */
 static int load_first(sqlite3 *db, const uf_caseset *c, int *first)
@@ -115,7 +101,7 @@ static int load_first(sqlite3 *db, const uf_caseset *c, int *first)
     sqlite3_bind_text(st, 1, asof, -1, SQLITE_TRANSIENT);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        long i = find_case(c, sqlite3_column_int64(st, 0));
+        long i = uf_caseset_find(c, sqlite3_column_int64(st, 0));
         const char *d = (const char *)sqlite3_column_text(st, 1);
         int day;
         if (i >= 0 && d && uf_date_parse(d, &day) == 0)
