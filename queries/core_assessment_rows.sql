@@ -1,7 +1,6 @@
--- Every assessment of each case's person inside the case's span, in case
--- and date order.
-SELECT p.case_id, a.instrument, a.date, a.total_score, a.risk_level
-FROM temp.phase p
-JOIN assessments a ON a.person_id = p.person_id
-                  AND a.date >= p.span_from AND a.date < p.span_to
-ORDER BY p.case_id, a.date
+-- Every assessment up to as-of ?1, in person and date order (the index
+-- assessments_person), for the cases of each person.
+SELECT person_id, instrument, date, total_score, risk_level
+FROM assessments
+WHERE date <= ?1
+ORDER BY person_id, date

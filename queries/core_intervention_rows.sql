@@ -1,16 +1,10 @@
--- Every intervention of each case's person that overlaps the case's span,
--- in case order and by start date within a case (an open end runs to
--- as-of).  own = 1 when the intervention belongs to this case: its
--- case_id is the case, or it has no case_id (imported with person only)
--- and overlaps the case's active interval [start, end] (ongoing: up to
--- as-of).  Days placed count every placement of the person (an outcome
--- of the person, like suspicions); the insatser of a case only its own.
-SELECT p.case_id, i.insats, i.start_date, i.end_date,
-       i.case_id = p.case_id
-       OR (i.case_id IS NULL AND i.start_date <= p.during_to
-           AND (i.end_date IS NULL OR i.end_date >= p.start)) AS own
-FROM temp.phase p
-JOIN interventions i ON i.person_id = p.person_id
-                    AND i.start_date < p.span_to
-                    AND (i.end_date IS NULL OR i.end_date >= p.span_from)
-ORDER BY p.case_id, i.start_date
+-- Every intervention begun by as-of ?1, in person and start order (the
+-- index interventions_person), with the case it belongs to (NULL when
+-- imported with the person only).  The core decides in C which of the
+-- person's cases it is one of (core.c, add_intervention): days placed
+-- count every placement of the person (an outcome of the person, like
+-- suspicions); the insatser of a case only its own.
+SELECT person_id, insats, start_date, end_date, case_id
+FROM interventions
+WHERE start_date <= ?1
+ORDER BY person_id, start_date

@@ -1,8 +1,8 @@
--- Every outcome row of each case's person inside the case's span, in case
--- and date order (the latest state value in a window is the last row seen):
--- the core assigns them to windows.
-SELECT p.case_id, o.measure, o.date, o.value
-FROM temp.phase p
-JOIN outcomes o ON o.person_id = p.person_id
-               AND o.date >= p.span_from AND o.date < p.span_to
-ORDER BY p.case_id, o.date
+-- Every outcome row up to as-of ?1, in person and date order: the order
+-- of the table's key, so the rows are read once and never sorted.  The
+-- core hands each row to the cases of its person, which assign it to
+-- their windows (the latest state value in a window is the last row seen).
+SELECT person_id, measure, date, value
+FROM outcomes
+WHERE date <= ?1
+ORDER BY person_id, date

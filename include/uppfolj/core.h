@@ -3,7 +3,7 @@
  *
  * uf_core_load() reads every case that had started by the as-of date into
  * memory, with its phases (before, during, after: the windows are computed
- * in SQL, queries/core_phase_fill.sql) and its measures per phase: event
+ * in C from the dates) and its measures per phase: event
  * counts and exposure, state values (baseline and at the end of each
  * phase), assessment baseline and follow-up per instrument, days placed,
  * the insatser given during the case, and goal status per domain.  Cases
@@ -12,7 +12,9 @@
  * never prints.
  *
  * Workload: national scale is about 100 000 cases and 8 million rows; the
- * loader streams each measure table once, in case order.
+ * loader streams each measure table once, in the order of its key, on two
+ * threads with read-only connections of their own when it can
+ * (uf_core_load_start): the caller's connection is free meanwhile.
  */
 #ifndef UPPFOLJ_CORE_H
 #define UPPFOLJ_CORE_H
@@ -74,9 +76,10 @@ typedef struct uf_case {
  * UF_STATE_BASE_BEFORE days before the start to UF_STATE_BASE_AFTER days
  * after; an assessment's likewise with the UF_ASSESS_BASE_* days (its
  * follow-up is the latest after that during the case, else the first after
- * the end within the after window).  One source: the core uses them, its
- * query core_phase_fill.sql gets them as parameters, and the method pages
- * and the export's code book print them (rep_baseline_text).
+ * the end within the after window).  One source: the core uses them,
+ * report definitions' queries get them as parameters (:bedomning_fore),
+ * and the method pages and the export's code book print them
+ * (rep_baseline_text).
  */
 #define UF_STATE_BASE_BEFORE 90
 #define UF_STATE_BASE_AFTER 30
@@ -119,6 +122,22 @@ typedef struct uf_caseset {
  */
 uf_error uf_core_load(sqlite3 *db, const uf_core_params *p, uf_caseset **out);
 void uf_caseset_free(uf_caseset *c);
+
+/*
+ * uf_core_load in two steps, so that the caller can read on db while the
+ * measure tables stream in (the årsrapport's own queries do).  Start reads
+ * the cases on db, inside a read transaction it begins unless db is in one
+ * (then no import can commit until finish), and starts the streams; db may
+ * be used for reading, on the calling thread, until finish, which waits
+ * for the streams and ends the transaction it began.  Finish must be
+ * called once for every started load, and frees l.  The errors of
+ * uf_core_load.
+ */
+typedef struct uf_core_loading uf_core_loading;
+uf_error uf_core_load_start(sqlite3 *db, const uf_core_params *p, uf_core_loading **out);
+uf_error uf_core_load_finish(uf_core_loading *l, uf_caseset **out);
+/* The as-of of a load under way. */
+int uf_core_load_as_of(const uf_core_loading *l);
 
 /* The as-of date uf_core_load would use for p: p->as_of, else the latest
  * date in the data.  UF_ERR_INPUT when there is none, UF_ERR_DB. */

@@ -32,10 +32,25 @@ uf_error uf_db_open(const char *path, sqlite3 **out);
 /* Close db; NULL-safe. */
 void uf_db_close(sqlite3 *db);
 
+/*
+ * A second, read-only connection to db's file for another thread, inside
+ * a read transaction begun at once: while db holds its own read lock (it
+ * has read in a transaction) no import can commit, so both see the same
+ * data.  UF_ERR_MISSING when db has no file, UF_ERR_DB when it cannot be
+ * opened or read at once (it never waits); the caller then reads on db
+ * alone.  Close it with uf_db_close().
+ */
+uf_error uf_db_open_reader(sqlite3 *db, sqlite3 **out);
 /* Note the latest date anywhere in the data (data_state), the default
  * as-of of every report: whoever writes data calls it before committing
- * (the importer does).  UF_ERR_DB on failure. */
-uf_error uf_db_note_latest(sqlite3 *db);
+ * (the importer does), with event_day the latest date of the outcome,
+ * meeting and goal follow-up rows it stored (INT_MIN: none), rows that
+ * are only ever added; the other tables are read.  UF_ERR_DB on
+ * failure. */
+uf_error uf_db_note_latest(sqlite3 *db, int event_day);
+/* uf_db_note_latest with every table read whole: after data was written
+ * by other means than an import (migrations call it).  UF_ERR_DB. */
+uf_error uf_db_rescan_latest(sqlite3 *db);
 
 /* Run a statement with no parameters and no result rows; UF_ERR_DB on
  * failure (sqlite3_errmsg tells why). */

@@ -19,6 +19,11 @@
 int uf_days_from_civil(int y, int m, int d);
 /* The calendar date of day number z. */
 void uf_civil_from_days(int z, int *y, int *m, int *d);
+/* Day z moved by n calendar months (n may be negative), the one month
+ * arithmetic of uppfolj: the day of the month is kept, and a day past the
+ * end of the new month runs on into the next (31 January + 1 month is 2
+ * or 3 March), as SQLite's date(d, '+n months') does. */
+int uf_add_months(int z, int n);
 /* True when y-m-d is a real date (leap years included), year 1800..2199. */
 bool uf_date_valid(int y, int m, int d);
 

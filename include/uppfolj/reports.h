@@ -57,15 +57,16 @@ typedef struct uf_arsrapport_opts {
  * key figures beside the year before, trends over o->years years,
  * before/after outcomes by sex, age band and insats for the cases whose
  * after phase began in the year, goal attainment per domain, end reasons
- * and a method page.  c is the case set loaded with the report's windows
- * and as-of (every unit: o->unit filters); its cases are reused as
- * scratch, so that a case set at national scale is not copied: afterwards
- * c->cases holds only those whose after phase began in the year (in their
- * order), and c is freed as usual.  NULL on failure: *err is
- * UF_ERR_USAGE (a year after as-of or years out of range), UF_ERR_DB
- * (sqlite3_errmsg tells) or UF_ERR_NOMEM.
+ * and a method page.  l is the case set being loaded (uf_core_load_start
+ * on db) with the report's windows and as-of (every unit: o->unit
+ * filters): the report reads its flows and goals on db while the measure
+ * tables stream in, then finishes the load (l is used up whatever
+ * happens) and frees the case set, whose cases it reuses as scratch so
+ * that a case set at national scale is not copied.  NULL on failure:
+ * *err is UF_ERR_USAGE (a year after as-of or years out of range),
+ * UF_ERR_DB (sqlite3_errmsg tells) or UF_ERR_NOMEM.
  */
-uf_report *uf_report_arsrapport(sqlite3 *db, uf_caseset *c, const uf_arsrapport_opts *o,
+uf_report *uf_report_arsrapport(sqlite3 *db, uf_core_loading *l, const uf_arsrapport_opts *o,
                                 uf_error *err);
 
 /* Options of the kohort report. */

@@ -32,6 +32,16 @@ void uf_civil_from_days(int z, int *y, int *m, int *d)
     *y = yoe + era * 400 + (*m <= 2);
 }
 
+int uf_add_months(int z, int n)
+{
+    int y, m, d;
+    uf_civil_from_days(z, &y, &m, &d);
+    int t = y * 12 + (m - 1) + n; /* months since year 0 */
+    int y2 = t >= 0 ? t / 12 : -((11 - t) / 12);
+    /* uf_days_from_civil is linear in d, so 31 February is 3 March */
+    return uf_days_from_civil(y2, t - y2 * 12 + 1, d);
+}
+
 bool uf_date_valid(int y, int m, int d)
 {
     static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };

@@ -552,6 +552,9 @@ int cmd_report(int argc, char **argv, cli_common *co)
         code = cli_exit_code(err);
         goto out;
     }
+    /* a report streams its tables once: a small page cache does (the
+     * import's large one would only add to the peak memory) */
+    uf_db_exec(db, "PRAGMA cache_size = -8192");
     if ((code = population(db, &a, info, &ro, &cfg, words, sizeof words, unit, sizeof unit)) >= 0)
         goto out;
     q.db = db;

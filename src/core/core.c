@@ -1,15 +1,21 @@
 /*
  * core.c - load the cohort: phases and measures per case (see core.h).
  *
- * The windows of every case are computed once in SQL into temp.phase
- * (queries/core_phase_fill.sql); then each measure table is streamed once,
- * joined to temp.phase in case order, and every row is assigned in C to
- * the windows it falls in.  Rows come in date order within a case (the
- * tables' keys are person, date), so "the latest value in a window" is
- * the last one seen.
+ * The cases are read once (queries/core_cases.sql) and their windows
+ * computed in C from day numbers (uf_add_months: one month arithmetic).
+ * Then each measure table is streamed once, whole and unsorted, in the
+ * order of its key: outcomes, assessments and interventions in person
+ * order, each row handed to the cases of its person; goal follow-ups in
+ * case order.  Rows come in date order within a person, so "the latest
+ * value in a window" is the last one seen.  Outcomes, the largest table,
+ * are read on the calling thread's connection while a second thread reads
+ * the others on a read-only connection of its own (uf_db_open_reader),
+ * in the same read transaction's data; the streams write disjoint fields
+ * of a case.
  */
 #include <limits.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include "uppfolj/core.h"
@@ -141,29 +147,39 @@ static uf_case *case_by_id(uf_caseset *c, sqlite3_int64 id)
     return i >= 0 ? &c->cases[i] : NULL;
 }
 
-/* Fill one case from a core_cases.sql row; false when memory ran out. */
+/* Fill one case from a core_cases.sql row, its windows computed from
+ * its dates (SPEC §5):
+ *   before = [start - months_before, start)
+ *   during = [start, end), or [start, as-of] while ongoing
+ *   after  = [end, end + months_after), or [start, start + months_after)
+ *            with the follow-up anchored at the start
+ * An end after as-of counts as ongoing.  follow_to = end + months_after
+ * bounds an assessment follow-up after the end.  false when memory ran
+ * out. */
 static bool read_case(uf_caseset *c, sqlite3_stmt *st, uf_case *k)
 {
     memset(k, 0, sizeof *k);
     k->id = sqlite3_column_int64(st, 0);
-    const char *sex = (const char *)sqlite3_column_text(st, 1);
+    const char *sex = (const char *)sqlite3_column_text(st, 2);
     k->sex = sex ? sex[0] : 0;
-    k->start = col_day(st, 8);
-    int birth = col_day(st, 2);
+    k->start = col_day(st, 9);
+    int birth = col_day(st, 3);
     k->age = birth == INT_MIN ? -1 : uf_age_at(birth, k->start);
-    k->unit = intern(c, (const char *)sqlite3_column_text(st, 3));
-    k->programme = intern(c, (const char *)sqlite3_column_text(st, 4));
-    k->target_group = intern(c, (const char *)sqlite3_column_text(st, 5));
-    k->end_reason = intern(c, (const char *)sqlite3_column_text(st, 6));
-    k->consent = sqlite3_column_int(st, 7) != 0;
-    k->end = col_day(st, 9);
-    k->from[UF_BEFORE] = col_day(st, 10);
+    int end = col_day(st, 10);
+    k->end = end != INT_MIN && end <= c->as_of ? end : INT_MIN;
+    k->unit = intern(c, (const char *)sqlite3_column_text(st, 4));
+    k->programme = intern(c, (const char *)sqlite3_column_text(st, 5));
+    k->target_group = intern(c, (const char *)sqlite3_column_text(st, 6));
+    k->end_reason = k->end != INT_MIN ? intern(c, (const char *)sqlite3_column_text(st, 7)) : -1;
+    k->consent = sqlite3_column_int(st, 8) != 0;
+    int after = c->params.anchor == UF_ANCHOR_START ? k->start : k->end;
+    k->from[UF_BEFORE] = uf_add_months(k->start, -c->params.months_before);
     k->to[UF_BEFORE] = k->start;
     k->from[UF_DURING] = k->start;
     k->to[UF_DURING] = k->end != INT_MIN ? k->end : c->as_of + 1;
-    k->follow_to = col_day(st, 14);
-    k->from[UF_AFTER] = col_day(st, 12);
-    k->to[UF_AFTER] = col_day(st, 13);
+    k->from[UF_AFTER] = after;
+    k->to[UF_AFTER] = after != INT_MIN ? uf_add_months(after, c->params.months_after) : INT_MIN;
+    k->follow_to = k->end != INT_MIN ? uf_add_months(k->end, c->params.months_after) : INT_MIN;
     k->complete[UF_BEFORE] = true;
     k->complete[UF_DURING] = k->end != INT_MIN;
     k->complete[UF_AFTER] = k->from[UF_AFTER] != INT_MIN && k->to[UF_AFTER] <= c->as_of + 1;
@@ -269,8 +285,8 @@ static int sweep(const uf_case *k, int ph, int s, int end, int *upto)
 /* One intervention row of case k (rows in start order within a case):
  * days placed per window (every placement of the person, overlapping
  * placements once), days of locked care taken out of the time at risk,
- * and the insatser of the case's own interventions (column 4,
- * core_intervention_rows.sql) that overlap the during phase. */
+ * and the insatser of the case's own interventions that overlap the
+ * during phase. */
 static void add_intervention(const uf_caseset *c, uf_case *k, place_state *ps, sqlite3_stmt *st)
 {
     const char *insats = (const char *)sqlite3_column_text(st, 1);
@@ -280,7 +296,13 @@ static void add_intervention(const uf_caseset *c, uf_case *k, place_state *ps, s
     if (s == INT_MIN)
         return;
     int i = uf_kb_index(UF_KB_INSATS, insats);
-    if (i >= 0 && sqlite3_column_int(st, 4) && s < k->to[UF_DURING] && end > k->from[UF_DURING])
+    /* its own: it belongs to the case, or has no case and overlaps the
+     * case's active interval [start, end] (ongoing: up to as-of) */
+    int active_to = k->end != INT_MIN ? k->end : c->as_of;
+    bool own = sqlite3_column_type(st, 4) == SQLITE_NULL
+                   ? s <= active_to && (e == INT_MIN || e >= k->start)
+                   : sqlite3_column_int64(st, 4) == k->id;
+    if (i >= 0 && own && s < k->to[UF_DURING] && end > k->from[UF_DURING])
         k->insatser |= 1u << i;
     if (!in_list(placements, insats))
         return;
@@ -327,45 +349,145 @@ static void add_goal(goal_state *g, uf_case *k, sqlite3_stmt *st)
     g->status = status;
 }
 
-/* Stream the rows of query name (bound to as-of when it has a parameter)
- * and hand each to the case it belongs to.  UF_ERR_DB on failure. */
+/* The tables the core streams, and the key their rows come in order of. */
 typedef enum { ROWS_OUTCOMES, ROWS_ASSESSMENTS, ROWS_INTERVENTIONS, ROWS_GOALS } rows_kind;
 
-static uf_error stream(sqlite3 *db, uf_caseset *c, const char *name, rows_kind kind)
+static const char *const row_queries[] = {
+    [ROWS_OUTCOMES] = "core_outcome_rows",
+    [ROWS_ASSESSMENTS] = "core_assessment_rows",
+    [ROWS_INTERVENTIONS] = "core_intervention_rows",
+    [ROWS_GOALS] = "core_goal_rows",
+};
+
+/* The cases of the set in person order: the person's id and the index of
+ * the case in c->cases, sorted by person, then case. */
+typedef struct person_case {
+    sqlite3_int64 person;
+    size_t i;
+} person_case;
+
+static int cmp_person_case(const void *a, const void *b)
 {
-    sqlite3_stmt *st = uf_db_prepare(db, name);
+    const person_case *x = a, *y = b;
+    if (x->person != y->person)
+        return x->person < y->person ? -1 : 1;
+    return (x->i > y->i) - (x->i < y->i);
+}
+
+/* Hand one row of a person-ordered table to case k. */
+static void add_row(uf_caseset *c, uf_case *k, rows_kind kind, place_state *ps, sqlite3_stmt *st)
+{
+    switch (kind) {
+    case ROWS_OUTCOMES: {
+        int day = col_day(st, 2);
+        if (day != INT_MIN && day <= c->as_of)
+            add_outcome(c, k, (const char *)sqlite3_column_text(st, 1), day,
+                        sqlite3_column_double(st, 3));
+        break;
+    }
+    case ROWS_ASSESSMENTS: add_assessment(k, st); break;
+    case ROWS_INTERVENTIONS: add_intervention(c, k, ps, st); break;
+    case ROWS_GOALS: break;
+    }
+}
+
+/* Stream table kind on connection db (its query bound to as-of) and hand
+ * each row to the cases it belongs to: by person through pc (n entries in
+ * person order), or by case id for goals.  UF_ERR_DB on failure. */
+static uf_error stream(sqlite3 *db, uf_caseset *c, const person_case *pc, rows_kind kind)
+{
+    sqlite3_stmt *st = uf_db_prepare(db, row_queries[kind]);
     if (!st)
         return UF_ERR_DB;
     char asof[UF_DATE_BUF];
     uf_date_format(c->as_of, asof);
-    if (sqlite3_bind_parameter_count(st) > 0)
-        sqlite3_bind_text(st, 1, asof, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 1, asof, -1, SQLITE_STATIC);
     uf_case *k = NULL;
     goal_state g = { .k = NULL, .domain = -1 };
     place_state ps = { .k = NULL };
+    size_t at = 0; /* the first entry of pc not before the row's person */
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         sqlite3_int64 id = sqlite3_column_int64(st, 0);
-        if (!k || k->id != id)
-            k = case_by_id(c, id);
-        if (!k || !k->consent)
+        if (kind == ROWS_GOALS) {
+            if (!k || k->id != id)
+                k = case_by_id(c, id);
+            if (k && k->consent)
+                add_goal(&g, k, st);
             continue;
-        switch (kind) {
-        case ROWS_OUTCOMES: {
-            int day = col_day(st, 2);
-            if (day != INT_MIN && day <= c->as_of)
-                add_outcome(c, k, (const char *)sqlite3_column_text(st, 1), day,
-                            sqlite3_column_double(st, 3));
-            break;
         }
-        case ROWS_ASSESSMENTS: add_assessment(k, st); break;
-        case ROWS_INTERVENTIONS: add_intervention(c, k, &ps, st); break;
-        case ROWS_GOALS: add_goal(&g, k, st); break;
+        while (at < c->n && pc[at].person < id)
+            at++;
+        for (size_t j = at; j < c->n && pc[j].person == id; j++) {
+            k = &c->cases[pc[j].i];
+            if (k->consent)
+                add_row(c, k, kind, &ps, st);
         }
     }
     flush_goal(&g);
     sqlite3_finalize(st);
     return rc == SQLITE_DONE ? UF_OK : UF_ERR_DB;
+}
+
+/* A load under way (uf_core_load_start): the case set being filled, the
+ * cases in person order, and the threads streaming into it, each on a
+ * read-only connection of its own: outcomes on one, the other tables on
+ * the other. */
+typedef struct stream_job {
+    sqlite3 *db;
+    struct uf_core_loading *l;
+    bool outcomes; /* outcomes; else every other table */
+    bool started;  /* a thread runs it */
+    pthread_t t;
+    uf_error rc;
+} stream_job;
+
+struct uf_core_loading {
+    sqlite3 *db; /* the caller's connection */
+    uf_caseset *c;
+    person_case *pc;
+    bool own_txn; /* the read transaction on db is the load's own */
+    stream_job job[2];
+};
+
+static uf_error run_job(stream_job *j)
+{
+    uf_caseset *c = j->l->c;
+    const person_case *pc = j->l->pc;
+    if (j->outcomes)
+        return stream(j->db, c, pc, ROWS_OUTCOMES);
+    uf_error rc = stream(j->db, c, pc, ROWS_ASSESSMENTS);
+    if (rc == UF_OK)
+        rc = stream(j->db, c, pc, ROWS_INTERVENTIONS);
+    if (rc == UF_OK && c->params.with_goals)
+        rc = stream(j->db, c, pc, ROWS_GOALS);
+    return rc;
+}
+
+static void *job_thread(void *arg)
+{
+    stream_job *j = arg;
+    j->rc = run_job(j);
+    return NULL;
+}
+
+/* Start the streams on threads of their own where a second connection
+ * can be had; a job that cannot start is run by finish on the caller's
+ * connection. */
+static void start_jobs(uf_core_loading *l)
+{
+    for (int i = 0; i < 2; i++) {
+        stream_job *j = &l->job[i];
+        *j = (stream_job){ .l = l, .outcomes = i == 0, .rc = UF_OK };
+        if (uf_db_open_reader(l->db, &j->db) != UF_OK)
+            continue;
+        if (pthread_create(&j->t, NULL, job_thread, j) == 0) {
+            j->started = true;
+        } else {
+            uf_db_close(j->db);
+            j->db = NULL;
+        }
+    }
 }
 
 /* Time at risk in years: (days in the window - days in locked care) /
@@ -375,14 +497,6 @@ static void years_at_risk(uf_caseset *c)
     for (size_t i = 0; i < c->n; i++)
         for (int ph = 0; ph < UF_NPHASES; ph++)
             c->cases[i].risk_years[ph] /= 365.25;
-}
-
-/* Step a statement with no result; UF_ERR_DB on failure. */
-static uf_error run(sqlite3_stmt *st)
-{
-    int rc = st ? sqlite3_step(st) : SQLITE_ERROR;
-    sqlite3_finalize(st);
-    return rc == SQLITE_DONE || rc == SQLITE_ROW ? UF_OK : UF_ERR_DB;
 }
 
 /* The as-of: given, or the latest date in the data. */
@@ -402,94 +516,147 @@ static uf_error find_as_of(sqlite3 *db, const uf_core_params *p, int *as_of)
     return rc;
 }
 
-/* Fill temp.phase for the cohort's parameters, and count what is left out. */
-static uf_error fill_phases(sqlite3 *db, uf_caseset *c)
+/* The cases referred by as-of that had not started by then. */
+static uf_error count_not_started(sqlite3 *db, uf_caseset *c, const char *asof)
 {
-    char asof[UF_DATE_BUF];
-    uf_date_format(c->as_of, asof);
-    if (run(uf_db_prepare(db, "core_phase_create")) != UF_OK ||
-        run(uf_db_prepare(db, "core_phase_clear")) != UF_OK)
-        return UF_ERR_DB;
-    sqlite3_stmt *st = uf_db_prepare(db, "core_phase_fill");
+    sqlite3_stmt *st = uf_db_prepare(db, "core_not_started");
     if (!st)
         return UF_ERR_DB;
     sqlite3_bind_text(st, 1, asof, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int(st, 2, c->params.months_before);
-    sqlite3_bind_int(st, 3, c->params.months_after);
-    sqlite3_bind_int(st, 4, c->params.anchor == UF_ANCHOR_START);
-    sqlite3_bind_int(st, 5,
-                     UF_ASSESS_BASE_BEFORE > UF_STATE_BASE_BEFORE ? UF_ASSESS_BASE_BEFORE
-                                                                  : UF_STATE_BASE_BEFORE);
-    if (run(st) != UF_OK)
-        return UF_ERR_DB;
-    st = uf_db_prepare(db, "core_not_started");
-    if (!st)
-        return UF_ERR_DB;
-    sqlite3_bind_text(st, 1, asof, -1, SQLITE_TRANSIENT);
-    if (sqlite3_step(st) == SQLITE_ROW)
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
         c->not_started = (size_t)sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
-    return UF_OK;
+    return rc == SQLITE_ROW ? UF_OK : UF_ERR_DB;
 }
 
-/* Read the cases of temp.phase into c->cases. */
-static uf_error load_cases(sqlite3 *db, uf_caseset *c)
+/* Read the cases started by as-of into c->cases, and *pc: the cases in
+ * person order. */
+static uf_error load_cases(sqlite3 *db, uf_caseset *c, person_case **pc)
 {
+    *pc = NULL;
+    char asof[UF_DATE_BUF];
+    uf_date_format(c->as_of, asof);
+    if (count_not_started(db, c, asof) != UF_OK)
+        return UF_ERR_DB;
     sqlite3_stmt *st = uf_db_prepare(db, "core_cases");
     if (!st)
         return UF_ERR_DB;
+    sqlite3_bind_text(st, 1, asof, -1, SQLITE_TRANSIENT);
     size_t cap = 0;
+    person_case *p = NULL;
+    c->n = 0;
     int rc;
     uf_error err = UF_OK;
     while (err == UF_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         if (c->n == cap) {
             cap = cap ? cap * 2 : 1024;
-            uf_case *p = realloc(c->cases, cap * sizeof *p);
-            if (!p) {
+            uf_case *q = realloc(c->cases, cap * sizeof *q);
+            person_case *r = q ? realloc(p, cap * sizeof *r) : NULL;
+            if (q)
+                c->cases = q;
+            if (!r) {
                 err = UF_ERR_NOMEM;
                 break;
             }
-            c->cases = p;
+            p = r;
         }
+        p[c->n] = (person_case){ sqlite3_column_int64(st, 1), c->n };
         if (!read_case(c, st, &c->cases[c->n++]))
             err = UF_ERR_NOMEM;
     }
     if (err == UF_OK && rc != SQLITE_DONE)
         err = UF_ERR_DB;
     sqlite3_finalize(st);
-    return err;
+    if (err != UF_OK) {
+        free(p);
+        return err;
+    }
+    if (c->n)
+        qsort(p, c->n, sizeof *p, cmp_person_case);
+    *pc = p;
+    return UF_OK;
 }
 
-uf_error uf_core_load(sqlite3 *db, const uf_core_params *p, uf_caseset **out)
+/* Free what l holds but the case set; the transaction is ended. */
+static void loading_free(uf_core_loading *l)
+{
+    if (l->own_txn)
+        uf_db_exec(l->db, "COMMIT");
+    free(l->pc);
+    free(l);
+}
+
+uf_error uf_core_load_start(sqlite3 *db, const uf_core_params *p, uf_core_loading **out)
 {
     *out = NULL;
-    uf_caseset *c = calloc(1, sizeof *c);
-    if (!c)
+    uf_core_loading *l = calloc(1, sizeof *l);
+    uf_caseset *c = l ? calloc(1, sizeof *c) : NULL;
+    if (!c) {
+        free(l);
         return UF_ERR_NOMEM;
+    }
+    l->db = db;
+    l->c = c;
     c->params = *p;
     measure_codes(c, p->cfg);
+    /* one read transaction, unless the caller has one: all that is read
+     * until uf_core_load_finish, the streams' connections included, is
+     * the same data */
+    l->own_txn = sqlite3_get_autocommit(db) && uf_db_exec(db, "BEGIN") == UF_OK;
     uf_error rc = find_as_of(db, p, &c->as_of);
-    if (rc == UF_OK)
-        rc = fill_phases(db, c);
-    if (rc == UF_OK)
-        rc = load_cases(db, c);
-    if (rc == UF_OK)
-        rc = stream(db, c, "core_outcome_rows", ROWS_OUTCOMES);
-    if (rc == UF_OK)
-        rc = stream(db, c, "core_assessment_rows", ROWS_ASSESSMENTS);
-    if (rc == UF_OK)
-        rc = stream(db, c, "core_intervention_rows", ROWS_INTERVENTIONS);
-    if (rc == UF_OK)
-        years_at_risk(c);
-    if (rc == UF_OK && p->with_goals)
-        rc = stream(db, c, "core_goal_rows", ROWS_GOALS);
-    c->params.as_of = c->as_of;
+    if (rc == UF_OK) {
+        c->params.as_of = c->as_of;
+        rc = load_cases(db, c, &l->pc);
+    }
+    if (rc != UF_OK) {
+        uf_caseset_free(c);
+        loading_free(l);
+        return rc;
+    }
+    start_jobs(l);
+    *out = l;
+    return UF_OK;
+}
+
+int uf_core_load_as_of(const uf_core_loading *l)
+{
+    return l->c->as_of;
+}
+
+uf_error uf_core_load_finish(uf_core_loading *l, uf_caseset **out)
+{
+    *out = NULL;
+    uf_error rc = UF_OK;
+    for (int i = 0; i < 2; i++) {
+        stream_job *j = &l->job[i];
+        if (j->started) {
+            pthread_join(j->t, NULL);
+            uf_db_close(j->db);
+        } else if (rc == UF_OK) {
+            j->db = l->db;
+            j->rc = run_job(j);
+        }
+        if (rc == UF_OK)
+            rc = j->rc;
+    }
+    uf_caseset *c = l->c;
+    loading_free(l);
     if (rc != UF_OK) {
         uf_caseset_free(c);
         return rc;
     }
+    years_at_risk(c);
     *out = c;
     return UF_OK;
+}
+
+uf_error uf_core_load(sqlite3 *db, const uf_core_params *p, uf_caseset **out)
+{
+    uf_core_loading *l;
+    *out = NULL;
+    uf_error rc = uf_core_load_start(db, p, &l);
+    return rc == UF_OK ? uf_core_load_finish(l, out) : rc;
 }
 
 void uf_caseset_free(uf_caseset *c)

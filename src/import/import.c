@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -322,7 +323,7 @@ static unsigned long long scan_files(const uf_import_opts *o, uf_import_result *
  * (data_state): in the import's transaction, so it always fits the data. */
 static void note_latest(imp *m)
 {
-    if (!m->db_failed && uf_db_note_latest(m->db) != UF_OK) {
+    if (!m->db_failed && uf_db_note_latest(m->db, m->event_latest) != UF_OK) {
         m->db_failed = true;
         uf_diag_add(m->d, UF_ERROR, "databas", 0, NULL, "%s", sqlite3_errmsg(m->db));
     }
@@ -389,6 +390,7 @@ uf_error uf_import(sqlite3 *db, const uf_key *key, const uf_import_opts *o, uf_i
     m->key = key;
     m->d = d;
     m->today = o->today;
+    m->event_latest = INT_MIN;
     m->cfg = o->cfg;
     rc = UF_ERR_USAGE;
     if (o->kind && !known_kind(o->kind, d))

@@ -148,6 +148,7 @@ void uf_row_outcomes(imp *m)
     sqlite3_int64 person = uf_imp_person(m, O_PERSON);
     if (!person)
         return;
+    uf_imp_note_event(m, c[O_DATE].day);
     bval *r = uf_batch_row(m, &m->outcomes);
     uf_bv_int(&r[0], person);
     uf_bv_text(&r[1], c[O_DATE].date);
@@ -217,6 +218,7 @@ void uf_row_goals(imp *m)
     goal(m, case_id);
     if (!c[G_FOLLOWUP].text)
         return;
+    uf_imp_note_event(m, c[G_FOLLOWUP].day);
     bval *r = uf_batch_row(m, &m->followups);
     uf_bv_int(&r[0], case_id);
     uf_bv_static(&r[1], c[G_DOMAIN].text);
@@ -278,6 +280,7 @@ void uf_row_meetings(imp *m)
     sqlite3_int64 case_id = uf_imp_case(m, M_CASE, &person);
     if (!case_id)
         return;
+    uf_imp_note_event(m, c[M_DATE].day);
     bval *r = uf_batch_row(m, &m->meetings);
     uf_bv_int(&r[0], case_id);
     uf_bv_text(&r[1], c[M_DATE].date);

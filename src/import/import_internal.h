@@ -212,6 +212,8 @@ typedef struct imp {
     uf_diag *d;
     const struct uf_config *cfg;
     int today;
+    int event_latest; /* the latest date of the outcome, meeting and goal
+                         follow-up rows stored; INT_MIN: none yet */
     sqlite3_int64 run_id;
     sqlite3_stmt *st[S_COUNT];
     bool db_failed; /* a statement failed unexpectedly */
@@ -264,6 +266,13 @@ void uf_bind_num(sqlite3_stmt *st, int i, const cell *c);
 /* Resolve a person reference (column col) to a person id that must exist;
  * 0 after an error was reported. */
 sqlite3_int64 uf_imp_person(imp *m, int col);
+/* Note the date of an outcome, meeting or goal follow-up row about to be
+ * stored (the latest of them goes to data_state, uf_db_note_latest). */
+static inline void uf_imp_note_event(imp *m, int day)
+{
+    if (day > m->event_latest)
+        m->event_latest = day;
+}
 /* Resolve a case_id (column col) to a case id; *person gets its person.
  * 0 after an error was reported. */
 sqlite3_int64 uf_imp_case(imp *m, int col, sqlite3_int64 *person);

@@ -475,12 +475,23 @@ static void method(uf_report *r, const uf_caseset *c, const uf_arsrapport_opts *
                         "bero på slumpen.");
 }
 
-uf_report *uf_report_arsrapport(sqlite3 *db, uf_caseset *c, const uf_arsrapport_opts *o,
+/* The case set l finishes loading, compacted to the report's, into *c;
+ * false on failure (*err set). */
+static bool finish_load(uf_core_loading *l, uf_caseset **c, uf_error *err)
+{
+    *err = uf_core_load_finish(l, c);
+    return *err == UF_OK;
+}
+
+uf_report *uf_report_arsrapport(sqlite3 *db, uf_core_loading *l, const uf_arsrapport_opts *o,
                                 uf_error *err)
 {
     int ay, am, ad;
-    uf_civil_from_days(c->as_of, &ay, &am, &ad);
+    uf_caseset *c = NULL;
+    uf_civil_from_days(uf_core_load_as_of(l), &ay, &am, &ad);
     if (o->year < 1900 || o->year > ay || o->years < 1 || o->years > UF_ARS_MAX_YEARS) {
+        finish_load(l, &c, err);
+        uf_caseset_free(c);
         *err = UF_ERR_USAGE;
         return NULL;
     }
@@ -489,15 +500,21 @@ uf_report *uf_report_arsrapport(sqlite3 *db, uf_caseset *c, const uf_arsrapport_
     ars_flows f;
     uf_report *r = uf_report_new("arsrapport", "Årsrapport till styrgruppen");
     if (!r) {
+        finish_load(l, &c, err);
+        uf_caseset_free(c);
         *err = UF_ERR_NOMEM;
         return NULL;
     }
-    *err = UF_ERR_DB;
-    if (ars_flows_load(r, db, &f, o->year - nflow + 1, nflow, c->as_of) != 0)
-        goto fail;
+    /* the flows and goals are read on db while the core's threads stream
+     * the measure tables; the same read transaction, the same data */
+    int flows = ars_flows_load(r, db, &f, o->year - nflow + 1, nflow, uf_core_load_as_of(l));
     int gfrom[2] = { f.y[f.n - 1].from, f.y[f.n - 2].from };
     int gto[2] = { f.y[f.n - 1].to, f.y[f.n - 2].to };
-    if (ars_goals_load(db, gfrom, gto, goals) != 0)
+    int goals_rc = flows == 0 ? ars_goals_load(db, gfrom, gto, goals) : -1;
+    if (!finish_load(l, &c, err))
+        goto fail;
+    *err = UF_ERR_DB;
+    if (flows != 0 || goals_rc != 0)
         goto fail;
     front(r, c, o, &f, o->years);
     key_figures(r, c, &f, goals);
@@ -506,6 +523,7 @@ uf_report *uf_report_arsrapport(sqlite3 *db, uf_caseset *c, const uf_arsrapport_
     goal_table(r, goals[0]);
     method(r, c, o);
     ars_flows_release(&f);
+    uf_caseset_free(c);
     if (uf_report_failed(r)) {
         uf_report_free(r);
         *err = UF_ERR_NOMEM;
@@ -515,6 +533,7 @@ uf_report *uf_report_arsrapport(sqlite3 *db, uf_caseset *c, const uf_arsrapport_
     return r;
 fail:
     ars_flows_release(&f);
+    uf_caseset_free(c);
     if (uf_report_failed(r))
         *err = UF_ERR_NOMEM;
     uf_report_free(r);

@@ -44,10 +44,15 @@ static uf_report *utfall_of(const uf_report_req *q, uf_caseset *c, uf_diag *d, u
     return r;
 }
 
-static uf_report *arsrapport_of(const uf_report_req *q, uf_caseset *c, uf_diag *d, uf_error *err)
+/* The årsrapport reads its own tables while the core loads (its
+ * uf_report_arsrapport finishes the load). */
+static uf_report *arsrapport_of(const uf_report_req *q, uf_diag *d, uf_error *err)
 {
     uf_arsrapport_opts o = { .year = q->year, .years = q->years, .unit = q->unit, .cfg = q->cfg };
-    uf_report *r = uf_report_arsrapport(q->db, c, &o, err);
+    uf_core_loading *l;
+    if ((*err = uf_core_load_start(q->db, &q->phase, &l)) != UF_OK)
+        return NULL;
+    uf_report *r = uf_report_arsrapport(q->db, l, &o, err);
     if (!r && *err == UF_ERR_USAGE)
         uf_diag_add(d, UF_ERROR, "--year", 0, NULL, "%d ligger efter datumet för uttaget", q->year);
     return r;
@@ -76,7 +81,7 @@ static uf_report *build_arsrapport(const uf_report_info *info, const uf_report_r
                                    uf_error *err)
 {
     (void)info;
-    return with_core(q, d, err, arsrapport_of);
+    return arsrapport_of(q, d, err);
 }
 
 static uf_report *build_kohort(const uf_report_info *info, const uf_report_req *q, uf_diag *d,

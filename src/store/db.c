@@ -3,6 +3,7 @@
  * command; the cost that matters is the PRAGMAs it sets for bulk work.
  */
 #include <errno.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,10 +11,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "uppfolj/db.h"
+#include "uppfolj/parse.h"
 #include "uppfolj/query.h"
 
 /* Migration k (1-based) is queries/<migrations[k-1]>.sql. */
-static const char *const migrations[] = { "schema_001", "schema_002" };
+static const char *const migrations[] = { "schema_001", "schema_002", "schema_003" };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
 int uf_db_schema_version(void)
@@ -100,7 +102,7 @@ static uf_error migrate(sqlite3 *db, int from)
         if (uf_db_exec(db, uf_query(migrations[k])) != UF_OK)
             goto fail;
     }
-    if (uf_db_note_latest(db) != UF_OK) /* schema 2: the rows already stored */
+    if (uf_db_rescan_latest(db) != UF_OK) /* schemas 2, 3: the rows already stored */
         goto fail;
     char sql[64];
     snprintf(sql, sizeof sql, "PRAGMA user_version = %d", N_MIGRATIONS);
@@ -113,16 +115,20 @@ fail:
 }
 
 /*
- * Process-wide SQLite settings, before its first use: uppfolj uses one
- * connection from one thread, so no mutexes and no memory statistics (both
- * cost a lock per allocation, and bulk import allocates per row).
+ * Process-wide SQLite settings, before its first use: each connection is
+ * used by one thread at a time (the core reads on a second connection in
+ * a thread of its own), so no per-connection mutexes, and no memory
+ * statistics (they cost a lock per allocation, and bulk import allocates
+ * per row).
  */
 static void configure_sqlite(void)
 {
     static int done;
     if (done++)
         return;
-    sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
+    /* a connection is used by one thread at a time; the core reads on a
+     * second connection in a thread of its own (uf_db_open_reader) */
+    sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
     sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
@@ -192,9 +198,51 @@ uf_error uf_db_open(const char *path, sqlite3 **out)
     return UF_OK;
 }
 
-uf_error uf_db_note_latest(sqlite3 *db)
+uf_error uf_db_open_reader(sqlite3 *db, sqlite3 **out)
+{
+    *out = NULL;
+    const char *path = sqlite3_db_filename(db, "main");
+    if (!path || !*path)
+        return UF_ERR_MISSING;
+    sqlite3 *r = NULL;
+    if (sqlite3_open_v2(path, &r, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+        sqlite3_close_v2(r);
+        return UF_ERR_DB;
+    }
+    /* no waiting: a writer that wants to commit waits for db's read lock,
+     * so waiting for it here could only time out */
+    sqlite3_busy_timeout(r, 0);
+    sqlite3_stmt *st = NULL;
+    int rc = uf_db_exec(r, "PRAGMA cache_size = -8192; BEGIN") == UF_OK
+                 ? sqlite3_prepare_v2(r, "SELECT count(*) FROM sqlite_schema", -1, &st, NULL)
+                 : SQLITE_ERROR;
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW) {
+        sqlite3_close_v2(r);
+        return UF_ERR_DB;
+    }
+    *out = r;
+    return UF_OK;
+}
+
+uf_error uf_db_rescan_latest(sqlite3 *db)
+{
+    sqlite3_stmt *st = uf_db_prepare(db, "data_rescan");
+    int rc = st ? sqlite3_step(st) : SQLITE_ERROR;
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? uf_db_note_latest(db, INT_MIN) : UF_ERR_DB;
+}
+
+uf_error uf_db_note_latest(sqlite3 *db, int event_day)
 {
     sqlite3_stmt *st = uf_db_prepare(db, "data_latest");
+    char day[UF_DATE_BUF];
+    if (st && event_day != INT_MIN) {
+        uf_date_format(event_day, day);
+        sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
+    }
     int rc = st ? sqlite3_step(st) : SQLITE_ERROR;
     sqlite3_finalize(st);
     return rc == SQLITE_DONE ? UF_OK : UF_ERR_DB;

@@ -54,10 +54,17 @@ latest=$(for f in cases interventions assessments outcomes goals meetings; do
          done | sort | tail -n 1)
 expect_eq "$(sql uppfolj.db "SELECT latest_date FROM data_state")" "$latest" \
     "senaste datum i data ($latest) sparat vid importen"
+# the event tables' own latest date, kept apart (schema 3): outcome and
+# meeting dates, and goal follow-up dates (column 4 of goals.csv)
+events=$( (sed 1d "$SAMPLE/outcomes.csv" | cut -d';' -f2; sed 1d "$SAMPLE/meetings.csv" | cut -d';' -f2
+           sed 1d "$SAMPLE/goals.csv" | cut -d';' -f4) | grep -x '[0-9]\{4\}-[0-9][0-9]-[0-9][0-9]' |
+         sort | tail -n 1)
+expect_eq "$(sql uppfolj.db "SELECT event_latest FROM data_state")" "$events" \
+    "senaste datum i utfall, möten och måluppföljningar ($events) sparat vid importen"
 printf 'person;date;measure;value\n%s;2026-11-20;vald;1\n' \
     "$(sed -n 2p "$SAMPLE/persons.csv" | cut -d';' -f1)" > later.csv
 run import later.csv
 expect_rc 0 "import av ett senare utfall"
-expect_eq "$(sql uppfolj.db "SELECT latest_date FROM data_state")" "2026-11-20" \
-    "nästa import flyttar fram senaste datum"
+expect_eq "$(sql uppfolj.db "SELECT latest_date || ' ' || event_latest FROM data_state")" \
+    "2026-11-20 2026-11-20" "nästa import flyttar fram senaste datum"
 finish

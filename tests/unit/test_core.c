@@ -211,7 +211,7 @@ static sqlite3 *new_db(char dir[TU_PATH], const char *const *sql)
             return NULL;
         }
     }
-    if (uf_db_note_latest(db) != UF_OK) { /* as an import would */
+    if (uf_db_rescan_latest(db) != UF_OK) { /* written with SQL, not imported */
         uf_db_close(db);
         return NULL;
     }

@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <cmocka.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -209,6 +210,70 @@ static void test_db__migration_2_keeps_rows_and_finds_latest(void **state)
     uf_db_close(db);
 }
 
+/* A filled database of version 2 gets version 3: every row kept, and the
+ * latest date of the event tables worked out from them (by hand: the
+ * goal follow-up of 2025-12-01 is the latest of outcomes, meetings and
+ * follow-ups; the case end of 2026-01-20 is later still, so it is the
+ * latest date).  After that an import's event dates only raise the kept
+ * one, and the small tables are read whole: a case end moved earlier
+ * lowers the latest date. */
+static void test_db__migration_3_keeps_rows_and_tracks_event_dates(void **state)
+{
+    const char *dir = *state;
+    char path[TU_PATH];
+    tu_path(path, dir, "v2.db");
+    sqlite3 *raw = NULL;
+    assert_int_equal(sqlite3_open_v2(path, &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL),
+                     SQLITE_OK);
+    assert_int_equal(sqlite3_exec(raw, uf_query("schema_001"), NULL, NULL, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(raw, uf_query("schema_002"), NULL, NULL, NULL), SQLITE_OK);
+    assert_int_equal(
+        sqlite3_exec(
+            raw,
+            "PRAGMA user_version = 2;"
+            "INSERT INTO persons (id, pseudonym, birth_date, sex) VALUES (1, 'psa', '2008-01-01', "
+            "  'F');"
+            "INSERT INTO cases (id, case_id, person_id, programme, start_date, end_date, "
+            "  end_reason) VALUES (1, 'A1', 1, 'SIG', '2024-01-01', '2026-01-20', 'flytt');"
+            "INSERT INTO outcomes (person_id, date, measure, value) VALUES "
+            "  (1, '2025-11-03', 'vald', 1);"
+            "INSERT INTO meetings (case_id, date, type) VALUES (1, '2025-09-01', 'beredning');"
+            "INSERT INTO goals (case_id, domain, set_date) VALUES (1, 'skola', '2024-02-01');"
+            "INSERT INTO goal_followups (case_id, domain, set_date, followup_date, status) "
+            "  VALUES (1, 'skola', '2024-02-01', '2025-12-01', 'delvis');"
+            "UPDATE data_state SET latest_date = '2026-01-20';",
+            NULL, NULL, NULL),
+        SQLITE_OK);
+    sqlite3_close(raw);
+
+    sqlite3 *db = NULL;
+    assert_int_equal(uf_db_open(path, &db), UF_OK);
+    assert_schema(db);
+    assert_int_equal(q_int(db, "SELECT count(*) FROM outcomes", NULL), 1);
+    assert_int_equal(q_int(db, "SELECT count(*) FROM meetings", NULL), 1);
+    assert_int_equal(q_int(db, "SELECT count(*) FROM goal_followups", NULL), 1);
+    assert_int_equal(
+        q_int(db, "SELECT count(*) FROM data_state WHERE event_latest = ?1", "2025-12-01"), 1);
+    assert_int_equal(
+        q_int(db, "SELECT count(*) FROM data_state WHERE latest_date = ?1", "2026-01-20"), 1);
+    /* the case ends earlier: the latest date is the follow-up's */
+    assert_int_equal(uf_db_exec(db, "UPDATE cases SET end_date = '2025-10-01' WHERE id = 1"),
+                     UF_OK);
+    assert_int_equal(uf_db_note_latest(db, INT_MIN), UF_OK);
+    assert_int_equal(
+        q_int(db, "SELECT count(*) FROM data_state WHERE latest_date = ?1", "2025-12-01"), 1);
+    /* an import's outcome of 2026-02-03 (day 20487) raises both; one of
+     * 2025-01-01 (day 20089) changes nothing */
+    assert_int_equal(uf_db_note_latest(db, 20487), UF_OK);
+    assert_int_equal(uf_db_note_latest(db, 20089), UF_OK);
+    assert_int_equal(q_int(db,
+                           "SELECT count(*) FROM data_state WHERE latest_date = ?1 AND "
+                           "event_latest = latest_date",
+                           "2026-02-03"),
+                     1);
+    uf_db_close(db);
+}
+
 static void test_db__open_non_database_is_db_error(void **state)
 {
     const char *dir = *state;
@@ -275,6 +340,7 @@ int main(void)
         T(test_db__open_newer_database_is_version_error),
         T(test_db__open_migrates_older_database),
         T(test_db__migration_2_keeps_rows_and_finds_latest),
+        T(test_db__migration_3_keeps_rows_and_tracks_event_dates),
         T(test_db__open_non_database_is_db_error),
         T(test_db__foreign_keys_on_after_open),
         T(test_db__prepare_named_query),

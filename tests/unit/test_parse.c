@@ -10,6 +10,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 #include <string.h>
+#include <sqlite3.h>
 #include "uppfolj/parse.h"
 
 /* Days in month m of year y, by the Gregorian rule, written out here so the
@@ -288,6 +289,69 @@ static void test_parse__fold(void **state)
     assert_string_equal(out, "aaa");
 }
 
+static void test_parse__add_months_by_hand(void **state)
+{
+    (void)state;
+    /* the day is kept */
+    assert_int_equal(uf_add_months(uf_days_from_civil(2024, 5, 15), 6),
+                     uf_days_from_civil(2024, 11, 15));
+    assert_int_equal(uf_add_months(uf_days_from_civil(2024, 5, 15), -12),
+                     uf_days_from_civil(2023, 5, 15));
+    /* across a year, both ways */
+    assert_int_equal(uf_add_months(uf_days_from_civil(2024, 11, 15), 3),
+                     uf_days_from_civil(2025, 2, 15));
+    assert_int_equal(uf_add_months(uf_days_from_civil(2025, 2, 10), -3),
+                     uf_days_from_civil(2024, 11, 10));
+    /* month ends run on: 31 Jan + 1 month = 31 Feb = 3 Mar (2 Mar in a
+     * leap year); 31 May - 1 month = 31 Apr = 1 May */
+    assert_int_equal(uf_add_months(uf_days_from_civil(2025, 1, 31), 1),
+                     uf_days_from_civil(2025, 3, 3));
+    assert_int_equal(uf_add_months(uf_days_from_civil(2024, 1, 31), 1),
+                     uf_days_from_civil(2024, 3, 2));
+    assert_int_equal(uf_add_months(uf_days_from_civil(2025, 5, 31), -1),
+                     uf_days_from_civil(2025, 5, 1));
+    /* 29 February + 12 months = 29 Feb of a common year = 1 March;
+     * - 12 months likewise */
+    assert_int_equal(uf_add_months(uf_days_from_civil(2024, 2, 29), 12),
+                     uf_days_from_civil(2025, 3, 1));
+    assert_int_equal(uf_add_months(uf_days_from_civil(2024, 2, 29), -12),
+                     uf_days_from_civil(2023, 3, 1));
+    assert_int_equal(uf_add_months(uf_days_from_civil(2024, 2, 29), 48),
+                     uf_days_from_civil(2028, 2, 29));
+}
+
+/* The month arithmetic the phases were computed with in SQL before they
+ * moved to C (core_phase_fill.sql: date(d, '+n months')): every day of
+ * 2019-2026 moved by the window lengths a report can ask for. */
+static void test_parse__add_months_as_sqlite(void **state)
+{
+    (void)state;
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT date(?1, ?2 || ' months')", -1, &st, NULL),
+                     SQLITE_OK);
+    static const int ns[] = { -36, -24, -12, -6, -3, -1, 1, 3, 6, 12, 18, 24, 36 };
+    int checked = 0;
+    for (int z = uf_days_from_civil(2019, 1, 1); z < uf_days_from_civil(2027, 1, 1); z++)
+        for (size_t i = 0; i < sizeof ns / sizeof *ns; i++) {
+            char iso[UF_DATE_BUF], want[UF_DATE_BUF];
+            uf_date_format(z, iso);
+            sqlite3_bind_text(st, 1, iso, -1, SQLITE_TRANSIENT);
+            sqlite3_bind_int(st, 2, ns[i]);
+            assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+            uf_date_format(uf_add_months(z, ns[i]), want);
+            if (strcmp((const char *)sqlite3_column_text(st, 0), want) != 0)
+                fail_msg("%s %+d months: SQLite %s, uf_add_months %s", iso, ns[i],
+                         sqlite3_column_text(st, 0), want);
+            sqlite3_reset(st);
+            checked++;
+        }
+    assert_int_equal(checked, 2922 * 13);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -297,6 +361,8 @@ int main(void)
         cmocka_unit_test(test_parse__date_leap_years),
         cmocka_unit_test(test_parse__date_rejects_garbage),
         cmocka_unit_test(test_parse__date_format),
+        cmocka_unit_test(test_parse__add_months_by_hand),
+        cmocka_unit_test(test_parse__add_months_as_sqlite),
         cmocka_unit_test(test_parse__number_decimal_comma_and_point),
         cmocka_unit_test(test_parse__number_rejects_non_numbers),
         cmocka_unit_test(test_parse__trim),

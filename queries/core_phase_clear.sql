@@ -1,2 +1,0 @@
--- Empty the phase table before a new report run.
-DELETE FROM temp.phase
