@@ -85,10 +85,13 @@ typedef struct uf_config {
     char *program;    /* [rapporter] program: default population, or NULL */
     char *report_dir; /* [rapporter] mapp, resolved against the file's
                                folder; NULL when not given */
+    int db_wait;      /* [databas] vanta: seconds to wait for a database
+                         another run holds, 0..3600 (default 10) */
 } uf_config;
 
 /* The defaults: bands 12-14, 15-17, 18-20, 21-25; 12 months before and
- * after, anchored at the end; threshold 5; no units, no extra measures. */
+ * after, anchored at the end; threshold 5; no units, no extra measures;
+ * wait 10 s for a busy database. */
 void uf_config_defaults(uf_config *c);
 
 /*

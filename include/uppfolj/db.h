@@ -24,11 +24,35 @@ uf_error uf_db_create(const char *path, sqlite3 **out);
 
 /*
  * Open an existing database and migrate it forward.  UF_ERR_MISSING if
- * there is no such file, UF_ERR_VERSION if it is newer than this build,
- * UF_ERR_DB otherwise.  On failure *out is NULL.
+ * there is no such file, UF_ERR_FOREIGN if it is not an uppfolj database
+ * (an empty file or database is refused, never initialised: uf_db_create
+ * makes databases), UF_ERR_VERSION if it is newer than this build,
+ * UF_ERR_READONLY when a needed migration cannot write, UF_ERR_BUSY,
+ * UF_ERR_CORRUPT, UF_ERR_DB.  On failure *out is NULL.
  */
 uf_error uf_db_open(const char *path, sqlite3 **out);
+/* uf_db_open waiting up to wait seconds for other runs' locks, from the
+ * opening on (uf_db_open waits UF_DB_WAIT). */
+uf_error uf_db_open_wait(const char *path, int wait, sqlite3 **out);
 
+/* How long a command waits for a database that another run holds, in
+ * seconds, unless uppfolj.conf says otherwise ([databas] vanta). */
+#define UF_DB_WAIT 10
+/* Wait up to seconds for locks held by other runs (0: not at all). */
+void uf_db_set_wait(sqlite3 *db, int seconds);
+/* What the last failure on db was, as a uf_error: UF_ERR_BUSY (another
+ * run holds the database), UF_ERR_CORRUPT, UF_ERR_FOREIGN (not a
+ * database), UF_ERR_READONLY, UF_ERR_IO, UF_ERR_NOMEM, else UF_ERR_DB. */
+uf_error uf_db_error(sqlite3 *db);
+/*
+ * One read transaction: every report and export reads inside one, so that
+ * all it shows, the provenance on its front page included, is one
+ * snapshot of the data; an import waits to commit until it ends.  Begin
+ * takes the snapshot at once; the errors of uf_db_error.  End is safe to
+ * call when no transaction is open.
+ */
+uf_error uf_db_read_begin(sqlite3 *db);
+void uf_db_read_end(sqlite3 *db);
 /* Close db; NULL-safe. */
 void uf_db_close(sqlite3 *db);
 

@@ -28,7 +28,16 @@ typedef enum uf_error {
     /** A cryptographic primitive failed (libsodium). */
     UF_ERR_CRYPTO,
     /** Bad usage: an argument or option is not valid. */
-    UF_ERR_USAGE
+    UF_ERR_USAGE,
+    /** The database is in use by another run (a lock not released in
+     * time). */
+    UF_ERR_BUSY,
+    /** The database file is damaged. */
+    UF_ERR_CORRUPT,
+    /** The database cannot be written (file or folder permissions). */
+    UF_ERR_READONLY,
+    /** The file is not an uppfolj database (empty, or something else). */
+    UF_ERR_FOREIGN
 } uf_error;
 
 /** A static Swedish description of err.  Do not free. */

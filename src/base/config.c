@@ -19,6 +19,7 @@ void uf_config_defaults(uf_config *c)
     c->months_after = 12;
     c->anchor = UF_ANCHOR_END;
     c->threshold = 5;
+    c->db_wait = 10;
 }
 
 void uf_config_release(uf_config *c)
@@ -268,6 +269,15 @@ static int on_value(void *user, const char *section, const char *name, const cha
             ok = *value != '\0';
         } else
             known = false;
+    } else if (!strcmp(sec, "databas") || !strcmp(sec, "database")) {
+        char *end;
+        long t = strtol(value, &end, 10);
+        if (strcmp(key, "vanta") != 0 && strcmp(key, "wait") != 0)
+            known = false;
+        else if (!*value || *end || t < 0 || t > 3600)
+            ok = false;
+        else
+            c->db_wait = (int)t;
     } else if (!strcmp(sec, "matt") || !strcmp(sec, "measures")) {
         ok = uf_config_measure_kind(NULL, key) < 0 && add_measure(p, key, val);
     } else {

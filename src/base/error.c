@@ -17,6 +17,10 @@ const char *uf_strerror(uf_error err)
     case UF_ERR_VERSION: return "databasen är skapad av en nyare version av uppfolj";
     case UF_ERR_CRYPTO: return "kryptografiskt fel";
     case UF_ERR_USAGE: return "felaktig användning";
+    case UF_ERR_BUSY: return "databasen används av en annan körning av uppfolj";
+    case UF_ERR_CORRUPT: return "databasen är skadad";
+    case UF_ERR_READONLY: return "databasen är skrivskyddad";
+    case UF_ERR_FOREIGN: return "filen är ingen uppfolj-databas";
     }
     return "okänt fel";
 }

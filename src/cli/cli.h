@@ -100,6 +100,16 @@ void cli_say(const cli_common *co, const char *fmt, ...);
  * EXIT_FAIL otherwise. */
 int cli_exit_code(uf_error err);
 
+/* Open the database of co (uf_db_open) and set how long it waits for
+ * another run (cfg's [databas] vanta; cfg may be NULL: the default).  -1
+ * when open, else the exit code after the message (cli_db_failed). */
+int cli_open_db(const cli_common *co, const struct uf_config *cfg, sqlite3 **db);
+/* Print what went wrong with the database at path and what to do about it,
+ * in Swedish, and return the exit code: err as returned, refined by
+ * uf_db_error(db) when it is UF_ERR_DB (db may be NULL).  doing says what
+ * failed ("kunde inte läsa data"). */
+int cli_db_failed(const char *path, sqlite3 *db, uf_error err, const char *doing);
+
 /* Print s left-aligned in width columns (UTF-8 letters count as one). */
 void cli_pad(FILE *out, const char *s, int width);
 

@@ -70,11 +70,14 @@ int cmd_check(int argc, char **argv, cli_common *co)
     int code = cli_only_common(argc, argv, co, usage);
     if (code >= 0)
         return code;
-    sqlite3 *db;
-    uf_error err = uf_db_open(co->db, &db);
+    sqlite3 *db = NULL;
+    if ((code = cli_open_db(co, NULL, &db)) >= 0)
+        return code;
+    uf_error err = uf_db_read_begin(db);
     if (err != UF_OK) {
-        cli_error("kunde inte öppna databasen %s: %s", co->db, uf_strerror(err));
-        return cli_exit_code(err);
+        code = cli_db_failed(co->db, db, err, "kunde inte läsa databasen");
+        uf_db_close(db);
+        return code;
     }
     int bad = problems(db);
     int rc = bad ? EXIT_FAIL : EXIT_OK;
@@ -87,11 +90,10 @@ int cmd_check(int argc, char **argv, cli_common *co)
                                "Senaste importkörningar (körning, start, "
                                "användare, utfall, fel, filer, rader):",
                                4);
-        if (bad_rows) {
-            cli_error("databasfel: %s", sqlite3_errmsg(db));
-            rc = EXIT_FAIL;
-        }
+        if (bad_rows)
+            rc = cli_db_failed(co->db, db, UF_ERR_DB, "kunde inte läsa databasen");
     }
+    uf_db_read_end(db);
     uf_db_close(db);
     return rc;
 }

@@ -10,6 +10,7 @@
 #include "cli.h"
 #include <stdlib.h>
 #include "uppfolj/config.h"
+#include "uppfolj/db.h"
 #include "uppfolj/core.h"
 #include "uppfolj/parse.h"
 #include "uppfolj/population.h"
@@ -154,13 +155,69 @@ int cli_exit_code(uf_error err)
     case UF_ERR_USAGE:
     case UF_ERR_EXISTS:
     case UF_ERR_MISSING:
+    case UF_ERR_FOREIGN:
     case UF_ERR_VERSION: return EXIT_INPUT;
     case UF_ERR_NOMEM:
     case UF_ERR_IO:
     case UF_ERR_DB:
+    case UF_ERR_BUSY:
+    case UF_ERR_CORRUPT:
+    case UF_ERR_READONLY:
     case UF_ERR_CRYPTO: return EXIT_FAIL;
     }
     return EXIT_FAIL;
+}
+
+int cli_db_failed(const char *path, sqlite3 *db, uf_error err, const char *doing)
+{
+    if (err == UF_ERR_DB && db)
+        err = uf_db_error(db);
+    switch (err) {
+    case UF_ERR_BUSY:
+        cli_error("%s: databasen %s används av en annan körning av uppfolj (en import eller en "
+                  "rapport); försök igen när den är klar, eller låt uppfolj vänta längre med "
+                  "vanta = SEKUNDER under [databas] i uppfolj.conf",
+                  doing, path);
+        break;
+    case UF_ERR_CORRUPT:
+        cli_error("%s: databasen %s är skadad; ta fram den senaste säkerhetskopian (uppfolj "
+                  "check --db %s visar vad som är fel)",
+                  doing, path, path);
+        break;
+    case UF_ERR_READONLY:
+        cli_error("%s: databasen %s är skrivskyddad; ge dig skrivrätt till filen och dess mapp "
+                  "(chmod u+w %s) eller kör som den som äger den",
+                  doing, path, path);
+        break;
+    case UF_ERR_FOREIGN:
+        cli_error("%s: %s är ingen uppfolj-databas (filen är tom eller något annat); ange rätt "
+                  "fil med --db, eller skapa en ny databas med uppfolj init --db NY-FIL",
+                  doing, path);
+        break;
+    case UF_ERR_MISSING:
+        cli_error("%s: databasen %s finns inte; skapa den med uppfolj init --db %s", doing, path,
+                  path);
+        break;
+    case UF_ERR_VERSION:
+        cli_error("%s: databasen %s är skapad av en nyare version av uppfolj; använd den "
+                  "versionen (den här är %s)",
+                  doing, path, UF_VERSION);
+        break;
+    case UF_ERR_DB: {
+        const char *why = db && sqlite3_errcode(db) != SQLITE_OK ? sqlite3_errmsg(db) : "";
+        cli_error("%s: databasfel i %s%s%s%s; kör uppfolj check --db %s", doing, path,
+                  *why ? " (SQLite: " : "", why, *why ? ")" : "", path);
+        break;
+    }
+    default: cli_error("%s: %s: %s", doing, path, uf_strerror(err)); break;
+    }
+    return cli_exit_code(err);
+}
+
+int cli_open_db(const cli_common *co, const struct uf_config *cfg, sqlite3 **db)
+{
+    uf_error err = uf_db_open_wait(co->db, cfg ? cfg->db_wait : UF_DB_WAIT, db);
+    return err == UF_OK ? -1 : cli_db_failed(co->db, NULL, err, "kunde inte öppna databasen");
 }
 
 void cli_pad(FILE *out, const char *s, int width)

@@ -136,10 +136,9 @@ static int run_export(const export_args *a, const uf_config *cfg, sqlite3 *db, c
     uf_caseset *c = NULL;
     uf_error err = uf_core_load(db, &p, &c);
     if (err != UF_OK) {
-        if (err == UF_ERR_INPUT)
-            cli_error("databasen innehåller inga data att exportera");
-        else
-            cli_error("kunde inte läsa data: %s", sqlite3_errmsg(db));
+        if (err != UF_ERR_INPUT)
+            return cli_db_failed(co->db, db, err, "kunde inte läsa data");
+        cli_error("databasen innehåller inga data att exportera");
         return cli_exit_code(err);
     }
     uf_export_opts o = {
@@ -153,7 +152,7 @@ static int run_export(const export_args *a, const uf_config *cfg, sqlite3 *db, c
         if (err == UF_ERR_IO)
             cli_error("kunde inte skriva %s: %s", res->failed, strerror(errno));
         else if (err == UF_ERR_DB)
-            cli_error("kunde inte läsa data: %s", sqlite3_errmsg(db));
+            code = cli_db_failed(co->db, db, err, "kunde inte läsa data");
         else
             cli_error("exporten misslyckades: %s", uf_strerror(err));
     } else {
@@ -192,10 +191,12 @@ int cmd_export(int argc, char **argv, cli_common *co)
     }
     sqlite3 *db = NULL;
     char words[768];
-    uf_error err = uf_db_open(co->db, &db);
-    if (err != UF_OK) {
-        cli_error("kunde inte öppna databasen %s: %s", co->db, uf_strerror(err));
-        code = cli_exit_code(err);
+    uf_error err;
+    if ((code = cli_open_db(co, &cfg, &db)) >= 0) {
+        /* the message is printed */
+    } else if ((err = uf_db_read_begin(db)) != UF_OK) {
+        /* one snapshot for everything the export reads */
+        code = cli_db_failed(co->db, db, err, "kunde inte läsa data");
     } else if ((code = population(a, &cfg, db, words, sizeof words)) >= 0) {
         /* the message is printed */
     } else if (mkdir(a->dir, 0700) != 0 && errno != EEXIST) {
@@ -203,6 +204,7 @@ int cmd_export(int argc, char **argv, cli_common *co)
         code = EXIT_FAIL;
     } else
         code = run_export(a, &cfg, db, co, words);
+    uf_db_read_end(db);
     uf_db_close(db);
     uf_config_release(&cfg);
     free(a);

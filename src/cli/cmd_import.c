@@ -51,9 +51,14 @@ static void print_summary(const cli_common *co, const uf_import_result *res, boo
                 continue;
             fputs("  ", stdout);
             cli_pad(stdout, kind_sv[k], 12);
-            printf("%8lu rader: %lu nya, %lu ändrade, %lu oförändrade  (%s, %s, sha256 %.12s…)\n",
-                   f->rows, f->inserted, f->updated, f->unchanged, f->path,
-                   uf_encoding_name(f->info.encoding), f->info.sha256);
+            if (res->stored || dry)
+                printf("%8lu rader: %lu nya, %lu ändrade, %lu oförändrade  (%s, %s, sha256 "
+                       "%.12s…)\n",
+                       f->rows, f->inserted, f->updated, f->unchanged, f->path,
+                       uf_encoding_name(f->info.encoding), f->info.sha256);
+            else /* nothing was stored: no counts of what would have been */
+                printf("%8lu rader lästa  (%s, %s, sha256 %.12s…)\n", f->rows, f->path,
+                       uf_encoding_name(f->info.encoding), f->info.sha256);
         }
     }
     if (dry)
@@ -134,20 +139,13 @@ int cmd_import(int argc, char **argv, cli_common *co)
                 "gör chmod 600 %s\n",
                 keypath, keypath);
     free(keypath);
-    err = uf_db_open(co->db, &db);
-    if (err != UF_OK) {
-        cli_error("kunde inte öppna databasen %s: %s%s", co->db, uf_strerror(err),
-                  err == UF_ERR_MISSING ? " (kör uppfolj init först)" : "");
-        uf_key_wipe(&key);
-        return cli_exit_code(err);
-    }
-
     uf_config cfg;
     int code2 = cli_load_config(co, &cfg);
+    if (code2 < 0)
+        code2 = cli_open_db(co, &cfg, &db);
     if (code2 >= 0) {
         uf_config_release(&cfg);
         uf_key_wipe(&key);
-        uf_db_close(db);
         return code2;
     }
     o.cfg = &cfg;
@@ -164,14 +162,18 @@ int cmd_import(int argc, char **argv, cli_common *co)
 
     uf_diag_print(&d, stderr);
     print_summary(co, &res, o.dry_run && err == UF_OK);
+    code = cli_exit_code(err);
     if (err == UF_ERR_INPUT)
         cli_error("ingenting importerades: %lu fel%s", d.errors,
                   o.dry_run ? "" : " (körningen loggades som misslyckad)");
+    else if (err == UF_ERR_DB || err == UF_ERR_BUSY || err == UF_ERR_READONLY ||
+             err == UF_ERR_CORRUPT || err == UF_ERR_FOREIGN)
+        code = cli_db_failed(co->db, db, err, "ingenting importerades");
     else if (err != UF_OK)
         cli_error("importen misslyckades: %s", uf_strerror(err));
     uf_import_result_release(&res);
     uf_diag_release(&d);
     uf_config_release(&cfg);
     uf_db_close(db);
-    return cli_exit_code(err);
+    return code;
 }

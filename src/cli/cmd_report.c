@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include "cli.h"
 #include "uppfolj/cohort.h"
 #include "uppfolj/config.h"
@@ -477,6 +478,9 @@ static int run(report_args *a, const uf_report_info *info, uf_report_req *q, sql
     uf_diag_init(&d);
     uf_error err;
     uf_report *r = uf_report_run(info, q, a->period, &d, &err);
+    if (!r && err == UF_ERR_DB)
+        err = uf_db_error(db);
+    uf_db_read_end(db); /* all is read: the model holds the report */
 #ifdef UF_TEST_TRUTH
     /* test builds only (Makefile: uppfolj-truth): the model before
      * disclosure control, for the attacker test */
@@ -491,10 +495,10 @@ static int run(report_args *a, const uf_report_info *info, uf_report_req *q, sql
     uf_diag_release(&d);
     int code;
     if (!r) {
-        if (err == UF_ERR_DB)
-            cli_error("kunde inte läsa data: %s", sqlite3_errmsg(db));
-        else if (err == UF_ERR_NOMEM)
+        if (err == UF_ERR_NOMEM)
             cli_error("minnet räckte inte");
+        else if (err != UF_ERR_INPUT && err != UF_ERR_USAGE)
+            return cli_db_failed(co->db, db, err, "kunde inte läsa data");
         code = cli_exit_code(err);
     } else if (uf_suppress_report(r, q->cfg->threshold) < 0) {
         cli_error("minnet räckte inte");
@@ -546,17 +550,26 @@ int cmd_report(int argc, char **argv, cli_common *co)
     if (!check_options(&a, info) || !check_formats(a.format) || !parse_by(a.by, &ro) ||
         (a.year && !parse_year(a.year, &q.year)))
         goto out;
-    uf_error err = uf_db_open(co->db, &db);
-    if (err != UF_OK) {
-        cli_error("kunde inte öppna databasen %s: %s", co->db, uf_strerror(err));
-        code = cli_exit_code(err);
+    if ((code = cli_open_db(co, &cfg, &db)) >= 0)
         goto out;
-    }
     /* a report streams its tables once: a small page cache does (the
      * import's large one would only add to the peak memory) */
     uf_db_exec(db, "PRAGMA cache_size = -8192");
+    /* one snapshot for all the report reads, its provenance included; an
+     * import that wants to commit meanwhile waits (run() ends it) */
+    uf_error err = uf_db_read_begin(db);
+    if (err != UF_OK) {
+        code = cli_db_failed(co->db, db, err, "kunde inte läsa data");
+        goto out;
+    }
     if ((code = population(db, &a, info, &ro, &cfg, words, sizeof words, unit, sizeof unit)) >= 0)
         goto out;
+#ifdef UF_TEST_TRUTH
+    /* test builds only: a pause between the population and the rest of
+     * the reads, for an import to try to commit in (t0021) */
+    if (getenv("UPPFOLJ_TEST_PAUSE"))
+        sleep((unsigned)atoi(getenv("UPPFOLJ_TEST_PAUSE")));
+#endif
     q.db = db;
     cli_phase_params(&a.ph, &cfg, &q.phase);
     q.nby = ro.nby;

@@ -398,7 +398,7 @@ static uf_error stream(sqlite3 *db, uf_caseset *c, const person_case *pc, rows_k
 {
     sqlite3_stmt *st = uf_db_prepare(db, row_queries[kind]);
     if (!st)
-        return UF_ERR_DB;
+        return uf_db_error(db);
     char asof[UF_DATE_BUF];
     uf_date_format(c->as_of, asof);
     sqlite3_bind_text(st, 1, asof, -1, SQLITE_STATIC);
@@ -426,7 +426,9 @@ static uf_error stream(sqlite3 *db, uf_caseset *c, const person_case *pc, rows_k
     }
     flush_goal(&g);
     sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? UF_OK : UF_ERR_DB;
+    /* the error as it is on this connection (it may be a thread's own):
+     * damaged, busy, ... */
+    return rc == SQLITE_DONE ? UF_OK : uf_db_error(db);
 }
 
 /* A load under way (uf_core_load_start): the case set being filled, the

@@ -241,11 +241,15 @@ static uf_error apply(sqlite3 *db, const uf_cohort_filter *f, const uf_cohort_fi
     sqlite3_stmt *ins = uf_db_prepare(db, "pop_insert");
     if (!ins)
         return UF_ERR_DB;
-    uf_error err = uf_db_exec(db, "BEGIN");
+    /* the inserts in one transaction, or in the caller's read
+     * transaction (a report's): a savepoint is either */
+    uf_error err = uf_db_exec(db, "SAVEPOINT population");
     if (err == UF_OK) {
         uf_cohort_filter copy = *f;
         err = scan(db, &copy, NULL, ins, false, ncases, any, nany);
-        if (uf_db_exec(db, err == UF_OK ? "COMMIT" : "ROLLBACK") != UF_OK)
+        if (err != UF_OK)
+            uf_db_exec(db, "ROLLBACK TO population");
+        if (uf_db_exec(db, "RELEASE population") != UF_OK)
             err = UF_ERR_DB;
     }
     sqlite3_finalize(ins);

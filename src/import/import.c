@@ -333,10 +333,10 @@ static void note_latest(imp *m)
 static uf_error run(imp *m, const uf_import_opts *o, uf_import_result *res, const int *kinds,
                     run_progress *rp)
 {
-    if (uf_db_exec(m->db, "BEGIN IMMEDIATE") != UF_OK) {
-        uf_diag_add(m->d, UF_ERROR, "databas", 0, NULL, "%s", sqlite3_errmsg(m->db));
-        return UF_ERR_DB;
-    }
+    /* another run holding the database (busy), a read-only or damaged one:
+     * not the data's fault, so no diagnostic, an error the caller words */
+    if (uf_db_exec(m->db, "BEGIN IMMEDIATE") != UF_OK)
+        return uf_db_error(m->db);
     if (prepare_all(m) == UF_OK) {
         uf_imp_batches_init(m);
         start_log(m, o);
@@ -352,8 +352,11 @@ static uf_error run(imp *m, const uf_import_opts *o, uf_import_result *res, cons
                 res->run_id = m->run_id;
                 return UF_OK;
             }
-            if (!m->db_failed)
-                uf_diag_add(m->d, UF_ERROR, "databas", 0, NULL, "%s", sqlite3_errmsg(m->db));
+            if (!m->db_failed) { /* a report still reading, the disk full, ... */
+                uf_error err = uf_db_error(m->db);
+                sqlite3_exec(m->db, "ROLLBACK", NULL, NULL, NULL);
+                return err;
+            }
         }
     } else {
         m->db_failed = true;

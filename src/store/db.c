@@ -78,6 +78,23 @@ void uf_db_close(sqlite3 *db)
         sqlite3_close_v2(db);
 }
 
+uf_error uf_db_error(sqlite3 *db)
+{
+    switch (db ? sqlite3_errcode(db) & 0xff : SQLITE_ERROR) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: return UF_ERR_BUSY;
+    case SQLITE_CORRUPT: return UF_ERR_CORRUPT;
+    case SQLITE_NOTADB: return UF_ERR_FOREIGN;
+    case SQLITE_READONLY:
+    case SQLITE_PERM: return UF_ERR_READONLY;
+    case SQLITE_NOMEM: return UF_ERR_NOMEM;
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN: return UF_ERR_IO;
+    default: return UF_ERR_DB;
+    }
+}
+
 /* user_version of db, or -1 on failure. */
 static int user_version(sqlite3 *db)
 {
@@ -97,7 +114,7 @@ static uf_error migrate(sqlite3 *db, int from)
     if (from == N_MIGRATIONS)
         return UF_OK;
     if (uf_db_exec(db, "BEGIN IMMEDIATE") != UF_OK)
-        return UF_ERR_DB;
+        return uf_db_error(db);
     for (int k = from; k < N_MIGRATIONS; k++) {
         if (uf_db_exec(db, uf_query(migrations[k])) != UF_OK)
             goto fail;
@@ -109,9 +126,10 @@ static uf_error migrate(sqlite3 *db, int from)
     if (uf_db_exec(db, sql) != UF_OK || uf_db_exec(db, "COMMIT") != UF_OK)
         goto fail;
     return UF_OK;
-fail:
+fail:;
+    uf_error err = uf_db_error(db);
     sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-    return UF_ERR_DB;
+    return err;
 }
 
 /*
@@ -132,22 +150,25 @@ static void configure_sqlite(void)
     sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
-/* Open path read-write (no create) with the session settings of uppfolj. */
-static uf_error open_conn(const char *path, sqlite3 **out)
+/* Open path read-write (no create) with the session settings of uppfolj,
+ * waiting up to wait seconds for other runs' locks. */
+static uf_error open_conn(const char *path, int wait, sqlite3 **out)
 {
     sqlite3 *db = NULL;
     *out = NULL;
     configure_sqlite();
     if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+        uf_error err = db ? uf_db_error(db) : UF_ERR_NOMEM;
         sqlite3_close_v2(db);
-        return UF_ERR_DB;
+        return err;
     }
-    sqlite3_busy_timeout(db, 5000);
+    uf_db_set_wait(db, wait);
     if (uf_db_exec(db, "PRAGMA foreign_keys = ON;"
                        "PRAGMA cache_size = -32768;"
                        "PRAGMA temp_store = FILE;") != UF_OK) {
+        uf_error err = uf_db_error(db);
         sqlite3_close_v2(db);
-        return UF_ERR_DB;
+        return err;
     }
     *out = db;
     return UF_OK;
@@ -161,7 +182,7 @@ uf_error uf_db_create(const char *path, sqlite3 **out)
         return errno == EEXIST ? UF_ERR_EXISTS : UF_ERR_IO;
     close(fd);
     sqlite3 *db;
-    uf_error rc = open_conn(path, &db);
+    uf_error rc = open_conn(path, UF_DB_WAIT, &db);
     if (rc == UF_OK)
         rc = migrate(db, 0);
     if (rc != UF_OK) {
@@ -175,17 +196,27 @@ uf_error uf_db_create(const char *path, sqlite3 **out)
 
 uf_error uf_db_open(const char *path, sqlite3 **out)
 {
+    return uf_db_open_wait(path, UF_DB_WAIT, out);
+}
+
+uf_error uf_db_open_wait(const char *path, int wait, sqlite3 **out)
+{
     *out = NULL;
     struct stat sb;
     if (stat(path, &sb) != 0)
         return errno == ENOENT ? UF_ERR_MISSING : UF_ERR_IO;
     sqlite3 *db;
-    uf_error rc = open_conn(path, &db);
+    uf_error rc = open_conn(path, wait, &db);
     if (rc != UF_OK)
         return rc;
+    /* a file that is no uppfolj database is refused, never initialised:
+     * empty (version 0, no tables: what a mistyped path or an emptied
+     * file gives) or something else (SQLite's "not a database") */
     int v = user_version(db);
     if (v < 0)
-        rc = UF_ERR_DB;
+        rc = uf_db_error(db);
+    else if (v == 0)
+        rc = UF_ERR_FOREIGN;
     else if (v > N_MIGRATIONS)
         rc = UF_ERR_VERSION;
     else
@@ -225,6 +256,35 @@ uf_error uf_db_open_reader(sqlite3 *db, sqlite3 **out)
     }
     *out = r;
     return UF_OK;
+}
+
+void uf_db_set_wait(sqlite3 *db, int seconds)
+{
+    sqlite3_busy_timeout(db, seconds > 0 ? seconds * 1000 : 0);
+}
+
+uf_error uf_db_read_begin(sqlite3 *db)
+{
+    sqlite3_stmt *st = NULL;
+    if (uf_db_exec(db, "BEGIN") != UF_OK)
+        return uf_db_error(db);
+    /* the snapshot is taken by the first read, so read now */
+    int rc = sqlite3_prepare_v2(db, "SELECT count(*) FROM main.sqlite_schema", -1, &st, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW) {
+        uf_error err = uf_db_error(db);
+        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+        return err == UF_OK ? UF_ERR_DB : err;
+    }
+    return UF_OK;
+}
+
+void uf_db_read_end(sqlite3 *db)
+{
+    if (db && !sqlite3_get_autocommit(db))
+        sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
 }
 
 uf_error uf_db_rescan_latest(sqlite3 *db)

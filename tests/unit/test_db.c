@@ -9,9 +9,11 @@
 #include <setjmp.h>
 #include <cmocka.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <sqlite3.h>
 #include "uppfolj/db.h"
 #include "uppfolj/query.h"
@@ -145,26 +147,80 @@ static void test_db__open_newer_database_is_version_error(void **state)
     sqlite3_close(raw);
 }
 
-/* A database of version 0 (an empty SQLite file) gets every migration. */
-static void test_db__open_migrates_older_database(void **state)
+/* A file that is no uppfolj database is refused and left as it was, never
+ * initialised (issue 13): an empty file, an empty SQLite database
+ * (version 0), a SQLite database of something else, and a text file. */
+static void test_db__open_refuses_foreign_files(void **state)
 {
     const char *dir = *state;
     char path[TU_PATH];
-    tu_path(path, dir, "old.db");
-    sqlite3 *raw = NULL;
-    assert_int_equal(sqlite3_open_v2(path, &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL),
-                     SQLITE_OK);
-    assert_int_equal(sqlite3_exec(raw, "CREATE TABLE x (a); DROP TABLE x;", NULL, NULL, NULL),
-                     SQLITE_OK);
-    sqlite3_close(raw);
-
     sqlite3 *db = NULL;
-    assert_int_equal(uf_db_open(path, &db), UF_OK);
-    assert_schema(db);
+    /* an empty file */
+    tu_path(path, dir, "empty.db");
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fclose(f);
+    assert_int_equal(uf_db_open(path, &db), UF_ERR_FOREIGN);
+    assert_null(db);
+    struct stat sb;
+    assert_int_equal(stat(path, &sb), 0);
+    assert_int_equal(sb.st_size, 0);
+    /* an empty SQLite database, and one of something else */
+    const char *const sql[] = { "CREATE TABLE x (a); DROP TABLE x;", "CREATE TABLE kunder (a);" };
+    for (int i = 0; i < 2; i++) {
+        tu_path(path, dir, i ? "other.db" : "old.db");
+        sqlite3 *raw = NULL;
+        assert_int_equal(
+            sqlite3_open_v2(path, &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL),
+            SQLITE_OK);
+        assert_int_equal(sqlite3_exec(raw, sql[i], NULL, NULL, NULL), SQLITE_OK);
+        sqlite3_close(raw);
+        assert_int_equal(uf_db_open(path, &db), UF_ERR_FOREIGN);
+        assert_int_equal(sqlite3_open_v2(path, &raw, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+        assert_int_equal(q_int(raw, "SELECT count(*) FROM sqlite_schema", NULL), i);
+        assert_int_equal(q_int(raw, "PRAGMA user_version", NULL), 0);
+        sqlite3_close(raw);
+    }
+    /* a text file */
+    tu_path(path, dir, "notes.txt");
+    f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("person;date;measure;value\n", f);
+    for (int i = 0; i < 200; i++)
+        fputs("19990101-1234;2024-01-01;vald;1\n", f);
+    fclose(f);
+    assert_int_equal(uf_db_open(path, &db), UF_ERR_FOREIGN);
+}
+
+/* A damaged database (pages overwritten past the header) opens, and the
+ * first read that meets the damage is UF_ERR_CORRUPT; a write to a
+ * database opened read-only is UF_ERR_READONLY. */
+static void test_db__damage_and_read_only_are_named(void **state)
+{
+    const char *dir = *state;
+    char path[TU_PATH];
+    tu_path(path, dir, "u.db");
+    sqlite3 *db = NULL;
+    assert_int_equal(uf_db_create(path, &db), UF_OK);
+    assert_int_equal(uf_db_exec(db, "INSERT INTO persons (pseudonym) VALUES ('p1')"), UF_OK);
     uf_db_close(db);
-    /* opening again changes nothing */
+    /* opened read-only (as SQLite does for a file without write
+     * permission; chmod alone would not stop root, who runs CI) */
+    sqlite3 *ro = NULL;
+    assert_int_equal(sqlite3_open_v2(path, &ro, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    assert_int_not_equal(uf_db_exec(ro, "INSERT INTO persons (pseudonym) VALUES ('p2')"), UF_OK);
+    assert_int_equal(uf_db_error(ro), UF_ERR_READONLY);
+    sqlite3_close(ro);
+    /* every page after the first overwritten with garbage */
+    FILE *f = fopen(path, "r+b");
+    assert_non_null(f);
+    assert_int_equal(fseek(f, 4096, SEEK_SET), 0);
+    for (int i = 0; i < 4096 * 8; i++)
+        fputc(0xA5, f);
+    fclose(f);
     assert_int_equal(uf_db_open(path, &db), UF_OK);
-    assert_schema(db);
+    assert_int_not_equal(uf_db_exec(db, "SELECT count(*) FROM persons"), UF_OK);
+    assert_int_equal(uf_db_error(db), UF_ERR_CORRUPT);
     uf_db_close(db);
 }
 
@@ -274,7 +330,8 @@ static void test_db__migration_3_keeps_rows_and_tracks_event_dates(void **state)
     uf_db_close(db);
 }
 
-static void test_db__open_non_database_is_db_error(void **state)
+/* SQLite's "not a database": an uppfolj error of its own, not bad data */
+static void test_db__open_non_database_is_foreign(void **state)
 {
     const char *dir = *state;
     char path[TU_PATH];
@@ -282,7 +339,7 @@ static void test_db__open_non_database_is_db_error(void **state)
     memset(junk, 'x', sizeof junk);
     assert_int_equal(tu_write_bytes(dir, "junk.db", junk, sizeof junk, path), 0);
     sqlite3 *db = SENTINEL;
-    assert_int_equal(uf_db_open(path, &db), UF_ERR_DB);
+    assert_int_equal(uf_db_open(path, &db), UF_ERR_FOREIGN);
     assert_null(db);
 }
 
@@ -338,10 +395,11 @@ int main(void)
         T(test_db__create_in_missing_folder_is_io_error),
         T(test_db__open_missing_file),
         T(test_db__open_newer_database_is_version_error),
-        T(test_db__open_migrates_older_database),
+        T(test_db__open_refuses_foreign_files),
+        T(test_db__damage_and_read_only_are_named),
         T(test_db__migration_2_keeps_rows_and_finds_latest),
         T(test_db__migration_3_keeps_rows_and_tracks_event_dates),
-        T(test_db__open_non_database_is_db_error),
+        T(test_db__open_non_database_is_foreign),
         T(test_db__foreign_keys_on_after_open),
         T(test_db__prepare_named_query),
     };
