@@ -72,6 +72,13 @@ uf_error uf_db_open_reader(sqlite3 *db, sqlite3 **out);
  * are only ever added; the other tables are read.  UF_ERR_DB on
  * failure. */
 uf_error uf_db_note_latest(sqlite3 *db, int event_day);
+/*
+ * The key belongs to its database (schema 4): UF_OK when fingerprint
+ * (uf_key_fingerprint of the key file's key) is the database's, UF_ERR_KEY
+ * when it is not; a database that has none yet (made before schema 4)
+ * gets this one.  The errors of uf_db_error.
+ */
+uf_error uf_db_key_check(sqlite3 *db, const char *fingerprint);
 /* uf_db_note_latest with every table read whole: after data was written
  * by other means than an import (migrations call it).  UF_ERR_DB. */
 uf_error uf_db_rescan_latest(sqlite3 *db);

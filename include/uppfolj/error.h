@@ -37,7 +37,11 @@ typedef enum uf_error {
     /** The database cannot be written (file or folder permissions). */
     UF_ERR_READONLY,
     /** The file is not an uppfolj database (empty, or something else). */
-    UF_ERR_FOREIGN
+    UF_ERR_FOREIGN,
+    /** The key file is not the database's (its fingerprint differs). */
+    UF_ERR_KEY,
+    /** The key file can be read by others than its owner. */
+    UF_ERR_KEYPERM
 } uf_error;
 
 /** A static Swedish description of err.  Do not free. */

@@ -34,7 +34,9 @@ uf_error uf_key_create(const char *path);
 
 /*
  * Read the key file at path into key.  UF_ERR_MISSING if it does not exist,
- * UF_ERR_INPUT if its content is not a key, UF_ERR_IO otherwise.
+ * UF_ERR_KEYPERM if group or others may read it (as ssh refuses a loose
+ * private key; chmod 600 mends it), UF_ERR_INPUT if its content is not a
+ * key, UF_ERR_IO otherwise.
  */
 uf_error uf_key_load(const char *path, uf_key *key);
 
@@ -44,6 +46,11 @@ void uf_key_wipe(uf_key *key);
 /* The pseudonym of the 12 normalised digits (pnr.h) under key. */
 void uf_pseudonym(const uf_key *key, const char digits[12], char out[UF_PSEUDONYM_BUF]);
 
+/* The fingerprint of key, stored in its database (db.h, uf_db_key_check):
+ * "kf" + 32 hex digits of a keyed BLAKE2b hash of a fixed text under the
+ * key.  It tells keys apart and says nothing of the key. */
+#define UF_FINGERPRINT_BUF 35
+void uf_key_fingerprint(const uf_key *key, char out[UF_FINGERPRINT_BUF]);
 /* The key file path for database path db: db + ".key".  Caller frees;
  * NULL when memory ran out. */
 char *uf_key_path(const char *db);

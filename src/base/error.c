@@ -21,6 +21,8 @@ const char *uf_strerror(uf_error err)
     case UF_ERR_CORRUPT: return "databasen är skadad";
     case UF_ERR_READONLY: return "databasen är skrivskyddad";
     case UF_ERR_FOREIGN: return "filen är ingen uppfolj-databas";
+    case UF_ERR_KEY: return "nyckelfilen hör inte till databasen";
+    case UF_ERR_KEYPERM: return "nyckelfilen kan läsas av andra än ägaren";
     }
     return "okänt fel";
 }

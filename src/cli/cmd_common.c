@@ -156,6 +156,8 @@ int cli_exit_code(uf_error err)
     case UF_ERR_EXISTS:
     case UF_ERR_MISSING:
     case UF_ERR_FOREIGN:
+    case UF_ERR_KEY:
+    case UF_ERR_KEYPERM:
     case UF_ERR_VERSION: return EXIT_INPUT;
     case UF_ERR_NOMEM:
     case UF_ERR_IO:

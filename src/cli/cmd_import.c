@@ -111,6 +111,24 @@ static int parse_args(int argc, char **argv, cli_common *co, uf_import_opts *o, 
     return 0;
 }
 
+/* The key must be the database's (its fingerprint, schema 4): -1 when it
+ * is, else the exit code after the message. */
+static int check_key(const cli_common *co, sqlite3 *db, const uf_key *key, const char *keypath)
+{
+    char fp[UF_FINGERPRINT_BUF];
+    uf_key_fingerprint(key, fp);
+    uf_error err = uf_db_key_check(db, fp);
+    if (err == UF_OK)
+        return -1;
+    if (err != UF_ERR_KEY)
+        return cli_db_failed(co->db, db, err, "kunde inte kontrollera nyckeln");
+    cli_error("nyckelfilen %s hör inte till databasen %s: med en annan nyckel skulle samma "
+              "personer få nya pseudonymer och räknas två gånger. Använd nyckelfilen som "
+              "skapades med databasen (av uppfolj init), eller hämta den ur säkerhetskopian",
+              keypath, co->db);
+    return cli_exit_code(err);
+}
+
 int cmd_import(int argc, char **argv, cli_common *co)
 {
     uf_import_opts o = { .today = cli_today(), .user = user_name() };
@@ -127,25 +145,27 @@ int cmd_import(int argc, char **argv, cli_common *co)
     sqlite3 *db = NULL;
     uf_error err = keypath ? uf_key_load(keypath, &key) : UF_ERR_NOMEM;
     if (err != UF_OK) {
-        cli_error("kunde inte läsa nyckelfilen %s: %s%s", keypath ? keypath : "", uf_strerror(err),
-                  err == UF_ERR_MISSING ? " (kör uppfolj init först)" : "");
+        if (err == UF_ERR_KEYPERM)
+            cli_error("nyckelfilen %s kan läsas av andra än du, och då används den inte; gör "
+                      "chmod 600 %s och försök igen",
+                      keypath, keypath);
+        else
+            cli_error("kunde inte läsa nyckelfilen %s: %s%s", keypath ? keypath : "",
+                      uf_strerror(err), err == UF_ERR_MISSING ? " (kör uppfolj init först)" : "");
         free(keypath);
         return cli_exit_code(err);
     }
-    struct stat sb;
-    if (stat(keypath, &sb) == 0 && (sb.st_mode & 077))
-        fprintf(stderr,
-                "uppfolj: varning: nyckelfilen %s kan läsas av andra än du; "
-                "gör chmod 600 %s\n",
-                keypath, keypath);
-    free(keypath);
     uf_config cfg;
     int code2 = cli_load_config(co, &cfg);
     if (code2 < 0)
         code2 = cli_open_db(co, &cfg, &db);
+    if (code2 < 0)
+        code2 = check_key(co, db, &key, keypath);
+    free(keypath);
     if (code2 >= 0) {
         uf_config_release(&cfg);
         uf_key_wipe(&key);
+        uf_db_close(db);
         return code2;
     }
     o.cfg = &cfg;

@@ -45,8 +45,18 @@ int cmd_init(int argc, char **argv, cli_common *co)
         rc = cli_exit_code(err);
         goto out;
     }
-    uf_db_close(db);
     err = uf_key_create(key);
+    uf_key k;
+    if (err == UF_OK && (err = uf_key_load(key, &k)) == UF_OK) {
+        /* the key's fingerprint in the database: the key belongs to it */
+        char fp[UF_FINGERPRINT_BUF];
+        uf_key_fingerprint(&k, fp);
+        uf_key_wipe(&k);
+        err = uf_db_key_check(db, fp);
+        if (err != UF_OK)
+            unlink(key);
+    }
+    uf_db_close(db);
     if (err != UF_OK) {
         cli_error("kunde inte skapa nyckelfilen %s: %s", key, uf_strerror(err));
         unlink(co->db);

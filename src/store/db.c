@@ -15,7 +15,7 @@
 #include "uppfolj/query.h"
 
 /* Migration k (1-based) is queries/<migrations[k-1]>.sql. */
-static const char *const migrations[] = { "schema_001", "schema_002", "schema_003" };
+static const char *const migrations[] = { "schema_001", "schema_002", "schema_003", "schema_004" };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
 int uf_db_schema_version(void)
@@ -306,4 +306,30 @@ uf_error uf_db_note_latest(sqlite3 *db, int event_day)
     int rc = st ? sqlite3_step(st) : SQLITE_ERROR;
     sqlite3_finalize(st);
     return rc == SQLITE_DONE ? UF_OK : UF_ERR_DB;
+}
+
+uf_error uf_db_key_check(sqlite3 *db, const char *fingerprint)
+{
+    sqlite3_stmt *st = uf_db_prepare(db, "key_check_get");
+    if (!st)
+        return uf_db_error(db);
+    int rc = sqlite3_step(st);
+    uf_error err = UF_OK;
+    if (rc == SQLITE_ROW)
+        err =
+            strcmp((const char *)sqlite3_column_text(st, 0), fingerprint) == 0 ? UF_OK : UF_ERR_KEY;
+    else if (rc != SQLITE_DONE)
+        err = uf_db_error(db);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return err;
+    /* none yet (made before schema 4): this key is the database's */
+    st = uf_db_prepare(db, "key_check_set");
+    if (!st)
+        return uf_db_error(db);
+    sqlite3_bind_text(st, 1, fingerprint, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st);
+    err = rc == SQLITE_DONE ? UF_OK : uf_db_error(db);
+    sqlite3_finalize(st);
+    return err;
 }

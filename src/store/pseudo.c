@@ -58,6 +58,14 @@ uf_error uf_key_load(const char *path, uf_key *key)
     FILE *f = fopen(path, "r");
     if (!f)
         return errno == ENOENT ? UF_ERR_MISSING : UF_ERR_IO;
+    struct stat sb;
+    uf_error perm = fstat(fileno(f), &sb) != 0 ? UF_ERR_IO
+                    : (sb.st_mode & 077)       ? UF_ERR_KEYPERM
+                                               : UF_OK;
+    if (perm != UF_OK) {
+        fclose(f);
+        return perm;
+    }
     char line[256];
     uf_error rc = UF_ERR_INPUT;
     size_t bin_len = 0;
@@ -85,6 +93,17 @@ void uf_pseudonym(const uf_key *key, const char digits[12], char out[UF_PSEUDONY
     out[0] = 'p';
     out[1] = 's';
     sodium_bin2hex(out + 2, UF_PSEUDONYM_BUF - 2, h, sizeof h);
+}
+
+void uf_key_fingerprint(const uf_key *key, char out[UF_FINGERPRINT_BUF])
+{
+    static const char text[] = "uppfolj: nyckelns fingeravtryck, version 1";
+    unsigned char h[16];
+    crypto_generichash(h, sizeof h, (const unsigned char *)text, sizeof text - 1, key->bytes,
+                       sizeof key->bytes);
+    out[0] = 'k';
+    out[1] = 'f';
+    sodium_bin2hex(out + 2, UF_FINGERPRINT_BUF - 2, h, sizeof h);
 }
 
 char *uf_key_path(const char *db)

@@ -330,6 +330,46 @@ static void test_db__migration_3_keeps_rows_and_tracks_event_dates(void **state)
     uf_db_close(db);
 }
 
+/* A filled database of version 3 gets version 4 with every row kept and
+ * no key fingerprint; the first key checked becomes its key, the same key
+ * passes again, and another key is refused (UF_ERR_KEY), leaving the
+ * stored fingerprint as it was. */
+static void test_db__migration_4_ties_the_first_key(void **state)
+{
+    const char *dir = *state;
+    char path[TU_PATH];
+    tu_path(path, dir, "v3.db");
+    sqlite3 *raw = NULL;
+    assert_int_equal(sqlite3_open_v2(path, &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL),
+                     SQLITE_OK);
+    for (int v = 1; v <= 3; v++) {
+        char name[16];
+        snprintf(name, sizeof name, "schema_%03d", v);
+        assert_int_equal(sqlite3_exec(raw, uf_query(name), NULL, NULL, NULL), SQLITE_OK);
+    }
+    assert_int_equal(
+        sqlite3_exec(raw,
+                     "PRAGMA user_version = 3;"
+                     "INSERT INTO persons (id, pseudonym) VALUES (1, 'psa'), (2, 'psb');"
+                     "INSERT INTO outcomes (person_id, date, measure, value) VALUES "
+                     "  (1, '2025-11-03', 'vald', 1);",
+                     NULL, NULL, NULL),
+        SQLITE_OK);
+    sqlite3_close(raw);
+    sqlite3 *db = NULL;
+    assert_int_equal(uf_db_open(path, &db), UF_OK);
+    assert_schema(db);
+    assert_int_equal(q_int(db, "SELECT count(*) FROM persons", NULL), 2);
+    assert_int_equal(q_int(db, "SELECT count(*) FROM outcomes", NULL), 1);
+    assert_int_equal(q_int(db, "SELECT count(*) FROM key_check", NULL), 0);
+    assert_int_equal(uf_db_key_check(db, "kf0001"), UF_OK);
+    assert_int_equal(uf_db_key_check(db, "kf0001"), UF_OK);
+    assert_int_equal(uf_db_key_check(db, "kf0002"), UF_ERR_KEY);
+    assert_int_equal(q_int(db, "SELECT count(*) FROM key_check WHERE fingerprint = ?1", "kf0001"),
+                     1);
+    uf_db_close(db);
+}
+
 /* SQLite's "not a database": an uppfolj error of its own, not bad data */
 static void test_db__open_non_database_is_foreign(void **state)
 {
@@ -399,6 +439,7 @@ int main(void)
         T(test_db__damage_and_read_only_are_named),
         T(test_db__migration_2_keeps_rows_and_finds_latest),
         T(test_db__migration_3_keeps_rows_and_tracks_event_dates),
+        T(test_db__migration_4_ties_the_first_key),
         T(test_db__open_non_database_is_foreign),
         T(test_db__foreign_keys_on_after_open),
         T(test_db__prepare_named_query),

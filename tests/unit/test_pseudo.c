@@ -85,11 +85,17 @@ static void test_pseudo__key_create_in_missing_folder_is_io_error(void **state)
     assert_int_equal(uf_key_create(path), UF_ERR_IO);
 }
 
+/* Write a key file as uppfolj init does: readable by its owner only. */
+static int write_key(const char *dir, const char *name, const char *text, char *path)
+{
+    return tu_write(dir, name, text, path) == 0 ? chmod(path, 0600) : -1;
+}
+
 static void test_pseudo__key_load_round_trip(void **state)
 {
     const char *dir = *state;
     char path[TU_PATH];
-    assert_int_equal(tu_write(dir, "k.key", KEY_0_31, path), 0);
+    assert_int_equal(write_key(dir, "k.key", KEY_0_31, path), 0);
     uf_key k;
     memset(&k, 0xAA, sizeof k);
     assert_int_equal(uf_key_load(path, &k), UF_OK);
@@ -131,7 +137,7 @@ static void test_pseudo__key_load_rejects_bad_files(void **state)
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         char path[TU_PATH];
-        assert_int_equal(tu_write(dir, "bad.key", bad[i], path), 0);
+        assert_int_equal(write_key(dir, "bad.key", bad[i], path), 0);
         uf_key k;
         uf_error rc = uf_key_load(path, &k);
         if (rc != UF_ERR_INPUT)
@@ -166,7 +172,7 @@ static void test_pseudo__key_path_and_wipe(void **state)
 static void load_known_key(const char *dir, uf_key *k)
 {
     char path[TU_PATH];
-    assert_int_equal(tu_write(dir, "known.key", KEY_0_31, path), 0);
+    assert_int_equal(write_key(dir, "known.key", KEY_0_31, path), 0);
     assert_int_equal(uf_key_load(path, k), UF_OK);
 }
 
@@ -223,6 +229,43 @@ static void test_pseudo__pseudonym_form_and_stability(void **state)
     assert_string_equal(x, y);
 }
 
+/* A key file that group or others may read is refused, as ssh refuses a
+ * loose private key (issue 13); 0600 and 0400 are fine. */
+static void test_pseudo__key_load_refuses_loose_files(void **state)
+{
+    const char *dir = *state;
+    char path[TU_PATH];
+    uf_key k;
+    assert_int_equal(write_key(dir, "k.key", KEY_0_31, path), 0);
+    static const mode_t loose[] = { 0644, 0640, 0604, 0660, 0606 };
+    for (size_t i = 0; i < sizeof loose / sizeof *loose; i++) {
+        assert_int_equal(chmod(path, loose[i]), 0);
+        assert_int_equal(uf_key_load(path, &k), UF_ERR_KEYPERM);
+    }
+    assert_int_equal(chmod(path, 0400), 0);
+    assert_int_equal(uf_key_load(path, &k), UF_OK);
+}
+
+/* The fingerprint: BLAKE2b-128 of the fixed text under the key, here
+ * against Python's hashlib for the key 00..1f:
+ *   hashlib.blake2b("uppfolj: nyckelns fingeravtryck, version 1".encode(),
+ *                   key=bytes(range(32)), digest_size=16).hexdigest()
+ * Two keys have different fingerprints, and the fingerprint is not the
+ * key. */
+static void test_pseudo__fingerprint_known_value(void **state)
+{
+    uf_key k, other;
+    load_known_key(*state, &k);
+    char fp[UF_FINGERPRINT_BUF], fp2[UF_FINGERPRINT_BUF];
+    uf_key_fingerprint(&k, fp);
+    assert_string_equal(fp, "kfa387f73dec2d5c14166d0c1b84fbbcf0");
+    memcpy(&other, &k, sizeof k);
+    other.bytes[31] ^= 1;
+    uf_key_fingerprint(&other, fp2);
+    assert_string_not_equal(fp, fp2);
+    assert_null(strstr(fp, "000102030405"));
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, tu_teardown_dir)
@@ -233,6 +276,8 @@ int main(void)
         T(test_pseudo__key_load_round_trip),
         T(test_pseudo__key_load_rejects_bad_files),
         T(test_pseudo__key_load_missing),
+        T(test_pseudo__key_load_refuses_loose_files),
+        T(test_pseudo__fingerprint_known_value),
         T(test_pseudo__key_path_and_wipe),
         T(test_pseudo__pseudonym_known_value),
         T(test_pseudo__pseudonym_form_and_stability),
