@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "uppfolj/outfile.h"
 #include "uppfolj/render.h"
 
 /* The shortest of %.15g, %.16g and %.17g that reads back as v exactly:
@@ -26,6 +27,33 @@ static void put_real(FILE *f, double v)
     fputs(buf, f);
 }
 
+/* Write text s as a quoted field; a text a spreadsheet would take for a
+ * formula gets a leading ' (uf_csv_guard, OWASP's rule). */
+static void put_text(FILE *f, const char *s)
+{
+    char buf[512];
+    const char *g = uf_csv_guard(s, buf, sizeof buf);
+    char *big = NULL;
+    if (!g && (big = malloc(strlen(s) + 2)) != NULL) {
+        big[0] = '\'';
+        strcpy(big + 1, s);
+    }
+    g = g ? g : big ? big : "'";
+    csv_fwrite(f, g, strlen(g));
+    free(big);
+}
+
+/* Write a column id or the list of hidden ones: as it is when plain (the
+ * usual ids), else as a quoted, guarded field (an id made from a unit's
+ * name may hold a comma or begin with =). */
+static void put_id(FILE *f, const char *s)
+{
+    if (strpbrk(s, ",\"\r\n") || uf_csv_formula_like(s))
+        put_text(f, s);
+    else
+        fputs(s, f);
+}
+
 /* Write one cell's value (nothing when hidden or empty). */
 static void put_value(FILE *f, const uf_cell *c)
 {
@@ -35,7 +63,7 @@ static void put_value(FILE *f, const uf_cell *c)
     case UF_C_TEXT:
     case UF_C_DATE:
         if (c->text)
-            csv_fwrite(f, c->text, strlen(c->text));
+            put_text(f, c->text);
         break;
     case UF_C_COUNT: fprintf(f, "%.0f", c->v); break;
     case UF_C_NUMBER:
@@ -50,13 +78,18 @@ static void put_value(FILE *f, const uf_cell *c)
 
 static int write_table(const uf_table *t, const char *path)
 {
-    FILE *f = fopen(path, "w");
-    if (!f)
+    uf_outfile o;
+    if (uf_out_open(&o, path, UF_OUT_SHARED) != UF_OK)
         return -1;
+    FILE *f = uf_out_stream(&o);
+    if (!f) {
+        uf_out_abort(&o);
+        return -1;
+    }
     for (int c = 0; c < t->ncols; c++) {
         if (c)
             fputc(',', f);
-        fputs(t->cols[c].id, f);
+        put_id(f, t->cols[c].id);
     }
     fputs(",suppressed\n", f);
     for (int r = 0; r < t->nrows; r++) {
@@ -73,10 +106,11 @@ static int write_table(const uf_table *t, const char *path)
                 strcat(hidden, t->cols[c].id);
             }
         }
-        fprintf(f, ",%s\n", hidden);
+        fputc(',', f);
+        put_id(f, hidden);
+        fputc('\n', f);
     }
-    bool bad = ferror(f) != 0;
-    return fclose(f) == 0 && !bad ? 0 : -1;
+    return uf_out_commit(&o) == UF_OK ? 0 : -1;
 }
 
 uf_error uf_render_csv(const uf_report *r, const char *dir, uf_diag *d)

@@ -7,6 +7,7 @@
  */
 #include <jansson.h>
 #include <math.h>
+#include "uppfolj/outfile.h"
 #include "uppfolj/render.h"
 
 const char *uf_supp_name(uf_supp s)
@@ -166,8 +167,16 @@ uf_error uf_render_json(const uf_report *r, const char *path, uf_diag *d)
     json_t *doc = report(r);
     if (!doc)
         return UF_ERR_NOMEM;
-    int rc =
-        json_dump_file(doc, path, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(17));
+    uf_outfile o;
+    uf_error err = uf_out_open(&o, path, UF_OUT_SHARED);
+    FILE *f = err == UF_OK ? uf_out_stream(&o) : NULL;
+    if (f &&
+        json_dumpf(doc, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(17)) == 0)
+        err = uf_out_commit(&o);
+    else if (err == UF_OK) {
+        uf_out_abort(&o);
+        err = UF_ERR_IO;
+    }
     json_decref(doc);
-    return rc == 0 ? UF_OK : uf_render_failed(d, path, UF_ERR_IO);
+    return err == UF_OK ? UF_OK : uf_render_failed(d, path, err);
 }

@@ -25,6 +25,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include "uppfolj/outfile.h"
 #include "uppfolj/render.h"
 #include "render_pdf_internal.h"
 
@@ -268,16 +269,20 @@ static void footers(ufpdf *p)
     }
 }
 
-/* Write the finished document to path; UF_ERR_IO (errno) on failure, and
- * no partial file is left. */
+/* Write the finished document to path (uf_out_open: whole or not at all,
+ * never through a link); UF_ERR_IO (errno) on failure, and no partial
+ * file is left. */
 static uf_error save(ufpdf *p, const char *path)
 {
     if (HPDF_SaveToStream(p->doc) != HPDF_OK)
         return error_of(p);
     HPDF_ResetStream(p->doc);
-    FILE *f = fopen(path, "wb");
-    if (!f)
+    uf_outfile o;
+    if (uf_out_open(&o, path, UF_OUT_SHARED) != UF_OK)
         return UF_ERR_IO;
+    FILE *f = uf_out_stream(&o);
+    if (!f)
+        goto fail;
     for (;;) {
         HPDF_BYTE buf[16384];
         HPDF_UINT32 n = sizeof buf;
@@ -291,15 +296,9 @@ static uf_error save(ufpdf *p, const char *path)
             goto fail;
         }
     }
-    if (fclose(f) == 0)
-        return UF_OK;
-    f = NULL;
-fail:;
-    int e = errno;
-    if (f)
-        fclose(f);
-    remove(path);
-    errno = e;
+    return uf_out_commit(&o);
+fail:
+    uf_out_abort(&o);
     return UF_ERR_IO;
 }
 

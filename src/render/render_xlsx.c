@@ -50,6 +50,7 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 #include "uppfolj/format.h"
+#include "uppfolj/outfile.h"
 #include "uppfolj/render.h"
 #include "uppfolj/suppress.h"
 
@@ -698,17 +699,19 @@ uf_error uf_render_xlsx(const uf_report *r, const char *path, long long created_
 {
     if (uf_report_failed(r))
         return UF_ERR_NOMEM;
-    /* Open the file first: a folder that is missing or not writable is
+    /* The temporary file first (uf_out_open: whole or not at all, never
+     * through a link): a folder that is missing or not writable is
      * reported with errno, without libxlsxwriter's message on stderr. */
-    FILE *f = fopen(path, "wb");
-    if (!f)
+    uf_outfile o;
+    if (uf_out_open(&o, path, UF_OUT_SHARED) != UF_OK)
         return uf_render_failed(d, path, UF_ERR_IO);
-    fclose(f);
+    close(o.fd); /* libxlsxwriter writes it by name */
+    o.fd = -1;
     xw x = { .r = r };
     for (int s = 0; s < r->nsections; s++)
         x.ntables += r->sections[s]->ntables;
     x.names = calloc((size_t)x.ntables + 1, sizeof *x.names);
-    x.wb = workbook_new(path);
+    x.wb = workbook_new(o.tmp);
     if (x.names && x.wb)
         build(&x, created_epoch);
     else
@@ -718,10 +721,9 @@ uf_error uf_render_xlsx(const uf_report *r, const char *path, long long created_
     else
         lxw_workbook_free(x.wb);
     free(x.names);
-    if (x.err != LXW_NO_ERROR) {
-        int saved = errno;
-        unlink(path);
-        errno = saved;
-    }
+    if (x.err != LXW_NO_ERROR)
+        uf_out_abort(&o);
+    else if (uf_out_commit(&o) != UF_OK)
+        return uf_render_failed(d, path, UF_ERR_IO);
     return uf_render_failed(d, path, error_of(x.err));
 }

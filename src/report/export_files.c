@@ -8,7 +8,9 @@
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <xlsxwriter.h>
 #include "export_internal.h"
 
@@ -60,23 +62,49 @@ static const char *cell_text(const uf_xval *v, char *buf, size_t n)
     return buf;
 }
 
+FILE *uf_xopen(uf_outfile *o, const char *path)
+{
+    if (uf_out_open(o, path, UF_OUT_PRIVATE) != UF_OK)
+        return NULL;
+    FILE *f = uf_out_stream(o);
+    if (!f)
+        uf_out_abort(o);
+    return f;
+}
+
+int uf_xclose(uf_outfile *o)
+{
+    return uf_out_commit(o) == UF_OK ? 0 : -1;
+}
+
+/* Text s as a quoted CSV field; one a spreadsheet would take for a formula
+ * gets a leading ' (uf_csv_guard, OWASP's rule). */
+static void put_text(FILE *f, const char *s)
+{
+    char buf[1024];
+    const char *g = uf_csv_guard(s, buf, sizeof buf);
+    char *big = NULL;
+    if (!g && (big = malloc(strlen(s) + 2)) != NULL) { /* a long one */
+        big[0] = '\'';
+        strcpy(big + 1, s);
+    }
+    g = g ? g : big ? big : "'";
+    csv_fwrite(f, g, strlen(g));
+    free(big);
+}
+
 static void put_field(FILE *f, const char *s, int first)
 {
     if (!first)
         fputc(',', f);
     if (*s)
-        csv_fwrite(f, s, strlen(s));
-}
-
-static int close_file(FILE *f)
-{
-    int bad = ferror(f);
-    return fclose(f) == 0 && !bad ? 0 : -1;
+        put_text(f, s);
 }
 
 int uf_xwrite_csv(const uf_xtable *t, const char *path)
 {
-    FILE *f = fopen(path, "w");
+    uf_outfile o;
+    FILE *f = uf_xopen(&o, path);
     if (!f)
         return -1;
     for (int c = 0; c < t->ncols; c++)
@@ -91,18 +119,19 @@ int uf_xwrite_csv(const uf_xtable *t, const char *path)
             if (c)
                 fputc(',', f);
             if (v.s)
-                csv_fwrite(f, s, strlen(s));
+                put_text(f, s);
             else
                 fputs(s, f);
         }
         fputc('\n', f);
     }
-    return close_file(f);
+    return uf_xclose(&o);
 }
 
 int uf_xwrite_kodbok_csv(const uf_xtable *t, const char *path)
 {
-    FILE *f = fopen(path, "w");
+    uf_outfile o;
+    FILE *f = uf_xopen(&o, path);
     if (!f)
         return -1;
     fputs("column,description,type,values\n", f);
@@ -115,7 +144,7 @@ int uf_xwrite_kodbok_csv(const uf_xtable *t, const char *path)
         put_field(f, codes, 0);
         fputc('\n', f);
     }
-    return close_file(f);
+    return uf_xclose(&o);
 }
 
 /* The "data" sheet: header, one row per row, numbers as numbers. */
@@ -163,9 +192,16 @@ static void xlsx_kodbok(const uf_xtable *t, lxw_worksheet *ws, lxw_format *bold)
 
 int uf_xwrite_xlsx(const uf_xtable *t, const char *path)
 {
-    lxw_workbook *wb = workbook_new(path);
-    if (!wb)
+    uf_outfile o;
+    if (uf_out_open(&o, path, UF_OUT_PRIVATE) != UF_OK)
         return -1;
+    close(o.fd); /* libxlsxwriter writes it by name */
+    o.fd = -1;
+    lxw_workbook *wb = workbook_new(o.tmp);
+    if (!wb) {
+        uf_out_abort(&o);
+        return -1;
+    }
     lxw_format *bold = workbook_add_format(wb);
     format_set_bold(bold);
     lxw_worksheet *data = workbook_add_worksheet(wb, "data");
@@ -177,5 +213,9 @@ int uf_xwrite_xlsx(const uf_xtable *t, const char *path)
     lxw_error rc = workbook_close(wb);
     if (rc != LXW_NO_ERROR && errno == 0)
         errno = EIO;
-    return rc == LXW_NO_ERROR && data && kod ? 0 : -1;
+    if (rc != LXW_NO_ERROR || !data || !kod) {
+        uf_out_abort(&o);
+        return -1;
+    }
+    return uf_xclose(&o);
 }

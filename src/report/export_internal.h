@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include "uppfolj/export.h"
 #include "uppfolj/kodbok.h"
+#include "uppfolj/outfile.h"
 
 #define UF_XMAXCOLS 64
 
@@ -77,6 +78,12 @@ void uf_xvalue(const uf_xtable *t, size_t r, int col, uf_xval *out);
 void uf_xreal(double v, char *buf, size_t n);
 
 /* Writers: 0 on success, -1 (errno kept) on failure. */
+/* Open path for one of the export's files (uf_out_open): for its owner
+ * only (0600: a row per case), whole or not at all, never through a link.
+ * NULL (errno) on failure.  uf_xclose renames it into place: 0, or -1
+ * (errno) with nothing left behind. */
+FILE *uf_xopen(uf_outfile *o, const char *path);
+int uf_xclose(uf_outfile *o);
 int uf_xwrite_csv(const uf_xtable *t, const char *path);
 int uf_xwrite_kodbok_csv(const uf_xtable *t, const char *path);
 int uf_xwrite_xlsx(const uf_xtable *t, const char *path);

@@ -10,12 +10,6 @@
 #include <string.h>
 #include "export_internal.h"
 
-static int close_file(FILE *f)
-{
-    int bad = ferror(f);
-    return fclose(f) == 0 && !bad ? 0 : -1;
-}
-
 static bool is_text(uf_xtype t)
 {
     return t == UF_XT_TEXT || t == UF_XT_CODE || t == UF_XT_MONTH;
@@ -64,7 +58,8 @@ static const char *r_class(uf_xtype t)
 
 int uf_xwrite_r(const uf_xtable *t, const char *path)
 {
-    FILE *f = fopen(path, "w");
+    uf_outfile o;
+    FILE *f = uf_xopen(&o, path);
     if (!f)
         return -1;
     fputs("# load.R - läser uppfoljs analysexport export.csv (avidentifierad, en rad\n"
@@ -103,7 +98,7 @@ int uf_xwrite_r(const uf_xtable *t, const char *path)
         r_string(f, t->cols[c].desc);
         fputs(c + 1 < t->ncols ? ",\n" : ")\n", f);
     }
-    return close_file(f);
+    return uf_xclose(&o);
 }
 
 /* The widest text of column c in the data and its codes, at least 8. */
@@ -124,7 +119,8 @@ static size_t text_width(const uf_xtable *t, int c)
 
 int uf_xwrite_spss(const uf_xtable *t, const char *path)
 {
-    FILE *f = fopen(path, "w");
+    uf_outfile o;
+    FILE *f = uf_xopen(&o, path);
     if (!f)
         return -1;
     fputs("* Encoding: UTF-8.\n"
@@ -168,7 +164,7 @@ int uf_xwrite_spss(const uf_xtable *t, const char *path)
         }
     }
     fputs("  .\nEXECUTE.\n", f);
-    return close_file(f);
+    return uf_xclose(&o);
 }
 
 /* Stata: a coded text column becomes a labelled number (1, 2, ... in the
@@ -192,7 +188,8 @@ static void stata_code(FILE *f, const uf_xcol *col)
 
 int uf_xwrite_stata(const uf_xtable *t, const char *path)
 {
-    FILE *f = fopen(path, "w");
+    uf_outfile o;
+    FILE *f = uf_xopen(&o, path);
     if (!f)
         return -1;
     fputs("* load.do - läser uppfoljs analysexport export.csv (avidentifierad, en rad\n"
@@ -230,5 +227,5 @@ int uf_xwrite_stata(const uf_xtable *t, const char *path)
     for (int c = 0; c < t->ncols; c++)
         fprintf(f, " %s", t->cols[c].name);
     fputs("\n", f);
-    return close_file(f);
+    return uf_xclose(&o);
 }
