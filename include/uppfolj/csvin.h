@@ -16,13 +16,30 @@
 #include <stddef.h>
 #include "uppfolj/error.h"
 
-typedef enum uf_encoding { UF_ENC_UTF8, UF_ENC_UTF8_BOM, UF_ENC_CP1252 } uf_encoding;
+typedef enum uf_encoding {
+    UF_ENC_UTF8,
+    UF_ENC_UTF8_BOM,
+    UF_ENC_CP1252,
+    UF_ENC_UTF16LE, /* with its BOM: Excel's "Unicode-text" */
+    UF_ENC_UTF16BE
+} uf_encoding;
+
+/* Why a file is not text uppfolj reads (uf_csv_scan). */
+typedef enum uf_csv_problem {
+    UF_CSV_OK,
+    UF_CSV_BAD_UTF8, /* UTF-8 with a byte that is not */
+    UF_CSV_NUL,      /* a NUL byte */
+    UF_CSV_NOT_TEXT  /* neither UTF-8 nor Windows-1252 */
+} uf_csv_problem;
 
 typedef struct uf_csv_info {
     uf_encoding encoding;
-    char delim;              /* ';' or ',' */
+    char delim;              /* ';', ',' or tab */
     char sha256[65];         /* hex digest of the file's bytes */
     unsigned long long size; /* bytes */
+    uf_csv_problem problem;  /* UF_CSV_OK, or why the file cannot be read */
+    unsigned long bad_line;  /* the line of the problem */
+    unsigned char bad_byte;  /* the byte found there */
 } uf_csv_info;
 
 /*
@@ -37,10 +54,16 @@ typedef void (*uf_csv_progress_fn)(void *ctx, unsigned long long done);
 
 /* Name of an encoding in Swedish-friendly words ("UTF-8", ...).  Static. */
 const char *uf_encoding_name(uf_encoding e);
+/* Name of a delimiter in Swedish ("semikolon", "komma", "tabb").  Static. */
+const char *uf_delim_name(char delim);
 
 /*
  * First pass over path: fill info.  UF_ERR_IO (errno kept) if the file
- * cannot be read.  An empty file gives delim ';'.
+ * cannot be read.  An empty file gives delim ';'.  The encoding is UTF-8
+ * (with or without BOM) or Windows-1252 only when the file is wholly that,
+ * UTF-16 when it begins with its BOM; otherwise UF_ERR_INPUT with
+ * info->problem, bad_line and bad_byte filled: a UTF-8 file with an
+ * invalid sequence, a NUL byte, or bytes that are no text.
  */
 uf_error uf_csv_scan(const char *path, uf_csv_info *info);
 

@@ -52,13 +52,15 @@ static void print_summary(const cli_common *co, const uf_import_result *res, boo
             fputs("  ", stdout);
             cli_pad(stdout, kind_sv[k], 12);
             if (res->stored || dry)
-                printf("%8lu rader: %lu nya, %lu ändrade, %lu oförändrade  (%s, %s, sha256 "
+                printf("%8lu rader: %lu nya, %lu ändrade, %lu oförändrade  (%s, %s, %s, sha256 "
                        "%.12s…)\n",
                        f->rows, f->inserted, f->updated, f->unchanged, f->path,
-                       uf_encoding_name(f->info.encoding), f->info.sha256);
+                       uf_encoding_name(f->info.encoding), uf_delim_name(f->info.delim),
+                       f->info.sha256);
             else /* nothing was stored: no counts of what would have been */
-                printf("%8lu rader lästa  (%s, %s, sha256 %.12s…)\n", f->rows, f->path,
-                       uf_encoding_name(f->info.encoding), f->info.sha256);
+                printf("%8lu rader lästa  (%s, %s, %s, sha256 %.12s…)\n", f->rows, f->path,
+                       uf_encoding_name(f->info.encoding), uf_delim_name(f->info.delim),
+                       f->info.sha256);
         }
     }
     if (dry)

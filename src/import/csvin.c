@@ -24,8 +24,15 @@ const char *uf_encoding_name(uf_encoding e)
     case UF_ENC_UTF8: return "UTF-8";
     case UF_ENC_UTF8_BOM: return "UTF-8 med BOM";
     case UF_ENC_CP1252: return "Windows-1252";
+    case UF_ENC_UTF16LE: return "UTF-16 (little endian, med BOM)";
+    case UF_ENC_UTF16BE: return "UTF-16 (big endian, med BOM)";
     }
     return "?";
+}
+
+const char *uf_delim_name(char delim)
+{
+    return delim == ';' ? "semikolon" : delim == ',' ? "komma" : delim == '\t' ? "tabb" : "?";
 }
 
 /* Length of the UTF-8 sequence led by c, 0 for an invalid lead byte. */
@@ -83,20 +90,114 @@ bool uf_utf8_valid(const unsigned char *b, size_t len, size_t *tail)
     return true;
 }
 
-/* Count ';' and ',' outside quotes in the first line of buf. */
-static char detect_delim(const unsigned char *buf, size_t len)
+/* The delimiter of the first line of buf (every step-th byte from the
+ * first: 2 for UTF-16): the most frequent of ';', ',' and tab outside
+ * quotes, ';' on a tie with none. */
+static char detect_delim(const unsigned char *buf, size_t len, size_t step)
 {
-    size_t semi = 0, comma = 0;
+    size_t semi = 0, comma = 0, tab = 0;
     bool quoted = false;
-    for (size_t i = 0; i < len && (quoted || (buf[i] != '\n' && buf[i] != '\r')); i++) {
+    for (size_t i = 0; i < len && (quoted || (buf[i] != '\n' && buf[i] != '\r')); i += step) {
         if (buf[i] == '"')
             quoted = !quoted;
         else if (!quoted && buf[i] == ';')
             semi++;
         else if (!quoted && buf[i] == ',')
             comma++;
+        else if (!quoted && buf[i] == '\t')
+            tab++;
     }
+    if (tab > semi && tab > comma)
+        return '\t';
     return comma > semi ? ',' : ';';
+}
+
+/* UTF-8 check of one chunk that goes on past errors: the offset of the
+ * first invalid byte (len when none) and the number of valid multibyte
+ * sequences; *tail bytes at the end begin a sequence the next chunk ends. */
+static size_t utf8_scan(const unsigned char *b, size_t len, size_t *tail, unsigned long *mb)
+{
+    size_t bad = len, i = 0;
+    *tail = 0;
+    while (i < len) {
+        while (i + 8 <= len) { /* ASCII runs, eight bytes at a time */
+            uint64_t w;
+            memcpy(&w, b + i, 8);
+            if (w & 0x8080808080808080u)
+                break;
+            i += 8;
+        }
+        if (i >= len)
+            break;
+        if (b[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t n = seq_len(b[i]);
+        bool ok = n > 0;
+        if (ok && i + n > len) {
+            bool cont = true;
+            for (size_t k = i + 1; k < len; k++)
+                cont = cont && (b[k] & 0xC0) == 0x80;
+            if (cont) {
+                *tail = len - i;
+                break;
+            }
+            ok = false;
+        }
+        for (size_t k = 1; ok && k < n; k++)
+            ok = (b[i + k] & 0xC0) == 0x80;
+        if (ok && ((b[i] == 0xE0 && b[i + 1] < 0xA0) || (b[i] == 0xED && b[i + 1] > 0x9F) ||
+                   (b[i] == 0xF0 && b[i + 1] < 0x90) || (b[i] == 0xF4 && b[i + 1] > 0x8F)))
+            ok = false;
+        if (ok) {
+            (*mb)++;
+            i += n;
+        } else {
+            if (bad == len)
+                bad = i;
+            i++;
+        }
+    }
+    return bad;
+}
+
+/* Bytes that Windows-1252 leaves undefined. */
+static bool cp1252_undefined(unsigned char c)
+{
+    return c == 0x81 || c == 0x8D || c == 0x8F || c == 0x90 || c == 0x9D;
+}
+
+/* The line (1-based) of byte offset at in path, and that byte; the first
+ * byte from offset `from` on for which pick() holds when at is -1 (then
+ * *at gets its offset; stays -1 when there is none).  0 on a read error. */
+static unsigned long line_of(const char *path, long long *at, bool (*pick)(unsigned char),
+                             unsigned char *byte)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return 0;
+    unsigned long line = 1;
+    long long off = 0;
+    int c;
+    while ((c = getc(f)) != EOF) {
+        if ((*at < 0 && pick && pick((unsigned char)c)) || off == *at) {
+            *at = off;
+            *byte = (unsigned char)c;
+            fclose(f);
+            return line;
+        }
+        if (c == '\n')
+            line++;
+        off++;
+    }
+    fclose(f);
+    return line;
+}
+
+static bool is_nul(unsigned char c)
+{
+    return c == 0;
 }
 
 uf_error uf_csv_scan(const char *path, uf_csv_info *info)
@@ -117,23 +218,38 @@ uf_error uf_csv_scan(const char *path, uf_csv_info *info)
         return UF_ERR_NOMEM;
     }
     memset(info, 0, sizeof *info);
-    bool utf8 = true, first = true;
+    bool first = true, wide = false, nul = false;
+    long long bad = -1; /* offset of the first byte that is not UTF-8 */
+    unsigned long mb = 0;
     size_t carry = 0, got;
     while ((got = fread(buf + carry, 1, CHUNK, f)) > 0) {
         EVP_DigestUpdate(sha, buf + carry, got);
+        long long base = (long long)info->size - (long long)carry;
         info->size += got;
         size_t len = carry + got, off = 0;
         if (first) {
-            if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
-                off = 3;
-            info->delim = detect_delim(buf + off, len - off);
-            info->encoding = off ? UF_ENC_UTF8_BOM : UF_ENC_UTF8;
             first = false;
+            if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
+                off = 3;
+                info->encoding = UF_ENC_UTF8_BOM;
+            } else if (len >= 2 &&
+                       (memcmp(buf, "\xFF\xFE", 2) == 0 || memcmp(buf, "\xFE\xFF", 2) == 0)) {
+                wide = true;
+                info->encoding = buf[0] == 0xFF ? UF_ENC_UTF16LE : UF_ENC_UTF16BE;
+                off = buf[0] == 0xFF ? 2 : 3; /* the low byte of each unit */
+            }
+            info->delim = detect_delim(buf + off, len - off, wide ? 2 : 1);
         }
-        if (utf8 && !uf_utf8_valid(buf + off, len - off, &carry))
-            utf8 = false;
-        if (!utf8)
+        if (wide) { /* iconv checks it while reading */
             carry = 0;
+            continue;
+        }
+        nul = nul || memchr(buf + off, 0, len - off) != NULL;
+        size_t tail;
+        size_t at = utf8_scan(buf + off, len - off, &tail, &mb);
+        if (bad < 0 && at < len - off)
+            bad = base + (long long)(off + at);
+        carry = tail;
         memmove(buf, buf + len - carry, carry);
     }
     bool failed = ferror(f) != 0;
@@ -143,17 +259,41 @@ uf_error uf_csv_scan(const char *path, uf_csv_info *info)
         EVP_MD_CTX_free(sha);
         return UF_ERR_IO;
     }
-    if (first)
-        info->delim = ';';
-    if (!utf8 || carry)
-        info->encoding = UF_ENC_CP1252;
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned dlen = 0;
     EVP_DigestFinal_ex(sha, digest, &dlen);
     EVP_MD_CTX_free(sha);
     for (unsigned i = 0; i < dlen && i < 32; i++)
         snprintf(info->sha256 + 2 * i, 3, "%02x", digest[i]);
-    return UF_OK;
+    if (first)
+        info->delim = ';';
+    if (wide)
+        return UF_OK;
+    if (bad < 0 && carry) /* a sequence cut off at the end */
+        bad = (long long)info->size - (long long)carry;
+    /* The encoding is taken only when the file is wholly that: UTF-8; or,
+     * when it has no valid UTF-8 multibyte sequence at all and a byte that
+     * is no UTF-8, Windows-1252 (where 0x81 0x8D 0x8F 0x90 0x9D are not
+     * text).  A UTF-8 file with one broken sequence is an error, not a
+     * Windows-1252 file: guessing would turn every å ä ö into two
+     * characters. */
+    long long at = -1;
+    if (nul) {
+        info->problem = UF_CSV_NUL;
+        info->bad_line = line_of(path, &at, is_nul, &info->bad_byte);
+    } else if (bad >= 0 && (mb > 0 || info->encoding == UF_ENC_UTF8_BOM)) {
+        info->problem = UF_CSV_BAD_UTF8;
+        at = bad;
+        info->bad_line = line_of(path, &at, NULL, &info->bad_byte);
+    } else if (bad >= 0) {
+        info->encoding = UF_ENC_CP1252;
+        info->bad_line = line_of(path, &at, cp1252_undefined, &info->bad_byte);
+        if (at >= 0)
+            info->problem = UF_CSV_NOT_TEXT;
+        else
+            info->bad_line = 0;
+    }
+    return info->problem ? UF_ERR_INPUT : UF_OK;
 }
 
 /* State of the second pass, shared with libcsv's callbacks. */
@@ -249,21 +389,20 @@ static int feed(struct csv_parser *p, reader *r, const char *s, size_t len)
     return 0;
 }
 
-/* Convert a Windows-1252 chunk to UTF-8 with cd; returns bytes in out. */
-static size_t to_utf8(iconv_t cd, char *in, size_t len, char *out, size_t cap)
+/* Convert len bytes at in to UTF-8 with cd into out (cap bytes); *left
+ * gets the bytes at the end of in that begin a character the next chunk
+ * ends (UTF-16).  Returns the bytes in out, or (size_t)-1 on a byte
+ * sequence that is no character.  Windows-1252's undefined bytes never
+ * get here (uf_csv_scan refuses them). */
+static size_t convert(iconv_t cd, char *in, size_t len, char *out, size_t cap, size_t *left)
 {
     char *ip = in, *op = out;
     size_t il = len, ol = cap;
-    while (il > 0) {
-        if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1) {
-            /* 0x81 0x8D 0x8F 0x90 0x9D are undefined in 1252: keep as '?' */
-            if (errno != EILSEQ || ol == 0)
-                break;
-            *op++ = '?';
-            ol--;
-            ip++;
-            il--;
-        }
+    *left = 0;
+    if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1) {
+        if (errno != EINVAL)
+            return (size_t)-1;
+        *left = il; /* incomplete at the end */
     }
     return (size_t)(op - out);
 }
@@ -284,30 +423,54 @@ uf_error uf_csv_read(const char *path, const uf_csv_info *info, uf_csv_row_fn ro
         return UF_ERR_NOMEM;
     }
     csv_set_delim(&p, (unsigned char)info->delim);
-    buf = malloc(CHUNK);
+    buf = malloc(CHUNK + 4);
     if (!buf)
         goto fail;
-    if (info->encoding == UF_ENC_CP1252) {
-        cd = iconv_open("UTF-8", "WINDOWS-1252");
-        conv = malloc(CHUNK * 3);
+    const char *from = info->encoding == UF_ENC_CP1252    ? "WINDOWS-1252"
+                       : info->encoding == UF_ENC_UTF16LE ? "UTF-16LE"
+                       : info->encoding == UF_ENC_UTF16BE ? "UTF-16BE"
+                                                          : NULL;
+    if (from) {
+        cd = iconv_open("UTF-8", from);
+        conv = malloc(CHUNK * 3 + 16);
         if (cd == (iconv_t)-1 || !conv)
             goto fail;
     }
     unsigned long long done = 0;
-    size_t got;
+    size_t got, left = 0;
     bool first = true;
-    while (!r.stop && (got = fread(buf, 1, CHUNK, f)) > 0) {
+    while (!r.stop && (got = fread(buf + left, 1, CHUNK, f)) > 0) {
         char *s = buf;
-        size_t len = got;
+        size_t len = left + got;
         done += got;
-        if (first && info->encoding == UF_ENC_UTF8_BOM && len >= 3) {
-            s += 3;
-            len -= 3;
+        size_t bom = info->encoding == UF_ENC_UTF8_BOM                                      ? 3
+                     : info->encoding == UF_ENC_UTF16LE || info->encoding == UF_ENC_UTF16BE ? 2
+                                                                                            : 0;
+        if (first && len >= bom) {
+            s += bom;
+            len -= bom;
         }
         first = false;
+        left = 0;
         if (conv) {
-            len = to_utf8(cd, s, len, conv, CHUNK * 3);
+            size_t n = convert(cd, s, len, conv, CHUNK * 3 + 16, &left);
+            if (n == (size_t)-1) {
+                rc = UF_ERR_INPUT;
+                *bad_line = r.line;
+                goto fail;
+            }
+            memmove(buf, s + len - left, left);
+            len = n;
             s = conv;
+            /* a NUL character (UTF-16 has no NUL bytes to scan for) */
+            const char *z = memchr(s, 0, len);
+            if (z) {
+                rc = UF_ERR_INPUT;
+                *bad_line = r.line;
+                for (const char *q = s; (q = memchr(q, '\n', (size_t)(z - q))) != NULL; q++)
+                    (*bad_line)++;
+                goto fail;
+            }
         }
         if (feed(&p, &r, s, len) != 0) {
             rc = UF_ERR_INPUT;

@@ -152,6 +152,33 @@ static int detect_kind(const char *path, const uf_csv_info *info, uf_diag *d)
     return best;
 }
 
+/* Say why file f is not text uppfolj reads (uf_csv_scan's problem). */
+static void not_text(uf_diag *d, const uf_import_file *f)
+{
+    const uf_csv_info *in = &f->info;
+    switch (in->problem) {
+    case UF_CSV_BAD_UTF8:
+        uf_diag_add(d, UF_ERROR, f->path, in->bad_line, NULL,
+                    "filen är UTF-8 men har här en byte som inte är det (0x%02X); inget "
+                    "gissas: rätta tecknet, eller spara filen som UTF-8 igen (i Excel: Spara som "
+                    "> CSV UTF-8)",
+                    in->bad_byte);
+        break;
+    case UF_CSV_NUL:
+        uf_diag_add(d, UF_ERROR, f->path, in->bad_line, NULL,
+                    "raden har ett NUL-tecken (byte 0x00): filen är ingen textfil eller är "
+                    "skadad; spara den som CSV igen");
+        break;
+    case UF_CSV_NOT_TEXT:
+        uf_diag_add(d, UF_ERROR, f->path, in->bad_line, NULL,
+                    "filen är varken UTF-8 eller Windows-1252 (byte 0x%02X); spara den som CSV "
+                    "UTF-8",
+                    in->bad_byte);
+        break;
+    case UF_CSV_OK: break;
+    }
+}
+
 /* Progress of the whole run, passed through uf_csv_read. */
 typedef struct run_progress {
     const uf_import_opts *o;
@@ -306,7 +333,12 @@ static unsigned long long scan_files(const uf_import_opts *o, uf_import_result *
         uf_import_file *f = &res->files[i];
         f->path = o->paths[i];
         kinds[i] = -1;
-        if (uf_csv_scan(f->path, &f->info) != UF_OK) {
+        uf_error err = uf_csv_scan(f->path, &f->info);
+        if (err == UF_ERR_INPUT) {
+            not_text(d, f);
+            continue;
+        }
+        if (err != UF_OK) {
             uf_diag_add(d, UF_ERROR, f->path, 0, NULL, "filen kunde inte läsas: %s",
                         strerror(errno));
             continue;

@@ -197,11 +197,86 @@ static void test_csvin__scan_utf8_across_chunk_boundary(void **state)
     free(buf);
 }
 
+/* Issue 13: an encoding is taken only when the file is wholly that.  One
+ * bad byte in an otherwise UTF-8 file is an error naming its line (line 3
+ * here: 0xF6 is 1252's ö among UTF-8 å); a NUL byte is one too; a byte
+ * Windows-1252 leaves undefined (0x81) in a file that is no UTF-8 makes
+ * it no text at all. */
+static void test_csvin__scan_refuses_mixed_and_binary(void **state)
+{
+    const char *dir = *state;
+    char path[TU_PATH];
+    uf_csv_info info;
+    assert_int_equal(tu_write(dir, "m.csv",
+                              "ort\nV\xC3\xA4ster\xC3\xA5s\nS\xF6"
+                              "derdal\nUme\xC3\xA5\n",
+                              path),
+                     0);
+    assert_int_equal(uf_csv_scan(path, &info), UF_ERR_INPUT);
+    assert_int_equal(info.problem, UF_CSV_BAD_UTF8);
+    assert_int_equal(info.bad_line, 3);
+    assert_int_equal(info.bad_byte, 0xF6);
+    /* with a BOM, one bad byte is enough: the BOM says UTF-8 */
+    assert_int_equal(tu_write(dir, "mb.csv",
+                              "\xEF\xBB\xBFort\nS\xF6"
+                              "derdal\n",
+                              path),
+                     0);
+    assert_int_equal(uf_csv_scan(path, &info), UF_ERR_INPUT);
+    assert_int_equal(info.problem, UF_CSV_BAD_UTF8);
+    assert_int_equal(info.bad_line, 2);
+    static const char nul[] = "a;b\n1;2\n3;x\0y\n";
+    assert_int_equal(tu_write_bytes(dir, "n.csv", nul, sizeof nul - 1, path), 0);
+    assert_int_equal(uf_csv_scan(path, &info), UF_ERR_INPUT);
+    assert_int_equal(info.problem, UF_CSV_NUL);
+    assert_int_equal(info.bad_line, 3);
+    assert_int_equal(tu_write(dir, "x.csv", "a;b\n\xE5;\x81\n", path), 0);
+    assert_int_equal(uf_csv_scan(path, &info), UF_ERR_INPUT);
+    assert_int_equal(info.problem, UF_CSV_NOT_TEXT);
+    assert_int_equal(info.bad_line, 2);
+    assert_int_equal(info.bad_byte, 0x81);
+}
+
+/* UTF-16 with its BOM (Excel's "Unicode-text", tab-separated) is read,
+ * little and big endian: "namn\tort" / "Åsa\tUmeå" (Å = U+00C5,
+ * å = U+00E5). */
+static void test_csvin__reads_utf16(void **state)
+{
+    static const char le[] = "\xFF\xFE"
+                             "n\0a\0m\0n\0\t\0o\0r\0t\0\n\0"
+                             "\xC5\0s\0a\0\t\0U\0m\0e\0\xE5\0\n\0";
+    static const char be[] = "\xFE\xFF"
+                             "\0n\0a\0m\0n\0\t\0o\0r\0t\0\n"
+                             "\0\xC5\0s\0a\0\t\0U\0m\0e\0\xE5\0\n";
+    const char *text[] = { le, be };
+    size_t len[] = { sizeof le - 1, sizeof be - 1 };
+    for (int k = 0; k < 2; k++) {
+        char path[TU_PATH];
+        uf_csv_info info;
+        assert_int_equal(tu_write_bytes(*state, k ? "be.csv" : "le.csv", text[k], len[k], path), 0);
+        assert_int_equal(uf_csv_scan(path, &info), UF_OK);
+        assert_int_equal(info.encoding, k ? UF_ENC_UTF16BE : UF_ENC_UTF16LE);
+        assert_int_equal(info.delim, '\t');
+        coll c = { 0 };
+        unsigned long bad = 0;
+        assert_int_equal(uf_csv_read(path, &info, collect, NULL, &c, &bad), UF_OK);
+        assert_int_equal(c.count, 2);
+        assert_rec(&c, 0, 1, 2, "namn", "ort");
+        assert_rec(&c, 1, 2, 2, "\xC3\x85sa", "Ume\xC3\xA5");
+        coll_free(&c);
+    }
+}
+
 static void test_csvin__scan_delimiter(void **state)
 {
     const char *dir = *state;
     char path[TU_PATH];
     uf_csv_info info;
+    /* a tab-separated file (Excel's "Text (tabbavgränsad)") */
+    assert_int_equal(tu_write(dir, "d0.csv", "a\tb\tc\n1;2\t2,5\t3\n", path), 0);
+    assert_int_equal(uf_csv_scan(path, &info), UF_OK);
+    assert_int_equal(info.delim, '\t');
+
     /* decimal commas in the data do not count: only the header line */
     assert_int_equal(tu_write(dir, "d1.csv", "a;b;c\n1,5;2,5;3,5\n", path), 0);
     assert_int_equal(uf_csv_scan(path, &info), UF_OK);
@@ -556,6 +631,8 @@ int main(void)
         T(test_csvin__scan_missing_file_is_io_error),
         T(test_csvin__scan_encodings),
         T(test_csvin__scan_utf8_across_chunk_boundary),
+        T(test_csvin__scan_refuses_mixed_and_binary),
+        T(test_csvin__reads_utf16),
         T(test_csvin__scan_delimiter),
         T(test_csvin__read_fields_and_trimming),
         T(test_csvin__read_quoted_delimiter_and_doubled_quotes),
