@@ -38,6 +38,16 @@ void uf_date_format(int z, char out[UF_DATE_BUF]);
  * number, 0 on success. */
 int uf_number_parse(const char *s, double *out);
 
+/* The number of characters (code points) of UTF-8 text s. */
+size_t uf_utf8_chars(const char *s);
+/* The first control character of s (bytes 0x00-0x1F and 0x7F, and the
+ * C1 controls U+0080-U+009F as UTF-8), or NULL: a terminal may act on
+ * them (ESC starts its escape sequences). */
+const char *uf_control_char(const char *s);
+/* Replace every control character of s (uf_control_char) by '?', in
+ * place: text from data on its way to a terminal.  Returns s. */
+char *uf_defang(char *s);
+
 /* Trim ASCII white space at both ends in place; returns s. */
 char *uf_trim(char *s);
 

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "uppfolj/diag.h"
+#include "uppfolj/parse.h"
 
 void uf_diag_init(uf_diag *d)
 {
@@ -67,7 +68,11 @@ void uf_diag_add(uf_diag *d, uf_severity sev, const char *file, unsigned long li
     e->line = line;
     e->file = strdup(base_name(file));
     e->column = column ? strdup(column) : NULL;
-    e->message = strdup(msg);
+    e->message = strdup(uf_defang(msg)); /* cell text from data goes to a terminal */
+    if (e->file)
+        uf_defang(e->file);
+    if (e->column)
+        uf_defang(e->column);
     if (!e->file || !e->message || (column && !e->column)) {
         free(e->file);
         free(e->column);

@@ -130,6 +130,34 @@ int uf_number_parse(const char *s, double *out)
     return 0;
 }
 
+size_t uf_utf8_chars(const char *s)
+{
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        n += (*p & 0xC0) != 0x80;
+    return n;
+}
+
+const char *uf_control_char(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (*p < 0x20 || *p == 0x7F || (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F))
+            return (const char *)p;
+    return NULL;
+}
+
+char *uf_defang(char *s)
+{
+    char *p = s;
+    while ((p = (char *)uf_control_char(p)) != NULL) {
+        if ((unsigned char)*p == 0xC2) { /* two bytes become "?" */
+            memmove(p + 1, p + 2, strlen(p + 2) + 1);
+        }
+        *p++ = '?';
+    }
+    return s;
+}
+
 char *uf_trim(char *s)
 {
     size_t len = strlen(s);

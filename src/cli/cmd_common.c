@@ -129,12 +129,14 @@ int cli_population(sqlite3 *db, uf_population_req *q, char *words, size_t n)
 
 void cli_error(const char *fmt, ...)
 {
+    char msg[4096];
     va_list ap;
-    fputs("uppfolj: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
+    /* names of units and the like come from data: no control characters
+     * reach the terminal */
+    fprintf(stderr, "uppfolj: %s\n", uf_defang(msg));
 }
 
 void cli_say(const cli_common *co, const char *fmt, ...)

@@ -101,6 +101,23 @@ static bool parse_cell(prep_ctx *r, int col, char *f, cell *cl)
     char folded[256];
     uf_trim(f);
     cl->text = *f ? f : NULL;
+    /* limits are errors, never a silent change: control characters
+     * (a tab, a line break inside a quoted cell, ESC) and text longer
+     * than UF_CELL_MAX characters */
+    const char *ctl = uf_control_char(f);
+    if (ctl) {
+        report(r, UF_ERROR, col,
+               "%s innehåller ett kontrolltecken (byte 0x%02X) som inte hör hemma "
+               "i data",
+               c->label, (unsigned char)*ctl);
+        cl->text = NULL;
+        return false;
+    }
+    if (uf_utf8_chars(f) > UF_CELL_MAX) {
+        report(r, UF_ERROR, col, "%s är längre än %d tecken", c->label, UF_CELL_MAX);
+        cl->text = NULL;
+        return false;
+    }
     if (cl->text && c->type != T_PERSON && holds_pnr(r, f, c->type)) {
         report(r, UF_ERROR, col, "%s", pnr_message);
         cl->text = NULL;

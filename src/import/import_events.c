@@ -8,6 +8,20 @@
 #include <string.h>
 #include "import_internal.h"
 #include "uppfolj/config.h"
+#include "uppfolj/kodbok.h"
+
+/* The highest total score of each instrument (kodbok order), from the
+ * instruments' manuals: ESTER 19 risk factors scored 0-2; SAVRY 24 risk
+ * items 0-2; YLS/CMI 42 items 0/1; EARL-20B 20 items and EARL-21G 21
+ * items 0-2.  ADAD, Check:IRK and "annat" have no one total scale here:
+ * a bound that only catches what cannot be a score.  README:
+ * Importformat lists them. */
+static const double instrument_max[] = { 38, 48, 42, 1000, 42, 1000, 1000 };
+_Static_assert(sizeof instrument_max / sizeof *instrument_max == UF_KB_N_INSTRUMENT,
+               "instrument_max follows the code book");
+/* Item scores (item:NAME) lie in [-ITEM_MAX, ITEM_MAX] (some manuals
+ * score protective items below zero). */
+#define ITEM_MAX 100
 
 /* Store the item:<name> scores of assessment id; false after an error. */
 static bool store_items(imp *m, char **fields, sqlite3_int64 id, int *changed)
@@ -20,6 +34,12 @@ static bool store_items(imp *m, char **fields, sqlite3_int64 id, int *changed)
         if (uf_number_parse(fields[pos], &v) != 0) {
             uf_diag_add(m->d, UF_ERROR, m->path, m->line, m->h.headers[pos], "'%s' är inget tal",
                         fields[pos]);
+            m->row_bad = true;
+            return false;
+        }
+        if (v < -ITEM_MAX || v > ITEM_MAX) {
+            uf_diag_add(m->d, UF_ERROR, m->path, m->line, m->h.headers[pos],
+                        "%s ligger utanför −%d till %d", fields[pos], ITEM_MAX, ITEM_MAX);
             m->row_bad = true;
             return false;
         }
@@ -42,6 +62,12 @@ void uf_row_assessments(imp *m, char **fields)
         return;
     if (c[A_SCORE].text && c[A_SCORE].num < 0) {
         uf_imp_error(m, A_SCORE, "poängen kan inte vara negativ");
+        return;
+    }
+    int ins = uf_kb_index(UF_KB_INSTRUMENT, c[A_INSTRUMENT].text);
+    if (c[A_SCORE].text && ins >= 0 && c[A_SCORE].num > instrument_max[ins]) {
+        uf_imp_error(m, A_SCORE, "poängen %s är högre än %s högsta möjliga, %g", c[A_SCORE].text,
+                     uf_kb_label(UF_KB_INSTRUMENT, c[A_INSTRUMENT].text), instrument_max[ins]);
         return;
     }
     if (!uf_imp_case_or_person(m, A_CASE, A_PERSON, &case_id, &person))

@@ -205,6 +205,10 @@ typedef struct batch {
     int n;
 } batch;
 
+/* The longest text a cell may hold, in characters (README: Importformat);
+ * ids are limited to 64. */
+#define UF_CELL_MAX 200
+
 /* The state of one import run. */
 typedef struct imp {
     sqlite3 *db;
