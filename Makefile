@@ -46,7 +46,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 BIN     := bin/uppfolj$(if $(SANITIZE),-san)
 
-.PHONY: all check unit e2e valgrind test demo clean install uninstall deps format lint clang
+.PHONY: all check unit e2e valgrind test demo clean install uninstall deps format lint clang fuzz
 all: $(BIN)
 
 $(BIN): $(CLI_OBJ) $(BUILD)/libuppfolj.a
@@ -140,13 +140,32 @@ deps:
 	sh .ci/install-deps
 
 # The README's test command: every test, plain, under ASan + UBSan (with
-# LeakSanitizer) and under valgrind.
+# LeakSanitizer) and under valgrind, and a minute of fuzzing.
 test:
 	$(MAKE) lint
 	$(MAKE) clang
 	$(MAKE) check
 	$(MAKE) check SANITIZE=1
 	$(MAKE) valgrind
+	$(MAKE) fuzz
+
+# libFuzzer on the importer (tests/fuzz/fuzz_import.c) for FUZZ_SECONDS
+# (default 60), from the seed corpus tests/fuzz/corpus/; what it learns goes
+# to build-fuzz/corpus, a crash to build-fuzz/crash-* (and fails the run).
+# The library is built with clang, -fsanitize=fuzzer-no-link,address,undefined.
+FUZZ_SECONDS ?= 60
+FUZZ_CFLAGS := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer \
+               -fno-sanitize-recover=all
+fuzz:
+	$(MAKE) CC=clang BUILD=build-fuzz CFLAGS='$(FUZZ_CFLAGS)' build-fuzz/libuppfolj.a
+	@echo "  LD      build-fuzz/fuzz_import"
+	$(Q)clang $(CPPFLAGS:-I$(BUILD)=-Ibuild-fuzz) -std=c11 $(WARN) -O1 -g \
+	  -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	  -o build-fuzz/fuzz_import tests/fuzz/fuzz_import.c build-fuzz/libuppfolj.a $(LDLIBS)
+	$(Q)mkdir -p build-fuzz/corpus
+	$(Q)build-fuzz/fuzz_import -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -timeout=10 \
+	  -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix=build-fuzz/ \
+	  build-fuzz/corpus tests/fuzz/corpus
 
 # The README's main command: a database in out/ from sample-data/.
 DEMO := out
