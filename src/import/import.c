@@ -296,9 +296,8 @@ static uf_error prepare_all(imp *m)
     for (int i = 0; i < S_COUNT; i++) {
         m->st[i] = uf_db_prepare(m->db, stmt_names[i]);
         if (!m->st[i]) {
-            uf_diag_add(m->d, UF_ERROR, "databas", 0, NULL, "%s: %s", stmt_names[i],
-                        sqlite3_errmsg(m->db));
-            return UF_ERR_DB;
+            uf_imp_db_failed(m, stmt_names[i]);
+            return m->db_err;
         }
     }
     return UF_OK;
@@ -355,10 +354,8 @@ static unsigned long long scan_files(const uf_import_opts *o, uf_import_result *
  * (data_state): in the import's transaction, so it always fits the data. */
 static void note_latest(imp *m)
 {
-    if (!m->db_failed && uf_db_note_latest(m->db, m->event_latest) != UF_OK) {
-        m->db_failed = true;
-        uf_diag_add(m->d, UF_ERROR, "databas", 0, NULL, "%s", sqlite3_errmsg(m->db));
-    }
+    if (!m->db_failed && uf_db_note_latest(m->db, m->event_latest) != UF_OK)
+        uf_imp_db_failed(m, "senaste datum");
 }
 
 /* Read every file into one transaction and commit it if all was well. */
@@ -390,11 +387,9 @@ static uf_error run(imp *m, const uf_import_opts *o, uf_import_result *res, cons
                 return err;
             }
         }
-    } else {
-        m->db_failed = true;
     }
     sqlite3_exec(m->db, "ROLLBACK", NULL, NULL, NULL);
-    return m->db_failed ? UF_ERR_DB : (m->d->errors ? UF_ERR_INPUT : UF_OK);
+    return m->db_failed ? m->db_err : (m->d->errors ? UF_ERR_INPUT : UF_OK);
 }
 
 /* Log a run that stored nothing, with its files but none of its rows. */

@@ -73,9 +73,7 @@ static bool ready(imp *m, batch *b)
     b->find = uf_db_prepare(m->db, b->spec->find);
     b->update = b->spec->update ? uf_db_prepare(m->db, b->spec->update) : NULL;
     if (!b->many || !b->one || !b->find || (b->spec->update && !b->update)) {
-        uf_diag_add(m->d, UF_ERROR, "databas", 0, NULL, "%s: %s", b->spec->insert,
-                    sqlite3_errmsg(m->db));
-        m->db_failed = true;
+        uf_imp_db_failed(m, b->spec->insert);
         return false;
     }
     return true;

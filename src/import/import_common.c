@@ -39,14 +39,22 @@ void uf_imp_warn(imp *m, int col, const char *fmt, ...)
     va_end(ap);
 }
 
+void uf_imp_db_failed(imp *m, const char *what)
+{
+    if (m->db_failed)
+        return;
+    m->db_failed = true;
+    m->db_err = uf_db_error(m->db);
+    uf_diag_add(m->d, UF_ERROR, what ? "databas" : m->path, what ? 0 : m->line, NULL,
+                "importen avbröts%s%s: %s", what ? " vid " : " här", what ? what : "",
+                uf_strerror(m->db_err));
+}
+
 int uf_imp_step(imp *m, sqlite3_stmt *st)
 {
     int rc = sqlite3_step(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-        if (!m->db_failed)
-            uf_diag_add(m->d, UF_ERROR, m->path, m->line, NULL, "databasfel: %s",
-                        sqlite3_errmsg(m->db));
-        m->db_failed = true;
+        uf_imp_db_failed(m, NULL);
         m->row_bad = true;
     }
     if (rc != SQLITE_ROW)

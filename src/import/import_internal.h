@@ -220,7 +220,8 @@ typedef struct imp {
                          follow-up rows stored; INT_MIN: none yet */
     sqlite3_int64 run_id;
     sqlite3_stmt *st[S_COUNT];
-    bool db_failed; /* a statement failed unexpectedly */
+    bool db_failed;  /* a statement failed unexpectedly */
+    uf_error db_err; /* then what it was (uf_db_error: busy, full, damaged) */
 
     /* the file being read */
     const char *path;
@@ -270,6 +271,9 @@ void uf_bind_num(sqlite3_stmt *st, int i, const cell *c);
 /* Resolve a person reference (column col) to a person id that must exist;
  * 0 after an error was reported. */
 sqlite3_int64 uf_imp_person(imp *m, int col);
+/* Note that the database failed (the first failure counts): its error,
+ * and where the import was, in Swedish (the CLI says what to do). */
+void uf_imp_db_failed(imp *m, const char *what);
 /* Note the date of an outcome, meeting or goal follow-up row about to be
  * stored (the latest of them goes to data_state, uf_db_note_latest). */
 static inline void uf_imp_note_event(imp *m, int day)
