@@ -108,6 +108,11 @@ run --db broken.db report utfall --by sex --program SIG -o x
 expect_rc 1 "skadad databas"
 expect_contains "$ERR" "skadad" "skadad databas: säger det"
 expect_contains "$ERR" "säkerhetskopia" "skadad databas: säger vad man gör"
+head -c 65536 old.db > cut.db
+run --db cut.db report utfall --by sex --program SIG -o x
+expect_rc 1 "avkortad databas"
+expect_contains "$ERR" "skadad" "avkortad databas: säger att den är skadad"
+expect_lacks "$ERR" "malformed" "avkortad databas: inget engelskt SQLite-meddelande"
 run --db missing.db report utfall --by sex --program SIG -o x
 expect_rc 2 "databas som saknas"
 expect_contains "$ERR" "uppfolj init" "saknad databas: säger hur man skapar den"
