@@ -15,7 +15,7 @@ CC      ?= cc
 BUILD   := build$(if $(SANITIZE),-san)
 Q       := $(if $(V),,@)
 
-PKGS    := sqlite3 libsodium libcrypto gsl inih jansson xlsxwriter
+PKGS    := sqlite3 libsodium libcrypto gsl inih jansson xlsxwriter libzip expat
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
@@ -163,7 +163,7 @@ fuzz:
 	  -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 	  -o build-fuzz/fuzz_import tests/fuzz/fuzz_import.c build-fuzz/libuppfolj.a $(LDLIBS)
 	$(Q)mkdir -p build-fuzz/corpus
-	$(Q)build-fuzz/fuzz_import -max_total_time=$(FUZZ_SECONDS) -max_len=8192 -timeout=10 \
+	$(Q)build-fuzz/fuzz_import -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -timeout=10 \
 	  -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix=build-fuzz/ \
 	  build-fuzz/corpus tests/fuzz/corpus
 

@@ -40,6 +40,13 @@ typedef struct uf_csv_info {
     uf_csv_problem problem;  /* UF_CSV_OK, or why the file cannot be read */
     unsigned long bad_line;  /* the line of the problem */
     unsigned char bad_byte;  /* the byte found there */
+    /* a sheet of an Excel workbook instead (xlsxin.h): uf_csv_read reads
+     * it, its rows numbered as in Excel, and puts the reason for
+     * UF_ERR_INPUT in why (UF_XLSX_WHY bytes) */
+    bool xlsx;
+    char sheet[96]; /* its name */
+    char part[168]; /* its part in the package */
+    char *why;
 } uf_csv_info;
 
 /*
@@ -71,7 +78,8 @@ uf_error uf_csv_scan(const char *path, uf_csv_info *info);
  * Second pass: parse path as info describes and call row for every record,
  * header included.  Returns UF_OK when the whole file was read (or row asked
  * to stop), UF_ERR_IO when reading failed, UF_ERR_NOMEM, or UF_ERR_INPUT on
- * a quoting error, with *bad_line set to the line where it was found.
+ * a quoting error, with *bad_line set to the line where it was found.  A
+ * sheet of a workbook (info->xlsx) is read by uf_xlsx_read.
  */
 uf_error uf_csv_read(const char *path, const uf_csv_info *info, uf_csv_row_fn row,
                      uf_csv_progress_fn progress, void *ctx, unsigned long *bad_line);

@@ -39,11 +39,15 @@ typedef struct uf_import_opts {
     void *progress_ctx;
 } uf_import_opts;
 
+/* One file, or one sheet of a workbook: a workbook's sheets that identify
+ * an entity by their name or header are one entry each. */
 typedef struct uf_import_file {
     const char *path; /* borrowed from the options */
     const char *kind; /* static entity name, NULL if unknown */
     uf_csv_info info;
     unsigned long rows, inserted, updated, unchanged;
+    char label[200]; /* what messages call it: the path, or "path [Blad]" */
+    char why[256];   /* a sheet's reason for an error (info.why) */
 } uf_import_file;
 
 typedef struct uf_import_result {

@@ -122,8 +122,10 @@ void uf_diag_print(const uf_diag *d, FILE *out)
     for (size_t i = 0; i < d->n; i++) {
         const uf_diag_entry *e = &d->items[i];
         fputs(e->file, out);
+        /* a sheet of a workbook, "fil.xlsx [Blad]", says its Excel row */
+        size_t len = strlen(e->file);
         if (e->line)
-            fprintf(out, ":%lu", e->line);
+            fprintf(out, len && e->file[len - 1] == ']' ? " rad %lu" : ":%lu", e->line);
         fputs(": ", out);
         if (e->severity == UF_WARNING)
             fputs("varning: ", out);

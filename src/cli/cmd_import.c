@@ -40,6 +40,17 @@ static void progress(void *ctx, unsigned long long done, unsigned long long tota
 }
 
 /* What each file gave, in import order (the order the engine used). */
+/* How file f was read: "UTF-8, semikolon", or "Excel-arbetsbok". */
+static const char *how(const uf_import_file *f)
+{
+    static char buf[96];
+    if (f->info.xlsx)
+        return "Excel-arbetsbok";
+    snprintf(buf, sizeof buf, "%s, %s", uf_encoding_name(f->info.encoding),
+             uf_delim_name(f->info.delim));
+    return buf;
+}
+
 static void print_summary(const cli_common *co, const uf_import_result *res, bool dry)
 {
     if (co->quiet)
@@ -52,14 +63,12 @@ static void print_summary(const cli_common *co, const uf_import_result *res, boo
             fputs("  ", stdout);
             cli_pad(stdout, kind_sv[k], 12);
             if (res->stored || dry)
-                printf("%8lu rader: %lu nya, %lu ändrade, %lu oförändrade  (%s, %s, %s, sha256 "
+                printf("%8lu rader: %lu nya, %lu ändrade, %lu oförändrade  (%s, %s, sha256 "
                        "%.12s…)\n",
-                       f->rows, f->inserted, f->updated, f->unchanged, f->path,
-                       uf_encoding_name(f->info.encoding), uf_delim_name(f->info.delim),
+                       f->rows, f->inserted, f->updated, f->unchanged, f->label, how(f),
                        f->info.sha256);
             else /* nothing was stored: no counts of what would have been */
-                printf("%8lu rader lästa  (%s, %s, %s, sha256 %.12s…)\n", f->rows, f->path,
-                       uf_encoding_name(f->info.encoding), uf_delim_name(f->info.delim),
+                printf("%8lu rader lästa  (%s, %s, sha256 %.12s…)\n", f->rows, f->label, how(f),
                        f->info.sha256);
         }
     }

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <csv.h>
 #include "uppfolj/csvin.h"
+#include "uppfolj/xlsxin.h"
 
 #define CHUNK (256 * 1024)
 
@@ -237,6 +238,8 @@ uf_error uf_csv_scan(const char *path, uf_csv_info *info)
                 wide = true;
                 info->encoding = buf[0] == 0xFF ? UF_ENC_UTF16LE : UF_ENC_UTF16BE;
                 off = buf[0] == 0xFF ? 2 : 3; /* the low byte of each unit */
+                if (off > len)
+                    off = len; /* the BOM alone */
             }
             info->delim = detect_delim(buf + off, len - off, wide ? 2 : 1);
         }
@@ -410,6 +413,8 @@ static size_t convert(iconv_t cd, char *in, size_t len, char *out, size_t cap, s
 uf_error uf_csv_read(const char *path, const uf_csv_info *info, uf_csv_row_fn row,
                      uf_csv_progress_fn progress, void *ctx, unsigned long *bad_line)
 {
+    if (info->xlsx)
+        return uf_xlsx_read(path, info->part, row, progress, ctx, bad_line, info->why);
     uf_error rc = UF_ERR_NOMEM;
     reader r = { .line = 1, .row = row, .ctx = ctx };
     struct csv_parser p;

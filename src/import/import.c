@@ -14,10 +14,12 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include "import_internal.h"
 #include "uppfolj/db.h"
 #include "uppfolj/pnr.h"
+#include "uppfolj/xlsxin.h"
 
 static const char *const stmt_names[S_COUNT] = {
     "person_find",         "person_insert",     "person_update",      "case_find",
@@ -99,20 +101,31 @@ static bool has_required(const entity *e, const header_probe *h, int *matched)
 
 /* Entity of the file from its header (file name breaks ties); -1 after
  * reporting why not. */
-static int detect_kind(const char *path, const uf_csv_info *info, uf_diag *d)
+static int detect_kind(const char *path, const char *label, const uf_csv_info *info, uf_diag *d)
 {
     header_probe *h = calloc(1, sizeof *h);
     unsigned long bad = 0;
-    if (!h || uf_csv_read(path, info, probe_header, NULL, h, &bad) != UF_OK) {
-        uf_diag_add(d, UF_ERROR, path, bad, NULL, "rubrikraden kunde inte läsas");
+    uf_error rc = h ? uf_csv_read(path, info, probe_header, NULL, h, &bad) : UF_ERR_NOMEM;
+    if (rc != UF_OK) {
+        if (rc == UF_ERR_INPUT && info->xlsx)
+            uf_diag_add(d, UF_ERROR, label, bad, NULL, "%s", info->why);
+        else
+            uf_diag_add(d, UF_ERROR, label, bad, NULL, "rubrikraden kunde inte läsas");
         free(h);
         return -1;
     }
+    if (info->xlsx && h->n == 0) { /* an empty sheet: nothing to say */
+        free(h);
+        return -2;
+    }
+    /* a sheet's name, else the file's name, breaks ties */
     char stem[128];
-    const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+    const char *base = info->xlsx           ? info->sheet
+                       : strrchr(path, '/') ? strrchr(path, '/') + 1
+                                            : path;
     uf_fold(base, stem, sizeof stem);
     char *dot = strchr(stem, '.');
-    if (dot)
+    if (dot && !info->xlsx)
         *dot = '\0';
     int by_name = uf_entity_by_name(stem);
 
@@ -141,8 +154,10 @@ static int detect_kind(const char *path, const uf_csv_info *info, uf_diag *d)
     if (best < 0 && by_name >= 0)
         best = by_name;
     free(h);
+    if (best < 0 && info->xlsx) /* a sheet of something else: left alone */
+        return -2;
     if (best < 0 || ties) {
-        uf_diag_add(d, UF_ERROR, path, 1, NULL,
+        uf_diag_add(d, UF_ERROR, label, 1, NULL,
                     best < 0 ? "kunde inte avgöra vad filen innehåller av rubrikraden; "
                                "ange --kind (persons, cases, interventions, assessments, "
                                "outcomes, goals, meetings)"
@@ -158,19 +173,19 @@ static void not_text(uf_diag *d, const uf_import_file *f)
     const uf_csv_info *in = &f->info;
     switch (in->problem) {
     case UF_CSV_BAD_UTF8:
-        uf_diag_add(d, UF_ERROR, f->path, in->bad_line, NULL,
+        uf_diag_add(d, UF_ERROR, f->label, in->bad_line, NULL,
                     "filen är UTF-8 men har här en byte som inte är det (0x%02X); inget "
                     "gissas: rätta tecknet, eller spara filen som UTF-8 igen (i Excel: Spara som "
                     "> CSV UTF-8)",
                     in->bad_byte);
         break;
     case UF_CSV_NUL:
-        uf_diag_add(d, UF_ERROR, f->path, in->bad_line, NULL,
+        uf_diag_add(d, UF_ERROR, f->label, in->bad_line, NULL,
                     "raden har ett NUL-tecken (byte 0x00): filen är ingen textfil eller är "
                     "skadad; spara den som CSV igen");
         break;
     case UF_CSV_NOT_TEXT:
-        uf_diag_add(d, UF_ERROR, f->path, in->bad_line, NULL,
+        uf_diag_add(d, UF_ERROR, f->label, in->bad_line, NULL,
                     "filen är varken UTF-8 eller Windows-1252 (byte 0x%02X); spara den som CSV "
                     "UTF-8",
                     in->bad_byte);
@@ -199,11 +214,11 @@ static void import_file(imp *m, run_progress *rp, uf_import_file *fs, int k)
 {
     uf_diag rd;
     uf_diag_init(&rd);
-    m->path = fs->path;
+    m->path = fs->label;
     m->ent = &uf_entities[k];
     m->fs = fs;
     m->h.ent = m->ent;
-    m->h.path = fs->path;
+    m->h.path = fs->label;
     m->line = 0;
     m->last_person_id = 0;
     m->last_case_id = 0;
@@ -225,14 +240,16 @@ static void import_file(imp *m, run_progress *rp, uf_import_file *fs, int k)
     uf_batch_flush(m, &m->meetings);
     uf_batch_flush(m, &m->followups);
     uf_diag_merge(m->d, &rd, mark);
-    if (rc == UF_ERR_INPUT)
-        uf_diag_add(m->d, UF_ERROR, fs->path, bad, NULL,
+    if (rc == UF_ERR_INPUT && fs->info.xlsx)
+        uf_diag_add(m->d, UF_ERROR, fs->label, bad, NULL, "%s", fs->why);
+    else if (rc == UF_ERR_INPUT)
+        uf_diag_add(m->d, UF_ERROR, fs->label, bad, NULL,
                     "felaktig CSV: citattecken (\") som inte avslutas eller står fel");
     else if (rc != UF_OK)
-        uf_diag_add(m->d, UF_ERROR, fs->path, 0, NULL, "filen kunde inte läsas: %s",
+        uf_diag_add(m->d, UF_ERROR, fs->label, 0, NULL, "filen kunde inte läsas: %s",
                     uf_strerror(rc));
     else if (m->h.n == 0 && m->d->errors == 0)
-        uf_diag_add(m->d, UF_ERROR, fs->path, 0, NULL, "filen är tom");
+        uf_diag_add(m->d, UF_ERROR, fs->label, 0, NULL, "filen är tom");
     uf_diag_release(&rd);
     uf_hdr_release(&m->h);
     rp->base += fs->info.size;
@@ -256,10 +273,13 @@ static void write_log(imp *m, const uf_import_opts *o, uf_import_result *res, co
         const uf_import_file *f = &res->files[i];
         sqlite3_bind_int64(st, 1, m->run_id);
         sqlite3_bind_int64(st, 2, (sqlite3_int64)i + 1);
-        sqlite3_bind_text(st, 3, f->path, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, f->label, -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 4, f->info.sha256[0] ? f->info.sha256 : "", -1, SQLITE_STATIC);
         uf_bind_text(st, 5, f->kind);
-        uf_bind_text(st, 6, f->info.sha256[0] ? uf_encoding_name(f->info.encoding) : NULL);
+        uf_bind_text(st, 6,
+                     f->info.xlsx        ? "Excel-arbetsbok"
+                     : f->info.sha256[0] ? uf_encoding_name(f->info.encoding)
+                                         : NULL);
         sqlite3_bind_int64(st, 7, (sqlite3_int64)f->rows);
         sqlite3_bind_int64(st, 8, (sqlite3_int64)f->inserted);
         sqlite3_bind_int64(st, 9, (sqlite3_int64)f->updated);
@@ -317,7 +337,58 @@ static bool known_kind(const char *kind, uf_diag *d)
     return false;
 }
 
-/* Scan every file and decide its entity; kinds[i] = -1 when unusable. */
+/* The sheets of workbook path that identify an entity become entries of
+ * res from res->nfiles on (with --kind: the first sheet); the bytes to
+ * read. */
+static unsigned long long scan_book(const uf_import_opts *o, int forced, const char *path,
+                                    uf_import_result *res, int *kinds, uf_diag *d)
+{
+    uf_xlsx_book *b = malloc(sizeof *b);
+    char why[UF_XLSX_WHY] = "";
+    uf_error err = b ? uf_xlsx_sheets(path, b, why) : UF_ERR_NOMEM;
+    unsigned long long total = 0;
+    int found = 0;
+    if (err == UF_ERR_INPUT)
+        uf_diag_add(d, UF_ERROR, path, 0, NULL, "%s", why);
+    else if (err != UF_OK)
+        uf_diag_add(d, UF_ERROR, path, 0, NULL, "filen kunde inte läsas: %s",
+                    err == UF_ERR_IO ? strerror(errno) : uf_strerror(err));
+    for (int k = 0; err == UF_OK && k < b->nsheets && !(o->kind && found); k++) {
+        uf_import_file *f = &res->files[res->nfiles];
+        memset(f, 0, sizeof *f);
+        f->path = path;
+        const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+        snprintf(f->label, sizeof f->label, "%s [%s]", base, b->sheets[k].name);
+        f->info.xlsx = true;
+        f->info.size = b->sheets[k].size;
+        f->info.delim = ';';
+        snprintf(f->info.sha256, sizeof f->info.sha256, "%s", b->sha256);
+        snprintf(f->info.sheet, sizeof f->info.sheet, "%s", b->sheets[k].name);
+        snprintf(f->info.part, sizeof f->info.part, "%s", b->sheets[k].part);
+        f->info.why = f->why;
+        int kind = o->kind ? forced : detect_kind(path, f->label, &f->info, d);
+        if (kind == -2) {
+            uf_diag_add(d, UF_WARNING, f->label, 0, NULL,
+                        "bladet hoppas över: dess namn och rubrikrad passar ingen sorts fil");
+            continue;
+        }
+        kinds[res->nfiles] = kind;
+        if (kind >= 0)
+            f->kind = uf_entities[kind].name;
+        res->nfiles++;
+        total += f->info.size;
+        found++;
+    }
+    if (err == UF_OK && !found)
+        uf_diag_add(d, UF_ERROR, path, 0, NULL,
+                    "inget av arbetsbokens blad har en rubrikrad som uppfolj känner igen; ange "
+                    "--kind för att läsa det första bladet");
+    free(b);
+    return total;
+}
+
+/* Scan every file (every sheet of a workbook) and decide its entity;
+ * kinds[i] = -1 when unusable.  res->nfiles gets the number of entries. */
 static unsigned long long scan_files(const uf_import_opts *o, uf_import_result *res, int *kinds,
                                      uf_diag *d)
 {
@@ -328,10 +399,20 @@ static unsigned long long scan_files(const uf_import_opts *o, uf_import_result *
         uf_fold(o->kind, folded, sizeof folded);
         forced = uf_entity_by_name(folded);
     }
+    res->nfiles = 0;
     for (size_t i = 0; i < o->npaths; i++) {
-        uf_import_file *f = &res->files[i];
+        /* a workbook by its first bytes, or by its name (so that a text
+         * file called .xlsx is told it is no workbook) */
+        const char *dot = strrchr(o->paths[i], '.');
+        if (uf_xlsx_looks_like(o->paths[i]) ||
+            (dot && (strcasecmp(dot, ".xlsx") == 0 || strcasecmp(dot, ".xlsm") == 0))) {
+            total += scan_book(o, forced, o->paths[i], res, kinds, d);
+            continue;
+        }
+        uf_import_file *f = &res->files[res->nfiles];
+        kinds[res->nfiles++] = -1;
         f->path = o->paths[i];
-        kinds[i] = -1;
+        snprintf(f->label, sizeof f->label, "%s", f->path);
         uf_error err = uf_csv_scan(f->path, &f->info);
         if (err == UF_ERR_INPUT) {
             not_text(d, f);
@@ -343,9 +424,10 @@ static unsigned long long scan_files(const uf_import_opts *o, uf_import_result *
             continue;
         }
         total += f->info.size;
-        kinds[i] = o->kind ? forced : detect_kind(f->path, &f->info, d);
-        if (kinds[i] >= 0)
-            f->kind = uf_entities[kinds[i]].name;
+        int kind = o->kind ? forced : detect_kind(f->path, f->label, &f->info, d);
+        kinds[res->nfiles - 1] = kind < 0 ? -1 : kind;
+        if (kind >= 0)
+            f->kind = uf_entities[kind].name;
     }
     return total;
 }
@@ -370,7 +452,7 @@ static uf_error run(imp *m, const uf_import_opts *o, uf_import_result *res, cons
         uf_imp_batches_init(m);
         start_log(m, o);
         for (int k = 0; k < K_COUNT && !m->db_failed; k++)
-            for (size_t i = 0; i < o->npaths && !m->db_failed; i++)
+            for (size_t i = 0; i < res->nfiles && !m->db_failed; i++)
                 if (kinds[i] == k)
                     import_file(m, rp, &res->files[i], k);
         if (!m->db_failed && m->d->errors == 0 && !o->dry_run) {
@@ -409,13 +491,14 @@ uf_error uf_import(sqlite3 *db, const uf_key *key, const uf_import_opts *o, uf_i
                    uf_diag *d)
 {
     memset(res, 0, sizeof *res);
-    res->files = calloc(o->npaths ? o->npaths : 1, sizeof *res->files);
-    int *kinds = calloc(o->npaths ? o->npaths : 1, sizeof *kinds);
+    /* a workbook may give an entry per sheet */
+    size_t cap = (o->npaths ? o->npaths : 1) * UF_XLSX_MAX_SHEETS;
+    res->files = calloc(cap, sizeof *res->files);
+    int *kinds = calloc(cap, sizeof *kinds);
     imp *m = calloc(1, sizeof *m); /* large: batches of rows */
     uf_error rc = UF_ERR_NOMEM;
     if (!res->files || !kinds || !m)
         goto done;
-    res->nfiles = o->npaths;
     m->db = db;
     m->key = key;
     m->d = d;

@@ -93,7 +93,7 @@ static void test_csvin__scan_sha256_of_known_strings(void **state)
 {
     const char *dir = *state;
     char path[TU_PATH];
-    uf_csv_info info;
+    uf_csv_info info = { 0 };
     assert_int_equal(tu_write(dir, "abc.csv", "abc", path), 0);
     assert_int_equal(uf_csv_scan(path, &info), UF_OK);
     assert_string_equal(info.sha256,
@@ -113,7 +113,7 @@ static void test_csvin__scan_missing_file_is_io_error(void **state)
 {
     const char *dir = *state;
     char path[TU_PATH];
-    uf_csv_info info;
+    uf_csv_info info = { 0 };
     tu_path(path, dir, "finns-inte.csv");
     assert_int_equal(uf_csv_scan(path, &info), UF_ERR_IO);
     coll c = { 0 };
@@ -128,7 +128,7 @@ static void test_csvin__scan_encodings(void **state)
 {
     const char *dir = *state;
     char path[TU_PATH];
-    uf_csv_info info;
+    uf_csv_info info = { 0 };
     /* "Åsa;Västerås" in UTF-8 */
     assert_int_equal(tu_write(dir, "u.csv", "namn;ort\n\xC3\x85sa;V\xC3\xA4ster\xC3\xA5s\n", path),
                      0);
@@ -179,7 +179,7 @@ static void test_csvin__scan_utf8_across_chunk_boundary(void **state)
 {
     const char *dir = *state;
     char path[TU_PATH];
-    uf_csv_info info;
+    uf_csv_info info = { 0 };
     const size_t chunk = 256 * 1024, size = 300000;
     char *buf = straddle(size, chunk - 1, "\xC3\xA5"); /* å */
     assert_int_equal(tu_write_bytes(dir, "s.csv", buf, size, path), 0);
@@ -206,7 +206,7 @@ static void test_csvin__scan_refuses_mixed_and_binary(void **state)
 {
     const char *dir = *state;
     char path[TU_PATH];
-    uf_csv_info info;
+    uf_csv_info info = { 0 };
     assert_int_equal(tu_write(dir, "m.csv",
                               "ort\nV\xC3\xA4ster\xC3\xA5s\nS\xF6"
                               "derdal\nUme\xC3\xA5\n",
@@ -252,7 +252,7 @@ static void test_csvin__reads_utf16(void **state)
     size_t len[] = { sizeof le - 1, sizeof be - 1 };
     for (int k = 0; k < 2; k++) {
         char path[TU_PATH];
-        uf_csv_info info;
+        uf_csv_info info = { 0 };
         assert_int_equal(tu_write_bytes(*state, k ? "be.csv" : "le.csv", text[k], len[k], path), 0);
         assert_int_equal(uf_csv_scan(path, &info), UF_OK);
         assert_int_equal(info.encoding, k ? UF_ENC_UTF16BE : UF_ENC_UTF16LE);
@@ -265,13 +265,28 @@ static void test_csvin__reads_utf16(void **state)
         assert_rec(&c, 1, 2, 2, "\xC3\x85sa", "Ume\xC3\xA5");
         coll_free(&c);
     }
+    /* a BOM and nothing else (found by make fuzz: the first line was
+     * looked for past the end of the file) */
+    static const char *const boms[] = { "\xFE\xFF", "\xFF\xFE", "\xFE\xFF\0" };
+    for (int k = 0; k < 3; k++) {
+        char path[TU_PATH];
+        uf_csv_info info = { 0 };
+        assert_int_equal(tu_write_bytes(*state, "bom.csv", boms[k], k == 2 ? 3 : 2, path), 0);
+        assert_int_equal(uf_csv_scan(path, &info), UF_OK);
+        coll c = { 0 };
+        unsigned long bad = 0;
+        uf_error rc = uf_csv_read(path, &info, collect, NULL, &c, &bad);
+        assert_true(rc == UF_OK || rc == UF_ERR_INPUT);
+        assert_int_equal(c.count, 0);
+        coll_free(&c);
+    }
 }
 
 static void test_csvin__scan_delimiter(void **state)
 {
     const char *dir = *state;
     char path[TU_PATH];
-    uf_csv_info info;
+    uf_csv_info info = { 0 };
     /* a tab-separated file (Excel's "Text (tabbavgränsad)") */
     assert_int_equal(tu_write(dir, "d0.csv", "a\tb\tc\n1;2\t2,5\t3\n", path), 0);
     assert_int_equal(uf_csv_scan(path, &info), UF_OK);
@@ -313,7 +328,7 @@ static void test_csvin__scan_delimiter(void **state)
 static void test_csvin__read_fields_and_trimming(void **state)
 {
     coll c;
-    uf_csv_info info;
+    uf_csv_info info = { 0 };
     unsigned long bad;
     /* spaces around unquoted fields go, inside quotes they stay */
     assert_int_equal(read_text(*state, "f.csv", "a;b;c\n 1 ; x y ;\" z \"\n;;\n", &info, &c, &bad),
@@ -328,7 +343,7 @@ static void test_csvin__read_fields_and_trimming(void **state)
 static void test_csvin__read_quoted_delimiter_and_doubled_quotes(void **state)
 {
     coll c;
-    uf_csv_info info;
+    uf_csv_info info = { 0 };
     unsigned long bad;
     assert_int_equal(
         read_text(*state, "q.csv", "a;b;c\n\"x;y\";\"say \"\"hi\"\"\";\"\"\n", &info, &c, &bad),
@@ -357,7 +372,7 @@ static void test_csvin__read_quoted_delimiter_and_doubled_quotes(void **state)
 static void test_csvin__read_multiline_field_keeps_line_numbers(void **state)
 {
     coll c;
-    uf_csv_info info;
+    uf_csv_info info = { 0 };
     unsigned long bad;
     assert_int_equal(read_text(*state, "m.csv",
                                "h1;h2\n1;\"two\nlines\"\n3;4\n\"five\nsix\";7\n8;9\n", &info, &c,
@@ -375,7 +390,7 @@ static void test_csvin__read_multiline_field_keeps_line_numbers(void **state)
 static void test_csvin__read_crlf(void **state)
 {
     coll c;
-    uf_csv_info info;
+    uf_csv_info info = { 0 };
     unsigned long bad;
     /* line 3 holds a quoted CRLF that ends on line 4 */
     assert_int_equal(
@@ -398,7 +413,7 @@ static void test_csvin__read_crlf(void **state)
 static void test_csvin__read_blank_lines(void **state)
 {
     coll c;
-    uf_csv_info info;
+    uf_csv_info info = { 0 };
     unsigned long bad;
     /* lines 2, 4, 5 and 7 are empty (7 with CRLF) */
     assert_int_equal(read_text(*state, "bl.csv", "a;b\n\n1;2\n\n\n3;4\n\r\n5;6\n", &info, &c, &bad),
@@ -414,7 +429,7 @@ static void test_csvin__read_blank_lines(void **state)
 static void test_csvin__read_strips_bom(void **state)
 {
     coll c;
-    uf_csv_info info;
+    uf_csv_info info = { 0 };
     unsigned long bad;
     assert_int_equal(read_text(*state, "bom.csv", "\xEF\xBB\xBFnamn,ort\n\xC3\x85sa,Ume\xC3\xA5\n",
                                &info, &c, &bad),
@@ -429,7 +444,7 @@ static void test_csvin__read_strips_bom(void **state)
 static void test_csvin__read_converts_windows_1252(void **state)
 {
     coll c;
-    uf_csv_info info;
+    uf_csv_info info = { 0 };
     unsigned long bad;
     /* Windows-1252: ä E4, å E5, Å C5, € 80 -> UTF-8 C3 A4, C3 A5, C3 85,
      * E2 82 AC */
@@ -445,7 +460,7 @@ static void test_csvin__read_converts_windows_1252(void **state)
 static void test_csvin__read_unterminated_quote(void **state)
 {
     coll c;
-    uf_csv_info info;
+    uf_csv_info info = { 0 };
     unsigned long bad;
     /* the quote opened on line 3 (second field) never closes */
     assert_int_equal(read_text(*state, "u1.csv", "a;b\n1;2\n3;\"x\n4;5\n", &info, &c, &bad),
@@ -476,7 +491,7 @@ static void test_csvin__read_callback_can_stop(void **state)
 {
     const char *dir = *state;
     char path[TU_PATH];
-    uf_csv_info info;
+    uf_csv_info info = { 0 };
     assert_int_equal(tu_write(dir, "st.csv", "a\n1\n2\n3\n4\n", path), 0);
     assert_int_equal(uf_csv_scan(path, &info), UF_OK);
     coll c = { .stop_after = 2 };
@@ -528,7 +543,7 @@ static void test_csvin__read_file_larger_than_a_chunk(void **state)
         fprintf(f, "%d;\"rad %d; \xC3\xA5\xC3\xA4\xC3\xB6 och mer\";%d,5\n", i, i, i % 100);
     assert_int_equal(fclose(f), 0);
 
-    uf_csv_info info;
+    uf_csv_info info = { 0 };
     assert_int_equal(uf_csv_scan(path, &info), UF_OK);
     assert_true(info.size > 2 * 256 * 1024);
     assert_int_equal(info.encoding, UF_ENC_UTF8_BOM);
