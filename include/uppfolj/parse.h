@@ -34,8 +34,9 @@ int uf_date_parse(const char *s, int *days);
 void uf_date_format(int z, char out[UF_DATE_BUF]);
 
 /* Parse a decimal number with a decimal comma or point ("12,5", "-3",
- * "0.25"); no thousands separators, no exponent, finite.  -1 if not a
- * number, 0 on success. */
+ * "0.25"), digits grouped in threes by a space or a no-break space before
+ * the decimal sign ("12 345,5", as Excel saves them); no other thousands
+ * separators, no exponent, finite.  -1 if not a number, 0 on success. */
 int uf_number_parse(const char *s, double *out);
 
 /* The number of characters (code points) of UTF-8 text s. */

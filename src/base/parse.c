@@ -101,27 +101,57 @@ void uf_date_format(int z, char out[UF_DATE_BUF])
     out[10] = '\0';
 }
 
+/* The length of a thousands separator at s: a space, a no-break space
+ * (U+00A0) or a narrow no-break space (U+202F), as Excel and Swedish
+ * locales write them; 0 if none. */
+static size_t thousands_sep(const char *s)
+{
+    if (*s == ' ')
+        return 1;
+    if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0)
+        return 2;
+    if ((unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 && (unsigned char)s[2] == 0xAF)
+        return 3;
+    return 0;
+}
+
 int uf_number_parse(const char *s, double *out)
 {
     char buf[64];
-    size_t len = strlen(s);
-    if (len == 0 || len >= sizeof buf)
+    size_t len = strlen(s), o = 0;
+    if (len == 0)
         return -1;
     bool seen_digit = false, seen_point = false;
+    int group = -1; /* digits since the last thousands separator, -1: none yet */
     for (size_t i = 0; i < len; i++) {
         char c = s[i];
+        size_t sep = seen_point ? 0 : thousands_sep(s + i);
+        if (sep) {
+            /* between digits, groups of three: "12 345", "1 234 567,5" */
+            if (!seen_digit || (group >= 0 && group != 3) || (group < 0 && o > 3 + (buf[0] == '-')))
+                return -1;
+            group = 0;
+            i += sep - 1;
+            continue;
+        }
         if (isdigit((unsigned char)c)) {
             seen_digit = true;
+            if (group >= 0 && !seen_point)
+                group++;
         } else if ((c == ',' || c == '.') && !seen_point) {
+            if (group >= 0 && group != 3)
+                return -1;
             seen_point = true;
             c = '.';
         } else if (!((c == '-' || c == '+') && i == 0)) {
             return -1;
         }
-        buf[i] = c;
+        if (o + 1 >= sizeof buf)
+            return -1;
+        buf[o++] = c;
     }
-    buf[len] = '\0';
-    if (!seen_digit)
+    buf[o] = '\0';
+    if (!seen_digit || (group >= 0 && !seen_point && group != 3))
         return -1;
     double v = strtod(buf, NULL);
     if (!isfinite(v))

@@ -94,6 +94,30 @@ static bool holds_pnr(const prep_ctx *r, const char *f, ctype t)
     }
 }
 
+/* Say why f is no date, and how to fix a column Excel wrote so: a date
+ * without leading zeros (2024-3-5) or with slashes (05/03/2024, which can
+ * be 5 March or 3 May) comes from a cell formatted as a date the Swedish
+ * way or not at all. */
+static void date_error(prep_ctx *r, int col, const char *label, const char *f)
+{
+    int a, b, y;
+    char tail;
+    static const char fix[] = "i Excel: markera kolumnen, välj Formatera celler > Anpassat, "
+                              "skriv åååå-mm-dd och spara filen igen";
+    if (sscanf(f, "%d-%d-%d%c", &y, &a, &b, &tail) == 3 && y >= 1000 && a >= 1 && a <= 12 &&
+        b >= 1 && b <= 31)
+        report(r, UF_ERROR, col,
+               "%s %s ska skrivas med två siffror för månad och dag (%04d-%02d-%02d); %s", label, f,
+               y, a, b, fix);
+    else if (sscanf(f, "%d/%d/%d%c", &a, &b, &y, &tail) == 3 && y >= 1000)
+        report(r, UF_ERROR, col,
+               "%s %s är skrivet med snedstreck och kan läsas på två sätt (dag/månad eller "
+               "månad/dag); skriv datum som ÅÅÅÅ-MM-DD: %s",
+               label, f, fix);
+    else
+        report(r, UF_ERROR, col, "%s %s är inget giltigt datum (ÅÅÅÅ-MM-DD)", label, f);
+}
+
 /* Parse field f of column col into cl; false after an error. */
 static bool parse_cell(prep_ctx *r, int col, char *f, cell *cl)
 {
@@ -128,7 +152,7 @@ static bool parse_cell(prep_ctx *r, int col, char *f, cell *cl)
     switch (c->type) {
     case T_DATE:
         if (uf_date_parse(f, &cl->day) != 0) {
-            report(r, UF_ERROR, col, "%s %s är inget giltigt datum (ÅÅÅÅ-MM-DD)", c->label, f);
+            date_error(r, col, c->label, f);
             return false;
         }
         if (cl->day > r->today) {
@@ -270,7 +294,12 @@ int uf_imp_prep(void *ctx, unsigned long line, char **fields, size_t n, void *sc
         read_header(r, fields, n);
         return r->h->ok ? 0 : 1;
     }
-    if (n == 1 && !*uf_trim(fields[0])) {
+    /* a blank line, or a row of only delimiters (";;;;": Excel saves the
+     * rows below a table so) */
+    bool blank = true;
+    for (size_t i = 0; i < n && blank; i++)
+        blank = !*uf_trim(fields[i]);
+    if (blank) {
         p->kind = PREP_BLANK;
         return 0;
     }

@@ -113,4 +113,22 @@ for t in "text.xlsx:ingen ZIP-fil" "locked.xlsx:lösenordsskyddad" "nowb.xlsx:xl
     expect_contains "$ERR" "$why" "$f: $why"
 done
 expect_eq "$(state bad.db)" "$before" "de felaktiga arbetsböckerna ändrade ingenting"
+
+# ---- CSV saved from Excel: rows of only delimiters are skipped, numbers
+# may be grouped by a (no-break) space, and a date Excel wrote the wrong
+# way gets a message that says how to fix the column
+printf 'person;kön;enhet\nEXT-1;pojke;Norr\n;;\n;;\n' > excel-persons.csv
+printf 'case_id;person;programme;start_date\nK1;EXT-1;SIG;2024-01-10\n;;;\n' > excel-cases.csv
+printf 'assessment_id;case_id;instrument;date;total_score\nB1;K1;annat;2024-02-01;1\302\240000\n;;;;\n' \
+    > excel-assess.csv
+run --db bad.db --quiet import excel-persons.csv excel-cases.csv excel-assess.csv
+expect_rc 0 "CSV från Excel med tomma rader och tusentalsavgränsare"
+expect_eq "$(sql bad.db "SELECT total_score FROM assessments WHERE assessment_id = 'B1'")" "1000.0" \
+    "1 000 med hårt mellanslag blir 1000"
+printf 'case_id;person;programme;start_date\nK2;EXT-1;SIG;2024-3-5\nK3;EXT-1;SIG;05/03/2024\n' > dates.csv
+run --db bad.db import dates.csv
+expect_rc 2 "datum som Excel skrev fel"
+expect_contains "$ERR" "2024-03-05" "2024-3-5: felet visar hur datumet ska se ut"
+expect_contains "$ERR" "Formatera celler" "felet säger hur kolumnen rättas i Excel"
+expect_contains "$ERR" "dag/månad eller månad/dag" "05/03/2024: felet säger att det kan läsas på två sätt"
 finish

@@ -185,14 +185,71 @@ static void test_parse__number_rejects_non_numbers(void **state)
 {
     (void)state;
     static const char *const bad[] = {
-        "",   "abc", "1,2,3", "1.2,3", "1,2.3", "1e5", "1E5",  "-",   "+",   ",",    ".",   "1 000",
-        " 1", "1 ",  "5-",    "1-2",   "--1",   "+-1", "0x10", "inf", "nan", "12 %", "12%", "1_000",
+        "",
+        "abc",
+        "1,2,3",
+        "1.2,3",
+        "1,2.3",
+        "1e5",
+        "1E5",
+        "-",
+        "+",
+        ",",
+        ".",
+        "1 00",
+        " 1",
+        "1 ",
+        "5-",
+        "1-2",
+        "--1",
+        "+-1",
+        "0x10",
+        "inf",
+        "nan",
+        "12 %",
+        "12%",
+        "1_000",
+        /* thousands groups must be three digits, before the decimal sign */
+        "1234 567",
+        "12 34",
+        "1 2345",
+        "1,5 000",
+        "1  000",
+        " 000",
+        "1 000 00",
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         double v = 777;
         if (uf_number_parse(bad[i], &v) != -1)
             fail_msg("'%s' was accepted as %g", bad[i], v);
         assert_true(v == 777); /* out untouched on failure */
+    }
+}
+
+/* Numbers as Excel saves them with a Swedish locale: thousands grouped by
+ * a space, a no-break space (C2 A0) or a narrow one (E2 80 AF). */
+static void test_parse__number_thousands_groups(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *s;
+        double v;
+    } ok[] = {
+        { "1 000", 1000 },
+        { "12 345", 12345 },
+        { "-1 234 567,5", -1234567.5 },
+        { "1\xC2\xA0"
+          "000",
+          1000 },
+        { "3\xE2\x80\xAF"
+          "500,25",
+          3500.25 },
+        { "100 000.5", 100000.5 },
+    };
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        double v = 0;
+        if (uf_number_parse(ok[i].s, &v) != 0 || v != ok[i].v)
+            fail_msg("'%s' gave %g, expected %g", ok[i].s, v, ok[i].v);
     }
 }
 
@@ -365,6 +422,7 @@ int main(void)
         cmocka_unit_test(test_parse__add_months_as_sqlite),
         cmocka_unit_test(test_parse__number_decimal_comma_and_point),
         cmocka_unit_test(test_parse__number_rejects_non_numbers),
+        cmocka_unit_test(test_parse__number_thousands_groups),
         cmocka_unit_test(test_parse__trim),
         cmocka_unit_test(test_parse__lower),
         cmocka_unit_test(test_parse__lower_never_splits_a_letter),
