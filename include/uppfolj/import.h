@@ -72,4 +72,20 @@ void uf_import_result_release(uf_import_result *res);
 /* The entity names, in import order, NULL-terminated (for --kind help). */
 extern const char *const uf_import_kinds[];
 
+/*
+ * The entry template (`uppfolj mall`): a workbook at path with a sheet per
+ * entity, Swedish headers, drop-down lists of the code book's labels,
+ * date and number validation, a frozen header row and an instruction
+ * sheet with an example row per entity; what it holds imports unchanged.
+ * UF_ERR_IO (errno), UF_ERR_NOMEM.
+ */
+uf_error uf_template_xlsx(const char *path);
+/* The same as CSV files with the headers in folder dir (personer.csv,
+ * arenden.csv, ...); UF_ERR_IO with the file in failed (n bytes). */
+uf_error uf_template_csv(const char *dir, char *failed, size_t n);
+/* The template's Swedish header of canonical column name column, and its
+ * sheet name of entity kind (0..6, uf_import_kinds order). */
+const char *uf_template_header(const char *column);
+const char *uf_template_sheet(int kind);
+
 #endif

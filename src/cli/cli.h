@@ -132,6 +132,7 @@ int cmd_init(int argc, char **argv, cli_common *co);
 int cmd_import(int argc, char **argv, cli_common *co);
 int cmd_check(int argc, char **argv, cli_common *co);
 int cmd_sample(int argc, char **argv, cli_common *co);
+int cmd_mall(int argc, char **argv, cli_common *co);
 int cmd_report(int argc, char **argv, cli_common *co);
 int cmd_export(int argc, char **argv, cli_common *co);
 

@@ -16,12 +16,13 @@ static const char usage[] =
     "\n"
     "Kommandon:\n"
     "  init            skapa databasen och pseudonymiseringsnyckeln\n"
-    "  import FIL...   importera CSV-filer (alla eller inget)\n"
+    "  import FIL...   importera CSV-filer och Excel-arbetsböcker (alla eller inget)\n"
     "  check           kontrollera databasen och visa vad den innehåller\n"
     "  report NAMN     skriv en rapport (utfall)\n"
     "  export          skriv en avidentifierad analysfil för R, SPSS och Stata\n"
     "                  (--cohort NAMN:fält=värde ... -o MAPP)\n"
     "  sample          skapa ett syntetiskt exempeldataset\n"
+    "  mall            skapa en Excel-mall att registrera uppgifterna i\n"
     "\n"
     "Gemensamma flaggor:\n"
     "  --db FIL        databasfil (standard: uppfolj.db i aktuell mapp)\n"
@@ -42,6 +43,7 @@ typedef struct command {
 static const command commands[] = {
     { "init", cmd_init },     { "import", cmd_import }, { "check", cmd_check },
     { "sample", cmd_sample }, { "report", cmd_report }, { "export", cmd_export },
+    { "mall", cmd_mall },
 };
 
 int main(int argc, char **argv)

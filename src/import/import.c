@@ -367,9 +367,11 @@ static unsigned long long scan_book(const uf_import_opts *o, int forced, const c
         snprintf(f->info.part, sizeof f->info.part, "%s", b->sheets[k].part);
         f->info.why = f->why;
         int kind = o->kind ? forced : detect_kind(path, f->label, &f->info, d);
-        if (kind == -2) {
-            uf_diag_add(d, UF_WARNING, f->label, 0, NULL,
-                        "bladet hoppas över: dess namn och rubrikrad passar ingen sorts fil");
+        if (kind == -2) { /* the template's own sheets go without a word */
+            if (strcmp(b->sheets[k].name, "Instruktioner") != 0 &&
+                strcmp(b->sheets[k].name, "Koder") != 0)
+                uf_diag_add(d, UF_WARNING, f->label, 0, NULL,
+                            "bladet hoppas över: dess namn och rubrikrad passar ingen sorts fil");
             continue;
         }
         kinds[res->nfiles] = kind;
