@@ -34,11 +34,15 @@ uf_report *uf_report_utfall(const uf_caseset *c, const uf_report_opts *o);
 
 /*
  * A reporting period: "2024" (year), "2024-Q3" (quarter), "2024-T2"
- * (tertial: jan-apr, maj-aug, sep-dec) or "2024-05" (month).  *from is its
- * first day, *to the day after its last (day numbers); label gets a
- * Swedish description.  -1 if s is none of these.
+ * (tertial: jan-apr, maj-aug, sep-dec) or "2024-05" (month); pooled,
+ * "2024..2025" or "2025-Q1..2025-Q3" (from the first day of the one to
+ * the last of the other, so that a small unit has figures to publish);
+ * or rolling, "12m": the 1..60 months up to and including as_of (a day
+ * number; 0 = unknown, then refused).  *from is its first day, *to the
+ * day after its last (day numbers); label gets a Swedish description.  -1
+ * if s is none of these.
  */
-int uf_period_parse(const char *s, int *from, int *to, char *label, size_t n);
+int uf_period_parse(const char *s, int as_of, int *from, int *to, char *label, size_t n);
 
 /* Options of the årsrapport. */
 typedef struct uf_arsrapport_opts {

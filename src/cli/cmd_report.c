@@ -46,8 +46,10 @@ static const char usage[] =
     "\n"
     "Flaggor för vissa rapporter (en flagga som rapporten inte tar är ett fel):\n"
     "  --period P        verksamhet: 2024 (år), 2024-Q3 (kvartal), 2024-T2\n"
-    "                    (tertial) eller 2024-05 (månad); en period efter\n"
-    "                    datumet för uttaget avkortas där\n"
+    "                    (tertial) eller 2024-05 (månad); flera i följd,\n"
+    "                    2024..2025 eller 2025-Q1..2025-Q3; eller de senaste\n"
+    "                    månaderna till datumet för uttaget, 12m; en period\n"
+    "                    efter datumet för uttaget avkortas där\n"
     "  --year ÅR         arsrapport: rapportåret, t.ex. 2025\n"
     "  --years N         arsrapport: år i utvecklingen bakåt (1–10, standard 5)\n"
     "  --by DIM[,DIM]    utfall: dela upp på en eller två av: sex (kön), age (ålder),\n"
@@ -244,7 +246,8 @@ static bool check_options(const report_args *a, const uf_report_info *info)
             return false;
         }
     if ((info->needs & UF_RO_PERIOD) && !a->period) {
-        cli_error("%s behöver en period: --period 2024, 2024-Q3, 2024-T2 eller 2024-05",
+        cli_error("%s behöver en period: --period 2024, 2024-Q3, 2024-T2, 2024-05, 2024..2025 "
+                  "eller 12m",
                   info->name);
         return false;
     }

@@ -347,9 +347,11 @@ static uf_error period_of(const uf_report_info *info, uf_report_req *q, const ch
         return err;
     char what[96], label[96];
     if (info->takes & UF_RO_PERIOD) {
-        if (uf_period_parse(s, &q->from, &q->to, label, sizeof label) != 0) {
+        if (uf_period_parse(s, q->phase.as_of, &q->from, &q->to, label, sizeof label) != 0) {
             uf_diag_add(d, UF_ERROR, "--period", 0, NULL,
-                        "%s: ange 2024, 2024-Q3, 2024-T2 eller 2024-05", s);
+                        "%s: ange 2024, 2024-Q3, 2024-T2 eller 2024-05, flera i följd som "
+                        "2024..2025 eller 2025-Q1..2025-Q3, eller de senaste månaderna som 12m",
+                        s);
             return UF_ERR_USAGE;
         }
         snprintf(what, sizeof what, "--period %s", s);

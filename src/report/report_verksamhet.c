@@ -10,7 +10,8 @@
 #include "report_internal.h"
 #include "uppfolj/parse.h"
 
-int uf_period_parse(const char *s, int *from, int *to, char *label, size_t n)
+/* One period, not pooled: year, quarter, tertial or month. */
+static int one_period(const char *s, int *from, int *to, char *label, size_t n)
 {
     static const char *const months[] = { "januari",   "februari", "mars",     "april",
                                           "maj",       "juni",     "juli",     "augusti",
@@ -47,4 +48,43 @@ int uf_period_parse(const char *s, int *from, int *to, char *label, size_t n)
         return 0;
     }
     return -1;
+}
+
+int uf_period_parse(const char *s, int as_of, int *from, int *to, char *label, size_t n)
+{
+    /* rolling: the N months up to and including as-of */
+    int months = 0, used = 0;
+    if (sscanf(s, "%d%n", &months, &used) == 1 && (s[used] == 'm' || s[used] == 'M') &&
+        s[used + 1] == '\0' && used <= 2) {
+        if (months < 1 || months > 60 || as_of <= 0)
+            return -1;
+        *to = as_of + 1;
+        *from = uf_add_months(*to, -months);
+        char end[UF_DATE_BUF];
+        uf_date_format(as_of, end);
+        snprintf(label, n, "%d %s till och med %s", months, months == 1 ? "månad" : "månader",
+                 end);
+        return 0;
+    }
+    /* pooled: A..B, from the first day of A to the last of B */
+    const char *dots = strstr(s, "..");
+    if (!dots)
+        return one_period(s, from, to, label, n);
+    char a[32], la[96], lb[96];
+    int af, at, bf, bt;
+    size_t alen = (size_t)(dots - s);
+    if (alen == 0 || alen >= sizeof a)
+        return -1;
+    memcpy(a, s, alen);
+    a[alen] = '\0';
+    if (one_period(a, &af, &at, la, sizeof la) != 0 ||
+        one_period(dots + 2, &bf, &bt, lb, sizeof lb) != 0 || bt <= af || bf < af)
+        return -1;
+    *from = af;
+    *to = bt;
+    if (strlen(a) == 4 && strlen(dots + 2) == 4)
+        snprintf(label, n, "%s–%s", la, lb);
+    else
+        snprintf(label, n, "%s – %s", la, lb);
+    return 0;
 }

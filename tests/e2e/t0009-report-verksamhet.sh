@@ -56,6 +56,23 @@ run report verksamhet --program SIG --period 2025 --unit Söderdal --format csv 
 expect_rc 0 "--unit Söderdal"
 expect_eq "$(cut -d, -f1 s/verksamhet_flode.csv | tr '\n' ' ')" 'unit "Söderdal" "Totalt" ' "bara Söderdal och totalen"
 
+# pooled and rolling periods (issue 15): 2024..2025 counts the cases of
+# both years; 12m the twelve months up to the cut-off (2026-10-31 here:
+# the latest date of sample-data)
+run report verksamhet --program SIG --period 2024..2025 --format csv,json -o pool
+expect_rc 0 "--period 2024..2025"
+expect_eq "$(grep '^"Totalt"' pool/verksamhet_flode.csv | cut -d, -f4)" \
+    "$(q "SELECT count(*) FROM cases WHERE programme = 'SIG' AND start_date BETWEEN '2024-01-01' AND '2025-12-31'")" \
+    "startade 2024–2025"
+expect_contains "$(cat pool/verksamhet.json)" '"2024–2025: 2024-01-01 – 2025-12-31"' "perioden heter 2024–2025"
+run report verksamhet --program SIG --period 12m --format csv,json -o roll
+expect_rc 0 "--period 12m"
+expect_eq "$(grep '^"Totalt"' roll/verksamhet_flode.csv | cut -d, -f4)" \
+    "$(q "SELECT count(*) FROM cases WHERE programme = 'SIG' AND start_date BETWEEN '2025-11-01' AND '2026-10-31'")" \
+    "startade under de 12 månaderna till och med 2026-10-31"
+run report verksamhet --program SIG --period 2025-Q3..2025-Q1 -o x
+expect_rc 2 "en sammanslagen period baklänges vägras"
+
 # capacity use with the example configuration: ongoing / capacity
 cp "$TOP/docs/uppfolj.conf.example" uppfolj.conf
 run report verksamhet --program SIG --period 2025 --format csv -o k
