@@ -27,7 +27,8 @@ static const char *const stmt_names[S_COUNT] = {
     "intervention_update", "assessment_find",   "assessment_insert",  "assessment_update",
     "item_upsert",         "goal_find",         "goal_insert",        "goal_update",
     "goal_ensure",         "run_insert",        "run_finish",         "file_insert",
-    "savepoint",           "savepoint_release", "savepoint_rollback",
+    "savepoint",           "savepoint_release", "savepoint_rollback", "plaus_birth",
+    "plaus_case_period",   "plaus_placements",
 };
 
 /* Pipeline take step: the header, or one parsed row, on the writing thread. */

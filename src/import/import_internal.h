@@ -170,6 +170,9 @@ typedef enum stmt_id {
     S_SAVEPOINT,
     S_RELEASE,
     S_ROLLBACK_TO,
+    S_PLAUS_BIRTH,
+    S_PLAUS_CASE_PERIOD,
+    S_PLAUS_PLACEMENTS,
     S_COUNT
 } stmt_id;
 

@@ -90,6 +90,31 @@ static bool check_case_dates(imp *m)
     return !m->row_bad;
 }
 
+/* The age at a case's start outside 10-29 (SIG's target group, with a
+ * margin) is more likely a wrong date than a real case: a warning. */
+static void check_age(imp *m, sqlite3_int64 person)
+{
+    cell *c = m->cells;
+    if (!c[C_START].text)
+        return;
+    sqlite3_stmt *st = m->st[S_PLAUS_BIRTH];
+    sqlite3_bind_int64(st, 1, person);
+    int birth;
+    if (uf_imp_step(m, st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL &&
+        uf_date_parse((const char *)sqlite3_column_text(st, 0), &birth) == 0) {
+        int by, bm, bd, y, mo, d;
+        uf_civil_from_days(birth, &by, &bm, &bd);
+        uf_civil_from_days(c[C_START].day, &y, &mo, &d);
+        int age = y - by - (mo < bm || (mo == bm && d < bd));
+        if (age < 10 || age > 29)
+            uf_imp_warn(m, C_START,
+                        "ungdomen är %d år vid start (%s); rimligt är 10–29: kontrollera "
+                        "födelsedatum och startdatum",
+                        age, c[C_START].date);
+    }
+    sqlite3_reset(st);
+}
+
 void uf_row_cases(imp *m)
 {
     cell *c = m->cells;
@@ -98,6 +123,7 @@ void uf_row_cases(imp *m)
     sqlite3_int64 person = uf_imp_person(m, C_PERSON);
     if (!person)
         return;
+    check_age(m, person);
 
     sqlite3_stmt *st = m->st[S_CASE_FIND];
     sqlite3_bind_text(st, 1, c[C_CASE].text, -1, SQLITE_STATIC);
@@ -175,6 +201,47 @@ static void bind_intervention_key(sqlite3_stmt *st, sqlite3_int64 person, sqlite
     uf_bind_date(st, 4, &c[I_START]);
 }
 
+/* What one intervention row shows that is hardly right: an insats wholly
+ * outside its case's period, or a placement sharing days with another
+ * placement of the person.  Warnings. */
+static void check_intervention(imp *m, sqlite3_int64 case_id, sqlite3_int64 person)
+{
+    cell *c = m->cells;
+    sqlite3_stmt *st = m->st[S_PLAUS_CASE_PERIOD];
+    if (case_id) {
+        sqlite3_bind_int64(st, 1, case_id);
+        int cs, ce;
+        if (uf_imp_step(m, st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL &&
+            uf_date_parse((const char *)sqlite3_column_text(st, 0), &cs) == 0) {
+            bool ended = sqlite3_column_type(st, 1) != SQLITE_NULL &&
+                         uf_date_parse((const char *)sqlite3_column_text(st, 1), &ce) == 0;
+            if ((c[I_END].text && c[I_END].day < cs) || (ended && c[I_START].day > ce))
+                uf_imp_warn(m, I_START,
+                            "insatsen (%s – %s) ligger helt utanför ärendets tid (%s – %s)",
+                            c[I_START].date, c[I_END].text ? c[I_END].date : "pågår",
+                            (const char *)sqlite3_column_text(st, 0),
+                            ended ? (const char *)sqlite3_column_text(st, 1) : "pågår");
+        }
+        sqlite3_reset(st);
+    }
+    static const char *const placements[] = { "hvb", "sis", "familjehem", "tfco" };
+    bool placement = false;
+    for (size_t i = 0; i < sizeof placements / sizeof *placements; i++)
+        placement = placement || strcmp(c[I_INSATS].text, placements[i]) == 0;
+    if (!placement)
+        return;
+    st = m->st[S_PLAUS_PLACEMENTS];
+    sqlite3_bind_int64(st, 1, person);
+    sqlite3_bind_text(st, 2, c[I_START].date, -1, SQLITE_STATIC);
+    uf_bind_date(st, 3, &c[I_END]);
+    sqlite3_bind_text(st, 4, c[I_INSATS].text, -1, SQLITE_STATIC);
+    if (uf_imp_step(m, st) == SQLITE_ROW)
+        uf_imp_warn(
+            m, I_START, "placeringen överlappar en annan placering av samma person (%s från %s)",
+            (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1));
+    sqlite3_reset(st);
+}
+
 void uf_row_interventions(imp *m)
 {
     cell *c = m->cells;
@@ -188,6 +255,7 @@ void uf_row_interventions(imp *m)
     }
     if (!uf_imp_case_or_person(m, I_CASE, I_PERSON, &case_id, &person))
         return;
+    check_intervention(m, case_id, person);
 
     sqlite3_stmt *st = m->st[S_INTERVENTION_FIND];
     bind_intervention_key(st, person, case_id, c);
