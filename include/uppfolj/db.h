@@ -9,6 +9,7 @@
 #ifndef UPPFOLJ_DB_H
 #define UPPFOLJ_DB_H
 
+#include <stddef.h>
 #include <sqlite3.h>
 #include "uppfolj/error.h"
 
@@ -79,6 +80,19 @@ uf_error uf_db_note_latest(sqlite3 *db, int event_day);
  * gets this one.  The errors of uf_db_error.
  */
 uf_error uf_db_key_check(sqlite3 *db, const char *fingerprint);
+/* An output run for the log of what left the database (schema 5). */
+typedef struct uf_output_log {
+    const char *at, *user, *version; /* UTC ISO 8601; who; uppfolj's version */
+    const char *command;             /* "report utfall", "export" */
+    const char *parameters;          /* the arguments as given */
+    const char *population;          /* in words, or NULL */
+    const char *audience;            /* "extern" or "intern" */
+    const char *const *files;        /* the files written */
+    const char *const *sha256;       /* and their SHA-256, hex */
+    size_t nfiles;
+} uf_output_log;
+/* Write l to the log in one transaction; the errors of uf_db_error. */
+uf_error uf_db_log_output(sqlite3 *db, const uf_output_log *l);
 /* uf_db_note_latest with every table read whole: after data was written
  * by other means than an import (migrations call it).  UF_ERR_DB. */
 uf_error uf_db_rescan_latest(sqlite3 *db);

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <getopt.h>
 #include <stdio.h>
+#include <time.h>
 #include <sqlite3.h>
 #include "uppfolj/error.h"
 
@@ -100,6 +101,17 @@ void cli_say(const cli_common *co, const char *fmt, ...);
  * EXIT_FAIL otherwise. */
 int cli_exit_code(uf_error err);
 
+/* argv[0..argc) joined by spaces into out (n bytes), control characters
+ * replaced: the parameters of a run as given. */
+void cli_join_args(int argc, char **argv, char *out, size_t n);
+/* The user name for the logs. */
+const char *cli_user(void);
+/* Log an output run (schema 5): every regular file in dir written since
+ * `since`, with its SHA-256, and the command, parameters, population and
+ * audience.  -1 when logged, else the exit code after the message. */
+int cli_log_output(const cli_common *co, sqlite3 *db, const char *command, const char *params,
+                   const char *population, const char *audience, const char *dir,
+                   const struct timespec *since);
 /* Open the database of co (uf_db_open) and set how long it waits for
  * another run (cfg's [databas] vanta; cfg may be NULL: the default).  -1
  * when open, else the exit code after the message (cli_db_failed). */
@@ -133,6 +145,7 @@ int cmd_import(int argc, char **argv, cli_common *co);
 int cmd_check(int argc, char **argv, cli_common *co);
 int cmd_sample(int argc, char **argv, cli_common *co);
 int cmd_mall(int argc, char **argv, cli_common *co);
+int cmd_logg(int argc, char **argv, cli_common *co);
 int cmd_report(int argc, char **argv, cli_common *co);
 int cmd_export(int argc, char **argv, cli_common *co);
 

@@ -2,9 +2,13 @@
  * cmd_common.c - what every command shares: common options, messages,
  * exit codes and the progress bar.
  */
+#include <dirent.h>
+#include <openssl/evp.h>
+#include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 #include "cli.h"
@@ -216,6 +220,100 @@ int cli_db_failed(const char *path, sqlite3 *db, uf_error err, const char *doing
     default: cli_error("%s: %s: %s", doing, path, uf_strerror(err)); break;
     }
     return cli_exit_code(err);
+}
+
+void cli_join_args(int argc, char **argv, char *out, size_t n)
+{
+    size_t o = 0;
+    out[0] = '\0';
+    for (int i = 0; i < argc && o + 1 < n; i++)
+        o += (size_t)snprintf(out + o, n - o, "%s%s", i ? " " : "", argv[i]);
+    uf_defang(out);
+}
+
+const char *cli_user(void)
+{
+    const char *u = getenv("USER");
+    if (u && *u)
+        return u;
+    struct passwd *pw = getpwuid(getuid());
+    return pw ? pw->pw_name : "okänd";
+}
+
+/* The SHA-256 of the file at path in hex; false when it cannot be read. */
+static bool file_sha256(const char *path, char out[65])
+{
+    FILE *f = fopen(path, "rb");
+    EVP_MD_CTX *sha = EVP_MD_CTX_new();
+    bool ok = f && sha && EVP_DigestInit_ex(sha, EVP_sha256(), NULL) == 1;
+    unsigned char buf[65536];
+    size_t n;
+    while (ok && (n = fread(buf, 1, sizeof buf, f)) > 0)
+        ok = EVP_DigestUpdate(sha, buf, n) == 1;
+    unsigned char d[EVP_MAX_MD_SIZE];
+    unsigned dl = 0;
+    ok = ok && !ferror(f) && EVP_DigestFinal_ex(sha, d, &dl) == 1;
+    for (unsigned i = 0; ok && i < dl && i < 32; i++)
+        snprintf(out + 2 * i, 3, "%02x", d[i]);
+    EVP_MD_CTX_free(sha);
+    if (f)
+        fclose(f);
+    return ok;
+}
+
+static bool newer(const struct timespec *a, const struct timespec *b)
+{
+    return a->tv_sec > b->tv_sec || (a->tv_sec == b->tv_sec && a->tv_nsec >= b->tv_nsec);
+}
+
+int cli_log_output(const cli_common *co, sqlite3 *db, const char *command, const char *params,
+                   const char *population, const char *audience, const char *dir,
+                   const struct timespec *since)
+{
+    enum { MAX_FILES = 512 };
+    char *files[MAX_FILES], *sums[MAX_FILES];
+    size_t n = 0;
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    while (d && (e = readdir(d)) != NULL && n < MAX_FILES) {
+        char path[4096], sum[65];
+        struct stat sb;
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        if (e->d_name[0] == '.' || lstat(path, &sb) != 0 || !S_ISREG(sb.st_mode) ||
+            !newer(&sb.st_mtim, since) || !file_sha256(path, sum))
+            continue;
+        files[n] = strdup(path);
+        sums[n] = strdup(sum);
+        if (!files[n] || !sums[n]) {
+            free(files[n]);
+            free(sums[n]);
+            break;
+        }
+        n++;
+    }
+    if (d)
+        closedir(d);
+    char at[32];
+    time_t t = time(NULL);
+    strftime(at, sizeof at, "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
+    uf_output_log l = { .at = at,
+                        .user = cli_user(),
+                        .version = UF_VERSION,
+                        .command = command,
+                        .parameters = params,
+                        .population = population,
+                        .audience = audience,
+                        .files = (const char *const *)files,
+                        .sha256 = (const char *const *)sums,
+                        .nfiles = n };
+    uf_error err = uf_db_log_output(db, &l);
+    for (size_t i = 0; i < n; i++) {
+        free(files[i]);
+        free(sums[i]);
+    }
+    if (err == UF_OK)
+        return -1;
+    return cli_db_failed(co->db, db, err, "filerna skrevs men kunde inte loggas i databasen");
 }
 
 int cli_open_db(const cli_common *co, const struct uf_config *cfg, sqlite3 **db)

@@ -47,6 +47,7 @@ typedef struct export_args {
     const char *dir;
     const char *program, *unit; /* --program, --unit: the population */
     cli_phase ph;               /* --as-of, --window-*, --anchor */
+    char params[1024];          /* the command line as given, for the output log */
 } export_args;
 
 /* One --cohort; false (after a message) when bad. */
@@ -129,7 +130,7 @@ static int population(export_args *a, const uf_config *cfg, sqlite3 *db, char *w
 
 /* Load the cases, write the files and print the counts. */
 static int run_export(const export_args *a, const uf_config *cfg, sqlite3 *db, const cli_common *co,
-                      const char *words)
+                      const char *words, const struct timespec *since)
 {
     uf_core_params p;
     cli_phase_params(&a->ph, cfg, &p);
@@ -163,6 +164,10 @@ static int run_export(const export_args *a, const uf_config *cfg, sqlite3 *db, c
         for (int i = 0; i < a->nfilters; i++)
             cli_say(co, "  %s: %zu rader\n", a->filters[i].name, res->rows[i]);
         code = EXIT_OK;
+        /* what left the database (schema 5), after the reading */
+        uf_db_read_end(db);
+        int logged = cli_log_output(co, db, "export", a->params, words, "extern", a->dir, since);
+        code = logged >= 0 ? logged : code;
     }
     free(res);
     uf_caseset_free(c);
@@ -178,6 +183,7 @@ int cmd_export(int argc, char **argv, cli_common *co)
     }
     a->dir = "export";
     a->ph = (cli_phase)CLI_PHASE_INIT;
+    cli_join_args(argc, argv, a->params, sizeof a->params); /* before getopt reorders argv */
     int code = parse_args(argc, argv, co, a);
     if (code >= 0) {
         free(a);
@@ -202,8 +208,11 @@ int cmd_export(int argc, char **argv, cli_common *co)
     } else if (mkdir(a->dir, 0700) != 0 && errno != EEXIST) {
         cli_error("kunde inte skapa mappen %s: %s", a->dir, strerror(errno));
         code = EXIT_FAIL;
-    } else
-        code = run_export(a, &cfg, db, co, words);
+    } else {
+        struct timespec since;
+        clock_gettime(CLOCK_REALTIME, &since);
+        code = run_export(a, &cfg, db, co, words, &since);
+    }
     uf_db_read_end(db);
     uf_db_close(db);
     uf_config_release(&cfg);

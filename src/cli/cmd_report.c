@@ -81,6 +81,7 @@ typedef struct report_args {
     int from, to;   /* kohort: start dates, INT_MIN / INT_MAX */
     unsigned given; /* UF_RO_* of the options given */
     bool help;
+    char params[1024]; /* the command line as given, for the output log */
 } report_args;
 
 /* One --cohort spec into a; false (after a message) when bad. */
@@ -507,7 +508,16 @@ static int run(report_args *a, const uf_report_info *info, uf_report_req *q, sql
         cli_error("minnet räckte inte");
         code = EXIT_FAIL;
     } else {
+        struct timespec since;
+        clock_gettime(CLOCK_REALTIME, &since);
         code = write_formats(a, r, co);
+        char command[96];
+        snprintf(command, sizeof command, "report %s", a->name);
+        if (code == EXIT_OK) { /* what left the database (schema 5) */
+            int logged =
+                cli_log_output(co, db, command, a->params, q->population, "extern", a->dir, &since);
+            code = logged >= 0 ? logged : code;
+        }
     }
     uf_report_free(r);
     return code;
@@ -522,6 +532,8 @@ int cmd_report(int argc, char **argv, cli_common *co)
                       .years = 5,
                       .from = INT_MIN,
                       .to = INT_MAX };
+    /* as given, before getopt reorders argv */
+    cli_join_args(argc, argv, a.params, sizeof a.params);
     int code = parse_args(argc, argv, co, &a);
     if (code >= 0)
         return code;

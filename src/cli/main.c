@@ -23,6 +23,7 @@ static const char usage[] =
     "                  (--cohort NAMN:fält=värde ... -o MAPP)\n"
     "  sample          skapa ett syntetiskt exempeldataset\n"
     "  mall            skapa en Excel-mall att registrera uppgifterna i\n"
+    "  logg            visa importer och det som lämnat databasen\n"
     "\n"
     "Gemensamma flaggor:\n"
     "  --db FIL        databasfil (standard: uppfolj.db i aktuell mapp)\n"
@@ -43,7 +44,7 @@ typedef struct command {
 static const command commands[] = {
     { "init", cmd_init },     { "import", cmd_import }, { "check", cmd_check },
     { "sample", cmd_sample }, { "report", cmd_report }, { "export", cmd_export },
-    { "mall", cmd_mall },
+    { "mall", cmd_mall },     { "logg", cmd_logg },
 };
 
 int main(int argc, char **argv)

@@ -104,8 +104,7 @@ static void date_error(prep_ctx *r, int col, const char *label, const char *f)
     char tail;
     static const char fix[] = "i Excel: markera kolumnen, välj Formatera celler > Anpassat, "
                               "skriv åååå-mm-dd och spara filen igen";
-    if (strlen(f) < 10 && sscanf(f, "%d-%d-%d%c", &y, &a, &b, &tail) == 3 &&
-        uf_date_valid(y, a, b))
+    if (strlen(f) < 10 && sscanf(f, "%d-%d-%d%c", &y, &a, &b, &tail) == 3 && uf_date_valid(y, a, b))
         report(r, UF_ERROR, col,
                "%s %s ska skrivas med två siffror för månad och dag (%04d-%02d-%02d); %s", label, f,
                y, a, b, fix);

@@ -62,8 +62,7 @@ int uf_period_parse(const char *s, int as_of, int *from, int *to, char *label, s
         *from = uf_add_months(*to, -months);
         char end[UF_DATE_BUF];
         uf_date_format(as_of, end);
-        snprintf(label, n, "%d %s till och med %s", months, months == 1 ? "månad" : "månader",
-                 end);
+        snprintf(label, n, "%d %s till och med %s", months, months == 1 ? "månad" : "månader", end);
         return 0;
     }
     /* pooled: A..B, from the first day of A to the last of B */

@@ -15,7 +15,8 @@
 #include "uppfolj/query.h"
 
 /* Migration k (1-based) is queries/<migrations[k-1]>.sql. */
-static const char *const migrations[] = { "schema_001", "schema_002", "schema_003", "schema_004" };
+static const char *const migrations[] = { "schema_001", "schema_002", "schema_003", "schema_004",
+                                          "schema_005" };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
 int uf_db_schema_version(void)
@@ -331,5 +332,36 @@ uf_error uf_db_key_check(sqlite3 *db, const char *fingerprint)
     rc = sqlite3_step(st);
     err = rc == SQLITE_DONE ? UF_OK : uf_db_error(db);
     sqlite3_finalize(st);
+    return err;
+}
+
+uf_error uf_db_log_output(sqlite3 *db, const uf_output_log *l)
+{
+    if (uf_db_exec(db, "BEGIN IMMEDIATE") != UF_OK)
+        return uf_db_error(db);
+    sqlite3_stmt *st = uf_db_prepare(db, "output_run_insert");
+    int rc = st ? SQLITE_OK : SQLITE_ERROR;
+    if (st) {
+        const char *v[] = { l->at,         l->user,       l->version, l->command,
+                            l->parameters, l->population, l->audience };
+        for (int i = 0; i < 7; i++)
+            sqlite3_bind_text(st, i + 1, v[i], -1, SQLITE_STATIC);
+        rc = sqlite3_step(st);
+        sqlite3_finalize(st);
+    }
+    sqlite3_int64 id = sqlite3_last_insert_rowid(db);
+    st = rc == SQLITE_DONE ? uf_db_prepare(db, "output_file_insert") : NULL;
+    for (size_t i = 0; st && rc == SQLITE_DONE && i < l->nfiles; i++) {
+        sqlite3_bind_int64(st, 1, id);
+        sqlite3_bind_text(st, 2, l->files[i], -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, l->sha256[i], -1, SQLITE_STATIC);
+        rc = sqlite3_step(st);
+        sqlite3_reset(st);
+    }
+    sqlite3_finalize(st);
+    if (rc == SQLITE_DONE && uf_db_exec(db, "COMMIT") == UF_OK)
+        return UF_OK;
+    uf_error err = uf_db_error(db);
+    sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
     return err;
 }

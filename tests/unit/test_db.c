@@ -370,6 +370,54 @@ static void test_db__migration_4_ties_the_first_key(void **state)
     uf_db_close(db);
 }
 
+/* A filled database of version 4 gets version 5 (the log of outputs):
+ * every row kept, the key's fingerprint too, and an empty log that takes
+ * an output run with its files. */
+static void test_db__migration_5_adds_the_output_log(void **state)
+{
+    const char *dir = *state;
+    char path[TU_PATH];
+    tu_path(path, dir, "v4.db");
+    sqlite3 *raw = NULL;
+    assert_int_equal(sqlite3_open_v2(path, &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL),
+                     SQLITE_OK);
+    for (int v = 1; v <= 4; v++) {
+        char name[16];
+        snprintf(name, sizeof name, "schema_%03d", v);
+        assert_int_equal(sqlite3_exec(raw, uf_query(name), NULL, NULL, NULL), SQLITE_OK);
+    }
+    assert_int_equal(sqlite3_exec(raw,
+                                  "PRAGMA user_version = 4;"
+                                  "INSERT INTO persons (id, pseudonym) VALUES (1, 'psa');"
+                                  "INSERT INTO key_check (id, fingerprint) VALUES (1, 'kf01');"
+                                  "INSERT INTO import_run (started_at, user, version, outcome) "
+                                  "  VALUES ('2026-01-01T00:00:00Z', 'u', '0.1.0', 'ok');",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(raw);
+    sqlite3 *db = NULL;
+    assert_int_equal(uf_db_open(path, &db), UF_OK);
+    assert_schema(db);
+    assert_int_equal(q_int(db, "SELECT count(*) FROM persons", NULL), 1);
+    assert_int_equal(q_int(db, "SELECT count(*) FROM import_run", NULL), 1);
+    assert_int_equal(q_int(db, "SELECT count(*) FROM key_check WHERE fingerprint = ?1", "kf01"), 1);
+    assert_int_equal(q_int(db, "SELECT count(*) FROM output_run", NULL), 0);
+    const char *files[] = { "r/a.pdf", "r/a.csv" }, *sums[] = { "aa", "bb" };
+    uf_output_log l = { .at = "2026-12-01T10:00:00Z",
+                        .user = "u",
+                        .version = "0.1.0",
+                        .command = "report utfall",
+                        .parameters = "report utfall --by sex",
+                        .population = "program SIG",
+                        .audience = "extern",
+                        .files = files,
+                        .sha256 = sums,
+                        .nfiles = 2 };
+    assert_int_equal(uf_db_log_output(db, &l), UF_OK);
+    assert_int_equal(q_int(db, "SELECT count(*) FROM output_file WHERE run_id = 1", NULL), 2);
+    uf_db_close(db);
+}
+
 /* SQLite's "not a database": an uppfolj error of its own, not bad data */
 static void test_db__open_non_database_is_foreign(void **state)
 {
@@ -440,6 +488,7 @@ int main(void)
         T(test_db__migration_2_keeps_rows_and_finds_latest),
         T(test_db__migration_3_keeps_rows_and_tracks_event_dates),
         T(test_db__migration_4_ties_the_first_key),
+        T(test_db__migration_5_adds_the_output_log),
         T(test_db__open_non_database_is_foreign),
         T(test_db__foreign_keys_on_after_open),
         T(test_db__prepare_named_query),
