@@ -261,7 +261,8 @@ static void add_assessment(uf_case *k, sqlite3_stmt *st)
 
 /* The union of a case's placements, swept in start order: per window,
  * the day up to which days are already counted (placements and locked
- * care apart).  Reset for each case. */
+ * care apart).  One per case: a person's rows go to each of the person's
+ * cases in turn, so the sweeps of two cases interleave. */
 typedef struct place_state {
     const uf_case *k;
     int placed_to[UF_NPHASES], locked_to[UF_NPHASES];
@@ -404,7 +405,12 @@ static uf_error stream(sqlite3 *db, uf_caseset *c, const person_case *pc, rows_k
     sqlite3_bind_text(st, 1, asof, -1, SQLITE_STATIC);
     uf_case *k = NULL;
     goal_state g = { .k = NULL, .domain = -1 };
-    place_state ps = { .k = NULL };
+    /* per case (pc[j].i), for the interventions' sweeps */
+    place_state *ps = kind == ROWS_INTERVENTIONS ? calloc(c->n ? c->n : 1, sizeof *ps) : NULL;
+    if (kind == ROWS_INTERVENTIONS && !ps) {
+        sqlite3_finalize(st);
+        return UF_ERR_NOMEM;
+    }
     size_t at = 0; /* the first entry of pc not before the row's person */
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -421,10 +427,11 @@ static uf_error stream(sqlite3 *db, uf_caseset *c, const person_case *pc, rows_k
         for (size_t j = at; j < c->n && pc[j].person == id; j++) {
             k = &c->cases[pc[j].i];
             if (k->consent)
-                add_row(c, k, kind, &ps, st);
+                add_row(c, k, kind, ps ? &ps[pc[j].i] : NULL, st);
         }
     }
     flush_goal(&g);
+    free(ps);
     sqlite3_finalize(st);
     /* the error as it is on this connection (it may be a thread's own):
      * damaged, busy, ... */

@@ -693,6 +693,49 @@ static void test_core__days_placed_are_the_union(void **state)
     assert_int_equal(tu_rmtree(dir), 0);
 }
 
+/* The same placements with a second case of the same person (a later
+ * one, from 2025-09-01, whose before window holds the end of a SiS stay):
+ * the person's rows
+ * go to both cases in turn, and the first case's sweeps must still count
+ * every shared day once (found by review: a sweep state shared by the
+ * cases was reset on every row, giving 111 days, 62 and 303). */
+static void test_core__days_placed_with_two_cases(void **state)
+{
+    (void)state;
+    char dir[TU_PATH];
+    static const char *const sql[] = {
+        "INSERT INTO persons (id, pseudonym, birth_date, sex) VALUES (1, 'p', '2010-01-01', 'M');"
+        "INSERT INTO cases (id, case_id, person_id, programme, start_date, end_date)"
+        " VALUES (1, 'A', 1, 'SIG', '2023-07-01', '2024-07-01'),"
+        " (2, 'B', 1, 'SIG', '2025-09-01', NULL);"
+        "INSERT INTO interventions (person_id, insats, start_date, end_date) VALUES"
+        " (1, 'familjehem', '2024-02-13', '2024-04-02'),"
+        " (1, 'hvb', '2024-01-01', '2024-03-01'),"
+        " (1, 'sis', '2024-08-20', '2024-09-19'),"
+        " (1, 'sis', '2024-08-01', '2024-08-31');",
+        NULL
+    };
+    sqlite3 *db = new_db(dir, sql);
+    assert_non_null(db);
+    uf_core_params p = { .as_of = D(2025, 12, 31), .months_before = 12, .months_after = 12 };
+    uf_caseset *c = NULL;
+    assert_int_equal(uf_core_load(db, &p, &c), UF_OK);
+    assert_int_equal(c->n, 2);
+    const uf_case *k = &c->cases[0];
+    /* the figures of the test above, worked out there by hand */
+    assert_near(k->placed[UF_DURING], 93);
+    assert_near(k->placed[UF_AFTER], 50);
+    assert_near(k->risk_years[UF_AFTER], 315 / 365.25);
+    /* case B: before [2024-09-01, 2025-09-01) holds sis 2024-09-01..
+     * 2024-09-19 = 19 days (the rest of the union lies before it) */
+    const uf_case *b = &c->cases[1];
+    assert_near(b->placed[UF_BEFORE], 19);
+    assert_near(b->risk_years[UF_BEFORE], (365 - 19) / 365.25);
+    uf_caseset_free(c);
+    uf_db_close(db);
+    assert_int_equal(tu_rmtree(dir), 0);
+}
+
 static void test_core__insatser_overlapping_during(void **state)
 {
     (void)state;
@@ -974,6 +1017,7 @@ int main(void)
         cmocka_unit_test(test_core__assessment_baseline_and_followup),
         cmocka_unit_test(test_core__days_placed_across_borders),
         cmocka_unit_test(test_core__days_placed_are_the_union),
+        cmocka_unit_test(test_core__days_placed_with_two_cases),
         cmocka_unit_test(test_core__insatser_overlapping_during),
         cmocka_unit_test(test_core__goals_by_latest_status),
         cmocka_unit_test(test_core__no_followup_consent_no_measures),
