@@ -4,7 +4,7 @@
 pass=0; fail=0
 for t in "$@"; do
     if [ -n "$VALGRIND" ]; then
-        run="valgrind -q --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect --error-exitcode=99"
+        run="valgrind -q --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect --error-exitcode=99 --suppressions=$(dirname "$0")/valgrind.supp"
     else
         run=""
     fi

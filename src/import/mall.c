@@ -150,7 +150,7 @@ static void validate(tpl *t, lxw_worksheet *ws, int col, const coldef *c)
     switch (c->type) {
     case T_CODE: {
         int k = code_column(t, c->kb);
-        lxw_col_to_name(colname, (lxw_col_t)k, 1);
+        lxw_col_to_name(colname, (lxw_col_t)k, 0);
         snprintf(formula, sizeof formula, "=Koder!$%s$2:$%s$%d", colname, colname,
                  uf_kb((uf_kb_id)c->kb)->n + 1);
         v.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
@@ -160,10 +160,12 @@ static void validate(tpl *t, lxw_worksheet *ws, int col, const coldef *c)
         break;
     }
     case T_DATE:
-        v.validate = LXW_VALIDATION_TYPE_DATE;
+        /* as serial day numbers: libxlsxwriter 1.1.5 leaks the text it
+         * makes of an lxw_datetime bound (LeakSanitizer) */
+        v.validate = LXW_VALIDATION_TYPE_DATE_NUMBER;
         v.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
-        v.minimum_datetime = (lxw_datetime){ 1900, 1, 1, 0, 0, 0 };
-        v.maximum_datetime = (lxw_datetime){ 2099, 12, 31, 0, 0, 0 };
+        v.minimum_number = 1;     /* 1900-01-01 */
+        v.maximum_number = 73050; /* 2099-12-31 */
         v.error_title = msg_date_title;
         v.error_message = msg_date;
         chk(t, worksheet_set_column(ws, (lxw_col_t)col, (lxw_col_t)col, 14, t->date));

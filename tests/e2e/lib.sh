@@ -7,10 +7,12 @@ TOP=$(cd "$(dirname "$0")/../.." && pwd)
 SAMPLE=$TOP/sample-data
 T=$(mktemp -d /tmp/uppfolj-e2e.XXXXXX)
 trap 'rm -rf "$T"' EXIT
+# a library's own leak, named in tests/lsan.supp (ASan builds)
+export LSAN_OPTIONS="suppressions=$TOP/tests/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 PASS=0
 FAILED=0
 if [ -n "${VALGRIND:-}" ]; then
-    UF="valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=99 $UPPFOLJ"
+    UF="valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=99 --suppressions=$TOP/tests/valgrind.supp $UPPFOLJ"
 else
     UF=$UPPFOLJ
 fi
