@@ -108,6 +108,10 @@ typedef struct uf_csv_pipe_opts {
 uf_error uf_csv_pipe(const char *path, const uf_csv_info *info, const uf_csv_pipe_opts *opts,
                      unsigned long *bad_line);
 
+/* The SHA-256 of the file at path, in hex, and its size (size may be
+ * NULL); false when it cannot be read. */
+bool uf_file_sha256(const char *path, char out[65], unsigned long long *size);
+
 /* True when buf[0..len) is valid UTF-8 (no overlongs, no surrogates).
  * *tail gets the number of bytes at the end that start an incomplete
  * sequence (0..3), so a stream can be checked chunk by chunk. */

@@ -44,8 +44,9 @@ void uf_out_abort(uf_outfile *o);
  * CR: OWASP's rule for CSV injection)?  Such a text cell is written with
  * a leading ' (uf_csv_guard), which a spreadsheet shows as text. */
 bool uf_csv_formula_like(const char *s);
-/* s as a CSV writer should store it: s itself, or "'" + s in buf (n
- * bytes) when formula-like; NULL when buf is too small. */
-const char *uf_csv_guard(const char *s, char *buf, size_t n);
+/* s as a CSV writer should store it: s itself, or "'" + s in a buffer
+ * that *owned gets (free it) when formula-like; "'" alone should memory
+ * run out (never the text unguarded). */
+const char *uf_csv_guard(const char *s, char **owned);
 
 #endif

@@ -28,7 +28,7 @@
 typedef struct uf_xlsx_sheet {
     char name[96];           /* as Excel shows it */
     char part[168];          /* its part in the package: xl/worksheets/sheet1.xml */
-    unsigned long long size; /* its compressed size: for progress */
+    unsigned long long size; /* its inflated size: for progress */
 } uf_xlsx_sheet;
 
 typedef struct uf_xlsx_book {

@@ -63,13 +63,21 @@ FILE *uf_out_stream(uf_outfile *o)
 uf_error uf_out_commit(uf_outfile *o)
 {
     int bad = 0;
+    /* on the disk before it takes the target's name: after a power cut
+     * the target is the old file or the new one, never an empty one */
     if (o->f) {
-        bad = ferror(o->f) | (fclose(o->f) != 0);
+        bad = ferror(o->f) | (fflush(o->f) != 0) | (fsync(fileno(o->f)) != 0);
+        bad |= fclose(o->f) != 0;
         o->f = NULL;
         o->fd = -1;
     } else if (o->fd >= 0) {
-        bad = close(o->fd) != 0;
+        bad = (fsync(o->fd) != 0) | (close(o->fd) != 0);
         o->fd = -1;
+    } else { /* written by name (libxlsxwriter) */
+        int fd = open(o->tmp, O_RDONLY);
+        bad = fd < 0 || fsync(fd) != 0;
+        if (fd >= 0)
+            close(fd);
     }
     if (bad || rename(o->tmp, o->path) != 0) {
         int e = bad && !errno ? EIO : errno;
@@ -101,14 +109,15 @@ bool uf_csv_formula_like(const char *s)
     return s && (*s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' || *s == '\r');
 }
 
-const char *uf_csv_guard(const char *s, char *buf, size_t n)
+const char *uf_csv_guard(const char *s, char **owned)
 {
+    *owned = NULL;
     if (!uf_csv_formula_like(s))
         return s;
     size_t len = strlen(s);
-    if (len + 2 > n)
-        return NULL;
-    buf[0] = '\'';
-    memcpy(buf + 1, s, len + 1);
-    return buf;
+    if (!(*owned = malloc(len + 2)))
+        return "'";
+    (*owned)[0] = '\'';
+    memcpy(*owned + 1, s, len + 1);
+    return *owned;
 }

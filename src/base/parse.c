@@ -128,7 +128,8 @@ int uf_number_parse(const char *s, double *out)
         size_t sep = seen_point ? 0 : thousands_sep(s + i);
         if (sep) {
             /* between digits, groups of three: "12 345", "1 234 567,5" */
-            if (!seen_digit || (group >= 0 && group != 3) || (group < 0 && o > 3 + (buf[0] == '-')))
+            if (!seen_digit || (group >= 0 && group != 3) ||
+                (group < 0 && o > (size_t)(3 + (buf[0] == '-' || buf[0] == '+'))))
                 return -1;
             group = 0;
             i += sep - 1;

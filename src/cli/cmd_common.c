@@ -3,7 +3,6 @@
  * exit codes and the progress bar.
  */
 #include <dirent.h>
-#include <openssl/evp.h>
 #include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -14,6 +13,7 @@
 #include "cli.h"
 #include <stdlib.h>
 #include "uppfolj/config.h"
+#include "uppfolj/csvin.h"
 #include "uppfolj/db.h"
 #include "uppfolj/core.h"
 #include "uppfolj/parse.h"
@@ -240,27 +240,6 @@ const char *cli_user(void)
     return pw ? pw->pw_name : "okänd";
 }
 
-/* The SHA-256 of the file at path in hex; false when it cannot be read. */
-static bool file_sha256(const char *path, char out[65])
-{
-    FILE *f = fopen(path, "rb");
-    EVP_MD_CTX *sha = EVP_MD_CTX_new();
-    bool ok = f && sha && EVP_DigestInit_ex(sha, EVP_sha256(), NULL) == 1;
-    unsigned char buf[65536];
-    size_t n;
-    while (ok && (n = fread(buf, 1, sizeof buf, f)) > 0)
-        ok = EVP_DigestUpdate(sha, buf, n) == 1;
-    unsigned char d[EVP_MAX_MD_SIZE];
-    unsigned dl = 0;
-    ok = ok && !ferror(f) && EVP_DigestFinal_ex(sha, d, &dl) == 1;
-    for (unsigned i = 0; ok && i < dl && i < 32; i++)
-        snprintf(out + 2 * i, 3, "%02x", d[i]);
-    EVP_MD_CTX_free(sha);
-    if (f)
-        fclose(f);
-    return ok;
-}
-
 static bool newer(const struct timespec *a, const struct timespec *b)
 {
     return a->tv_sec > b->tv_sec || (a->tv_sec == b->tv_sec && a->tv_nsec >= b->tv_nsec);
@@ -280,7 +259,7 @@ int cli_log_output(const cli_common *co, sqlite3 *db, const char *command, const
         struct stat sb;
         snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
         if (e->d_name[0] == '.' || lstat(path, &sb) != 0 || !S_ISREG(sb.st_mode) ||
-            !newer(&sb.st_mtim, since) || !file_sha256(path, sum))
+            !newer(&sb.st_mtim, since) || !uf_file_sha256(path, sum, NULL))
             continue;
         files[n] = strdup(path);
         sums[n] = strdup(sum);
@@ -359,7 +338,7 @@ void cli_progress_update(cli_progress *p, unsigned long long done, unsigned long
 {
     if (!p->on || total == 0)
         return;
-    int pct = (int)(done * 100 / total);
+    int pct = done >= total ? 100 : (int)(done * 100 / total); /* never past the bar */
     long long ms = now_ms();
     if (pct == p->last_pct || (ms - p->last_ms < 100 && pct < 100))
         return;

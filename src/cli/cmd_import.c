@@ -78,16 +78,6 @@ static void print_summary(const cli_common *co, const uf_import_result *res, boo
         printf("Importen sparades (importkörning %lld).\n", res->run_id);
 }
 
-/* The user name for the import log. */
-static const char *user_name(void)
-{
-    const char *u = getenv("USER");
-    if (u && *u)
-        return u;
-    struct passwd *pw = getpwuid(getuid());
-    return pw ? pw->pw_name : "okänd";
-}
-
 /* Parse options into o; -1 to exit with *code. */
 static int parse_args(int argc, char **argv, cli_common *co, uf_import_opts *o, int *code)
 {
@@ -142,7 +132,7 @@ static int check_key(const cli_common *co, sqlite3 *db, const uf_key *key, const
 
 int cmd_import(int argc, char **argv, cli_common *co)
 {
-    uf_import_opts o = { .today = cli_today(), .user = user_name() };
+    uf_import_opts o = { .today = cli_today(), .user = cli_user() };
     int code;
     if (parse_args(argc, argv, co, &o, &code) != 0)
         return code;

@@ -491,6 +491,11 @@ uf_error uf_csv_read(const char *path, const uf_csv_info *info, uf_csv_row_fn ro
         rc = UF_ERR_IO;
         goto fail;
     }
+    if (left && !r.stop) { /* a character cut off at the end (UTF-16) */
+        rc = UF_ERR_INPUT;
+        *bad_line = r.line;
+        goto fail;
+    }
     if (!r.stop && csv_fini(&p, on_field, on_record, &r) != 0) {
         rc = UF_ERR_INPUT;
         *bad_line = r.start_line; /* the record with the open quote */

@@ -10,11 +10,11 @@
 #include <errno.h>
 #include <expat.h>
 #include <math.h>
-#include <openssl/evp.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <zip.h>
 #include "uppfolj/parse.h"
 #include "uppfolj/xlsxin.h"
@@ -260,8 +260,9 @@ static uf_error read_book(zip_t *za, uf_xlsx_book *b, bool *date1904, char *why)
             snprintf(s->part, sizeof s->part, "xl/%s", target);
         }
         zip_stat_t st;
-        if (ok && zip_stat(za, s->part, 0, &st) == 0 && (st.valid & ZIP_STAT_COMP_SIZE))
-            s->size = st.comp_size;
+        /* the bytes uf_xlsx_read reports as read: inflated */
+        if (ok && zip_stat(za, s->part, 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE))
+            s->size = st.size;
     }
     if (ok && b->nsheets == 0) {
         say(why, "arbetsboken har inga blad%s", "");
@@ -274,31 +275,6 @@ static uf_error read_book(zip_t *za, uf_xlsx_book *b, bool *date1904, char *why)
     return err;
 }
 
-static void sha256_file(const char *path, uf_xlsx_book *b)
-{
-    b->sha256[0] = '\0';
-    FILE *f = fopen(path, "rb");
-    EVP_MD_CTX *sha = EVP_MD_CTX_new();
-    unsigned char *buf = malloc(PIECE);
-    if (f && sha && buf && EVP_DigestInit_ex(sha, EVP_sha256(), NULL) == 1) {
-        size_t n;
-        b->size = 0;
-        while ((n = fread(buf, 1, PIECE, f)) > 0) {
-            EVP_DigestUpdate(sha, buf, n);
-            b->size += n;
-        }
-        unsigned char d[EVP_MAX_MD_SIZE];
-        unsigned dl = 0;
-        EVP_DigestFinal_ex(sha, d, &dl);
-        for (unsigned i = 0; i < dl && i < 32; i++)
-            snprintf(b->sha256 + 2 * i, 3, "%02x", d[i]);
-    }
-    free(buf);
-    EVP_MD_CTX_free(sha);
-    if (f)
-        fclose(f);
-}
-
 uf_error uf_xlsx_sheets(const char *path, uf_xlsx_book *b, char *why)
 {
     memset(b, 0, sizeof *b);
@@ -309,8 +285,8 @@ uf_error uf_xlsx_sheets(const char *path, uf_xlsx_book *b, char *why)
     bool date1904;
     err = read_book(za, b, &date1904, why);
     zip_close(za);
-    if (err == UF_OK)
-        sha256_file(path, b);
+    if (err == UF_OK && !uf_file_sha256(path, b->sha256, &b->size))
+        err = UF_ERR_IO;
     return err;
 }
 
@@ -406,6 +382,8 @@ static bool custom_date(const char *code)
             bracket++;
         else if (*p == ']' && bracket)
             bracket--;
+        else if (!bracket && (strncasecmp(p, "AM/PM", 5) == 0 || strncasecmp(p, "A/P", 3) == 0))
+            p += (p[1] == '/' ? 2 : 4); /* a clock's half of the day, no month */
         else if (!bracket && strchr("dDyY", *p))
             return true;
         else if (!bracket && (*p == 'm' || *p == 'M')) {
@@ -484,7 +462,7 @@ static bool style_is_date(const styles *st, long s)
 
 bool uf_xlsx_date(double serial, bool date1904, char out[11])
 {
-    if (!isfinite(serial) || serial < 0)
+    if (!isfinite(serial) || serial < 0 || serial >= 2958466)
         return false;
     long day = (long)floor(serial);
     /* 1900 system: 1 = 1900-01-01, and Excel counts a 29 February 1900
@@ -609,7 +587,7 @@ static void number_text(double x, char *out, size_t n)
 static void cell_end(sheet_parse *sp)
 {
     const char *v = sp->val.s ? sp->val.s : "";
-    char buf[64];
+    char buf[64], num[400]; /* %.17f of a double needs up to 327 */
     const char *out = v;
     const char *t = sp->type;
     if (strcmp(t, "s") == 0) {
@@ -644,10 +622,11 @@ static void cell_end(sheet_parse *sp)
                      v);
                 return;
             }
+            out = buf;
         } else {
-            number_text(x, buf, sizeof buf);
+            number_text(x, num, sizeof num);
+            out = num;
         }
-        out = buf;
     }
     if (!*out)
         return;

@@ -31,16 +31,10 @@ static void put_real(FILE *f, double v)
  * formula gets a leading ' (uf_csv_guard, OWASP's rule). */
 static void put_text(FILE *f, const char *s)
 {
-    char buf[512];
-    const char *g = uf_csv_guard(s, buf, sizeof buf);
-    char *big = NULL;
-    if (!g && (big = malloc(strlen(s) + 2)) != NULL) {
-        big[0] = '\'';
-        strcpy(big + 1, s);
-    }
-    g = g ? g : big ? big : "'";
+    char *owned;
+    const char *g = uf_csv_guard(s, &owned);
     csv_fwrite(f, g, strlen(g));
-    free(big);
+    free(owned);
 }
 
 /* Write a column id or the list of hidden ones: as it is when plain (the

@@ -81,16 +81,10 @@ int uf_xclose(uf_outfile *o)
  * gets a leading ' (uf_csv_guard, OWASP's rule). */
 static void put_text(FILE *f, const char *s)
 {
-    char buf[1024];
-    const char *g = uf_csv_guard(s, buf, sizeof buf);
-    char *big = NULL;
-    if (!g && (big = malloc(strlen(s) + 2)) != NULL) { /* a long one */
-        big[0] = '\'';
-        strcpy(big + 1, s);
-    }
-    g = g ? g : big ? big : "'";
+    char *owned;
+    const char *g = uf_csv_guard(s, &owned);
     csv_fwrite(f, g, strlen(g));
-    free(big);
+    free(owned);
 }
 
 static void put_field(FILE *f, const char *s, int first)

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -116,6 +117,14 @@ static uf_error migrate(sqlite3 *db, int from)
         return UF_OK;
     if (uf_db_exec(db, "BEGIN IMMEDIATE") != UF_OK)
         return uf_db_error(db);
+    /* another run may have migrated it while this one waited for the lock */
+    int now = user_version(db);
+    if (now >= N_MIGRATIONS) {
+        uf_db_exec(db, "COMMIT");
+        return UF_OK;
+    }
+    if (now > from)
+        from = now;
     for (int k = from; k < N_MIGRATIONS; k++) {
         if (uf_db_exec(db, uf_query(migrations[k])) != UF_OK)
             goto fail;
@@ -241,6 +250,19 @@ uf_error uf_db_open_reader(sqlite3 *db, sqlite3 **out)
         sqlite3_close_v2(r);
         return UF_ERR_DB;
     }
+    /* the same data as db's only while db's read lock holds off every
+     * commit: not so in WAL mode (set by another tool), where each
+     * connection has a snapshot of its own; then db reads alone */
+    sqlite3_stmt *jm = NULL;
+    bool wal = false;
+    if (sqlite3_prepare_v2(db, "PRAGMA main.journal_mode", -1, &jm, NULL) == SQLITE_OK &&
+        sqlite3_step(jm) == SQLITE_ROW)
+        wal = strcmp((const char *)sqlite3_column_text(jm, 0), "wal") == 0;
+    sqlite3_finalize(jm);
+    if (wal || sqlite3_get_autocommit(db)) {
+        sqlite3_close_v2(r);
+        return UF_ERR_DB;
+    }
     /* no waiting: a writer that wants to commit waits for db's read lock,
      * so waiting for it here could only time out */
     sqlite3_busy_timeout(r, 0);
@@ -309,7 +331,23 @@ uf_error uf_db_note_latest(sqlite3 *db, int event_day)
     return rc == SQLITE_DONE ? UF_OK : UF_ERR_DB;
 }
 
+static uf_error key_check(sqlite3 *db, const char *fingerprint);
+
 uf_error uf_db_key_check(sqlite3 *db, const char *fingerprint)
+{
+    /* read and, the first time, write in one transaction: two first uses
+     * with different keys cannot both win */
+    if (uf_db_exec(db, "BEGIN IMMEDIATE") != UF_OK)
+        return uf_db_error(db);
+    uf_error err = key_check(db, fingerprint);
+    if (err == UF_OK && uf_db_exec(db, "COMMIT") != UF_OK)
+        err = uf_db_error(db);
+    if (err != UF_OK)
+        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    return err;
+}
+
+static uf_error key_check(sqlite3 *db, const char *fingerprint)
 {
     sqlite3_stmt *st = uf_db_prepare(db, "key_check_get");
     if (!st)

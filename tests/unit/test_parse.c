@@ -238,6 +238,7 @@ static void test_parse__number_thousands_groups(void **state)
         { "1 000", 1000 },
         { "12 345", 12345 },
         { "-1 234 567,5", -1234567.5 },
+        { "+123 456", 123456 },
         { "1\xC2\xA0"
           "000",
           1000 },

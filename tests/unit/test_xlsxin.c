@@ -76,6 +76,8 @@ static void test_xlsxin__reads_what_excel_stores(void **state)
     format_set_num_format(date, "yyyy-mm-dd");
     lxw_format *mdy = workbook_add_format(wb);
     format_set_num_format(mdy, "m/d/yy h:mm");
+    lxw_format *clock = workbook_add_format(wb); /* a time: no month in it */
+    format_set_num_format(clock, "h:mm AM/PM");
     static const char *const head[] = { "case_id", "person", "start_date", "score", "ok" };
     for (int c = 0; c < 5; c++)
         worksheet_write_string(ws, 0, (lxw_col_t)c, head[c], NULL);
@@ -90,6 +92,7 @@ static void test_xlsxin__reads_what_excel_stores(void **state)
     /* row 5: one past the header's width */
     worksheet_write_string(ws, 4, 0, "K3", NULL);
     worksheet_write_number(ws, 4, 5, 0.1, NULL);
+    worksheet_write_number(ws, 4, 1, 0.5, clock);
     assert_int_equal(workbook_close(wb), LXW_NO_ERROR);
 
     uf_xlsx_book b;
@@ -115,6 +118,7 @@ static void test_xlsxin__reads_what_excel_stores(void **state)
     assert_string_equal(r.f[2][2], "2024-01-01");
     assert_string_equal(r.f[2][4], "");
     assert_int_equal(r.nf[3], 6);
+    assert_string_equal(r.f[3][1], "0.5"); /* 12:00 PM is a number, not a date */
     assert_string_equal(r.f[3][5], "0.1");
 }
 
