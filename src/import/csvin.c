@@ -50,47 +50,6 @@ static size_t seq_len(unsigned char c)
     return 0;
 }
 
-bool uf_utf8_valid(const unsigned char *b, size_t len, size_t *tail)
-{
-    size_t i = 0;
-    *tail = 0;
-    while (i < len) {
-        /* ASCII runs, eight bytes at a time: most files are all ASCII */
-        while (i + 8 <= len) {
-            uint64_t w;
-            memcpy(&w, b + i, 8);
-            if (w & 0x8080808080808080u)
-                break;
-            i += 8;
-        }
-        if (i >= len)
-            break;
-        if (b[i] < 0x80) {
-            i++;
-            continue;
-        }
-        size_t n = seq_len(b[i]);
-        if (n == 0)
-            return false;
-        if (i + n > len) {
-            *tail = len - i; /* judged when the next chunk comes */
-            for (size_t k = i + 1; k < len; k++)
-                if ((b[k] & 0xC0) != 0x80)
-                    return false;
-            return true;
-        }
-        for (size_t k = 1; k < n; k++)
-            if ((b[i + k] & 0xC0) != 0x80)
-                return false;
-        /* overlongs and surrogates; beyond U+10FFFF */
-        if ((b[i] == 0xE0 && b[i + 1] < 0xA0) || (b[i] == 0xED && b[i + 1] > 0x9F) ||
-            (b[i] == 0xF0 && b[i + 1] < 0x90) || (b[i] == 0xF4 && b[i + 1] > 0x8F))
-            return false;
-        i += n;
-    }
-    return true;
-}
-
 /* The delimiter of the first line of buf (every step-th byte from the
  * first: 2 for UTF-16): the most frequent of ';', ',' and tab outside
  * quotes, ';' on a tie with none. */
@@ -161,6 +120,12 @@ static size_t utf8_scan(const unsigned char *b, size_t len, size_t *tail, unsign
         }
     }
     return bad;
+}
+
+bool uf_utf8_valid(const unsigned char *b, size_t len, size_t *tail)
+{
+    unsigned long mb = 0;
+    return utf8_scan(b, len, tail, &mb) == len;
 }
 
 /* Bytes that Windows-1252 leaves undefined. */

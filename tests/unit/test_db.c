@@ -224,6 +224,22 @@ static void test_db__damage_and_read_only_are_named(void **state)
     uf_db_close(db);
 }
 
+/* A new SQLite file at path with the schemas 1..version of uppfolj as
+ * they were (queries/schema_00N.sql), for filling as an older uppfolj
+ * would have; the caller sets user_version with its rows. */
+static sqlite3 *old_schema(const char *path, int version)
+{
+    sqlite3 *raw = NULL;
+    assert_int_equal(sqlite3_open_v2(path, &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL),
+                     SQLITE_OK);
+    for (int v = 1; v <= version; v++) {
+        char name[16];
+        snprintf(name, sizeof name, "schema_%03d", v);
+        assert_int_equal(sqlite3_exec(raw, uf_query(name), NULL, NULL, NULL), SQLITE_OK);
+    }
+    return raw;
+}
+
 /* A filled database of version 1 (schema_001 and rows in every dated
  * table) gets version 2: every row kept, and data_state holds the latest
  * date anywhere, worked out here by hand: the outcome of 2025-11-03 is
@@ -233,10 +249,7 @@ static void test_db__migration_2_keeps_rows_and_finds_latest(void **state)
     const char *dir = *state;
     char path[TU_PATH];
     tu_path(path, dir, "v1.db");
-    sqlite3 *raw = NULL;
-    assert_int_equal(sqlite3_open_v2(path, &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL),
-                     SQLITE_OK);
-    assert_int_equal(sqlite3_exec(raw, uf_query("schema_001"), NULL, NULL, NULL), SQLITE_OK);
+    sqlite3 *raw = old_schema(path, 1);
     assert_int_equal(
         sqlite3_exec(
             raw,
@@ -278,11 +291,7 @@ static void test_db__migration_3_keeps_rows_and_tracks_event_dates(void **state)
     const char *dir = *state;
     char path[TU_PATH];
     tu_path(path, dir, "v2.db");
-    sqlite3 *raw = NULL;
-    assert_int_equal(sqlite3_open_v2(path, &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL),
-                     SQLITE_OK);
-    assert_int_equal(sqlite3_exec(raw, uf_query("schema_001"), NULL, NULL, NULL), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(raw, uf_query("schema_002"), NULL, NULL, NULL), SQLITE_OK);
+    sqlite3 *raw = old_schema(path, 2);
     assert_int_equal(
         sqlite3_exec(
             raw,
@@ -339,14 +348,7 @@ static void test_db__migration_4_ties_the_first_key(void **state)
     const char *dir = *state;
     char path[TU_PATH];
     tu_path(path, dir, "v3.db");
-    sqlite3 *raw = NULL;
-    assert_int_equal(sqlite3_open_v2(path, &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL),
-                     SQLITE_OK);
-    for (int v = 1; v <= 3; v++) {
-        char name[16];
-        snprintf(name, sizeof name, "schema_%03d", v);
-        assert_int_equal(sqlite3_exec(raw, uf_query(name), NULL, NULL, NULL), SQLITE_OK);
-    }
+    sqlite3 *raw = old_schema(path, 3);
     assert_int_equal(
         sqlite3_exec(raw,
                      "PRAGMA user_version = 3;"
@@ -378,14 +380,7 @@ static void test_db__migration_5_adds_the_output_log(void **state)
     const char *dir = *state;
     char path[TU_PATH];
     tu_path(path, dir, "v4.db");
-    sqlite3 *raw = NULL;
-    assert_int_equal(sqlite3_open_v2(path, &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL),
-                     SQLITE_OK);
-    for (int v = 1; v <= 4; v++) {
-        char name[16];
-        snprintf(name, sizeof name, "schema_%03d", v);
-        assert_int_equal(sqlite3_exec(raw, uf_query(name), NULL, NULL, NULL), SQLITE_OK);
-    }
+    sqlite3 *raw = old_schema(path, 4);
     assert_int_equal(sqlite3_exec(raw,
                                   "PRAGMA user_version = 4;"
                                   "INSERT INTO persons (id, pseudonym) VALUES (1, 'psa');"
