@@ -66,12 +66,17 @@ uf_error uf_out_commit(uf_outfile *o)
     /* on the disk before it takes the target's name: after a power cut
      * the target is the old file or the new one, never an empty one */
     if (o->f) {
-        bad = ferror(o->f) | (fflush(o->f) != 0) | (fsync(fileno(o->f)) != 0);
-        bad |= fclose(o->f) != 0;
+        int err = ferror(o->f);
+        int flushed = fflush(o->f);
+        int synced = fsync(fileno(o->f));
+        int closed = fclose(o->f);
+        bad = err || flushed != 0 || synced != 0 || closed != 0;
         o->f = NULL;
         o->fd = -1;
     } else if (o->fd >= 0) {
-        bad = (fsync(o->fd) != 0) | (close(o->fd) != 0);
+        int synced = fsync(o->fd);
+        int closed = close(o->fd);
+        bad = synced != 0 || closed != 0;
         o->fd = -1;
     } else { /* written by name (libxlsxwriter) */
         int fd = open(o->tmp, O_RDONLY);
