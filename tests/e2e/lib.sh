@@ -36,6 +36,29 @@ expect_lacks()    { case "$1" in *"$2"*) fail "$3: innehåller '$2'" ;; *) ok "$
 # sql DB QUERY: one value from the database via the sqlite3 CLI.
 sql() { sqlite3 "$1" "$2"; }
 
+# data_rows DB: a digest of the rows of every data table, the import run
+# column aside: the same data imported another way (a workbook, a
+# template) gives the same digest.
+data_rows() {
+    for t in persons cases interventions assessments assessment_items outcomes goals \
+             goal_followups meetings data_state; do
+        sqlite3 "$1" "SELECT * FROM $t" | sed 's/|[0-9]*$//' | sort
+    done | sha256sum | cut -c1-16
+}
+
+# csv_cell FILE TEXT: the first cell of CSV file FILE that holds TEXT, as
+# a CSV reader gives it.
+csv_cell() {
+    python3 - "$1" "$2" <<'PY'
+import csv, sys
+for row in csv.reader(open(sys.argv[1], encoding="utf-8")):
+    for cell in row:
+        if sys.argv[2] in cell:
+            print(cell)
+            sys.exit(0)
+PY
+}
+
 # rows FILE: data rows in a CSV file (lines minus the header), via wc.
 rows() { echo $(( $(wc -l < "$1") - 1 )); }
 

@@ -32,15 +32,7 @@ expect_eq "$(ls -A rapp | grep -c '^\.')" "0" "inga temporära filer kvar i rapp
 # ---- CSV injection in report CSVs and in the export
 run --db uppfolj.db --quiet report utfall --by unit --program SIG --format csv,xlsx -o rapp
 expect_rc 0 "utfall per enhet"
-field=$(python3 - rapp/utfall_misstanke_nagon.csv <<'PY'
-import csv, sys
-for row in csv.reader(open(sys.argv[1], encoding="utf-8")):
-    for cell in row:
-        if "1+2" in cell:
-            print(cell)
-            sys.exit(0)
-PY
-)
+field=$(csv_cell rapp/utfall_misstanke_nagon.csv "1+2")
 expect_eq "$field" "'=1+2" "rapportens CSV skriver enheten =1+2 som '=1+2"
 expect_lacks "$(cat rapp/*.csv)" ',=1+2' "ingen CSV-cell börjar med ="
 python3 - rapp/*.csv <<'PY' && ok "varje rapport-CSV har lika många fält på varje rad som rubriken (enheten 'Söder, dal')" || fail "en rapport-CSV har fel antal fält"
@@ -70,15 +62,7 @@ run --db uppfolj.db --quiet export --cohort 'SIG:programme=SIG' -o analys
 expect_rc 0 "export"
 bad=$(for f in analys/*; do [ "$(stat -c %a "$f")" = 600 ] || echo "$f"; done)
 expect_eq "$bad" "" "alla exportfiler har läge 0600"
-field=$(python3 - analys/export.csv <<'PY'
-import csv, sys
-for row in csv.reader(open(sys.argv[1], encoding="utf-8")):
-    for cell in row:
-        if "1+2" in cell:
-            print(cell)
-            sys.exit(0)
-PY
-)
+field=$(csv_cell analys/export.csv "1+2")
 expect_eq "$field" "'=1+2" "export.csv skriver enheten =1+2 som '=1+2"
 expect_eq "$(ls -A analys | grep -c '^\.')" "0" "inga temporära filer kvar i exportmappen"
 finish

@@ -6,13 +6,6 @@
 . "$(dirname "$0")/lib.sh"
 cd "$T"
 PY=/usr/bin/python3
-# the rows of every data table, the import run column aside
-state() {
-    for t in persons cases interventions assessments assessment_items outcomes goals \
-             goal_followups meetings data_state; do
-        sqlite3 "$1" "SELECT * FROM $t" | sed 's/|[0-9]*$//' | sort
-    done | sha256sum | cut -c1-16
-}
 fresh() { # fresh DB: a database with the key of csv.db
     rm -f "$1" "$1.key"
     "$UPPFOLJ" --db "$1" --quiet init
@@ -22,7 +15,7 @@ fresh() { # fresh DB: a database with the key of csv.db
 run --db csv.db --quiet init
 run --db csv.db --quiet import "$SAMPLE"/*.csv
 expect_rc 0 "CSV-filerna"
-want=$(state csv.db)
+want=$(data_rows csv.db)
 
 $PY - "$SAMPLE" <<'PY'
 import csv, sys, openpyxl
@@ -42,7 +35,7 @@ run --db book.db import sample.xlsx
 expect_rc 0 "en arbetsbok med sju blad (openpyxl)"
 expect_contains "$OUT" "sample.xlsx [Ärenden], Excel-arbetsbok" "sammanfattningen nämner blad och format"
 expect_contains "$ERR" "[Läs först]: varning: bladet hoppas över" "ett blad utan data hoppas över med en varning"
-expect_eq "$(state book.db)" "$want" "samma rader och pseudonymer som från CSV-filerna"
+expect_eq "$(data_rows book.db)" "$want" "samma rader och pseudonymer som från CSV-filerna"
 
 mkdir lo
 cp "$SAMPLE"/*.csv lo/
@@ -57,7 +50,7 @@ expect_eq "$(ls lo/*.xlsx | wc -l)" "7" "LibreOffice gjorde sju arbetsböcker"
 fresh lo.db
 run --db lo.db import lo/*.xlsx
 expect_rc 0 "LibreOffices arbetsböcker"
-expect_eq "$(state lo.db)" "$want" "LibreOffice: samma rader och pseudonymer som från CSV-filerna"
+expect_eq "$(data_rows lo.db)" "$want" "LibreOffice: samma rader och pseudonymer som från CSV-filerna"
 
 # ---- a row error names file, sheet and Excel row
 $PY - <<'PY'
@@ -72,7 +65,7 @@ ws.append(["K14", "EXT-1", "SIG", "2024-01-10", "2024-02-30"])
 wb.save("arenden.xlsx")
 PY
 fresh bad.db
-before=$(state bad.db)
+before=$(data_rows bad.db)
 run --db bad.db import arenden.xlsx
 expect_rc 2 "ett ogiltigt datum på rad 14"
 expect_contains "$ERR" "arenden.xlsx [Ärenden] rad 14: " "felet anger fil, blad och rad"
@@ -118,7 +111,7 @@ for t in "text.xlsx:ingen ZIP-fil" "locked.xlsx:lösenordsskyddad" "nowb.xlsx:xl
     expect_rc 2 "$f vägras"
     expect_contains "$ERR" "$why" "$f: $why"
 done
-expect_eq "$(state bad.db)" "$before" "de felaktiga arbetsböckerna ändrade ingenting"
+expect_eq "$(data_rows bad.db)" "$before" "de felaktiga arbetsböckerna ändrade ingenting"
 
 # ---- CSV saved from Excel: rows of only delimiters are skipped, numbers
 # may be grouped by a (no-break) space, and a date Excel wrote the wrong

@@ -7,15 +7,9 @@
 . "$(dirname "$0")/lib.sh"
 cd "$T"
 PY=/usr/bin/python3
-state() {
-    for t in persons cases interventions assessments assessment_items outcomes goals \
-             goal_followups meetings data_state; do
-        sqlite3 "$1" "SELECT * FROM $t" | sed 's/|[0-9]*$//' | sort
-    done | sha256sum | cut -c1-16
-}
 run --db csv.db --quiet init
 run --db csv.db --quiet import "$SAMPLE"/*.csv
-want=$(state csv.db)
+want=$(data_rows csv.db)
 
 run mall -o mall.xlsx
 expect_rc 0 "uppfolj mall"
@@ -81,7 +75,7 @@ sqlite3 book.db "UPDATE key_check SET fingerprint = '$(sql csv.db "SELECT finger
 run --db book.db import ifylld.xlsx
 expect_rc 0 "den ifyllda mallen"
 expect_lacks "$ERR" "varning" "mallens egna blad (Instruktioner, Koder) läses utan varningar"
-expect_eq "$(state book.db)" "$want" "den ifyllda mallen ger samma rader och pseudonymer som CSV-filerna"
+expect_eq "$(data_rows book.db)" "$want" "den ifyllda mallen ger samma rader och pseudonymer som CSV-filerna"
 
 run mall --csv -o mallcsv
 expect_rc 0 "uppfolj mall --csv"
