@@ -28,11 +28,13 @@
  *   program = SIG               ; the programme reports cover by default
  *   mapp = rapporter            ; report definitions (NAME.ini, NAME.sql),
  *                               ; relative to this file's folder
+ *   mottagare = extern          ; extern (disclosure control) or intern
+ *                               ; (exact figures, marked as internal)
  *
  * Section and key names may be written with or without å ä ö; English
  * names (organisation/name, unit X/capacity, age_bands/bands,
  * windows/before/after/anchor, disclosure/threshold, measures,
- * reports/programme/folder) work too.
+ * reports/programme/folder/audience) work too.
  */
 #ifndef UPPFOLJ_CONFIG_H
 #define UPPFOLJ_CONFIG_H
@@ -85,6 +87,8 @@ typedef struct uf_config {
     char *program;    /* [rapporter] program: default population, or NULL */
     char *report_dir; /* [rapporter] mapp, resolved against the file's
                                folder; NULL when not given */
+    bool internal;    /* [rapporter] mottagare = intern: reports for the
+                         unit's own staff, exact figures (default extern) */
     int db_wait;      /* [databas] vanta: seconds to wait for a database
                          another run holds, 0..3600 (default 10) */
 } uf_config;

@@ -81,6 +81,9 @@ typedef struct uf_row {
     bool total;     /* the totals row */
 } uf_row;
 
+/* The columns of a stock-and-flow table (uf_table_balance). */
+enum { UF_BAL_START, UF_BAL_IN, UF_BAL_ACTIVE, UF_BAL_OUT, UF_BAL_END, UF_BAL_N };
+
 typedef struct uf_table {
     char *id; /* stable: file name of its CSV */
     char *title;
@@ -91,7 +94,8 @@ typedef struct uf_table {
     int nrows, rcap;
     char **notes; /* footnotes */
     int nnotes;
-    bool groups_overlap; /* a case may be in more than one group row */
+    bool groups_overlap;   /* a case may be in more than one group row */
+    int balance[UF_BAL_N]; /* uf_table_balance's columns, or -1 */
 } uf_table;
 
 /* A chart series: one table column, read at the given rows. */
@@ -155,10 +159,21 @@ typedef struct uf_report {
     char **method; /* method notes (paragraphs) */
     int nmethod;
     int threshold; /* disclosure threshold used */
+    bool internal; /* for the unit's own staff (--mottagare intern): exact
+                      figures, every page and sheet marked with
+                      UF_INTERNAL_BANNER; false = extern, disclosure
+                      control (suppress.h) */
     char **keys;   /* the names of uf_cell.key */
     int nkeys;
+    bool detail; /* it holds tables of detail (month by month) that an
+                     extern report leaves out when protecting them would
+                     hide more of the rest (uf_report_req.lean) */
     bool failed; /* memory ran out while building */
 } uf_report;
+
+/* The mark of every page, sheet and file of an internal report and of
+ * the data-quality worklist (SPEC §4, §9.4). */
+#define UF_INTERNAL_BANNER "Internt arbetsmaterial — kan omfattas av sekretess (OSL 26 kap.)"
 
 /* A new empty report; NULL when memory ran out.  Free with uf_report_free. */
 uf_report *uf_report_new(const char *name, const char *title);
@@ -196,6 +211,12 @@ void uf_table_part_of(uf_table *t, int col, int total);
 /* Column col counts, in every row, some of those that column bound counts
  * (col <= bound): the disclosure control knows what the reader knows. */
 void uf_table_within(uf_table *t, int col, int bound);
+/* Declare t a stock-and-flow table (the months of verksamhet): in every
+ * row that is not a total, active = start + in and end = active - out,
+ * and each such row's end is the next such row's start (those at the end
+ * of one month are those at the start of the next).  The disclosure
+ * audit (suppress.h, rule 7) knows these equations as a reader does. */
+void uf_table_balance(uf_table *t, int start, int in, int active, int out, int end);
 /* Add a row (all cells empty, link -1, n -1); its index, or -1. */
 int uf_table_row(uf_report *r, uf_table *t, bool total);
 void uf_table_note(uf_report *r, uf_table *t, const char *note);

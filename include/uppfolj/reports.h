@@ -114,7 +114,8 @@ enum {
     UF_RO_COHORTS = 1u << 4, /* --cohort two or more times: compared cohorts */
     UF_RO_FROMTO = 1u << 5,  /* --from, --to */
     UF_RO_ASOF = 1u << 6,    /* --as-of */
-    UF_RO_WINDOWS = 1u << 7  /* --window-before, --window-after, --anchor */
+    UF_RO_WINDOWS = 1u << 7, /* --window-before, --window-after, --anchor */
+    UF_RO_LIST = 1u << 8     /* --lista: the internal worklist (rules) */
 };
 
 /* What a report is built from: the database restricted to its population
@@ -135,6 +136,9 @@ typedef struct uf_report_req {
     int start_from, start_to; /* --from, --to: INT_MIN / INT_MAX = open */
     const char *unit;         /* the population's unit (for the front), or NULL */
     const char *population;   /* the population in words */
+    bool list;                /* --lista: the worklist instead of the report */
+    bool lean;                /* without the tables of detail (uf_report.detail),
+                                 a paragraph says why */
 } uf_report_req;
 
 struct uf_report_info;

@@ -55,7 +55,9 @@
  *     integers: the lines of every table, the same figure in several
  *     tables as one unknown, the bounds of the symbols, and what a table
  *     says beyond its sums (uf_column.within: those with an event are at
- *     most those followed up).  A hidden count that still has one value is
+ *     most those followed up; uf_table_balance: a month's active cases
+ *     are its start plus those started and its end plus those ended, and
+ *     its end is the next month's start).  A hidden count that still has one value is
  *     protected by hiding the cheapest change that moves it (solved with
  *     GLPK), and rules 2-5 run again, until none is left.
  *
@@ -93,6 +95,16 @@ int uf_suppress_table(uf_report *r, uf_table *t, int threshold);
  * Returns the total number of cells hidden, or -1 when memory ran out.
  */
 int uf_suppress_report(uf_report *r, int threshold);
+
+/*
+ * The internal report (--mottagare intern, SPEC §4): for the unit's own
+ * staff, who see every case already.  Nothing is hidden to protect; only
+ * a test over fewer than threshold persons in its smallest group is not
+ * run (UF_SUPP_NOTEST), as in rule 1.  Marks r internal, sets
+ * r->threshold and writes the footnotes.  The number of cells hidden, or
+ * -1 when memory ran out.
+ */
+int uf_suppress_internal(uf_report *r, int threshold);
 
 /*
  * The symbol a cell in state s shows in a table: "" for UF_SHOWN, "<T" for

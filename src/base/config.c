@@ -267,6 +267,13 @@ static int on_value(void *user, const char *section, const char *name, const cha
             free(c->report_dir);
             c->report_dir = *value ? beside(p->path, value) : NULL;
             ok = *value != '\0';
+        } else if (!strcmp(key, "mottagare") || !strcmp(key, "audience")) {
+            if (!strcmp(val, "extern") || !strcmp(val, "external"))
+                c->internal = false;
+            else if (!strcmp(val, "intern") || !strcmp(val, "internal"))
+                c->internal = true;
+            else
+                ok = false;
         } else
             known = false;
     } else if (!strcmp(sec, "databas") || !strcmp(sec, "database")) {

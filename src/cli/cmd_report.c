@@ -43,13 +43,21 @@ static const char usage[] =
     "                    en kohort att jämföra (ange två eller fler)\n"
     "  --format F[,F]    pdf, xlsx, json, csv (standard pdf,xlsx,json,csv)\n"
     "  -o MAPP           mapp att skriva till (skapas; standard rapporter)\n"
+    "  --mottagare M     extern (standard; mottagare under [rapporter] i\n"
+    "                    uppfolj.conf ändrar det): med röjandeskydd, för den som\n"
+    "                    står utanför; intern: exakta tal för enhetens egen\n"
+    "                    personal, varje sida märkt som internt arbetsmaterial\n"
     "\n"
     "Flaggor för vissa rapporter (en flagga som rapporten inte tar är ett fel):\n"
     "  --period P        verksamhet: 2024 (år), 2024-Q3 (kvartal), 2024-T2\n"
     "                    (tertial) eller 2024-05 (månad); flera i följd,\n"
     "                    2024..2025 eller 2025-Q1..2025-Q3; eller de senaste\n"
     "                    månaderna till datumet för uttaget, 12m; en period\n"
-    "                    efter datumet för uttaget avkortas där\n"
+    "                    efter datumet för uttaget avkortas där; datakvalitet\n"
+    "                    utan --period: hela datat\n"
+    "  --lista           datakvalitet: i stället för rapporten den interna\n"
+    "                    arbetslistan (ärende-id, enhet, regel, datum) som CSV och\n"
+    "                    XLSX, märkt som internt arbetsmaterial\n"
     "  --year ÅR         arsrapport: rapportåret, t.ex. 2025\n"
     "  --years N         arsrapport: år i utvecklingen bakåt (1–10, standard 5)\n"
     "  --by DIM[,DIM]    utfall: dela upp på en eller två av: sex (kön), age (ålder),\n"
@@ -72,7 +80,8 @@ typedef struct report_args {
     const char *by;
     const char *format;
     const char *dir;
-    const char *year; /* arsrapport: as given */
+    const char *audience; /* --mottagare as given, NULL = uppfolj.conf's */
+    const char *year;     /* arsrapport: as given */
     int years;
     cli_phase ph;                            /* --as-of, --window-*, --anchor */
     const char *cohort_specs[UF_KOHORT_MAX]; /* --cohort as given */
@@ -81,6 +90,8 @@ typedef struct report_args {
     int from, to;   /* kohort: start dates, INT_MIN / INT_MAX */
     unsigned given; /* UF_RO_* of the options given */
     bool help;
+    bool format_given;
+    char base[128];    /* the name of the PDF, XLSX and JSON files */
     char params[1024]; /* the command line as given, for the output log */
 } report_args;
 
@@ -145,6 +156,9 @@ static int parse_args(int argc, char **argv, cli_common *co, report_args *a)
                                           { "cohort", required_argument, NULL, 'C' },
                                           { "from", required_argument, NULL, 'F' },
                                           { "to", required_argument, NULL, 'T' },
+                                          { "mottagare", required_argument, NULL, 'M' },
+                                          { "lista", no_argument, NULL, 'L' },
+                                          { "audience", required_argument, NULL, 'M' },
                                           { 0, 0, 0, 0 } };
     int c;
     optind = 1;
@@ -161,8 +175,19 @@ static int parse_args(int argc, char **argv, cli_common *co, report_args *a)
             break;
         case 'u': a->unit = optarg; break;
         case 'P': a->program = optarg; break;
-        case 'f': a->format = optarg; break;
+        case 'f':
+            a->format = optarg;
+            a->format_given = true;
+            break;
         case 'o': a->dir = optarg; break;
+        case 'L': a->given |= UF_RO_LIST; break;
+        case 'M':
+            if (strcmp(optarg, "intern") != 0 && strcmp(optarg, "extern") != 0) {
+                cli_error("--mottagare %s: ange intern eller extern", optarg);
+                return EXIT_INPUT;
+            }
+            a->audience = optarg;
+            break;
         case 'y':
             a->year = optarg;
             a->given |= UF_RO_YEAR;
@@ -218,6 +243,7 @@ static const struct {
     { UF_RO_FROMTO, "--from/--to" },
     { UF_RO_ASOF, "--as-of" },
     { UF_RO_WINDOWS, "--window-before/--window-after/--anchor" },
+    { UF_RO_LIST, "--lista" },
 };
 
 /* The options a report takes, in words, into out. */
@@ -266,6 +292,25 @@ static bool check_options(const report_args *a, const uf_report_info *info)
         cli_error("--from ligger efter --to");
         return false;
     }
+    return true;
+}
+
+/* --lista: the worklist is internal and CSV and XLSX only (the default
+ * formats then); its files are NAME_lista.*.  false after a message. */
+static bool list_options(report_args *a, uf_config *cfg)
+{
+    if (a->audience && strcmp(a->audience, "intern") != 0) {
+        cli_error("--lista: arbetslistan är alltid internt arbetsmaterial (--mottagare intern)");
+        return false;
+    }
+    cfg->internal = true;
+    if (!a->format_given)
+        a->format = "csv,xlsx";
+    else if (strstr(a->format, "pdf") || strstr(a->format, "json")) {
+        cli_error("--lista: arbetslistan skrivs bara som csv och xlsx (--format %s)", a->format);
+        return false;
+    }
+    snprintf(a->base, sizeof a->base, "%s_lista", a->name);
     return true;
 }
 
@@ -361,7 +406,7 @@ static int write_formats(const report_args *a, const uf_report *r, const cli_com
             snprintf(path, sizeof path, "%s/*.csv", a->dir);
             err = uf_render_csv(r, a->dir, &d);
         } else {
-            snprintf(path, sizeof path, "%s/%s.%s", a->dir, a->name, f);
+            snprintf(path, sizeof path, "%s/%s.%s", a->dir, a->base, f);
             err = f[0] == 'j'   ? uf_render_json(r, path, &d)
                   : f[0] == 'p' ? uf_render_pdf(r, path, created_epoch(r), &d)
                                 : uf_render_xlsx(r, path, created_epoch(r), &d);
@@ -474,6 +519,49 @@ static int population(sqlite3 *db, report_args *a, const uf_report_info *info,
     return code;
 }
 
+/* The cells disclosure control hid in the tables of r that lean has
+ * too (by table id). */
+static long hidden_in(const uf_report *r, const uf_report *lean)
+{
+    long n = 0;
+    for (int s = 0; s < r->nsections; s++)
+        for (int i = 0; i < r->sections[s]->ntables; i++) {
+            const uf_table *t = r->sections[s]->tables[i];
+            bool both = false;
+            for (int s2 = 0; s2 < lean->nsections && !both; s2++)
+                for (int j = 0; j < lean->sections[s2]->ntables && !both; j++)
+                    both = strcmp(lean->sections[s2]->tables[j]->id, t->id) == 0;
+            for (int k = 0; both && k < t->nrows; k++)
+                for (int c = 0; c < t->ncols; c++) {
+                    uf_supp x = t->rows[k].cells[c].supp;
+                    n += x == UF_SUPP_SMALL || x == UF_SUPP_SECONDARY || x == UF_SUPP_FEW;
+                }
+        }
+    return n;
+}
+
+/* Disclosure control on r (and lean, the same report without its tables
+ * of detail, or NULL): the one that hides less of what both show is
+ * kept in *r, the other freed.  1 when lean was kept, 0 when r, -1 when
+ * memory ran out. */
+static int protect(uf_report **r, uf_report *lean, const uf_config *cfg)
+{
+    if (cfg->internal)
+        return uf_suppress_internal(*r, cfg->threshold) < 0 ? -1 : 0;
+    if (uf_suppress_report(*r, cfg->threshold) < 0 ||
+        (lean && uf_suppress_report(lean, cfg->threshold) < 0)) {
+        uf_report_free(lean);
+        return -1;
+    }
+    if (lean && hidden_in(*r, lean) > hidden_in(lean, lean)) {
+        uf_report_free(*r);
+        *r = lean;
+        return 1;
+    }
+    uf_report_free(lean);
+    return 0;
+}
+
 /* Build, protect and write the report.  The exit code. */
 static int run(report_args *a, const uf_report_info *info, uf_report_req *q, sqlite3 *db,
                const cli_common *co)
@@ -481,7 +569,18 @@ static int run(report_args *a, const uf_report_info *info, uf_report_req *q, sql
     uf_diag d;
     uf_diag_init(&d);
     uf_error err;
-    uf_report *r = uf_report_run(info, q, a->period, &d, &err);
+    uf_report *r = uf_report_run(info, q, a->period, &d, &err), *lean = NULL;
+    if (r && r->detail && !q->cfg->internal) {
+        /* an extern report with tables of detail: also without them, and
+         * the one that protects the rest at the lower price is written */
+        q->lean = true;
+        lean = uf_report_run(info, q, a->period, &d, &err);
+        q->lean = false;
+        if (!lean) {
+            uf_report_free(r);
+            r = NULL;
+        }
+    }
     if (!r && err == UF_ERR_DB)
         err = uf_db_error(db);
     uf_db_read_end(db); /* all is read: the model holds the report */
@@ -490,11 +589,14 @@ static int run(report_args *a, const uf_report_info *info, uf_report_req *q, sql
      * disclosure control, for the attacker test */
     if (r && mkdir(a->dir, 0755) != 0 && errno != EEXIST)
         cli_error("kunde inte skapa mappen %s: %s", a->dir, strerror(errno));
-    char truth[4096];
+    char truth[4096], lean_truth[4096 + 8];
     snprintf(truth, sizeof truth, "%s/%s.truth.json", a->dir, a->name);
-    if (r && uf_render_json(r, truth, &d) != UF_OK)
+    snprintf(lean_truth, sizeof lean_truth, "%s.lean", truth);
+    if ((r && uf_render_json(r, truth, &d) != UF_OK) ||
+        (lean && uf_render_json(lean, lean_truth, &d) != UF_OK))
         err = UF_ERR_IO;
 #endif
+    int kept;
     uf_diag_print(&d, stderr);
     uf_diag_release(&d);
     int code;
@@ -504,18 +606,27 @@ static int run(report_args *a, const uf_report_info *info, uf_report_req *q, sql
         else if (err != UF_ERR_INPUT && err != UF_ERR_USAGE)
             return cli_db_failed(co->db, db, err, "kunde inte läsa data");
         code = cli_exit_code(err);
-    } else if (uf_suppress_report(r, q->cfg->threshold) < 0) {
+    } else if ((kept = protect(&r, lean, q->cfg)) < 0) {
         cli_error("minnet räckte inte");
         code = EXIT_FAIL;
     } else {
+        if (kept == 1)
+            cli_say(co, "Tabeller med detaljer (månad för månad) utelämnas: i en extern rapport "
+                        "skulle deras röjandeskydd dölja mer av resten (se rapporten)\n");
+#ifdef UF_TEST_TRUTH
+        if (kept == 1 && rename(lean_truth, truth) != 0)
+            cli_error("kunde inte byta %s: %s", truth, strerror(errno));
+        else if (lean)
+            unlink(lean_truth);
+#endif
         struct timespec since;
         clock_gettime(CLOCK_REALTIME, &since);
         code = write_formats(a, r, co);
         char command[96];
-        snprintf(command, sizeof command, "report %s", a->name);
+        snprintf(command, sizeof command, "%s %s", q->list ? "arbetslista" : "report", a->name);
         if (code == EXIT_OK) { /* what left the database (schema 5) */
-            int logged =
-                cli_log_output(co, db, command, a->params, q->population, "extern", a->dir, &since);
+            int logged = cli_log_output(co, db, command, a->params, q->population,
+                                        q->cfg->internal ? "intern" : "extern", a->dir, &since);
             code = logged >= 0 ? logged : code;
         }
     }
@@ -544,6 +655,8 @@ int cmd_report(int argc, char **argv, cli_common *co)
         uf_config_release(&cfg);
         return code;
     }
+    if (a.audience)
+        cfg.internal = strcmp(a.audience, "intern") == 0;
     uf_report_opts ro = { .cfg = &cfg };
     uf_report_req q = { .cfg = &cfg, .years = a.years, .start_from = a.from, .start_to = a.to };
     const uf_report_info *info = a.name ? uf_registry_find(&g, a.name) : NULL;
@@ -565,6 +678,10 @@ int cmd_report(int argc, char **argv, cli_common *co)
     if (!check_options(&a, info) || !check_formats(a.format) || !parse_by(a.by, &ro) ||
         (a.year && !parse_year(a.year, &q.year)))
         goto out;
+    snprintf(a.base, sizeof a.base, "%s", a.name);
+    if ((a.given & UF_RO_LIST) && !list_options(&a, &cfg))
+        goto out;
+    q.list = a.given & UF_RO_LIST;
     if ((code = cli_open_db(co, &cfg, &db)) >= 0)
         goto out;
     /* a report streams its tables once: a small page cache does (the

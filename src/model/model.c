@@ -150,6 +150,8 @@ uf_table *uf_section_table(uf_report *r, uf_section *s, const char *id, const ch
     t->title = dup(r, title);
     for (int c = 0; c < ncols; c++)
         t->cols[c].part_of = t->cols[c].within = -1;
+    for (int i = 0; i < UF_BAL_N; i++)
+        t->balance[i] = -1;
     return t;
 }
 
@@ -178,6 +180,17 @@ void uf_table_within(uf_table *t, int col, int bound)
     if (t) {
         assert(col >= 0 && col < t->ncols && bound >= 0 && bound < t->ncols);
         t->cols[col].within = bound;
+    }
+}
+
+void uf_table_balance(uf_table *t, int start, int in, int active, int out, int end)
+{
+    if (t) {
+        const int cols[UF_BAL_N] = { start, in, active, out, end };
+        for (int i = 0; i < UF_BAL_N; i++) {
+            assert(cols[i] >= 0 && cols[i] < t->ncols);
+            t->balance[i] = cols[i];
+        }
     }
 }
 

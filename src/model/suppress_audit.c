@@ -15,7 +15,9 @@
  * figure).  A shown figure is its value; a hidden one an integer unknown
  * the reader bounds as suppress.c's network does: "<T" is 1..T-1, ".." 0 or
  * at least T (the part the true value is in).  The equations are the lines
- * of every table (ufs_lines); the inequalities the within columns.
+ * of every table (ufs_lines) and the balances of stock-and-flow tables
+ * (uf_table_balance, which the table rules do not know: a set that holds
+ * one is always audited); the inequalities the within columns.
  *
  * THE AUDIT.  The hidden figures fall into connected sets (two are
  * connected when an equation holds both).  A set inside one table with no
@@ -71,6 +73,7 @@ typedef struct cons { /* sum of coef x figure = 0, or <= 0 (le) */
     int first, n;
     int table;
     bool le;
+    bool extra; /* an equation the table rules do not know (a balance) */
 } cons;
 
 typedef struct audit {
@@ -154,8 +157,66 @@ static bool add_row(audit *a, caps *cap, int table, bool le)
 {
     if (!grow((void **)&a->row, &cap->r, a->nr + 1, sizeof *a->row))
         return false;
-    a->row[a->nr++] = (cons){ a->nt, 0, table, le };
+    a->row[a->nr++] = (cons){ a->nt, 0, table, le, false };
     return true;
+}
+
+/* The equation sum coef[i] x figure f[i] = 0 of a stock-and-flow table
+ * (one figure twice is one term; a missing cell, f < 0, drops it). */
+static bool add_balance_eq(audit *a, caps *cap, int table, const int *f, const int *coef, int n)
+{
+    int ff[4], cc[4], m = 0;
+    for (int i = 0; i < n; i++) {
+        if (f[i] < 0)
+            return true;
+        int j = 0;
+        while (j < m && ff[j] != f[i])
+            j++;
+        if (j == m) {
+            ff[m] = f[i];
+            cc[m++] = 0;
+        }
+        cc[j] += coef[i];
+    }
+    bool any = false;
+    for (int j = 0; j < m; j++)
+        any |= cc[j] != 0;
+    if (!any)
+        return true;
+    if (!add_row(a, cap, table, false))
+        return false;
+    a->row[a->nr - 1].extra = true;
+    for (int j = 0; j < m; j++)
+        if (cc[j] != 0 && !add_term(a, cap, ff[j], cc[j]))
+            return false;
+    return true;
+}
+
+/* The equations of t's balance (uf_table_balance): per row active = start
+ * + in and end = active - out, and each row's end is the next row's
+ * start.  figof: the figure of each cell or -1. */
+static bool add_balance(audit *a, caps *cap, const uf_table *t, int ti, const int *figof)
+{
+    const int *b = t->balance;
+    if (b[0] < 0)
+        return true;
+    bool ok = true;
+    int prev = -1;
+    for (int r = 0; ok && r < t->nrows; r++) {
+        if (t->rows[r].total)
+            continue;
+        const int *row = figof + r * t->ncols;
+        const int in[3] = { row[b[UF_BAL_START]], row[b[UF_BAL_IN]], row[b[UF_BAL_ACTIVE]] };
+        const int out[3] = { row[b[UF_BAL_ACTIVE]], row[b[UF_BAL_OUT]], row[b[UF_BAL_END]] };
+        const int c3[3] = { 1, 1, -1 }, d3[3] = { 1, -1, -1 }, c2[2] = { 1, -1 };
+        ok = add_balance_eq(a, cap, ti, in, c3, 3) && add_balance_eq(a, cap, ti, out, d3, 3);
+        if (ok && prev >= 0) {
+            const int chain[2] = { figof[prev * t->ncols + b[UF_BAL_END]], row[b[UF_BAL_START]] };
+            ok = add_balance_eq(a, cap, ti, chain, c2, 2);
+        }
+        prev = r;
+    }
+    return ok;
 }
 
 static bool is_parent(const uf_table *t, int c)
@@ -227,6 +288,7 @@ static bool add_table(audit *a, caps *cap, uf_table *t, int ti, int *keyfig)
                      add_term(a, cap, fb, -1);
         }
     }
+    ok = ok && add_balance(a, cap, t, ti, figof);
     free(k.lt);
     free(figof);
     return ok;
@@ -644,8 +706,8 @@ static int hide_connected(audit *a, int x)
 
 /* ---- rule 7 ------------------------------------------------------------- */
 
-/* Does the set of root need the audit: more than one table, or a within
- * inequality? */
+/* Does the set of root need the audit: more than one table, a within
+ * inequality, or a balance equation? */
 static bool needs_audit(const audit *a, int root)
 {
     int table = -1;
@@ -656,7 +718,7 @@ static bool needs_audit(const audit *a, int root)
             mine = a->f[a->term[j].f].hidden && a->comp[a->term[j].f] == root;
         if (!mine)
             continue;
-        if (q->le || (table >= 0 && q->table != table))
+        if (q->le || q->extra || (table >= 0 && q->table != table))
             return true;
         table = q->table;
     }

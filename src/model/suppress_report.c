@@ -145,3 +145,25 @@ int uf_suppress_report(uf_report *r, int threshold)
     ufs_footnotes(r, t, th);
     return r->failed ? -1 : hid + more;
 }
+
+int uf_suppress_internal(uf_report *r, int threshold)
+{
+    assert(r);
+    int hid = 0, th = ufs_clamp_threshold(threshold);
+    uf_table *t;
+    r->threshold = th;
+    r->internal = true;
+    EACH_TABLE(r, t)
+    {
+        for (int i = 0; i < t->nrows; i++)
+            for (int c = 0; c < t->ncols; c++) {
+                uf_cell *x = &t->rows[i].cells[c];
+                if (x->type == UF_C_PVALUE && x->supp == UF_SHOWN && x->n >= 0 && x->n < th) {
+                    x->supp = UF_SUPP_NOTEST;
+                    hid++;
+                }
+            }
+        ufs_footnotes(r, t, th);
+    }
+    return r->failed ? -1 : hid;
+}

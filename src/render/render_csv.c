@@ -2,7 +2,8 @@
  * render_csv.c - one CSV per table of the report model (SPEC §13), for
  * evaluators' scripts: stable column ids, '.' decimals, full precision,
  * hidden cells empty and named in the `suppressed` column.  Text fields
- * are quoted by libcsv.
+ * are quoted by libcsv.  An internal report's files (--mottagare intern)
+ * begin with one line, UF_INTERNAL_BANNER, before the header.
  */
 #include <csv.h>
 #include <errno.h>
@@ -70,16 +71,20 @@ static void put_value(FILE *f, const uf_cell *c)
     }
 }
 
-static int write_table(const uf_table *t, const char *path)
+/* One table's CSV; an internal report's (r->internal) is private and
+ * says so on its first line, before the header. */
+static int write_table(const uf_report *rep, const uf_table *t, const char *path)
 {
     uf_outfile o;
-    if (uf_out_open(&o, path, UF_OUT_SHARED) != UF_OK)
+    if (uf_out_open(&o, path, rep->internal ? UF_OUT_PRIVATE : UF_OUT_SHARED) != UF_OK)
         return -1;
     FILE *f = uf_out_stream(&o);
     if (!f) {
         uf_out_abort(&o);
         return -1;
     }
+    if (rep->internal)
+        fputs("\"" UF_INTERNAL_BANNER "\"\n", f);
     for (int c = 0; c < t->ncols; c++) {
         if (c)
             fputc(',', f);
@@ -114,7 +119,7 @@ uf_error uf_render_csv(const uf_report *r, const char *dir, uf_diag *d)
         for (int i = 0; i < r->sections[s]->ntables; i++) {
             const uf_table *t = r->sections[s]->tables[i];
             snprintf(path, sizeof path, "%s/%s.csv", dir, t->id);
-            if (write_table(t, path) != 0)
+            if (write_table(r, t, path) != 0)
                 return uf_render_failed(d, path, UF_ERR_IO);
         }
     return UF_OK;

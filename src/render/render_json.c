@@ -141,6 +141,7 @@ static json_t *report(const uf_report *r)
     json_object_set_new(o, "created", str(r->created));
     json_object_set_new(o, "version", str(r->version));
     json_object_set_new(o, "threshold", json_integer(r->threshold));
+    json_object_set_new(o, "audience", json_string(r->internal ? "intern" : "extern"));
     for (int i = 0; i < r->nparams; i++)
         json_array_append_new(params, json_pack("{s:s?, s:s?}", "key", r->params[i].key, "value",
                                                 r->params[i].value));
@@ -168,7 +169,7 @@ uf_error uf_render_json(const uf_report *r, const char *path, uf_diag *d)
     if (!doc)
         return UF_ERR_NOMEM;
     uf_outfile o;
-    uf_error err = uf_out_open(&o, path, UF_OUT_SHARED);
+    uf_error err = uf_out_open(&o, path, r->internal ? UF_OUT_PRIVATE : UF_OUT_SHARED);
     FILE *f = err == UF_OK ? uf_out_stream(&o) : NULL;
     if (f &&
         json_dumpf(doc, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(17)) == 0)

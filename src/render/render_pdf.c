@@ -140,12 +140,21 @@ static void rule_box(ufpdf *p)
 {
     char rule[512];
     int t = p->r->threshold > 0 ? p->r->threshold : 5;
-    snprintf(rule, sizeof rule,
-             "Värden som bygger på färre än %d personer visas inte. Ett antal på 1–%d "
-             "visas som <%d; ett medelvärde, en andel eller ett test som bygger på för få "
-             "personer, eller ett värde som annars skulle kunna räknas fram ur något annat "
-             "som rapporten visar, visas som .. (se metoddelen).",
-             t, t - 1, t);
+    const char *head = p->r->internal ? "Mottagare: intern" : "Röjandeskydd";
+    if (p->r->internal)
+        snprintf(rule, sizeof rule,
+                 "%s. Rapporten visar exakta antal och statistik utan röjandeskydd och är "
+                 "bara till för enhetens egen personal; ett test görs bara när varje grupp har "
+                 "minst %d personer. Lämna inte ut den: gör en rapport med --mottagare extern "
+                 "för den som står utanför (se metoddelen).",
+                 UF_INTERNAL_BANNER, t);
+    else
+        snprintf(rule, sizeof rule,
+                 "Mottagare: extern. Värden som bygger på färre än %d personer visas inte. Ett "
+                 "antal på 1–%d visas som <%d; ett medelvärde, en andel eller ett test som "
+                 "bygger på för få personer, eller ett värde som annars skulle kunna räknas "
+                 "fram ur något annat som rapporten visar, visas som .. (se metoddelen).",
+                 t, t - 1, t);
     ufpdf_line *ln;
     int n = ufpdf_wrap(p, false, UFPDF_SIZE_BODY, rule, UFPDF_WIDTH - 16, &ln);
     if (n < 0)
@@ -153,12 +162,12 @@ static void rule_box(ufpdf *p)
     float lh = UFPDF_SIZE_BODY * UFPDF_LEADING, h = (float)(n + 1) * lh + 12;
     p->y -= 14;
     ufpdf_need(p, h);
-    ufpdf_fill(p, 0xeef2f7u);
+    ufpdf_fill(p, p->r->internal ? 0xfbe9e7u : 0xeef2f7u);
     ufpdf_rect(p, UFPDF_LEFT, p->y - h, UFPDF_WIDTH, h);
     p->y -= 6;
     ufpdf_fill(p, UFPDF_BLACK);
     ufpdf_text(p, true, UFPDF_SIZE_BODY, UFPDF_LEFT + 8, ufpdf_baseline(p->y, UFPDF_SIZE_BODY),
-               UFPDF_L, "Röjandeskydd", strlen("Röjandeskydd"));
+               UFPDF_L, head, strlen(head));
     for (int i = 0; i < n; i++)
         ufpdf_text(p, false, UFPDF_SIZE_BODY, UFPDF_LEFT + 8,
                    ufpdf_baseline(p->y - (float)(i + 1) * lh, UFPDF_SIZE_BODY), UFPDF_L, ln[i].s,
@@ -250,12 +259,18 @@ static void method(ufpdf *p)
     }
 }
 
-/* "sida X av Y" and the report's title on every page, once all exist. */
+/* "sida X av Y" and the report's title on every page, once all exist;
+ * an internal report's mark above the text of every page. */
 static void footers(ufpdf *p)
 {
     char label[64], cut[512];
     for (int i = 0; i < p->npages; i++) {
         p->page = p->pages[i];
+        if (p->r->internal) {
+            ufpdf_fill(p, 0xb3261eu);
+            ufpdf_text(p, true, SIZE_FOOTER, UFPDF_LEFT + UFPDF_WIDTH / 2, UFPDF_TOP + 18, UFPDF_C,
+                       UF_INTERNAL_BANNER, strlen(UF_INTERNAL_BANNER));
+        }
         snprintf(label, sizeof label, "sida %d av %d", i + 1, p->npages);
         float y = UFPDF_BOTTOM - 22, right = UFPDF_LEFT + UFPDF_WIDTH;
         float lw = ufpdf_width(p, false, SIZE_FOOTER, label, strlen(label));
@@ -278,7 +293,7 @@ static uf_error save(ufpdf *p, const char *path)
         return error_of(p);
     HPDF_ResetStream(p->doc);
     uf_outfile o;
-    if (uf_out_open(&o, path, UF_OUT_SHARED) != UF_OK)
+    if (uf_out_open(&o, path, p->r->internal ? UF_OUT_PRIVATE : UF_OUT_SHARED) != UF_OK)
         return UF_ERR_IO;
     FILE *f = uf_out_stream(&o);
     if (!f)

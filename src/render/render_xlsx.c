@@ -59,9 +59,10 @@
 #define SHEET_BUF 160  /* 31 characters of up to 4 bytes, a suffix, NUL */
 #define MAX_DEC 9
 #define TEXT_MAX 32767 /* libxlsxwriter's limit for a string, bytes */
-#define ROW_TITLE 0
-#define ROW_HEAD 1
-#define ROW_DATA 2
+/* rows of a table sheet, below the mark of an internal report (x->top) */
+#define ROW_TITLE ((lxw_row_t)x->top)
+#define ROW_HEAD ((lxw_row_t)x->top + 1)
+#define ROW_DATA ((lxw_row_t)x->top + 2)
 #define CHART_ROWS 16 /* rows one chart takes (288 px of 20 px rows) */
 #define WIDTH_MIN 8.0
 #define WIDTH_MAX 60.0
@@ -82,6 +83,7 @@ enum fkind {
     F_KEY,
     F_WRAP,
     F_NOTE,
+    F_BANNER,
     F_NKINDS
 };
 
@@ -91,6 +93,7 @@ typedef struct xw {
     lxw_format *fmt[F_NKINDS][MAX_DEC + 1][2];
     char (*names)[SHEET_BUF]; /* sheet name per table, report order */
     int ntables;
+    int top;       /* 1: an internal report, its mark on row 0 of every sheet */
     lxw_error err; /* the first failure, or LXW_NO_ERROR */
 } xw;
 
@@ -158,6 +161,10 @@ static void style(lxw_format *f, enum fkind k, int dec, bool bold)
         format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
         break;
     case F_NOTE: format_set_italic(f); break;
+    case F_BANNER:
+        format_set_bold(f);
+        format_set_font_color(f, 0xB3261E);
+        break;
     default: break;
     }
 }
@@ -324,13 +331,17 @@ static void name_sheet(xw *x, int i, const uf_table *t)
     }
 }
 
-/* A new sheet; NULL (the failure remembered) when it cannot be made. */
+/* A new sheet; NULL (the failure remembered) when it cannot be made.  An
+ * internal report's sheet says so on row 0 and in its printed header. */
 static lxw_worksheet *add_sheet(xw *x, const char *name)
 {
     lxw_worksheet *ws = workbook_add_worksheet(x->wb, name);
     if (!ws) {
         lxw_error e = workbook_validate_sheet_name(x->wb, name);
         chk(x, e != LXW_NO_ERROR ? e : LXW_ERROR_MEMORY_MALLOC_FAILED);
+    } else if (x->r->internal) {
+        text(x, ws, 0, 0, UF_INTERNAL_BANNER, fmt(x, F_BANNER, 0, false));
+        chk(x, worksheet_set_header(ws, "&C&\"-,Bold\"" UF_INTERNAL_BANNER));
     }
     return ws;
 }
@@ -415,13 +426,13 @@ static void write_grid(xw *x, lxw_worksheet *ws, const uf_table *t, double *w)
     for (int r = 0; r < t->nrows; r++)
         for (int c = 0; c < t->ncols; c++) {
             const uf_cell *cell = &t->rows[r].cells[c];
-            write_cell(x, ws, (lxw_row_t)(ROW_DATA + r), (lxw_col_t)c, cell, &t->cols[c],
+            write_cell(x, ws, ROW_DATA + (lxw_row_t)r, (lxw_col_t)c, cell, &t->cols[c],
                        t->rows[r].total);
             widen(w, c, text_width(uf_fmt_cell(cell, &t->cols[c], x->r->threshold, buf)));
         }
     worksheet_freeze_panes(ws, ROW_DATA, 0);
     if (t->ncols > 0)
-        chk(x, worksheet_autofilter(ws, ROW_HEAD, 0, (lxw_row_t)(ROW_HEAD + filter_rows(t)),
+        chk(x, worksheet_autofilter(ws, ROW_HEAD, 0, ROW_HEAD + (lxw_row_t)filter_rows(t),
                                     (lxw_col_t)(t->ncols - 1)));
 }
 
@@ -495,7 +506,7 @@ static void chart(xw *x, lxw_worksheet *ws, const char *sheet, const uf_chart *c
     chart_legend_set_position(c, LXW_CHART_LEGEND_BOTTOM);
     chart_show_blanks_as(c, LXW_CHART_BLANKS_AS_GAP);
     lxw_chart_options o = { .x_scale = 1, .y_scale = 1, .description = ch->title };
-    chk(x, worksheet_insert_chart_opt(ws, (lxw_row_t)(ROW_HEAD + k * CHART_ROWS),
+    chk(x, worksheet_insert_chart_opt(ws, ROW_HEAD + (lxw_row_t)(k * CHART_ROWS),
                                       (lxw_col_t)(ncols + 1), c, &o));
 }
 
@@ -504,7 +515,7 @@ static void chart(xw *x, lxw_worksheet *ws, const char *sheet, const uf_chart *c
 static void write_below(xw *x, lxw_worksheet *ws, const char *sheet, const uf_table *t, double *w,
                         int ncols)
 {
-    lxw_row_t row = (lxw_row_t)(ROW_DATA + t->nrows + 1);
+    lxw_row_t row = ROW_DATA + (lxw_row_t)t->nrows + 1;
     text(x, ws, row, 0, t->description, fmt(x, F_NOTE, 0, false));
     row += t->description != NULL;
     for (int i = 0; i < t->nnotes; i++)
@@ -598,18 +609,26 @@ static void front_sheet(xw *x)
         return;
     chk(x, worksheet_set_column(ws, 0, 0, 24, NULL));
     chk(x, worksheet_set_column(ws, 1, 1, 100, NULL));
-    text(x, ws, 0, 0, r->title, fmt(x, F_TITLE, 0, false));
+    text(x, ws, ROW_TITLE, 0, r->title, fmt(x, F_TITLE, 0, false));
     int th = r->threshold < UF_SUPP_MIN_THRESHOLD ? UF_SUPP_MIN_THRESHOLD : r->threshold;
     char rule[512], version[128];
-    snprintf(rule, sizeof rule,
-             "Värden som bygger på färre än %d personer visas inte. Ett antal på 1–%d visas som "
-             "<%d; medelvärden, andelar och test över färre än %d personer visas som ..; andra "
-             "värden döljs (..) när ett dolt värde annars skulle kunna räknas fram ur något annat "
-             "som rapporten visar (se bladet Metod). Diagrammen visar bara det som tabellerna "
-             "visar.",
-             th, th - 1, th, th);
+    if (r->internal)
+        snprintf(rule, sizeof rule,
+                 "intern. %s. Rapporten visar exakta antal och statistik utan röjandeskydd och "
+                 "är bara till för enhetens egen personal; ett test görs bara när varje grupp "
+                 "har minst %d personer. Lämna inte ut den: gör en rapport med --mottagare "
+                 "extern för den som står utanför (se bladet Metod).",
+                 UF_INTERNAL_BANNER, th);
+    else
+        snprintf(rule, sizeof rule,
+                 "extern. Värden som bygger på färre än %d personer visas inte. Ett antal på "
+                 "1–%d visas som <%d; medelvärden, andelar och test över färre än %d personer "
+                 "visas som ..; andra värden döljs (..) när ett dolt värde annars skulle kunna "
+                 "räknas fram ur något annat som rapporten visar (se bladet Metod). Diagrammen "
+                 "visar bara det som tabellerna visar.",
+                 th, th - 1, th, th);
     snprintf(version, sizeof version, "uppfolj %s", r->version ? r->version : "");
-    lxw_row_t row = 2;
+    lxw_row_t row = ROW_TITLE + 2;
     row = kv(x, ws, row, "Enhet", r->unit);
     if (r->population)
         row = kv(x, ws, row, "Population", r->population);
@@ -617,7 +636,7 @@ static void front_sheet(xw *x)
     row = kv(x, ws, row, "Datum för uttaget", r->as_of);
     row = kv(x, ws, row, "Dataunderlaget från", r->created);
     row = kv(x, ws, row, "Programversion", version);
-    row = kv(x, ws, row, "Röjandeskydd", rule);
+    row = kv(x, ws, row, "Mottagare", rule);
     text(x, ws, ++row, 0, "Parametrar", fmt(x, F_HEADING, 0, false));
     row++;
     for (int i = 0; i < r->nparams; i++)
@@ -635,9 +654,9 @@ static void method_sheet(xw *x)
     if (!ws)
         return;
     chk(x, worksheet_set_column(ws, 0, 0, 100, NULL));
-    text(x, ws, 0, 0, "Metod", fmt(x, F_TITLE, 0, false));
+    text(x, ws, ROW_TITLE, 0, "Metod", fmt(x, F_TITLE, 0, false));
     for (int i = 0; i < x->r->nmethod; i++)
-        text(x, ws, (lxw_row_t)(2 + i), 0, x->r->method[i], fmt(x, F_WRAP, 0, false));
+        text(x, ws, ROW_TITLE + 2 + (lxw_row_t)i, 0, x->r->method[i], fmt(x, F_WRAP, 0, false));
 }
 
 /* ---- the workbook ------------------------------------------------------------ */
@@ -703,11 +722,11 @@ uf_error uf_render_xlsx(const uf_report *r, const char *path, long long created_
      * through a link): a folder that is missing or not writable is
      * reported with errno, without libxlsxwriter's message on stderr. */
     uf_outfile o;
-    if (uf_out_open(&o, path, UF_OUT_SHARED) != UF_OK)
+    if (uf_out_open(&o, path, r->internal ? UF_OUT_PRIVATE : UF_OUT_SHARED) != UF_OK)
         return uf_render_failed(d, path, UF_ERR_IO);
     close(o.fd); /* libxlsxwriter writes it by name */
     o.fd = -1;
-    xw x = { .r = r };
+    xw x = { .r = r, .top = r->internal ? 1 : 0 };
     for (int s = 0; s < r->nsections; s++)
         x.ntables += r->sections[s]->ntables;
     x.names = calloc((size_t)x.ntables + 1, sizeof *x.names);

@@ -466,7 +466,7 @@ static void method(uf_report *r, const uf_caseset *c, const uf_arsrapport_opts *
                         "uppnått eller pågående). Nyckeltalet är andelen uppnådda av alla mål som "
                         "följdes upp.");
     rep_stats_method(r, o->cfg->threshold);
-    rep_disclosure_note(r, o->cfg->threshold);
+    rep_disclosure_note(r, o->cfg);
     uf_report_method(r, "Vad siffrorna kan säga: de beskriver hur många som fick insatsen och hur "
                         "det gick för dem, före och efter. Uppföljning av en grupp är ingen "
                         "effektstudie: förändringen kan bero på annat än insatsen, till exempel "

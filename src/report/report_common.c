@@ -319,11 +319,26 @@ void rep_front_matter(uf_report *r, const rep_front *f)
     uf_report_param(r, "Inställningar", "%s", f->cfg->path ? f->cfg->path : "standardvärden");
 }
 
-void rep_disclosure_note(uf_report *r, int t)
+void rep_disclosure_note(uf_report *r, const uf_config *cfg)
 {
+    int t = cfg ? cfg->threshold : 5;
     char p[1536];
+    if (cfg && cfg->internal) {
+        snprintf(p, sizeof p,
+                 "Mottagare: intern. %s. Rapporten är gjord för enhetens egen personal, som "
+                 "redan ser varje ärende, och visar exakta antal, andelar, medelvärden och "
+                 "medianer utan röjandeskydd, också när de bygger på en eller ett par "
+                 "personer. Ett test görs ändå bara när varje grupp har minst %d personer. "
+                 "Lämna inte ut rapporten utanför socialtjänstens sekretessområde; för "
+                 "styrgrupp, nämnd eller allmänhet görs en rapport med --mottagare extern, "
+                 "som har röjandeskydd.",
+                 UF_INTERNAL_BANNER, t);
+        uf_report_method(r, p);
+        return;
+    }
     snprintf(p, sizeof p,
-             "Röjandeskydd: värden som bygger på färre än %d personer visas inte. Ett antal "
+             "Mottagare: extern. Röjandeskydd: värden som bygger på färre än %d personer visas "
+             "inte. Ett antal "
              "på 1–%d visas som <%d; medelvärden, andelar och test över färre än %d personer "
              "visas som ... Rapporten skyddas som en helhet: allt som går att räkna fram ur det "
              "den visar räknas som visat. Därför döljs också (..) andra värden när ett dolt värde "

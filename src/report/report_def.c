@@ -27,75 +27,6 @@
 #include "uppfolj/query.h"
 #include "uppfolj/stats.h"
 
-/* The units seen: names in order of first sight, and per unit what a
- * table accumulates (size bytes each); grows without limit. */
-typedef struct units {
-    char **name;
-    void *acc;
-    size_t accsz;
-    int n, cap;
-    bool nomem;
-} units;
-
-static int unit_index(units *u, const char *name)
-{
-    for (int i = 0; i < u->n; i++)
-        if (strcmp(u->name[i], name) == 0)
-            return i;
-    if (u->n == u->cap) {
-        int cap = u->cap ? 2 * u->cap : 16;
-        char **nn = realloc(u->name, (size_t)cap * sizeof *nn);
-        if (nn)
-            u->name = nn;
-        void *na = nn ? realloc(u->acc, (size_t)cap * u->accsz) : NULL;
-        if (!nn || !na) {
-            u->nomem = true;
-            return -1;
-        }
-        u->acc = na;
-        memset((char *)na + (size_t)u->cap * u->accsz, 0, (size_t)(cap - u->cap) * u->accsz);
-        u->cap = cap;
-    }
-    if (!(u->name[u->n] = strdup(name))) {
-        u->nomem = true;
-        return -1;
-    }
-    return u->n++;
-}
-
-static void units_free(units *u)
-{
-    for (int i = 0; i < u->n; i++)
-        free(u->name[i]);
-    free(u->name);
-    free(u->acc);
-}
-
-static int cmp_units(const char *x, const char *y)
-{
-    if (!*x || !*y)
-        return (*x == 0) - (*y == 0); /* no unit last */
-    return uf_sv_cmp(x, y);
-}
-
-/* The unit indexes of u in Swedish alphabetical order ("" last); caller
- * frees; NULL when memory ran out. */
-static int *unit_order(const units *u)
-{
-    int *order = malloc(((size_t)u->n + 1) * sizeof *order);
-    if (!order)
-        return NULL;
-    for (int i = 0; i < u->n; i++)
-        order[i] = i;
-    for (int i = 1; i < u->n; i++)
-        for (int j = i; j > 0 && cmp_units(u->name[order[j - 1]], u->name[order[j]]) > 0; j--) {
-            int x = order[j];
-            order[j] = order[j - 1];
-            order[j - 1] = x;
-        }
-    return order;
-}
-
 /* Per unit and column: sums and the values of median columns. */
 typedef struct acc {
     double *sum, *sum_b; /* per column; allocated at the first row */
@@ -170,19 +101,6 @@ static int capacity(const uf_config *cfg, const char *name)
     return 0;
 }
 
-/* Name the figure of cell (tr, col) for disclosure control: "key:enhet
- * NAME" for a unit, "key:alla enheter" for the total (unit NULL), so that a
- * unit named "Totalt" is not the total. */
-static void key_cell(uf_report *r, uf_table *tb, int tr, int col, const char *key, const char *unit)
-{
-    char k[192];
-    if (unit)
-        snprintf(k, sizeof k, "%s:enhet %s", key, unit);
-    else
-        snprintf(k, sizeof k, "%s:alla enheter", key);
-    uf_cell_key(r, tb, tr, col, k);
-}
-
 /* Write the aggregated row of a (unit name, or NULL for the total) into table row
  * tr.  A column with a key names its counts, or (a statistic whose n is
  * every row of the unit) its n, as that figure of the unit. */
@@ -225,85 +143,9 @@ static void write_row(uf_report *r, uf_table *tb, int tr, const dtable *t, const
         }
         bool all_rows = col->kind == AGG_COUNT || (a->n && a->n[c] == a->rows);
         if (*col->key && all_rows && col->kind != AGG_CAPACITY && col->kind != AGG_CAPSHARE)
-            key_cell(r, tb, tr, tc, col->key, unit);
+            rdef_key_cell(r, tb, tr, tc, col->key, unit);
     }
     rep_fix_missing(tb, tr, 1, t->ncols);
-}
-
-/* Prepare t's query: NAME.sql in the definition's folder when there is
- * one, else the built-in query.  A query must not write.  NULL on failure
- * with a message in err. */
-static sqlite3_stmt *prepare(sqlite3 *db, const dtable *t, const rep_def_opts *o, char *err,
-                             size_t n)
-{
-    char *text = NULL;
-    if (o->dir) {
-        char path[4096];
-        snprintf(path, sizeof path, "%s/%s.sql", o->dir, t->query);
-        if (!(text = rep_read_file(path)) && errno != ENOENT) {
-            snprintf(err, n, "kunde inte läsa %s: %s", path, strerror(errno));
-            return NULL;
-        }
-    }
-    const char *sql = text ? text : uf_query_find(t->query);
-    sqlite3_stmt *st = NULL;
-    if (!sql)
-        snprintf(err, n, "[tabell %s]: frågan %s finns inte", t->id, t->query);
-    else if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-        snprintf(err, n, "[tabell %s]: frågan %s: %s", t->id, t->query, sqlite3_errmsg(db));
-    else if (!sqlite3_stmt_readonly(st)) {
-        snprintf(err, n, "[tabell %s]: frågan %s får bara läsa", t->id, t->query);
-        sqlite3_finalize(st);
-        st = NULL;
-    }
-    free(text);
-    return st;
-}
-
-/* The baseline windows of core.h, for a query that names them
- * (:bedomning_fore, :bedomning_efter, :tillstand_fore, :tillstand_efter,
- * in days). */
-static void bind_baselines(sqlite3_stmt *st)
-{
-    static const struct {
-        const char *name;
-        int days;
-    } b[] = {
-        { ":bedomning_fore", UF_ASSESS_BASE_BEFORE },
-        { ":bedomning_efter", UF_ASSESS_BASE_AFTER },
-        { ":tillstand_fore", UF_STATE_BASE_BEFORE },
-        { ":tillstand_efter", UF_STATE_BASE_AFTER },
-    };
-    for (size_t i = 0; i < sizeof b / sizeof *b; i++) {
-        int k = sqlite3_bind_parameter_index(st, b[i].name);
-        if (k > 0)
-            sqlite3_bind_int(st, k, b[i].days);
-    }
-}
-
-/* Run t's query for [from, to); call row for each result row.  -1 on a
- * failure (o->err tells). */
-typedef void (*row_fn)(void *ctx, sqlite3_stmt *st, const char *unit);
-
-static int run_query(sqlite3 *db, const dtable *t, const char *from, const char *to,
-                     const rep_def_opts *o, row_fn row, void *ctx)
-{
-    sqlite3_stmt *st = prepare(db, t, o, o->err, o->errlen);
-    if (!st)
-        return -1;
-    sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
-    bind_baselines(st);
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *unit = (const char *)sqlite3_column_text(st, 0);
-        row(ctx, st, unit ? unit : "");
-    }
-    if (rc != SQLITE_DONE)
-        snprintf(o->err, o->errlen, "[tabell %s]: frågan %s: %s", t->id, t->query,
-                 sqlite3_errmsg(db));
-    sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? 0 : -1;
 }
 
 /* The end of a table builder: free u and order; 0 when the query (rc)
@@ -312,7 +154,7 @@ static int run_query(sqlite3 *db, const dtable *t, const char *from, const char 
 static int table_done(uf_report *r, int rc, const uf_table *tb, units *u, int *order)
 {
     bool nomem = u->nomem;
-    units_free(u);
+    rdef_units_free(u);
     free(order);
     if (rc == 0 && (!tb || nomem))
         r->failed = true;
@@ -331,7 +173,7 @@ typedef struct by_unit {
 static void unit_row(void *ctx, sqlite3_stmt *st, const char *unit)
 {
     by_unit *b = ctx;
-    int i = unit_index(&b->u, unit);
+    int i = rdef_unit_index(&b->u, unit);
     if (i < 0) {
         b->r->failed = true;
         return;
@@ -344,10 +186,10 @@ static int units_table(uf_report *r, uf_section *s, sqlite3 *db, const dtable *t
                        const char *to, const rep_def_opts *o)
 {
     by_unit b = { .r = r, .t = t, .u = { .accsz = sizeof(acc) } };
-    int rc = run_query(db, t, from, to, o, unit_row, &b);
+    int rc = rdef_run_query(db, "tabell", t->id, t->query, from, to, o, unit_row, &b);
     char id[112];
     snprintf(id, sizeof id, "%s_%s", o->name, t->id);
-    int *order = rc == 0 ? unit_order(&b.u) : NULL;
+    int *order = rc == 0 ? rdef_unit_order(&b.u) : NULL;
     uf_table *tb = order ? uf_section_table(r, s, id, t->title, t->ncols + 1) : NULL;
     if (tb) {
         uf_table_col(r, tb, 0, "unit", "Enhet", UF_C_TEXT, 0, false);
@@ -404,7 +246,7 @@ static void cat_row(void *ctx, sqlite3_stmt *st, const char *unit)
             if (strcmp(b->t->cats[i].code, code) == 0)
                 cat = i;
     }
-    int u = unit_index(&b->u, unit);
+    int u = rdef_unit_index(&b->u, unit);
     long **counts = b->u.acc;
     if (u >= 0 && !counts[u])
         counts[u] = calloc((size_t)b->ncats + 1, sizeof **counts);
@@ -461,12 +303,12 @@ static void cat_rows(uf_report *r, uf_table *tb, const by_cat *b, const int *ord
         for (int i = 0; i < nu; i++) {
             uf_cell_count(tb, tr, i + 1, coltotal[i]);
             if (*b->t->key)
-                key_cell(r, tb, tr, i + 1, b->t->key, b->u.name[order[i]]);
+                rdef_key_cell(r, tb, tr, i + 1, b->t->key, b->u.name[order[i]]);
             all += coltotal[i];
         }
         uf_cell_count(tb, tr, nu + 1, all);
         if (*b->t->key)
-            key_cell(r, tb, tr, nu + 1, b->t->key, NULL);
+            rdef_key_cell(r, tb, tr, nu + 1, b->t->key, NULL);
     } else {
         uf_table_note(r, tb,
                       "Ett ärende räknas under varje insats det hade under perioden, "
@@ -483,10 +325,10 @@ static int cat_table(uf_report *r, uf_section *s, sqlite3 *db, const dtable *t, 
                  .cfg = o->cfg,
                  .ncats = t->bands ? o->cfg->nbands : t->ncats,
                  .u = { .accsz = sizeof(long *) } };
-    int rc = run_query(db, t, from, to, o, cat_row, &b);
+    int rc = rdef_run_query(db, "tabell", t->id, t->query, from, to, o, cat_row, &b);
     char id[112];
     snprintf(id, sizeof id, "%s_%s", o->name, t->id);
-    int *order = rc == 0 && !r->failed ? unit_order(&b.u) : NULL;
+    int *order = rc == 0 && !r->failed ? rdef_unit_order(&b.u) : NULL;
     uf_table *tb = order ? uf_section_table(r, s, id, t->title, b.u.n + 2) : NULL;
     if (tb) {
         tb->groups_overlap = t->overlap;
@@ -515,17 +357,35 @@ int rep_def_build(uf_report *r, sqlite3 *db, const rep_def *d, const char *from,
     const char *last = NULL;
     int rc = 0;
     o->err[0] = '\0';
+    int first = 0, next = 0;
+    if (uf_date_parse(from, &first) != 0 || uf_date_parse(to, &next) != 0)
+        first = next = 0;
     for (int i = 0; rc == 0 && i < d->ntables; i++) {
         const dtable *t = &d->tables[i];
+        if (t->months && !rep_def_months_wanted(first, next))
+            continue; /* a period of one month has no months to show */
+        if (t->months)
+            r->detail = true;
         if (!last || strcmp(last, t->section) != 0) {
             s = uf_report_section(r, t->section);
             last = t->section;
         }
-        rc = t->categories ? cat_table(r, s, db, t, from, to, o)
-                           : units_table(r, s, db, t, from, to, o);
+        if (t->months && o->lean) {
+            uf_section_par(r, s,
+                           "Tabellen månad för månad visas inte: i en extern rapport skulle "
+                           "röjandeskyddet för de små månadstalen dölja fler av rapportens andra "
+                           "värden. Den visas i en intern rapport (--mottagare intern) och i en "
+                           "extern när det finns fler ärenden per månad.");
+            continue;
+        }
+        rc = t->months       ? rep_def_months(r, s, db, t, first, next, o)
+             : t->categories ? cat_table(r, s, db, t, from, to, o)
+                             : units_table(r, s, db, t, from, to, o);
     }
     for (int i = 0; rc == 0 && i < d->nmethod; i++)
         uf_report_method(r, d->method[i]);
+    if (rc == 0 && d->nrules)
+        rc = rep_def_rules(r, db, d, from, to, o);
     if (rc == 0)
         uf_report_set(r, &r->title, d->title);
     return rc;

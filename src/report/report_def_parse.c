@@ -142,14 +142,58 @@ static dtable *table_of(rep_def *d, const char *id)
     return t;
 }
 
+/* The rule of section "regel ID", a new one when ID changes. */
+static drule *rule_of(rep_def *d, const char *id)
+{
+    drule *u = d->nrules ? &d->rules[d->nrules - 1] : NULL;
+    if (u && strcmp(u->id, id) == 0)
+        return u;
+    if (!grow(&d->rules, d->nrules, &d->rucap, sizeof *d->rules))
+        return NULL;
+    u = &d->rules[d->nrules++];
+    /* NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker): grow() succeeded */
+    memset(u, 0, sizeof *u);
+    snprintf(u->id, sizeof u->id, "%s", id);
+    snprintf(u->counts, sizeof u->counts, "ärenden");
+    return u;
+}
+
+static int on_rule(rep_def *d, const char *section, const char *name, const char *value)
+{
+    drule *u = rule_of(d, section + 6);
+    if (!u)
+        return d->nomem = true, 1;
+    if (strlen(section + 6) >= sizeof u->id)
+        return problem(d, section, name, "regelns id är för långt");
+    for (int i = 0; i < d->nrules - 1; i++)
+        if (strcmp(d->rules[i].id, u->id) == 0)
+            return problem(d, section, name, "regeln finns redan");
+    if (strcmp(name, "titel") == 0)
+        return text(d, section, name, u->title, sizeof u->title, value);
+    if (strcmp(name, "fråga") == 0)
+        return text(d, section, name, u->query, sizeof u->query, value);
+    if (strcmp(name, "räknar") == 0)
+        return text(d, section, name, u->counts, sizeof u->counts, value);
+    if (strcmp(name, "beskrivning") == 0) {
+        free(u->desc);
+        if (!(u->desc = strdup(value)))
+            d->nomem = true;
+        return 1;
+    }
+    return problem(d, section, name, "okänd nyckel (finns: titel, fråga, räknar, beskrivning)");
+}
+
 /* inih handler for a definition. */
 static int on_def(void *user, const char *section, const char *name, const char *value)
 {
     rep_def *d = user;
     if (strcmp(section, "rapport") == 0)
         return on_rapport(d, name, value);
+    if (strncmp(section, "regel ", 6) == 0 && section[6])
+        return on_rule(d, section, name, value);
     if (strncmp(section, "tabell ", 7) != 0 || !section[7])
-        return problem(d, section, name, "okänt avsnitt (finns: [rapport], [tabell ID])");
+        return problem(d, section, name,
+                       "okänt avsnitt (finns: [rapport], [tabell ID], [regel ID])");
     dtable *t = table_of(d, section + 7);
     if (!t)
         return d->nomem = true, 1;
@@ -166,9 +210,11 @@ static int on_def(void *user, const char *section, const char *name, const char 
     else if (strcmp(name, "nyckel") == 0)
         return text(d, section, name, t->key, sizeof t->key, value);
     else if (strcmp(name, "form") == 0) {
-        if (strcmp(value, "kategorier") != 0 && strcmp(value, "enheter") != 0)
-            return problem(d, section, name, "ange enheter eller kategorier");
+        if (strcmp(value, "kategorier") != 0 && strcmp(value, "enheter") != 0 &&
+            strcmp(value, "månader") != 0)
+            return problem(d, section, name, "ange enheter, kategorier eller månader");
         t->categories = strcmp(value, "kategorier") == 0;
+        t->months = strcmp(value, "månader") == 0;
     } else if (strcmp(name, "överlapp") == 0)
         t->overlap = strcmp(value, "ja") == 0;
     else if (strcmp(name, "kategorier") == 0)
@@ -224,6 +270,9 @@ void rep_def_free(rep_def *d)
         free(d->tables[i].cats);
     }
     free(d->tables);
+    for (int i = 0; i < d->nrules; i++)
+        free(d->rules[i].desc);
+    free(d->rules);
     free(d);
 }
 
@@ -240,13 +289,19 @@ rep_def *rep_def_parse(const char *text, char *err, size_t n)
         const dtable *t = &d->tables[i];
         if (!*t->query || !*t->title)
             snprintf(d->err, sizeof d->err, "[tabell %s]: fråga och titel behövs", t->id);
-        else if (!t->categories && t->ncols == 0)
+        else if (t->months && (t->ncols || t->ncats))
+            snprintf(d->err, sizeof d->err, "[tabell %s]: form = månader har givna kolumner",
+                     t->id);
+        else if (!t->categories && !t->months && t->ncols == 0)
             snprintf(d->err, sizeof d->err, "[tabell %s]: inga kolumner", t->id);
         else if (t->categories && !t->bands && t->ncats == 0)
             snprintf(d->err, sizeof d->err, "[tabell %s]: inga kategorier", t->id);
     }
-    if (!*d->err && d->ntables == 0)
-        snprintf(d->err, sizeof d->err, "inga tabeller ([tabell ID])");
+    for (int i = 0; !*d->err && i < d->nrules; i++)
+        if (!*d->rules[i].query || !*d->rules[i].title)
+            snprintf(d->err, sizeof d->err, "[regel %s]: fråga och titel behövs", d->rules[i].id);
+    if (!*d->err && d->ntables == 0 && d->nrules == 0)
+        snprintf(d->err, sizeof d->err, "inga tabeller ([tabell ID]) eller regler ([regel ID])");
     if (!*d->err && !*d->title)
         snprintf(d->err, sizeof d->err, "[rapport] titel saknas");
     if (*d->err || d->nomem || line < 0) {
@@ -264,4 +319,8 @@ const char *rep_def_title(const rep_def *d)
 const char *rep_def_summary(const rep_def *d)
 {
     return d->summary;
+}
+bool rep_def_has_rules(const rep_def *d)
+{
+    return d->nrules > 0;
 }

@@ -88,6 +88,7 @@ rep_def *rep_def_parse(const char *text, char *err, size_t n);
 void rep_def_free(rep_def *d);
 const char *rep_def_title(const rep_def *d);
 const char *rep_def_summary(const rep_def *d); /* "" when none */
+bool rep_def_has_rules(const rep_def *d);      /* [regel ID] sections */
 
 /* The whole text of the file at path, NUL-terminated; NULL (errno tells,
  * ENOENT: no such file) on failure.  Caller frees. */
@@ -97,6 +98,7 @@ typedef struct rep_def_opts {
     const char *name;     /* the report: also the table id prefix */
     const uf_config *cfg; /* age bands, unit capacities */
     const char *dir;      /* folder of its own queries, or NULL */
+    bool lean;            /* leave out the month-by-month tables */
     char *err;            /* errlen bytes: what failed */
     size_t errlen;
 } rep_def_opts;
@@ -107,6 +109,18 @@ typedef struct rep_def_opts {
  * (memory); r may hold part of the report. */
 int rep_def_build(uf_report *r, sqlite3 *db, const rep_def *d, const char *from, const char *to,
                   const rep_def_opts *o);
+
+/* The rules of d (report_def_rules.c): an overview and a table per rule
+ * (rep_def_build calls it); the same contract. */
+int rep_def_rules(uf_report *r, sqlite3 *db, const rep_def *d, const char *from, const char *to,
+                  const rep_def_opts *o);
+
+/* The internal worklist of d's rules instead of the report: every failing
+ * row (case_id, unit, rule, date) in one table, each case_id checked
+ * against the population's cases (never another value); the rules'
+ * method notes.  The same contract. */
+int rep_def_worklist(uf_report *r, sqlite3 *db, const rep_def *d, const char *from, const char *to,
+                     const rep_def_opts *o);
 
 /* The front matter of every report: period (when set), as-of, version and
  * unit, then the parameters: the report's own first, then the phase
@@ -129,7 +143,8 @@ void rep_front_matter(uf_report *r, const rep_front *f);
 /* The sentence on the baselines of states and assessments (core.h's
  * windows), for the method pages. */
 void rep_baseline_text(char *out, size_t n);
-/* The method note on disclosure control, with threshold t. */
-void rep_disclosure_note(uf_report *r, int t);
+/* The method note on the audience: disclosure control with cfg's
+ * threshold (extern), or exact figures (intern, cfg->internal). */
+void rep_disclosure_note(uf_report *r, const uf_config *cfg);
 
 #endif

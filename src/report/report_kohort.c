@@ -589,7 +589,7 @@ static void method(kh_set *k)
                        "kohort × avslutsorsak, för alla kohorter. "
                        "Test görs bara när varje grupp har minst %d ärenden.",
                        kh_threshold(k));
-    rep_disclosure_note(r, kh_threshold(k));
+    rep_disclosure_note(r, k->o->cfg);
     uf_report_method(r, "Begränsningar: detta är en observationsstudie, ingen randomiserad "
                         "jämförelse. Kohorterna kan skilja sig åt på sätt som varken baslinjen "
                         "eller SMD fångar, så skillnader mellan dem kan bero på annat än insatsen. "

@@ -103,7 +103,9 @@ static uf_report *build_def(const uf_report_info *info, const uf_report_req *q, 
             uf_diag_add(d, UF_ERROR, info->name, 0, NULL, "%s", msg);
         return NULL;
     }
-    uf_report *r = uf_report_new(info->name, rep_def_title(def));
+    char title[192];
+    snprintf(title, sizeof title, "%s%s", q->list ? "Arbetslista: " : "", rep_def_title(def));
+    uf_report *r = uf_report_new(info->name, title);
     char f[UF_DATE_BUF], t[UF_DATE_BUF], last[UF_DATE_BUF];
     uf_date_format(q->from, f);
     uf_date_format(q->to, t);
@@ -118,18 +120,22 @@ static uf_report *build_def(const uf_report_info *info, const uf_report_req *q, 
             uf_report_param(r, "Kapacitet", "%s: %d", q->cfg->units[i].name,
                             q->cfg->units[i].capacity);
     }
-    rep_def_opts o = {
-        .name = info->name, .cfg = q->cfg, .dir = info->dir, .err = msg, .errlen = sizeof msg
-    };
+    rep_def_opts o = { .name = info->name,
+                       .cfg = q->cfg,
+                       .dir = info->dir,
+                       .lean = q->lean,
+                       .err = msg,
+                       .errlen = sizeof msg };
     *err = UF_OK;
     if (!r || uf_report_failed(r))
         *err = UF_ERR_NOMEM;
-    else if (rep_def_build(r, q->db, def, f, t, &o) != 0) {
+    else if ((q->list ? rep_def_worklist(r, q->db, def, f, t, &o)
+                      : rep_def_build(r, q->db, def, f, t, &o)) != 0) {
         *err = uf_report_failed(r) ? UF_ERR_NOMEM : info->dir ? UF_ERR_INPUT : UF_ERR_DB;
         if (*err != UF_ERR_NOMEM)
             uf_diag_add(d, UF_ERROR, info->name, 0, NULL, "%s", msg);
-    } else
-        rep_disclosure_note(r, q->cfg->threshold);
+    } else if (!q->list)
+        rep_disclosure_note(r, q->cfg);
     if (*err == UF_OK && uf_report_failed(r))
         *err = UF_ERR_NOMEM;
     rep_def_free(def);
@@ -198,14 +204,18 @@ static uf_error add_def(uf_registry *g, const char *name, const char *text, cons
         uf_diag_add(d, UF_ERROR, where, 0, NULL, "%s", msg);
         return UF_ERR_INPUT;
     }
+    /* a report of rules takes --lista, and its period defaults to all
+     * the data */
+    bool rules = rep_def_has_rules(def);
     char summary[320];
-    snprintf(summary, sizeof summary, "%s (kräver --period)",
-             *rep_def_summary(def) ? rep_def_summary(def) : rep_def_title(def));
+    snprintf(summary, sizeof summary, "%s%s",
+             *rep_def_summary(def) ? rep_def_summary(def) : rep_def_title(def),
+             rules ? "" : " (kräver --period)");
     uf_report_info info = { .name = (char *)name,
                             .title = (char *)rep_def_title(def),
                             .summary = summary,
-                            .takes = DEF_TAKES,
-                            .needs = UF_RO_PERIOD,
+                            .takes = DEF_TAKES | (rules ? UF_RO_LIST : 0),
+                            .needs = rules ? 0 : UF_RO_PERIOD,
                             .build = build_def,
                             .def = (char *)text,
                             .dir = (char *)dir };
@@ -346,7 +356,12 @@ static uf_error period_of(const uf_report_info *info, uf_report_req *q, const ch
     if (err != UF_OK)
         return err;
     char what[96], label[96];
-    if (info->takes & UF_RO_PERIOD) {
+    if ((info->takes & UF_RO_PERIOD) && !s) { /* all the data up to as-of */
+        q->from = first;
+        q->to = q->phase.as_of + 1;
+        snprintf(label, sizeof label, "hela datat");
+        snprintf(what, sizeof what, "datat");
+    } else if (info->takes & UF_RO_PERIOD) {
         if (uf_period_parse(s, q->phase.as_of, &q->from, &q->to, label, sizeof label) != 0) {
             uf_diag_add(d, UF_ERROR, "--period", 0, NULL,
                         "%s: ange 2024, 2024-Q3, 2024-T2 eller 2024-05, flera i följd som "
@@ -375,6 +390,10 @@ static uf_error period_of(const uf_report_info *info, uf_report_req *q, const ch
 static void state(uf_report *r, const uf_report_req *q)
 {
     uf_report_set(r, &r->population, q->population);
+    r->internal = q->cfg->internal;
+    uf_report_param(r, "Mottagare",
+                    q->cfg->internal ? "intern (exakta tal, internt arbetsmaterial)"
+                                     : "extern (med röjandeskydd)");
     if (q->period[0])
         uf_report_set(r, &r->period, q->period);
     if (q->unit)

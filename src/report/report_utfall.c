@@ -68,7 +68,7 @@ static void method(uf_report *r, const uf_caseset *c, const uf_report_opts *o)
              base);
     uf_report_method(r, p);
     rep_stats_method(r, o->cfg ? o->cfg->threshold : 5);
-    rep_disclosure_note(r, o->cfg ? o->cfg->threshold : 5);
+    rep_disclosure_note(r, o->cfg);
     uf_report_method(r, "Vad siffrorna kan säga: de beskriver hur det gick för dem som fick "
                         "insatsen, före och efter. Uppföljning av en grupp är ingen effektstudie: "
                         "förändringen kan bero på annat än insatsen (till exempel ålder eller att "

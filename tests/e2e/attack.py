@@ -131,6 +131,9 @@ SAME_FIGURE = [
     (r"^verksamhet_moten$", r"^(?P<u>.+)$", r"^[a-z_]+#n$", "verk:aktiva:{u}"),
     (r"^verksamhet_(flode|kapacitet)$", r"^(?P<u>.+)$", r"^pagaende$", "verk:pagaende:{u}"),
     (r"^verksamhet_flode$", r"^Totalt$", r"^avslutade$", "verk:avslutade:Totalt"),
+    # verksamhet, month by month: the Totalt row is the period's flow
+    (r"^verksamhet_manader$", r"^Totalt$", r"^avslutade$", "verk:avslutade:Totalt"),
+    (r"^verksamhet_(flode|manader)$", r"^Totalt$", r"^(?P<c>aktualiserade|startade)$", "verk:{c}:Totalt"),
     (r"^verksamhet_avslut$", r"^Totalt$", r"^total$", "verk:avslutade:Totalt"),
     # kohort: analysed cases per cohort (Tabell 1, the balance table, the
     # KM table and the at-risk row at month 0), at risk per month, cases
@@ -166,6 +169,7 @@ LEQ = [
     (r"^arsrapport_trend$", "girls", "active"),
     (r"^arsrapport_trend$", "started", "active"),
     (r"^arsrapport_mal$", "uppnatt", "goals"),
+    (r"^datakvalitet_", "fel", "kontrollerade"),
 ]
 # Preferred base columns of a statistic's n (attack c), in order.
 BASE_PREF = ["n_paired", "n", "aktiva", "goals", "n_risk", "active", "n_cases"]
@@ -337,6 +341,37 @@ def attack_table_equations(rep, kn):
             if re.search(tre, tid) and small in tab["cols"] and big in tab["cols"]:
                 for r in rows:
                     kn.add("a", [(1, r[small].ref), (-1, r[big].ref)], "<=", 0, f"{tid}: {small} <= {big}")
+        # verksamhet month by month: each month, active = ongoing at the
+        # start + started = ended + ongoing at the end; one month's end is
+        # the next one's start; the last month's end is the period's
+        if tid == "verksamhet_manader":
+            months = groups
+            for r in months:
+                kn.add("a", [(1, r["pagaende_borjan"].ref), (1, r["startade"].ref), (-1, r["aktiva"].ref)],
+                       "=", 0, f"{tid}: början + startade = aktiva")
+                kn.add("a", [(1, r["avslutade"].ref), (1, r["pagaende_slut"].ref), (-1, r["aktiva"].ref)],
+                       "=", 0, f"{tid}: avslutade + slut = aktiva")
+            for r, nxt in zip(months, months[1:]):
+                kn.add("a", [(1, r["pagaende_slut"].ref), (-1, nxt["pagaende_borjan"].ref)], "=", 0,
+                       f"{tid}: slut = nästa månads början")
+            flode = rep.tables.get("verksamhet_flode")
+            if flode and months:
+                tot = [r for r in flode["rows"] if next(iter(r.values())).total]
+                if tot:
+                    kn.add("a", [(1, months[-1]["pagaende_slut"].ref), (-1, tot[0]["pagaende"].ref)], "=", 0,
+                           f"{tid}: sista månadens slut = pågående vid periodens slut")
+        # datakvalitet: the overview's row of a rule is its table's Totalt
+        if tid == "datakvalitet_oversikt":
+            for other, ot in sorted(rep.tables.items()):
+                if not other.startswith("datakvalitet_") or other == tid:
+                    continue
+                tot = [r for r in ot["rows"] if next(iter(r.values())).total]
+                mine = [r for r in rows if r["regel"].row == ot["label"] or
+                        r["regel"].row.startswith(ot["label"] + " (")]
+                if len(tot) == 1 and len(mine) == 1:
+                    for col in ("kontrollerade", "fel"):
+                        kn.add("a", [(1, mine[0][col].ref), (-1, tot[0][col].ref)], "=", 0,
+                               f"{tid}: {ot['label']} = {other} Totalt")
         # kohort balance table: count <= n per cohort
         if tid == "kohort_balans":
             for col in count_cols:

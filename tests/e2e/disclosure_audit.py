@@ -16,6 +16,8 @@ bad = checked = 0
 
 def line_ok(cells, total):
     global bad, checked
+    if total.get("value") is None and not total.get("suppressed"):
+        return                      # an empty total cell: the column does not add up
     hidden = [c for c in cells + [total] if c.get("suppressed")]
     if not hidden:
         return

@@ -85,6 +85,8 @@ for s in $SETS; do
     while read -r u; do
         attack "verksamhet enhet" "v-$u" verksamhet --program SIG --period 2025 --unit "$u"
     done < units
+    attack "verksamhet år" v-2025 verksamhet --program SIG --period 2025
+    attack "datakvalitet" dk datakvalitet --program SIG
     attack "arsrapport" a arsrapport --program SIG --year 2025
     # three cohorts: SIG in its two largest units, and ordinarie
     set -- $(sqlite3 uppfolj.db "SELECT unit FROM cases WHERE programme = 'SIG'

@@ -139,6 +139,34 @@ static void test_config__swedish_file(void **state)
 }
 
 /* The same names written without å ä ö, as config.h allows. */
+/* [rapporter] mottagare: extern by default, intern when asked, anything
+ * else an error naming it. */
+static void test_config__audience(void **state)
+{
+    static const struct {
+        const char *text;
+        uf_error err;
+        bool internal;
+    } cases[] = {
+        { "[rapporter]\nprogram = SIG\n", UF_OK, false },
+        { "[rapporter]\nmottagare = intern\n", UF_OK, true },
+        { "[rapporter]\nmottagare = Extern\n", UF_OK, false },
+        { "[reports]\naudience = internal\n", UF_OK, true },
+        { "[rapporter]\nmottagare = styrgrupp\n", UF_ERR_INPUT, false },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        uf_config c;
+        uf_diag d;
+        assert_int_equal(load_text(*state, cases[i].text, &c, &d), cases[i].err);
+        if (cases[i].err == UF_OK)
+            assert_int_equal(c.internal, cases[i].internal);
+        else
+            assert_true(has_diag(&d, UF_ERROR, "styrgrupp"));
+        uf_config_release(&c);
+        uf_diag_release(&d);
+    }
+}
+
 static void test_config__swedish_without_ring_and_dots(void **state)
 {
     uf_config c;
@@ -496,6 +524,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_config__defaults),
         cmocka_unit_test_setup_teardown(test_config__swedish_file, tu_setup_dir, tu_teardown_dir),
+        cmocka_unit_test_setup_teardown(test_config__audience, tu_setup_dir, tu_teardown_dir),
         cmocka_unit_test_setup_teardown(test_config__swedish_without_ring_and_dots, tu_setup_dir,
                                         tu_teardown_dir),
         cmocka_unit_test_setup_teardown(test_config__english_aliases, tu_setup_dir,

@@ -36,6 +36,14 @@ static void test_registry__builtin_reports_and_their_options(void **state)
     assert_string_equal(v->title, "Verksamhetsuppföljning");
     assert_true(a->needs & UF_RO_YEAR);
     assert_true(k->needs & UF_RO_COHORTS);
+    /* datakvalitet (a definition of rules) takes --lista and a period,
+     * and needs none; verksamhet takes no --lista */
+    const uf_report_info *q = uf_registry_find(&g, "datakvalitet");
+    assert_non_null(q);
+    assert_true(q->takes & UF_RO_LIST);
+    assert_true(q->takes & UF_RO_PERIOD);
+    assert_false(q->needs & UF_RO_PERIOD);
+    assert_false(v->takes & UF_RO_LIST);
     assert_int_equal(d.errors, 0);
     uf_registry_release(&g);
     uf_diag_release(&d);
@@ -109,16 +117,27 @@ static void test_registry__bad_or_taken_definitions_are_refused(void **state)
                               "fråga = verk_flode\nkolumn = a | A | okänt\n",
                               NULL),
                      0);
+    assert_int_equal(
+        tu_write(dir, "fel2.ini", "[rapport]\ntitel = X\n[regel r]\ntitel = R\n", NULL), 0);
+    assert_int_equal(tu_write(dir, "fel3.ini",
+                              "[rapport]\ntitel = X\n[regel r]\ntitel = R\nfråga = q\n"
+                              "villkor = x\n",
+                              NULL),
+                     0);
     uf_registry g;
     uf_diag d;
     uf_diag_init(&d);
     assert_int_equal(uf_registry_init(&g, dir, &d), UF_ERR_INPUT);
-    assert_int_equal(d.errors, 2); /* both named, in name order */
+    assert_int_equal(d.errors, 4); /* each named, in name order */
     assert_string_equal(d.items[0].file, "fel.ini");
     assert_string_equal(d.items[0].message,
                         "[tabell t] kolumn: ska skrivas id | rubrik | mått [| decimaler "
                         "[| nyckel]]");
-    assert_string_equal(d.items[1].message, "rapporten utfall finns redan");
+    assert_string_equal(d.items[1].message, "[regel r]: fråga och titel behövs");
+    assert_string_equal(d.items[2].message,
+                        "[regel r] villkor: okänd nyckel (finns: titel, fråga, räknar, "
+                        "beskrivning)");
+    assert_string_equal(d.items[3].message, "rapporten utfall finns redan");
     uf_registry_release(&g);
     uf_diag_release(&d);
     tu_rmtree(dir);

@@ -252,6 +252,66 @@ static void test_suppress_report__at_most_those_followed_up(void **state)
     }
 }
 
+/*
+ * A stock-and-flow table (uf_table_balance, the months of verksamhet):
+ * columns start, in, active, out, end; active = start + in = out + end, and
+ * month 1's end is month 2's start.
+ *     month 1: 10 + 3 = 13 = 0 + 13
+ *     month 2: 13 + 0 = 13 = 2 + 11
+ * The counts 3 and 2 are "<5".  No sum of the table rules holds them, but
+ * the balance gives in = 13 - 10 = 3 and out = 13 - 11 = 2.  The cheapest
+ * change that moves month 1's in moves its start (10: cheaper than active,
+ * which drags its end, month 2's start and active along); the cheapest for
+ * month 2's out moves its end (11).  Without the declaration only the two
+ * small counts are hidden.
+ */
+static void test_suppress_report__stock_and_flow(void **state)
+{
+    (void)state;
+    const long v[2][5] = { { 10, 3, 13, 0, 13 }, { 13, 0, 13, 2, 11 } };
+    for (int balance = 1; balance >= 0; balance--) {
+        uf_report *r = uf_report_new("t", "T");
+        uf_table *t = table(r, "manader", 5);
+        const char *ids[] = { "start", "in", "active", "out", "end" };
+        for (int c = 0; c < 5; c++)
+            uf_table_col(r, t, c, ids[c], ids[c], UF_C_COUNT, 0, false);
+        if (balance)
+            uf_table_balance(t, 0, 1, 2, 3, 4);
+        for (int i = 0; i < 2; i++) {
+            int row = uf_table_row(r, t, false);
+            for (int c = 0; c < 5; c++)
+                uf_cell_count(t, row, c, v[i][c]);
+        }
+        uf_suppress_report(r, 5);
+        assert_string_equal(states(t), balance ? "XS...|...SX" : ".S...|...S.");
+        uf_report_free(r);
+    }
+}
+
+/* The internal report: nothing hidden to protect, but a test over fewer
+ * than 5 persons is still not run; the report is marked internal. */
+static void test_suppress_report__internal_keeps_the_test_minimum(void **state)
+{
+    (void)state;
+    uf_report *r = uf_report_new("t", "T");
+    uf_table *t = table(r, "intern", 3);
+    uf_table_col(r, t, 0, "n", "Antal", UF_C_COUNT, 0, true);
+    uf_table_col(r, t, 1, "mean", "Medel", UF_C_NUMBER, 1, false);
+    uf_table_col(r, t, 2, "p", "p", UF_C_PVALUE, 3, false);
+    const long n[] = { 2, 9, 11 };
+    for (int i = 0; i < 3; i++) {
+        int row = uf_table_row(r, t, i == 2);
+        uf_cell_count(t, row, 0, n[i]);
+        uf_cell_number(t, row, 1, 1.5, n[i]);
+        uf_cell_pvalue(t, row, 2, 0.03, n[i]);
+    }
+    assert_int_equal(uf_suppress_internal(r, 5), 1);
+    assert_true(r->internal);
+    assert_string_equal(states(t), "..N|...|...");
+    assert_int_equal(t->nnotes, 1); /* why the test is not shown */
+    uf_report_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -262,6 +322,8 @@ int main(void)
         cmocka_unit_test(test_suppress_report__same_count_in_two_tables),
         cmocka_unit_test(test_suppress_report__two_tables_together),
         cmocka_unit_test(test_suppress_report__at_most_those_followed_up),
+        cmocka_unit_test(test_suppress_report__stock_and_flow),
+        cmocka_unit_test(test_suppress_report__internal_keeps_the_test_minimum),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
