@@ -65,15 +65,18 @@ typedef struct uf_column {
     char *id;    /* stable machine name (CSV header, SPEC §13) */
     char *label; /* Swedish heading */
     uf_ctype type;
-    int decimals;  /* for display */
-    bool additive; /* a count whose group rows add up to the total row
+    int decimals;   /* for display */
+    bool additive;  /* a count whose group rows add up to the total row
                            (unless the table's groups overlap) */
-    int part_of;   /* a count that, with the other columns naming the
+    int part_of;    /* a count that, with the other columns naming the
                            same column here, adds up to that column in each
                            row (a row total); -1 if none */
-    int within;    /* a count that is at most the count of this column
+    int within;     /* a count that is at most the count of this column
                            in the same row (those with an event among those
                            followed up); -1 if none */
+    bool inference; /* part of a test (a confidence limit, a test's
+                           statistic): like a p-value, shown only over at
+                           least the threshold, in an internal report too */
 } uf_column;
 
 typedef struct uf_row {
@@ -217,6 +220,8 @@ void uf_table_within(uf_table *t, int col, int bound);
  * of one month are those at the start of the next).  The disclosure
  * audit (suppress.h, rule 7) knows these equations as a reader does. */
 void uf_table_balance(uf_table *t, int start, int in, int active, int out, int end);
+/* Column col is part of a test (uf_column.inference). */
+void uf_table_inference(uf_table *t, int col);
 /* Add a row (all cells empty, link -1, n -1); its index, or -1. */
 int uf_table_row(uf_report *r, uf_table *t, bool total);
 void uf_table_note(uf_report *r, uf_table *t, const char *note);

@@ -100,7 +100,8 @@ int uf_suppress_report(uf_report *r, int threshold);
  * The internal report (--mottagare intern, SPEC §4): for the unit's own
  * staff, who see every case already.  Nothing is hidden to protect; only
  * a test over fewer than threshold persons in its smallest group is not
- * run (UF_SUPP_NOTEST), as in rule 1.  Marks r internal, sets
+ * run (UF_SUPP_NOTEST), as in rule 1, and neither are its confidence
+ * limits and statistic (uf_column.inference: UF_SUPP_FEW).  Marks r internal, sets
  * r->threshold and writes the footnotes.  The number of cells hidden, or
  * -1 when memory ran out.
  */

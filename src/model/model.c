@@ -183,6 +183,14 @@ void uf_table_within(uf_table *t, int col, int bound)
     }
 }
 
+void uf_table_inference(uf_table *t, int col)
+{
+    if (t) {
+        assert(col >= 0 && col < t->ncols);
+        t->cols[col].inference = true;
+    }
+}
+
 void uf_table_balance(uf_table *t, int start, int in, int active, int out, int end)
 {
     if (t) {

@@ -158,8 +158,9 @@ int uf_suppress_internal(uf_report *r, int threshold)
         for (int i = 0; i < t->nrows; i++)
             for (int c = 0; c < t->ncols; c++) {
                 uf_cell *x = &t->rows[i].cells[c];
-                if (x->type == UF_C_PVALUE && x->supp == UF_SHOWN && x->n >= 0 && x->n < th) {
-                    x->supp = UF_SUPP_NOTEST;
+                bool test = x->type == UF_C_PVALUE || t->cols[c].inference;
+                if (test && x->supp == UF_SHOWN && x->n >= 0 && x->n < th) {
+                    x->supp = x->type == UF_C_PVALUE ? UF_SUPP_NOTEST : UF_SUPP_FEW;
                     hid++;
                 }
             }

@@ -144,7 +144,8 @@ static void rule_box(ufpdf *p)
     if (p->r->internal)
         snprintf(rule, sizeof rule,
                  "%s. Rapporten visar exakta antal och statistik utan röjandeskydd och är "
-                 "bara till för enhetens egen personal; ett test görs bara när varje grupp har "
+                 "bara till för enhetens egen personal; ett test (och dess konfidensintervall) "
+                 "görs bara när varje grupp har "
                  "minst %d personer. Lämna inte ut den: gör en rapport med --mottagare extern "
                  "för den som står utanför (se metoddelen).",
                  UF_INTERNAL_BANNER, t);

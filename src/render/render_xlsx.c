@@ -613,12 +613,14 @@ static void front_sheet(xw *x)
     int th = r->threshold < UF_SUPP_MIN_THRESHOLD ? UF_SUPP_MIN_THRESHOLD : r->threshold;
     char rule[512], version[128];
     if (r->internal)
-        snprintf(rule, sizeof rule,
-                 "intern. %s. Rapporten visar exakta antal och statistik utan röjandeskydd och "
-                 "är bara till för enhetens egen personal; ett test görs bara när varje grupp "
-                 "har minst %d personer. Lämna inte ut den: gör en rapport med --mottagare "
-                 "extern för den som står utanför (se bladet Metod).",
-                 UF_INTERNAL_BANNER, th);
+        snprintf(
+            rule, sizeof rule,
+            "intern. %s. Rapporten visar exakta antal och statistik utan röjandeskydd och "
+            "är bara till för enhetens egen personal; ett test (och dess konfidensintervall) görs "
+            "bara när varje grupp "
+            "har minst %d personer. Lämna inte ut den: gör en rapport med --mottagare "
+            "extern för den som står utanför (se bladet Metod).",
+            UF_INTERNAL_BANNER, th);
     else
         snprintf(rule, sizeof rule,
                  "extern. Värden som bygger på färre än %d personer visas inte. Ett antal på "

@@ -328,7 +328,8 @@ void rep_disclosure_note(uf_report *r, const uf_config *cfg)
                  "Mottagare: intern. %s. Rapporten är gjord för enhetens egen personal, som "
                  "redan ser varje ärende, och visar exakta antal, andelar, medelvärden och "
                  "medianer utan röjandeskydd, också när de bygger på en eller ett par "
-                 "personer. Ett test görs ändå bara när varje grupp har minst %d personer. "
+                 "personer. Ett test, med sitt konfidensintervall, görs ändå bara när varje "
+                 "grupp har minst %d personer. "
                  "Lämna inte ut rapporten utanför socialtjänstens sekretessområde; för "
                  "styrgrupp, nämnd eller allmänhet görs en rapport med --mottagare extern, "
                  "som har röjandeskydd.",

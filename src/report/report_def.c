@@ -186,7 +186,7 @@ static int units_table(uf_report *r, uf_section *s, sqlite3 *db, const dtable *t
                        const char *to, const rep_def_opts *o)
 {
     by_unit b = { .r = r, .t = t, .u = { .accsz = sizeof(acc) } };
-    int rc = rdef_run_query(db, "tabell", t->id, t->query, from, to, o, unit_row, &b);
+    int rc = rdef_run_query(db, "tabell", t->id, t->query, from, to, o, true, unit_row, &b);
     char id[112];
     snprintf(id, sizeof id, "%s_%s", o->name, t->id);
     int *order = rc == 0 ? rdef_unit_order(&b.u) : NULL;
@@ -201,6 +201,10 @@ static int units_table(uf_report *r, uf_section *s, sqlite3 *db, const dtable *t
             uf_table_col(r, tb, c + 1, col->id, col->label, type,
                          col->kind == AGG_CAPACITY ? 0 : col->decimals, type == UF_C_COUNT);
         }
+        for (int c = 0; c < t->ncols; c++) /* checked by the parser: a count of a count */
+            for (int k = 0; *t->cols[c].part_of && k < t->ncols; k++)
+                if (k != c && strcmp(t->cols[k].id, t->cols[c].part_of) == 0)
+                    uf_table_part_of(tb, c + 1, k + 1);
         int total_cap = 0;
         for (int i = 0; i < b.u.n; i++) {
             const char *name = b.u.name[order[i]];
@@ -325,7 +329,7 @@ static int cat_table(uf_report *r, uf_section *s, sqlite3 *db, const dtable *t, 
                  .cfg = o->cfg,
                  .ncats = t->bands ? o->cfg->nbands : t->ncats,
                  .u = { .accsz = sizeof(long *) } };
-    int rc = rdef_run_query(db, "tabell", t->id, t->query, from, to, o, cat_row, &b);
+    int rc = rdef_run_query(db, "tabell", t->id, t->query, from, to, o, true, cat_row, &b);
     char id[112];
     snprintf(id, sizeof id, "%s_%s", o->name, t->id);
     int *order = rc == 0 && !r->failed ? rdef_unit_order(&b.u) : NULL;

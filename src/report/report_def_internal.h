@@ -24,7 +24,9 @@ typedef struct dcol {
     agg kind;
     char a[48], b[48]; /* query columns of kvot:A/B, kapacitetsandel:A */
     int decimals;
-    char key[48]; /* the figure its counts (or its n) are, or "" */
+    char key[48];     /* the figure its counts (or its n) are, or "" */
+    char part_of[48]; /* a count column whose parts this and its siblings
+                         are in every row (uf_table_part_of), or "" */
 } dcol;
 
 typedef struct dcat {
@@ -85,13 +87,16 @@ int *rdef_unit_order(const units *u);
 void rdef_key_cell(uf_report *r, uf_table *tb, int tr, int col, const char *key, const char *unit);
 
 /* Run the query of [kind id] (kind "tabell" or "regel") for [from, to),
- * with the baseline windows of core.h bound where named; call row for
- * each result row with its first column (NULL as "").  -1 on a failure
- * (o->err tells). */
+ * with the baseline windows of core.h and the window after the end bound
+ * where named; call row for each result row with its first column (NULL
+ * as "").  by_unit: the first column is a unit, printed as its name, so
+ * each must be the unit of a case of the population (queries/dk_enhet.sql)
+ * or the query fails: a definition's own query cannot print a pseudonym.
+ * -1 on a failure (o->err tells). */
 typedef void (*rdef_row_fn)(void *ctx, sqlite3_stmt *st, const char *unit);
 int rdef_run_query(sqlite3 *db, const char *kind, const char *id, const char *query,
-                   const char *from, const char *to, const rep_def_opts *o, rdef_row_fn row,
-                   void *ctx);
+                   const char *from, const char *to, const rep_def_opts *o, bool by_unit,
+                   rdef_row_fn row, void *ctx);
 
 /* form = månader (report_def_months.c): does [from, to) (day numbers)
  * span more than one month?  Then rep_def_months builds t's table of the

@@ -131,7 +131,7 @@ int rep_def_months(uf_report *r, uf_section *s, sqlite3 *db, const dtable *t, in
         uf_date_format(first[i], f);
         uf_date_format(first[i + 1], e);
         month_row m = { { 0 }, false, false };
-        if (rdef_run_query(db, "tabell", t->id, t->query, f, e, o, month_cb, &m) != 0)
+        if (rdef_run_query(db, "tabell", t->id, t->query, f, e, o, false, month_cb, &m) != 0)
             rc = -1;
         else if (!m.got || m.bad) {
             snprintf(o->err, o->errlen,

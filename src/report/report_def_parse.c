@@ -56,7 +56,7 @@ static bool parse_col(dcol *c, const char *v)
     memset(c, 0, sizeof *c);
     if (!field(v, 0, c->id, sizeof c->id) || !field(v, 1, c->label, sizeof c->label) ||
         !field(v, 2, kind, sizeof kind) || !field(v, 3, dec, sizeof dec) ||
-        !field(v, 4, c->key, sizeof c->key))
+        !field(v, 4, c->key, sizeof c->key) || !field(v, 5, c->part_of, sizeof c->part_of))
         return false;
     char *end;
     long d = strtol(dec, &end, 10);
@@ -224,7 +224,7 @@ static int on_def(void *user, const char *section, const char *name, const char 
             return d->nomem = true, 1;
         if (!parse_col(&t->cols[t->ncols++], value))
             return problem(d, section, name,
-                           "ska skrivas id | rubrik | mått [| decimaler [| nyckel]]");
+                           "ska skrivas id | rubrik | mått [| decimaler [| nyckel [| del av]]]");
     } else if (strcmp(name, "kodlista") == 0) {
         /* the categories of a code-book list, its codes and group labels */
         const uf_kb_list *l = uf_kb_find(value);
@@ -258,6 +258,26 @@ static int on_def(void *user, const char *section, const char *name, const char 
     return 1;
 }
 
+/* Does every "del av" of t name another count column of t, and is every
+ * part a count?  false with a message in err. */
+static bool parts_ok(const dtable *t, char *err, size_t n)
+{
+    for (int c = 0; c < t->ncols; c++) {
+        const dcol *col = &t->cols[c];
+        if (!*col->part_of)
+            continue;
+        int k = 0;
+        while (k < t->ncols && (k == c || strcmp(t->cols[k].id, col->part_of) != 0))
+            k++;
+        if (col->kind != AGG_COUNT || k == t->ncols || t->cols[k].kind != AGG_COUNT) {
+            snprintf(err, n, "[tabell %s] kolumn %s: del av %s ska vara antal av antal i tabellen",
+                     t->id, col->id, col->part_of);
+            return false;
+        }
+    }
+    return true;
+}
+
 void rep_def_free(rep_def *d)
 {
     if (!d)
@@ -289,6 +309,8 @@ rep_def *rep_def_parse(const char *text, char *err, size_t n)
         const dtable *t = &d->tables[i];
         if (!*t->query || !*t->title)
             snprintf(d->err, sizeof d->err, "[tabell %s]: fråga och titel behövs", t->id);
+        else if (!parts_ok(t, d->err, sizeof d->err))
+            ;
         else if (t->months && (t->ncols || t->ncats))
             snprintf(d->err, sizeof d->err, "[tabell %s]: form = månader har givna kolumner",
                      t->id);

@@ -12,6 +12,7 @@
 #include <string.h>
 #include "report_def_internal.h"
 #include "uppfolj/core.h"
+#include "uppfolj/db.h"
 #include "uppfolj/query.h"
 
 int rdef_unit_index(units *u, const char *name)
@@ -118,8 +119,9 @@ static sqlite3_stmt *prepare(sqlite3 *db, const char *kind, const char *id, cons
 
 /* The baseline windows of core.h, for a query that names them
  * (:bedomning_fore, :bedomning_efter, :tillstand_fore, :tillstand_efter,
- * in days). */
-static void bind_baselines(sqlite3_stmt *st)
+ * in days), and the window after the end (:uppfoljning_manader, months:
+ * uppfolj.conf's efter). */
+static void bind_baselines(sqlite3_stmt *st, const rep_def_opts *o)
 {
     static const struct {
         const char *name;
@@ -135,25 +137,57 @@ static void bind_baselines(sqlite3_stmt *st)
         if (k > 0)
             sqlite3_bind_int(st, k, b[i].days);
     }
+    int k = sqlite3_bind_parameter_index(st, ":uppfoljning_manader");
+    if (k > 0)
+        sqlite3_bind_int(st, k, o->cfg ? o->cfg->months_after : 12);
+}
+
+/* Is unit (NULL: none) the unit of a case of the population?  -1 when
+ * the guard query failed. */
+static int is_unit(sqlite3 *db, const char *unit)
+{
+    sqlite3_stmt *g = uf_db_prepare(db, "dk_enhet");
+    if (!g)
+        return -1;
+    if (unit)
+        sqlite3_bind_text(g, 1, unit, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(g), yes = rc == SQLITE_ROW && sqlite3_column_int(g, 0) == 1;
+    sqlite3_finalize(g);
+    return rc == SQLITE_ROW ? yes : -1;
 }
 
 int rdef_run_query(sqlite3 *db, const char *kind, const char *id, const char *query,
-                   const char *from, const char *to, const rep_def_opts *o, rdef_row_fn row,
-                   void *ctx)
+                   const char *from, const char *to, const rep_def_opts *o, bool by_unit,
+                   rdef_row_fn row, void *ctx)
 {
     sqlite3_stmt *st = prepare(db, kind, id, query, o, o->err, o->errlen);
     if (!st)
         return -1;
     sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
-    bind_baselines(st);
-    int rc;
+    bind_baselines(st, o);
+    units seen = { .accsz = 1 }; /* the units checked (by_unit) */
+    int rc, good = 1;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *unit = (const char *)sqlite3_column_text(st, 0);
+        int had = seen.n;
+        if (by_unit && rdef_unit_index(&seen, unit ? unit : "") == had &&
+            (good = is_unit(db, unit)) != 1)
+            break; /* a first column that is no unit is never printed */
+        if (seen.nomem)
+            break;
         row(ctx, st, unit ? unit : "");
     }
-    if (rc != SQLITE_DONE)
+    if (seen.nomem)
+        snprintf(o->err, o->errlen, "minnet räckte inte");
+    else if (rc == SQLITE_ROW && good == 0)
+        snprintf(o->err, o->errlen,
+                 "[%s %s]: frågan %s ger i första kolumnen något som inte är en enhet i "
+                 "rapportens ärenden",
+                 kind, id, query);
+    else if (rc != SQLITE_DONE)
         snprintf(o->err, o->errlen, "[%s %s]: frågan %s: %s", kind, id, query, sqlite3_errmsg(db));
+    rdef_units_free(&seen);
     sqlite3_finalize(st);
     return rc == SQLITE_DONE ? 0 : -1;
 }

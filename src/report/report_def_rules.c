@@ -52,7 +52,7 @@ typedef struct by_rule {
     sqlite3_stmt *guard; /* dk_arende */
     item *items;
     size_t nitems, cap;
-    char bad[256]; /* the first problem of the rows, "" when none */
+    char bad[512]; /* the first problem of the rows, "" when none */
     bool nomem;
 } by_rule;
 
@@ -78,8 +78,10 @@ static void look(by_rule *b, sqlite3_stmt *st)
     }
 }
 
-/* Is the failing row (arende, unit) one the worklist may show?  A problem
- * in b->bad when not. */
+/* Is the failing row (arende, unit, datum) one the worklist may show:
+ * the case_id of a case of that unit, and a date that can be the case's?
+ * (The unit of a row without a case was checked by rdef_run_query.)  A
+ * problem in b->bad when not. */
 static bool guarded(by_rule *b, const char *arende, const char *unit, const char *datum)
 {
     int day;
@@ -89,20 +91,24 @@ static bool guarded(by_rule *b, const char *arende, const char *unit, const char
                  b->rule->query);
         return false;
     }
+    if (!arende)
+        return true;
     sqlite3_reset(b->guard);
-    if (arende)
-        sqlite3_bind_text(b->guard, 1, arende, -1, SQLITE_TRANSIENT);
-    else
-        sqlite3_bind_null(b->guard, 1);
+    sqlite3_bind_text(b->guard, 1, arende, -1, SQLITE_TRANSIENT);
     if (*unit)
         sqlite3_bind_text(b->guard, 2, unit, -1, SQLITE_TRANSIENT);
     else
         sqlite3_bind_null(b->guard, 2);
+    if (datum)
+        sqlite3_bind_text(b->guard, 3, datum, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(b->guard, 3);
     if (sqlite3_step(b->guard) == SQLITE_ROW && sqlite3_column_int(b->guard, 0) == 1)
         return true;
     snprintf(b->bad, sizeof b->bad,
              "[regel %s]: frågan %s ger i kolumnen arende något som inte är ärende-id för ett "
-             "ärende i enheten: arbetslistan skrivs inte",
+             "ärende i enheten, eller ett datum mer än 5 år före ärendets början: "
+             "arbetslistan skrivs inte",
              b->rule->id, b->rule->query);
     return false;
 }
@@ -164,7 +170,7 @@ static int run_rule(sqlite3 *db, by_rule *b, const char *from, const char *to,
 {
     const drule *u = b->rule;
     b->u.accsz = sizeof(tally);
-    if (rdef_run_query(db, "regel", u->id, u->query, from, to, o, rule_row, b) != 0)
+    if (rdef_run_query(db, "regel", u->id, u->query, from, to, o, true, rule_row, b) != 0)
         return -1;
     if (*b->bad) {
         snprintf(o->err, o->errlen, "%s", b->bad);

@@ -322,8 +322,11 @@ static void did_table(kh_set *k, uf_section *s, bool any)
                                     "95 % KI, övre",
                                     "p (Welch t-test)",
                                     "p (Wilcoxon rangsumma)" };
-    for (int i = 0; i < DD_NCOL; i++)
+    for (int i = 0; i < DD_NCOL; i++) {
         uf_table_col(r, t, i, cols[i].id, labels[i], cols[i].type, cols[i].dec, false);
+        if (strcmp(cols[i].id, "did_lo") == 0 || strcmp(cols[i].id, "did_hi") == 0)
+            uf_table_inference(t, i);
+    }
     rep_vec ch[UF_KOHORT_MAX];
     long small[UF_KOHORT_MAX] = { 0 }; /* binary: the smaller count per cohort */
     for (int j = 0; j < k->nk; j++) {

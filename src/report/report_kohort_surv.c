@@ -137,6 +137,8 @@ static void km_table(kh_set *k, uf_section *s, const kh_curve *cv, long th)
     uf_table_col(r, t, 4, "surv", "Andel utan misstanke", UF_C_NUMBER, 3, false);
     uf_table_col(r, t, 5, "surv_lo", "95 % KI, nedre", UF_C_NUMBER, 3, false);
     uf_table_col(r, t, 6, "surv_hi", "95 % KI, övre", UF_C_NUMBER, 3, false);
+    uf_table_inference(t, 5);
+    uf_table_inference(t, 6);
     for (int j = 0; j < k->nk; j++)
         for (size_t m = 0; m < sizeof table_months / sizeof *table_months; m++) {
             int tr = uf_table_row(r, t, false);

@@ -213,6 +213,9 @@ static void continuous(uf_report *r, uf_section *s, const rep_groups *g, const c
     uf_table *t = rep_table(r, s, g, id, title, CC_N);
     int o = g->ncols;
     add_cols(r, t, o, cols, CC_N);
+    uf_table_inference(t, o + CC_LO);
+    uf_table_inference(t, o + CC_HI);
+    uf_table_inference(t, o + CC_V);
     unpaired_parts(t, o + CC_NCASES, o + CC_NPAIRED, o + CC_UNPAIRED);
     rep_vec before, after;
     rep_vec_init(&before);

@@ -127,7 +127,7 @@ SAME_FIGURE = [
     # the plan table, the n of the meeting shares), ongoing, ended
     (r"^verksamhet_(kon|alder|malgrupp|aktualiserad)$", r"^Totalt$", r"^unit_(?P<u>.+)$", "verk:aktiva:{u}"),
     (r"^verksamhet_(kon|alder|malgrupp|aktualiserad)$", r"^Totalt$", r"^total$", "verk:aktiva:Totalt"),
-    (r"^verksamhet_plan$", r"^(?P<u>.+)$", r"^aktiva$", "verk:aktiva:{u}"),
+    (r"^verksamhet_(plan|flode)$", r"^(?P<u>.+)$", r"^aktiva$", "verk:aktiva:{u}"),
     (r"^verksamhet_moten$", r"^(?P<u>.+)$", r"^[a-z_]+#n$", "verk:aktiva:{u}"),
     (r"^verksamhet_(flode|kapacitet)$", r"^(?P<u>.+)$", r"^pagaende$", "verk:pagaende:{u}"),
     (r"^verksamhet_flode$", r"^Totalt$", r"^avslutade$", "verk:avslutade:Totalt"),
@@ -153,6 +153,8 @@ SAME_FIGURE = [
 # part columns regex): total = sum of the parts in every row.
 PARTS = [
     (r"^verksamhet_", r"^total$", r"^unit_"),
+    # active in the period = ongoing at its end + ended in it
+    (r"^verksamhet_flode$", r"^aktiva$", r"^(pagaende|avslutade)$"),
     (r"_risk_", r"^total$", r"^followup_"),
     (r"^kohort_urval$", r"^n_cases$", r"^(n_no_consent|n_analysed)$"),
     (r"^arsrapport_mal$", r"^goals$", r"^(uppnatt|delvis|ej_uppnatt|pagaende)$"),

@@ -93,18 +93,32 @@ drop("assessments", baseline(c))
 expect.append(f"baslinje;{c['case_id']};{c['start_date']}")
 
 
-# uppfoljande: an ended case with an assessment after start + 30 days and
-# before the period's end: drop those (the baseline stays).
+# uppfoljande: an ended case with an assessment after start + 30 days, up
+# to 12 months after the end (uppfolj.conf's default window after) and
+# before the period's end: drop every assessment after start + 30 days (the
+# baseline stays).
+def add_months(x, n):
+    y, m = divmod(x.month - 1 + n, 12)
+    y, m = x.year + y, m + 1
+    last = (dt.date(y + (m == 12), m % 12 + 1, 1) - days(1)).day
+    return dt.date(y, m, min(x.day, last))
+
+
 def later(c):
     return [a for a in of_case("assessments", c) if start(c) + days(30) < d(a["date"]) < NEXT]
 
 
-c = pick(lambda c: end(c) and end(c) < NEXT and later(c) and baseline(c))
+def follow_up(c):
+    return [a for a in later(c) if d(a["date"]) <= add_months(end(c), 12)]
+
+
+c = pick(lambda c: end(c) and end(c) < NEXT and follow_up(c) and baseline(c))
 drop("assessments", later(c))
 expect.append(f"uppfoljande;{c['case_id']};{c['end_date']}")
 
-# plan: a plan by day 60 after the start: remove the plan date.
-c = pick(lambda c: start(c) + days(60) < NEXT and c["plan_date"] and d(c["plan_date"]) <= start(c) + days(60))
+# plan: a case open on its 60th day with a plan by then: remove the plan date.
+c = pick(lambda c: start(c) + days(60) < NEXT and (end(c) is None or end(c) >= start(c) + days(60))
+         and c["plan_date"] and d(c["plan_date"]) <= start(c) + days(60))
 c["plan_date"] = ""
 expect.append(f"plan;{c['case_id']};{start(c) + days(60)}")
 

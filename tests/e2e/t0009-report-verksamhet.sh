@@ -11,7 +11,7 @@ for t in flode avslut kapacitet kon alder malgrupp aktualiserad insatser process
     [ -f v/verksamhet_$t.csv ] && ok "tabell $t finns" || fail "tabell $t saknas"
 done
 expect_eq "$(head -n 1 v/verksamhet_flode.csv)" \
-    "unit,aktualiserade,samtycken,startade,pagaende,avslutade,suppressed" "flödestabellens kolumner"
+    "unit,aktualiserade,samtycken,startade,pagaende,avslutade,aktiva,suppressed" "flödestabellens kolumner"
 
 # independent counts for 2025 (SIG cases), written from SPEC §9.1 with the sqlite3 CLI
 q() { sqlite3 uppfolj.db "$1"; }

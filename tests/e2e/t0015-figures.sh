@@ -163,8 +163,8 @@ f=v70/verksamhet_flode.csv
 expect_eq "$(grep -vc '^unit\|^"Totalt"' "$f")" "$units" "verksamhet: 70 enhetsrader (sqlite3: $units)"
 expect_eq "$(tail -n +2 "$f" | cut -d, -f1 | sort -u | wc -l)" "$((units + 1))" "verksamhet: alla enheter olika, plus Totalt"
 for u in U064 U065 U070; do
-    expect_eq "$(grep "^\"$u\"" "$f" | cut -d, -f4)|$(grep "^\"$u\"" "$f" | cut -d, -f7)" \
-        "|samtycken|startade|avslutade" "$u: startade dold som 1–4 (ett ärende), inte 7"
+    expect_eq "$(grep "^\"$u\"" "$f" | cut -d, -f4)|$(grep "^\"$u\"" "$f" | cut -d, -f8)" \
+        "|samtycken|startade|avslutade|aktiva" "$u: startade dold som 1–4 (ett ärende), inte 7"
 done
 
 # a file with more item columns than the importer keeps is refused (it

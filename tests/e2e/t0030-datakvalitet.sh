@@ -145,4 +145,47 @@ expect_eq "$([ -e smyg ] && ls smyg | wc -l || echo 0)" "0" "ingen arbetslista s
 run --db p.db report egen $SIG --mottagare intern --format csv -o egen
 expect_rc 0 "samma regel i rapporten (bara antal) går bra"
 expect_eq "$(cat egen/*.csv | grep -cFf pseud)" "0" "utan pseudonymer"
+# the first column is printed as a unit's name: a pseudonym there is
+# refused in the report too, in a rule and in a table of one's own
+cat > rapporter/enhet.ini <<'EOF'
+[rapport]
+titel = Egen enhet
+[regel smyg]
+titel = Pseudonymen som enhet
+fråga = smyg_enhet
+EOF
+cat > rapporter/tabell.ini <<'EOF'
+[rapport]
+titel = Egen tabell
+[tabell t]
+titel = Pseudonymen som enhet
+fråga = smyg_enhet
+kolumn = fel | Fel | antal
+EOF
+cat > rapporter/smyg_enhet.sql <<'EOF'
+SELECT p.pseudonym AS unit, c.case_id AS arende, 1 AS fel, c.start_date AS datum
+FROM cases c JOIN persons p ON p.id = c.person_id WHERE c.start_date < ?2 AND ?1 IS NOT NULL
+EOF
+for r in enhet tabell; do
+    run --db p.db report $r $SIG --period 2025 --mottagare intern --format csv -o smyg-$r
+    expect_rc 2 "report $r: en pseudonym i enhetskolumnen vägras"
+    expect_contains "$ERR" "inte är en enhet" "och felet säger varför"
+    expect_eq "$([ -e smyg-$r ] && ls smyg-$r | wc -l || echo 0)" "0" "report $r: inget skrivs"
+done
+# a date that is not the case's (a birth date) is refused in the worklist
+cat > rapporter/fodd.ini <<'EOF'
+[rapport]
+titel = Födelsedatum
+[regel f]
+titel = Födelsedatum bredvid ärendet
+fråga = fodd
+EOF
+cat > rapporter/fodd.sql <<'EOF'
+SELECT c.unit AS unit, c.case_id AS arende, 1 AS fel, p.birth_date AS datum
+FROM cases c JOIN persons p ON p.id = c.person_id
+WHERE p.birth_date IS NOT NULL AND c.start_date < ?2 AND ?1 IS NOT NULL
+EOF
+run --db p.db report fodd $SIG --lista -o fodd
+expect_rc 2 "ett födelsedatum i arbetslistan vägras"
+expect_contains "$ERR" "mer än 5 år före ärendets början" "och felet säger varför"
 finish

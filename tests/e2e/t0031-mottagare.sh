@@ -34,7 +34,8 @@ sqlflow() {
                            sum(consent_date >= '$1' AND consent_date < '$2'),
                            sum(start_date >= '$1' AND start_date < '$2'),
                            sum(start_date < '$2' AND (end_date IS NULL OR end_date >= '$2')),
-                           sum(start_date IS NOT NULL AND end_date >= '$1' AND end_date < '$2')
+                           sum(start_date IS NOT NULL AND end_date >= '$1' AND end_date < '$2'),
+                           sum(start_date < '$2' AND (end_date IS NULL OR end_date >= '$1'))
                     FROM cases WHERE programme = 'SIG' AND unit = '$U'" | tr '|' ','
 }
 

@@ -132,7 +132,7 @@ static void test_registry__bad_or_taken_definitions_are_refused(void **state)
     assert_string_equal(d.items[0].file, "fel.ini");
     assert_string_equal(d.items[0].message,
                         "[tabell t] kolumn: ska skrivas id | rubrik | mått [| decimaler "
-                        "[| nyckel]]");
+                        "[| nyckel [| del av]]]");
     assert_string_equal(d.items[1].message, "[regel r]: fråga och titel behövs");
     assert_string_equal(d.items[2].message,
                         "[regel r] villkor: okänd nyckel (finns: titel, fråga, räknar, "

@@ -288,27 +288,31 @@ static void test_suppress_report__stock_and_flow(void **state)
     }
 }
 
-/* The internal report: nothing hidden to protect, but a test over fewer
- * than 5 persons is still not run; the report is marked internal. */
+/* The internal report: nothing hidden to protect (a count of 2, a mean
+ * of 2 persons), but a test over fewer than 5 persons is still not run,
+ * nor its confidence limit; the report is marked internal. */
 static void test_suppress_report__internal_keeps_the_test_minimum(void **state)
 {
     (void)state;
     uf_report *r = uf_report_new("t", "T");
-    uf_table *t = table(r, "intern", 3);
+    uf_table *t = table(r, "intern", 4);
     uf_table_col(r, t, 0, "n", "Antal", UF_C_COUNT, 0, true);
     uf_table_col(r, t, 1, "mean", "Medel", UF_C_NUMBER, 1, false);
-    uf_table_col(r, t, 2, "p", "p", UF_C_PVALUE, 3, false);
+    uf_table_col(r, t, 2, "ci_low", "KI, nedre", UF_C_NUMBER, 1, false);
+    uf_table_col(r, t, 3, "p", "p", UF_C_PVALUE, 3, false);
+    uf_table_inference(t, 2);
     const long n[] = { 2, 9, 11 };
     for (int i = 0; i < 3; i++) {
         int row = uf_table_row(r, t, i == 2);
         uf_cell_count(t, row, 0, n[i]);
         uf_cell_number(t, row, 1, 1.5, n[i]);
-        uf_cell_pvalue(t, row, 2, 0.03, n[i]);
+        uf_cell_number(t, row, 2, 0.5, n[i]);
+        uf_cell_pvalue(t, row, 3, 0.03, n[i]);
     }
-    assert_int_equal(uf_suppress_internal(r, 5), 1);
+    assert_int_equal(uf_suppress_internal(r, 5), 2);
     assert_true(r->internal);
-    assert_string_equal(states(t), "..N|...|...");
-    assert_int_equal(t->nnotes, 1); /* why the test is not shown */
+    assert_string_equal(states(t), "..FN|....|....");
+    assert_int_equal(t->nnotes, 2); /* why the limit and the test are not shown */
     uf_report_free(r);
 }
 
