@@ -99,6 +99,9 @@ typedef struct uf_table {
     int nnotes;
     bool groups_overlap;   /* a case may be in more than one group row */
     int balance[UF_BAL_N]; /* uf_table_balance's columns, or -1 */
+    bool detail;           /* a table of detail (verksamhet's months) that an extern
+                    report leaves out when protecting it would hide more of
+                    the rest (uf_report_without_detail) */
 } uf_table;
 
 /* A chart series: one table column, read at the given rows. */
@@ -168,9 +171,6 @@ typedef struct uf_report {
                       control (suppress.h) */
     char **keys;   /* the names of uf_cell.key */
     int nkeys;
-    bool detail; /* it holds tables of detail (month by month) that an
-                     extern report leaves out when protecting them would
-                     hide more of the rest (uf_report_req.lean) */
     bool failed; /* memory ran out while building */
 } uf_report;
 
@@ -251,6 +251,14 @@ void uf_chart_series(uf_report *r, uf_chart *c, const char *label, int col);
 /* For the series just added to a "step" chart: its at-risk and censored
  * count columns (-1 for none). */
 void uf_chart_series_km(uf_chart *c, int risk_col, int censor_col);
+
+/* Does r hold a table of detail (uf_table.detail)? */
+bool uf_report_has_detail(const uf_report *r);
+/* A copy of r, before disclosure control, without its tables of detail
+ * and the charts drawn from them; note (may be NULL) is added as a
+ * paragraph to each section that lost one.  NULL when memory ran out.
+ * Free with uf_report_free. */
+uf_report *uf_report_without_detail(const uf_report *r, const char *note);
 
 /* The cell at (row, col); asserts the indexes. */
 uf_cell *uf_table_cell(const uf_table *t, int row, int col);

@@ -24,6 +24,8 @@ void uf_civil_from_days(int z, int *y, int *m, int *d);
  * end of the new month runs on into the next (31 January + 1 month is 2
  * or 3 March), as SQLite's date(d, '+n months') does. */
 int uf_add_months(int z, int n);
+/* The Swedish name of month m (1..12, "januari"); "" outside.  Static. */
+const char *uf_month_name(int m);
 /* True when y-m-d is a real date (leap years included), year 1800..2199. */
 bool uf_date_valid(int y, int m, int d);
 

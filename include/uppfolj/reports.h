@@ -137,8 +137,6 @@ typedef struct uf_report_req {
     const char *unit;         /* the population's unit (for the front), or NULL */
     const char *population;   /* the population in words */
     bool list;                /* --lista: the worklist instead of the report */
-    bool lean;                /* without the tables of detail (uf_report.detail),
-                                 a paragraph says why */
 } uf_report_req;
 
 struct uf_report_info;

@@ -32,6 +32,14 @@ void uf_civil_from_days(int z, int *y, int *m, int *d)
     *y = yoe + era * 400 + (*m <= 2);
 }
 
+const char *uf_month_name(int m)
+{
+    static const char *const names[] = { "januari",   "februari", "mars",     "april",
+                                         "maj",       "juni",     "juli",     "augusti",
+                                         "september", "oktober",  "november", "december" };
+    return m >= 1 && m <= 12 ? names[m - 1] : "";
+}
+
 int uf_add_months(int z, int n)
 {
     int y, m, d;

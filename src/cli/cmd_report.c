@@ -562,6 +562,12 @@ static int protect(uf_report **r, uf_report *lean, const uf_config *cfg)
     return 0;
 }
 
+/* Said where an extern report left out its tables of detail. */
+static const char detail_note[] =
+    "Tabellen månad för månad visas inte: i en extern rapport skulle röjandeskyddet för de "
+    "små månadstalen dölja fler av rapportens andra värden. Den visas i en intern rapport "
+    "(--mottagare intern) och i en extern när det finns fler ärenden per månad.";
+
 /* Build, protect and write the report.  The exit code. */
 static int run(report_args *a, const uf_report_info *info, uf_report_req *q, sqlite3 *db,
                const cli_common *co)
@@ -570,15 +576,14 @@ static int run(report_args *a, const uf_report_info *info, uf_report_req *q, sql
     uf_diag_init(&d);
     uf_error err;
     uf_report *r = uf_report_run(info, q, a->period, &d, &err), *lean = NULL;
-    if (r && r->detail && !q->cfg->internal) {
+    if (r && !q->cfg->internal && uf_report_has_detail(r)) {
         /* an extern report with tables of detail: also without them, and
          * the one that protects the rest at the lower price is written */
-        q->lean = true;
-        lean = uf_report_run(info, q, a->period, &d, &err);
-        q->lean = false;
+        lean = uf_report_without_detail(r, detail_note);
         if (!lean) {
             uf_report_free(r);
             r = NULL;
+            err = UF_ERR_NOMEM;
         }
     }
     if (!r && err == UF_ERR_DB)

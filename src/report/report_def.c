@@ -368,19 +368,9 @@ int rep_def_build(uf_report *r, sqlite3 *db, const rep_def *d, const char *from,
         const dtable *t = &d->tables[i];
         if (t->months && !rep_def_months_wanted(first, next))
             continue; /* a period of one month has no months to show */
-        if (t->months)
-            r->detail = true;
         if (!last || strcmp(last, t->section) != 0) {
             s = uf_report_section(r, t->section);
             last = t->section;
-        }
-        if (t->months && o->lean) {
-            uf_section_par(r, s,
-                           "Tabellen månad för månad visas inte: i en extern rapport skulle "
-                           "röjandeskyddet för de små månadstalen dölja fler av rapportens andra "
-                           "värden. Den visas i en intern rapport (--mottagare intern) och i en "
-                           "extern när det finns fler ärenden per månad.");
-            continue;
         }
         rc = t->months       ? rep_def_months(r, s, db, t, first, next, o)
              : t->categories ? cat_table(r, s, db, t, from, to, o)

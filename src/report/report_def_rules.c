@@ -199,7 +199,7 @@ static void tally_row(uf_report *r, uf_table *tb, int tr, const drule *u, const 
 static void tally_cols(uf_report *r, uf_table *tb, const char *counts, bool additive)
 {
     char label[96];
-    snprintf(label, sizeof label, "Kontrollerade %s", counts);
+    snprintf(label, sizeof label, "Kontrollerade%s%s", *counts ? " " : "", counts);
     uf_table_col(r, tb, 1, "kontrollerade", label, UF_C_COUNT, 0, additive);
     uf_table_col(r, tb, 2, "fel", "Med fel", UF_C_COUNT, 0, additive);
     uf_table_col(r, tb, 3, "andel_fel", "Andel med fel", UF_C_PERCENT, 1, false);

@@ -98,7 +98,6 @@ typedef struct rep_def_opts {
     const char *name;     /* the report: also the table id prefix */
     const uf_config *cfg; /* age bands, unit capacities */
     const char *dir;      /* folder of its own queries, or NULL */
-    bool lean;            /* leave out the month-by-month tables */
     char *err;            /* errlen bytes: what failed */
     size_t errlen;
 } rep_def_opts;

@@ -123,7 +123,7 @@ static uf_report *build_def(const uf_report_info *info, const uf_report_req *q, 
     rep_def_opts o = { .name = info->name,
                        .cfg = q->cfg,
                        .dir = info->dir,
-                       .lean = q->lean,
+
                        .err = msg,
                        .errlen = sizeof msg };
     *err = UF_OK;

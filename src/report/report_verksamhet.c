@@ -13,9 +13,6 @@
 /* One period, not pooled: year, quarter, tertial or month. */
 static int one_period(const char *s, int *from, int *to, char *label, size_t n)
 {
-    static const char *const months[] = { "januari",   "februari", "mars",     "april",
-                                          "maj",       "juni",     "juli",     "augusti",
-                                          "september", "oktober",  "november", "december" };
     int y, k, used = 0;
     char kind = 0;
     if (sscanf(s, "%4d%n", &y, &used) != 1 || used != 4 || y < 1900 || y > 2199)
@@ -38,13 +35,13 @@ static int one_period(const char *s, int *from, int *to, char *label, size_t n)
         *from = uf_days_from_civil(y, m0, 1);
         *to = m1 > 12 ? uf_days_from_civil(y + 1, 1, 1) : uf_days_from_civil(y, m1, 1);
         snprintf(label, n, "%d, %s %d (%s–%s)", y, kind == 'T' ? "tertial" : "kvartal", k,
-                 months[m0 - 1], months[m1 - 2]);
+                 uf_month_name(m0), uf_month_name(m1 - 1));
         return 0;
     }
     if (sscanf(s + 5, "%2d%n", &k, &used) == 1 && used == 2 && s[7] == '\0' && k >= 1 && k <= 12) {
         *from = uf_days_from_civil(y, k, 1);
         *to = k == 12 ? uf_days_from_civil(y + 1, 1, 1) : uf_days_from_civil(y, k + 1, 1);
-        snprintf(label, n, "%s %d", months[k - 1], y);
+        snprintf(label, n, "%s %d", uf_month_name(k), y);
         return 0;
     }
     return -1;

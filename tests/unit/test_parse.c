@@ -381,6 +381,17 @@ static void test_parse__add_months_by_hand(void **state)
 /* The month arithmetic the phases were computed with in SQL before they
  * moved to C (core_phase_fill.sql: date(d, '+n months')): every day of
  * 2019-2026 moved by the window lengths a report can ask for. */
+/* The Swedish month names of the reports' periods and month rows. */
+static void test_parse__month_names(void **state)
+{
+    (void)state;
+    assert_string_equal(uf_month_name(1), "januari");
+    assert_string_equal(uf_month_name(5), "maj");
+    assert_string_equal(uf_month_name(12), "december");
+    assert_string_equal(uf_month_name(0), "");
+    assert_string_equal(uf_month_name(13), "");
+}
+
 static void test_parse__add_months_as_sqlite(void **state)
 {
     (void)state;
@@ -420,6 +431,7 @@ int main(void)
         cmocka_unit_test(test_parse__date_rejects_garbage),
         cmocka_unit_test(test_parse__date_format),
         cmocka_unit_test(test_parse__add_months_by_hand),
+        cmocka_unit_test(test_parse__month_names),
         cmocka_unit_test(test_parse__add_months_as_sqlite),
         cmocka_unit_test(test_parse__number_decimal_comma_and_point),
         cmocka_unit_test(test_parse__number_rejects_non_numbers),

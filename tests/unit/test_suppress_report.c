@@ -316,6 +316,53 @@ static void test_suppress_report__internal_keeps_the_test_minimum(void **state)
     uf_report_free(r);
 }
 
+/* A report without its tables of detail: the other tables, cells, keys
+ * and charts copied, the detail table and its chart gone, a note in its
+ * section; the copy is protected on its own, and the original is left as
+ * it was. */
+static void test_suppress_report__without_detail(void **state)
+{
+    (void)state;
+    uf_report *r = uf_report_new("t", "T");
+    uf_section *s = uf_report_section(r, "Flöde");
+    uf_table *a = uf_section_table(r, s, "a", "A", 2), *m = uf_section_table(r, s, "m", "M", 2);
+    for (int k = 0; k < 2; k++) {
+        uf_table *t = k ? m : a;
+        uf_table_col(r, t, 0, "g", "Grupp", UF_C_TEXT, 0, false);
+        uf_table_col(r, t, 1, "n", "Antal", UF_C_COUNT, 0, true);
+        const long v[] = { 2, 9, 11 };
+        for (int i = 0; i < 3; i++) {
+            int row = uf_table_row(r, t, i == 2);
+            uf_cell_text(r, t, row, 0, i == 2 ? "Totalt" : "x");
+            uf_cell_count(t, row, 1, v[i]);
+            if (i == 2)
+                uf_cell_key(r, t, row, 1, "alla");
+        }
+    }
+    m->detail = true;
+    uf_chart *ca = uf_section_chart(r, s, "ca", "CA", "bar", "Antal", a, 0);
+    uf_chart_series(r, ca, "Antal", 1);
+    uf_section_chart(r, s, "cm", "CM", "line", "Antal", m, 0);
+    assert_true(uf_report_has_detail(r));
+    uf_report *lean = uf_report_without_detail(r, "Utelämnad.");
+    assert_non_null(lean);
+    assert_false(uf_report_has_detail(lean));
+    assert_int_equal(lean->nsections, 1);
+    const uf_section *ls = lean->sections[0];
+    assert_int_equal(ls->ntables, 1);
+    assert_string_equal(ls->tables[0]->id, "a");
+    assert_int_equal(ls->ncharts, 1);
+    assert_ptr_equal(ls->charts[0]->table, ls->tables[0]);
+    assert_int_equal(ls->npar, 1);
+    assert_string_equal(ls->paragraphs[0], "Utelämnad.");
+    assert_string_equal(lean->keys[uf_table_cell(ls->tables[0], 2, 1)->key - 1], "alla");
+    uf_suppress_report(lean, 5);
+    assert_string_equal(states(ls->tables[0]), ".S|.X|..");
+    assert_string_equal(states(a), "..|..|.."); /* the original untouched */
+    uf_report_free(lean);
+    uf_report_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -328,6 +375,7 @@ int main(void)
         cmocka_unit_test(test_suppress_report__at_most_those_followed_up),
         cmocka_unit_test(test_suppress_report__stock_and_flow),
         cmocka_unit_test(test_suppress_report__internal_keeps_the_test_minimum),
+        cmocka_unit_test(test_suppress_report__without_detail),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
