@@ -7,3 +7,4 @@ UNION ALL SELECT 'utfall', count(*) FROM outcomes
 UNION ALL SELECT 'mål', count(*) FROM goals
 UNION ALL SELECT 'måluppföljningar', count(*) FROM goal_followups
 UNION ALL SELECT 'möten', count(*) FROM meetings
+UNION ALL SELECT 'åtgärder', count(*) FROM actions

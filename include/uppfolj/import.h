@@ -84,7 +84,7 @@ uf_error uf_template_xlsx(const char *path);
  * arenden.csv, ...); UF_ERR_IO with the file in failed (n bytes). */
 uf_error uf_template_csv(const char *dir, char *failed, size_t n);
 /* The template's Swedish header of canonical column name column, and its
- * sheet name of entity kind (0..6, uf_import_kinds order). */
+ * sheet name of entity kind (0..7, uf_import_kinds order). */
 const char *uf_template_header(const char *column);
 const char *uf_template_sheet(int kind);
 

@@ -19,21 +19,22 @@
 #include <stddef.h>
 
 typedef enum uf_kb_id {
-    UF_KB_SEX,          /* kon: F M X */
-    UF_KB_TARGET,       /* malgrupp */
-    UF_KB_REFERRER,     /* aktualiserad_av */
-    UF_KB_END_REASON,   /* avslutsorsak */
-    UF_KB_FORM,         /* insatsform */
-    UF_KB_YES_NO,       /* ja/nej */
-    UF_KB_PROVIDER,     /* utforare */
-    UF_KB_INSATS,       /* insats: 25 codes */
-    UF_KB_INSTRUMENT,   /* bedomningsinstrument */
-    UF_KB_RISK,         /* riskniva */
-    UF_KB_MEASURE,      /* matt (utfall) */
-    UF_KB_DOMAIN,       /* omrade (mål) */
-    UF_KB_GOAL_STATUS,  /* malstatus */
-    UF_KB_MEETING_TYPE, /* motestyp */
-    UF_KB_ACTOR,        /* aktor (mötesdeltagare) */
+    UF_KB_SEX,           /* kon: F M X */
+    UF_KB_TARGET,        /* malgrupp */
+    UF_KB_REFERRER,      /* aktualiserad_av */
+    UF_KB_END_REASON,    /* avslutsorsak */
+    UF_KB_FORM,          /* insatsform */
+    UF_KB_YES_NO,        /* ja/nej */
+    UF_KB_PROVIDER,      /* utforare */
+    UF_KB_INSATS,        /* insats: 25 codes */
+    UF_KB_INSTRUMENT,    /* bedomningsinstrument */
+    UF_KB_RISK,          /* riskniva */
+    UF_KB_MEASURE,       /* matt (utfall) */
+    UF_KB_DOMAIN,        /* omrade (mål) */
+    UF_KB_GOAL_STATUS,   /* malstatus */
+    UF_KB_MEETING_TYPE,  /* motestyp */
+    UF_KB_ACTOR,         /* aktor (mötesdeltagare) */
+    UF_KB_ACTION_STATUS, /* atgardsstatus */
     UF_KB_NLISTS
 } uf_kb_id;
 

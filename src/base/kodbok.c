@@ -129,6 +129,12 @@ static const uf_kb_entry goal_status[] = {
     E("ej_uppnatt", "Ej uppnått", NULL, { NULL }),
     E("pagaende", "Pågående", NULL, { NULL }),
 };
+static const uf_kb_entry action_status[] = {
+    E("genomford", "Genomförd", NULL, { "klar", "gjord" }),
+    E("pagaende", "Pågående", NULL, { "paborjad" }),
+    E("ej_genomford", "Ej genomförd", NULL, { "inte_genomford" }),
+    E("avbruten", "Avbruten", NULL, { NULL }),
+};
 static const uf_kb_entry meeting_type[] = {
     E("natverksmote", "Nätverksmöte", NULL, { NULL }),
     E("uppfoljning", "Uppföljning", NULL, { NULL }),
@@ -162,6 +168,8 @@ static const uf_kb_list lists[UF_KB_NLISTS] = {
     [UF_KB_GOAL_STATUS] = { "malstatus", "Målstatus", goal_status, N(goal_status) },
     [UF_KB_MEETING_TYPE] = { "motestyp", "Mötestyp", meeting_type, N(meeting_type) },
     [UF_KB_ACTOR] = { "aktor", "Aktör", actor, N(actor) },
+    [UF_KB_ACTION_STATUS] = { "atgardsstatus", "Åtgärdens status", action_status,
+                              N(action_status) },
 };
 
 /* clang-format on */

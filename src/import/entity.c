@@ -8,8 +8,9 @@
 #include "import_internal.h"
 #include "uppfolj/kodbok.h"
 
-const char *const uf_import_kinds[] = { "persons",  "cases", "interventions", "assessments",
-                                        "outcomes", "goals", "meetings",      NULL };
+const char *const uf_import_kinds[] = { "persons",     "cases",    "interventions",
+                                        "assessments", "outcomes", "goals",
+                                        "meetings",    "actions",  NULL };
 
 #define COL(n, a, t, kb, l) \
     {                       \
@@ -86,6 +87,17 @@ static const coldef meeting_cols[M_N] = {
     COL("participants", A("deltagare"), T_CODES, UF_KB_ACTOR, "deltagare"),
 };
 
+static const coldef action_cols[X_N] = {
+    COL("case_id", A("arende"), T_TEXT, -1, "ärende"),
+    COL("action_id", A("atgard", "atgard_id"), T_TEXT, -1, "åtgärd"),
+    COL("domain", A("omrade"), T_CODE, UF_KB_DOMAIN, "område"),
+    COL("actor", A("ansvarig", "aktor"), T_CODE, UF_KB_ACTOR, "ansvarig"),
+    COL("planned_date", A("planerat_datum", "planerad"), T_DATE, -1, "planerat datum"),
+    COL("due_date", A("klart_senast", "sista_datum"), T_DATE, -1, "klart senast"),
+    COL("done_date", A("genomford_datum", "klart_datum"), T_DATE, -1, "genomförd datum"),
+    COL("status", A("status"), T_CODE, UF_KB_ACTION_STATUS, "status"),
+};
+
 #define NO -1
 const entity uf_entities[K_COUNT] = {
     { "persons", { "personer", "person", NULL }, person_cols, P_N, { P_PERSON, NO, NO, NO } },
@@ -107,6 +119,11 @@ const entity uf_entities[K_COUNT] = {
       { O_PERSON, O_DATE, O_MEASURE, NO } },
     { "goals", { "mal", NULL, NULL }, goal_cols, G_N, { G_CASE, G_DOMAIN, G_SET, G_STATUS } },
     { "meetings", { "moten", "mote", NULL }, meeting_cols, M_N, { M_CASE, M_DATE, M_TYPE, NO } },
+    { "actions",
+      { "atgarder", "atgard", NULL },
+      action_cols,
+      X_N,
+      { X_CASE, X_ID, X_ACTOR, X_STATUS } },
 };
 
 int uf_entity_column(const entity *e, const char *h)

@@ -22,13 +22,14 @@
 #include "uppfolj/xlsxin.h"
 
 static const char *const stmt_names[S_COUNT] = {
-    "person_find",         "person_insert",     "person_update",      "case_find",
-    "case_insert",         "case_update",       "intervention_find",  "intervention_insert",
-    "intervention_update", "assessment_find",   "assessment_insert",  "assessment_update",
-    "item_upsert",         "goal_find",         "goal_insert",        "goal_update",
-    "goal_ensure",         "run_insert",        "run_finish",         "file_insert",
-    "savepoint",           "savepoint_release", "savepoint_rollback", "plaus_birth",
-    "plaus_case_period",   "plaus_placements",
+    "person_find",         "person_insert",      "person_update",     "case_find",
+    "case_insert",         "case_update",        "intervention_find", "intervention_insert",
+    "intervention_update", "assessment_find",    "assessment_insert", "assessment_update",
+    "item_upsert",         "goal_find",          "goal_insert",       "goal_update",
+    "goal_ensure",         "action_find",        "action_insert",     "action_update",
+    "run_insert",          "run_finish",         "file_insert",       "savepoint",
+    "savepoint_release",   "savepoint_rollback", "plaus_birth",       "plaus_case_period",
+    "plaus_placements",
 };
 
 /* Pipeline take step: the header, or one parsed row, on the writing thread. */
@@ -55,6 +56,7 @@ static int on_row(void *ctx, unsigned long line, char **fields, size_t n, void *
     case K_OUTCOMES: uf_row_outcomes(m); break;
     case K_GOALS: uf_row_goals(m); break;
     case K_MEETINGS: uf_row_meetings(m); break;
+    case K_ACTIONS: uf_row_actions(m); break;
     case K_COUNT: break;
     }
     return m->db_failed;

@@ -22,6 +22,7 @@ typedef enum kind {
     K_OUTCOMES,
     K_GOALS,
     K_MEETINGS,
+    K_ACTIONS,
     K_COUNT
 } entity_kind;
 
@@ -82,6 +83,7 @@ enum { A_ID, A_PERSON, A_CASE, A_INSTRUMENT, A_DATE, A_SCORE, A_RISK, A_N };
 enum { O_PERSON, O_DATE, O_MEASURE, O_VALUE, O_N };
 enum { G_CASE, G_DOMAIN, G_SET, G_FOLLOWUP, G_STATUS, G_N };
 enum { M_CASE, M_DATE, M_TYPE, M_PARTICIPANTS, M_N };
+enum { X_CASE, X_ID, X_DOMAIN, X_ACTOR, X_PLANNED, X_DUE, X_DONE, X_STATUS, X_N };
 
 extern const entity uf_entities[K_COUNT];
 
@@ -164,6 +166,9 @@ typedef enum stmt_id {
     S_GOAL_INSERT,
     S_GOAL_UPDATE,
     S_GOAL_ENSURE,
+    S_ACTION_FIND,
+    S_ACTION_INSERT,
+    S_ACTION_UPDATE,
     S_RUN_INSERT,
     S_RUN_FINISH,
     S_FILE_INSERT,
@@ -326,6 +331,7 @@ void uf_row_assessments(imp *m, char **fields);
 void uf_row_outcomes(imp *m);
 void uf_row_goals(imp *m);
 void uf_row_meetings(imp *m);
+void uf_row_actions(imp *m);
 
 /* Count a write: ins (1 new), or changes (0 unchanged, 1 updated). */
 void uf_imp_count(imp *m, bool inserted, int changed);

@@ -281,3 +281,54 @@ void uf_row_interventions(imp *m)
     if (uf_imp_step(m, st) == SQLITE_DONE)
         uf_imp_count(m, id == 0, sqlite3_changes(m->db));
 }
+
+/* An action of a case's åtgärdsplan (SPEC §3 atgarder), keyed by case and
+ * action id: its due date not before its planned date; a done action
+ * without its date, or a date of an action not done, is a warning. */
+void uf_row_actions(imp *m)
+{
+    cell *c = m->cells;
+    sqlite3_int64 person;
+    if (!uf_imp_need(m, X_CASE) || !uf_imp_need(m, X_ID) || !uf_imp_need(m, X_ACTOR) ||
+        !uf_imp_need(m, X_STATUS))
+        return;
+    if (c[X_DUE].text && c[X_PLANNED].text && c[X_DUE].day < c[X_PLANNED].day) {
+        uf_imp_error(m, X_DUE, "klart senast %s ligger före planerat datum %s", c[X_DUE].date,
+                     c[X_PLANNED].date);
+        return;
+    }
+    bool done = strcmp(c[X_STATUS].text, "genomford") == 0;
+    if (done && !c[X_DONE].text)
+        uf_imp_warn(m, X_STATUS, "åtgärden är genomförd men datum då den genomfördes saknas");
+    else if (!done && c[X_DONE].text)
+        uf_imp_warn(m, X_DONE, "datum då åtgärden genomfördes anges men status är inte genomförd");
+    sqlite3_int64 case_id = uf_imp_case(m, X_CASE, &person);
+    if (!case_id)
+        return;
+    sqlite3_stmt *st = m->st[S_ACTION_FIND];
+    sqlite3_bind_int64(st, 1, case_id);
+    uf_bind_text(st, 2, c[X_ID].text);
+    sqlite3_int64 id = 0;
+    if (uf_imp_step(m, st) == SQLITE_ROW) {
+        id = sqlite3_column_int64(st, 0);
+        uf_imp_repeat(m, sqlite3_column_int64(st, 1), "åtgärden");
+        sqlite3_reset(st);
+    }
+    int k = 1;
+    st = m->st[id ? S_ACTION_UPDATE : S_ACTION_INSERT];
+    if (id)
+        sqlite3_bind_int64(st, k++, id);
+    else {
+        sqlite3_bind_int64(st, k++, case_id);
+        uf_bind_text(st, k++, c[X_ID].text);
+    }
+    uf_bind_text(st, k++, c[X_DOMAIN].text);
+    uf_bind_text(st, k++, c[X_ACTOR].text);
+    uf_bind_date(st, k++, &c[X_PLANNED]);
+    uf_bind_date(st, k++, &c[X_DUE]);
+    uf_bind_date(st, k++, &c[X_DONE]);
+    uf_bind_text(st, k++, c[X_STATUS].text);
+    sqlite3_bind_int64(st, k, m->run_id);
+    if (uf_imp_step(m, st) == SQLITE_DONE)
+        uf_imp_count(m, id == 0, sqlite3_changes(m->db));
+}

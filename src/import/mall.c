@@ -24,7 +24,7 @@
 
 /* Sheet names, in entity order: they fold to the entities' aliases. */
 static const char *const sheet_names[K_COUNT] = { "Personer", "Ärenden", "Insatser", "Bedömningar",
-                                                  "Utfall",   "Mål",     "Möten" };
+                                                  "Utfall",   "Mål",     "Möten",    "Åtgärder" };
 
 /* The Swedish header of a column: its canonical name's Swedish form,
  * folding to one of its aliases (test_import checks every one). */
@@ -62,6 +62,11 @@ static const struct {
     { "status", "status" },
     { "type", "mötestyp" },
     { "participants", "deltagare" },
+    { "action_id", "åtgärd" },
+    { "actor", "ansvarig" },
+    { "planned_date", "planerat datum" },
+    { "due_date", "klart senast" },
+    { "done_date", "genomförd datum" },
 };
 
 const char *uf_template_header(const char *column)
@@ -88,6 +93,7 @@ static const char *const examples[K_COUNT][MAX_COLS] = {
     { "EXT-000123", "2025-03-02", "Misstanke om brott", "1" },
     { "A-2025-014", "Skola", "2025-02-10", "2025-04-10", "Delvis uppnått" },
     { "A-2025-014", "2025-02-05", "Nätverksmöte", "Ungdom|Vårdnadshavare|Socialtjänst|Polis" },
+    { "A-2025-014", "1", "Skola", "Skola", "2025-02-10", "2025-03-31", "2025-03-20", "Genomförd" },
 };
 
 static const char *const what[K_COUNT] = {
@@ -100,6 +106,8 @@ static const char *const what[K_COUNT] = {
     "en rad per uppföljning av ett mål i åtgärdsplanen: område, datum då målet sattes, "
     "uppföljningsdatum och status",
     "en rad per möte: datum, typ och deltagare (flera skiljs med |)",
+    "en rad per åtgärd i åtgärdsplanen: ärende, åtgärdens id, område, vem som är ansvarig, "
+    "planerat datum, klart senast, när den genomfördes och status",
 };
 
 typedef struct tpl {

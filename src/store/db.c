@@ -16,8 +16,8 @@
 #include "uppfolj/query.h"
 
 /* Migration k (1-based) is queries/<migrations[k-1]>.sql. */
-static const char *const migrations[] = { "schema_001", "schema_002", "schema_003", "schema_004",
-                                          "schema_005" };
+static const char *const migrations[] = { "schema_001", "schema_002", "schema_003",
+                                          "schema_004", "schema_005", "schema_006" };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
 int uf_db_schema_version(void)

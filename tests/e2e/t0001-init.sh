@@ -10,7 +10,7 @@ run init
 expect_rc 0 "init"
 expect_eq "$(stat -c %a uppfolj.db)" "600" "databasen har läge 0600"
 expect_eq "$(stat -c %a uppfolj.db.key)" "600" "nyckelfilen har läge 0600"
-expect_eq "$(sql uppfolj.db 'PRAGMA user_version')" "5" "schemaversion 5"
+expect_eq "$(sql uppfolj.db 'PRAGMA user_version')" "6" "schemaversion 6"
 
 key_before=$(sha256sum uppfolj.db.key)
 db_before=$(sha256sum uppfolj.db)

@@ -19,7 +19,7 @@ $PY - <<'PY' && ok "bladen, rubrikerna, listorna, datumkontrollen och den låsta
 import openpyxl, sys
 wb = openpyxl.load_workbook("mall.xlsx")
 assert wb.sheetnames == ["Instruktioner", "Personer", "Ärenden", "Insatser", "Bedömningar",
-                         "Utfall", "Mål", "Möten", "Koder"], wb.sheetnames
+                         "Utfall", "Mål", "Möten", "Åtgärder", "Koder"], wb.sheetnames
 ws = wb["Ärenden"]
 head = [c.value for c in ws[1]]
 assert head[:3] == ["ärende", "personnummer", "program"], head
@@ -79,7 +79,7 @@ expect_eq "$(data_rows book.db)" "$want" "den ifyllda mallen ger samma rader och
 
 run mall --csv -o mallcsv
 expect_rc 0 "uppfolj mall --csv"
-expect_eq "$(ls mallcsv | tr '\n' ' ')" "arenden.csv bedomningar.csv insatser.csv mal.csv moten.csv personer.csv utfall.csv " \
+expect_eq "$(ls mallcsv | tr '\n' ' ')" "arenden.csv atgarder.csv bedomningar.csv insatser.csv mal.csv moten.csv personer.csv utfall.csv " \
     "en CSV-fil per sort"
 run --db tom.db --quiet init
 run --db tom.db import mallcsv/*.csv

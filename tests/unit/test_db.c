@@ -39,8 +39,8 @@ static long long q_int(sqlite3 *db, const char *sql, const char *param)
 }
 
 static const char *const tables[] = {
-    "import_run",  "import_file",      "persons",  "cases", "interventions",
-    "assessments", "assessment_items", "outcomes", "goals", "meetings",
+    "import_run",       "import_file", "persons", "cases",    "interventions", "assessments",
+    "assessment_items", "outcomes",    "goals",   "meetings", "actions",
 };
 
 static void assert_schema(sqlite3 *db)
@@ -413,6 +413,42 @@ static void test_db__migration_5_adds_the_output_log(void **state)
     uf_db_close(db);
 }
 
+/* A filled database of version 5 (a person, a case, an output run) gets
+ * version 6: every row kept, and the actions of a case can be stored (and
+ * a status outside the code list cannot). */
+static void test_db__migration_6_adds_actions(void **state)
+{
+    const char *dir = *state;
+    char path[TU_PATH];
+    tu_path(path, dir, "v5.db");
+    sqlite3 *raw = old_schema(path, 5);
+    assert_int_equal(
+        sqlite3_exec(raw,
+                     "PRAGMA user_version = 5;"
+                     "INSERT INTO persons (id, pseudonym) VALUES (1, 'psa');"
+                     "INSERT INTO cases (id, case_id, person_id, programme, start_date)"
+                     "  VALUES (1, 'K1', 1, 'SIG', '2025-01-10');"
+                     "INSERT INTO output_run (at, user, version, command, parameters)"
+                     "  VALUES ('2026-12-01T10:00:00Z', 'u', '0.1.0', 'export', '');",
+                     NULL, NULL, NULL),
+        SQLITE_OK);
+    sqlite3_close(raw);
+    sqlite3 *db = NULL;
+    assert_int_equal(uf_db_open(path, &db), UF_OK);
+    assert_schema(db);
+    assert_int_equal(q_int(db, "SELECT count(*) FROM persons", NULL), 1);
+    assert_int_equal(q_int(db, "SELECT count(*) FROM cases WHERE case_id = ?1", "K1"), 1);
+    assert_int_equal(q_int(db, "SELECT count(*) FROM output_run", NULL), 1);
+    assert_int_equal(uf_db_exec(db, "INSERT INTO actions (case_id, action_id, actor, status) "
+                                    "VALUES (1, '1', 'polis', 'genomford')"),
+                     UF_OK);
+    assert_int_equal(uf_db_exec(db, "INSERT INTO actions (case_id, action_id, actor, status) "
+                                    "VALUES (1, '2', 'skola', 'klar')"),
+                     UF_ERR_DB);
+    assert_int_equal(q_int(db, "SELECT count(*) FROM actions", NULL), 1);
+    uf_db_close(db);
+}
+
 /* SQLite's "not a database": an uppfolj error of its own, not bad data */
 static void test_db__open_non_database_is_foreign(void **state)
 {
@@ -484,6 +520,7 @@ int main(void)
         T(test_db__migration_3_keeps_rows_and_tracks_event_dates),
         T(test_db__migration_4_ties_the_first_key),
         T(test_db__migration_5_adds_the_output_log),
+        T(test_db__migration_6_adds_actions),
         T(test_db__open_non_database_is_foreign),
         T(test_db__foreign_keys_on_after_open),
         T(test_db__prepare_named_query),
