@@ -35,6 +35,8 @@ typedef enum uf_kb_id {
     UF_KB_MEETING_TYPE,  /* motestyp */
     UF_KB_ACTOR,         /* aktor (mötesdeltagare) */
     UF_KB_ACTION_STATUS, /* atgardsstatus */
+    UF_KB_OFFER,         /* erbjudande */
+    UF_KB_CONSENT_BY,    /* samtycke_av */
     UF_KB_NLISTS
 } uf_kb_id;
 

@@ -135,6 +135,15 @@ static const uf_kb_entry action_status[] = {
     E("ej_genomford", "Ej genomförd", NULL, { "inte_genomford" }),
     E("avbruten", "Avbruten", NULL, { NULL }),
 };
+static const uf_kb_entry offer[] = {
+    E("erbjuden", "Erbjuden", NULL, { "erbjudet", "ja" }),
+    E("ej_aktuell", "Ej aktuell", NULL, { "inte_aktuell", "nej" }),
+};
+static const uf_kb_entry consent_by[] = {
+    E("ungdom", "Ungdomen", NULL, { "ungdomen" }),
+    E("vardnadshavare", "Vårdnadshavare", NULL, { "vardnadshavarna" }),
+    E("bada", "Båda", NULL, { "ungdom_och_vardnadshavare" }),
+};
 static const uf_kb_entry meeting_type[] = {
     E("natverksmote", "Nätverksmöte", NULL, { NULL }),
     E("uppfoljning", "Uppföljning", NULL, { NULL }),
@@ -170,6 +179,8 @@ static const uf_kb_list lists[UF_KB_NLISTS] = {
     [UF_KB_ACTOR] = { "aktor", "Aktör", actor, N(actor) },
     [UF_KB_ACTION_STATUS] = { "atgardsstatus", "Åtgärdens status", action_status,
                               N(action_status) },
+    [UF_KB_OFFER] = { "erbjudande", "Erbjudande", offer, N(offer) },
+    [UF_KB_CONSENT_BY] = { "samtycke_av", "Samtycke av", consent_by, N(consent_by) },
 };
 
 /* clang-format on */

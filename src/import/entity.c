@@ -44,6 +44,17 @@ static const coldef case_cols[C_N] = {
     COL("form", A("insatsform"), T_CODE, UF_KB_FORM, "insatsform"),
     COL("followup_consent", A("uppfoljning_samtycke"), T_CODE, UF_KB_YES_NO,
         "samtycke till uppföljning"),
+    COL("assessed_date", A("bedomt_datum", "bedomd_datum"), T_DATE, -1,
+        "datum då bedömningen var klar"),
+    COL("offer", A("erbjudande"), T_CODE, UF_KB_OFFER, "erbjudande"),
+    COL("offer_reason", A("erbjudande_skal", "skal"), T_TEXT, -1, "skäl"),
+    COL("consent_by", A("samtycke_av"), T_CODE, UF_KB_CONSENT_BY, "samtycke av"),
+    COL("consent_actors", A("samtycke_aktorer", "samtycke_for"), T_CODES, UF_KB_ACTOR,
+        "samtycket gäller"),
+    COL("consent_declined_date", A("samtycke_nekat_datum", "nekat_datum"), T_DATE, -1,
+        "datum då samtycke nekades"),
+    COL("consent_withdrawn_date", A("samtycke_aterkallat_datum", "aterkallat_datum"), T_DATE, -1,
+        "datum då samtycket återkallades"),
 };
 
 static const coldef intervention_cols[I_N] = {

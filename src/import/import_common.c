@@ -180,3 +180,44 @@ sqlite3_int64 uf_imp_case(imp *m, int col, sqlite3_int64 *person)
     }
     return id;
 }
+
+/* A list cell (T_CODES: meetings' participants, the actors a consent
+ * covers) as stored: known codes in code-list order, '|'-separated, each
+ * once, into out.  false after an error. */
+bool uf_imp_codes(imp *m, int colno, char *out, size_t n)
+{
+    const coldef *col = &m->ent->cols[colno];
+    const char *text = m->cells[colno].text;
+    bool seen[16] = { false };
+    *out = '\0';
+    while (text && *text) {
+        char one[64], folded[64];
+        size_t len = strcspn(text, "|");
+        size_t keep = len < sizeof one ? len : sizeof one - 1;
+        memcpy(one, text, keep);
+        one[keep] = '\0';
+        uf_trim(one);
+        uf_fold(one, folded, sizeof folded);
+        text += len + (text[len] == '|');
+        if (!*folded)
+            continue;
+        const char *code = uf_code(col, folded);
+        if (!code) {
+            uf_imp_error(m, colno, "okänd aktör '%s' i %s", one, col->label);
+            return false;
+        }
+        seen[uf_kb_index((uf_kb_id)col->kb, code)] = true;
+    }
+    size_t used = 0;
+    for (int i = 0; i < uf_kb((uf_kb_id)col->kb)->n; i++) {
+        const char *code = uf_kb_code((uf_kb_id)col->kb, i);
+        size_t len = strlen(code);
+        if (!seen[i] || used + len + 2 > n)
+            continue;
+        if (used)
+            out[used++] = '|';
+        memcpy(out + used, code, len + 1);
+        used += len;
+    }
+    return true;
+}

@@ -255,53 +255,13 @@ void uf_row_goals(imp *m)
     uf_batch_add(m, &m->followups);
 }
 
-/* Participants as stored: known actor codes in code-list order, '|'-
- * separated, each once.  false after an error. */
-static bool participants(imp *m, char *out, size_t n)
-{
-    const coldef *col = &m->ent->cols[M_PARTICIPANTS];
-    const char *text = m->cells[M_PARTICIPANTS].text;
-    bool seen[16] = { false };
-    *out = '\0';
-    while (text && *text) {
-        char one[64], folded[64];
-        size_t len = strcspn(text, "|");
-        size_t keep = len < sizeof one ? len : sizeof one - 1;
-        memcpy(one, text, keep);
-        one[keep] = '\0';
-        uf_trim(one);
-        uf_fold(one, folded, sizeof folded);
-        text += len + (text[len] == '|');
-        if (!*folded)
-            continue;
-        const char *code = uf_code(col, folded);
-        if (!code) {
-            uf_imp_error(m, M_PARTICIPANTS, "okänd aktör '%s' bland deltagarna", one);
-            return false;
-        }
-        seen[uf_kb_index((uf_kb_id)col->kb, code)] = true;
-    }
-    size_t used = 0;
-    for (int i = 0; i < uf_kb((uf_kb_id)col->kb)->n; i++) {
-        const char *code = uf_kb_code((uf_kb_id)col->kb, i);
-        size_t len = strlen(code);
-        if (!seen[i] || used + len + 2 > n)
-            continue;
-        if (used)
-            out[used++] = '|';
-        memcpy(out + used, code, len + 1);
-        used += len;
-    }
-    return true;
-}
-
 void uf_row_meetings(imp *m)
 {
     cell *c = m->cells;
     sqlite3_int64 person;
     char who[160];
     if (!uf_imp_need(m, M_CASE) || !uf_imp_need(m, M_DATE) || !uf_imp_need(m, M_TYPE) ||
-        !participants(m, who, sizeof who))
+        !uf_imp_codes(m, M_PARTICIPANTS, who, sizeof who))
         return;
     sqlite3_int64 case_id = uf_imp_case(m, M_CASE, &person);
     if (!case_id)

@@ -44,7 +44,7 @@ typedef struct coldef {
     const char *label; /* Swedish name used in messages */
 } coldef;
 
-#define MAX_COLS 16
+#define MAX_COLS 24
 #define MAX_ITEMS 64
 
 typedef struct entity {
@@ -76,6 +76,13 @@ enum {
     C_REASON,
     C_FORM,
     C_FOLLOWUP,
+    C_ASSESSED,
+    C_OFFER,
+    C_OFFER_REASON,
+    C_CONSENT_BY,
+    C_CONSENT_ACTORS,
+    C_DECLINED,
+    C_WITHDRAWN,
     C_N
 };
 enum { I_CASE, I_PERSON, I_INSATS, I_PROVIDER, I_START, I_END, I_N };
@@ -299,6 +306,9 @@ bool uf_imp_pseudonym(imp *m, int col, char out[72], int *birth);
 
 /* Error unless cell col has a value; true when it has. */
 bool uf_imp_need(imp *m, int col);
+/* List cell col (T_CODES) as stored: its codes in code-list order,
+ * '|'-separated, once each; false after an error naming the bad one. */
+bool uf_imp_codes(imp *m, int col, char *out, size_t n);
 /* Warn when a row's key (what) was already written in this run. */
 void uf_imp_repeat(imp *m, sqlite3_int64 row_run, const char *what);
 /* Case (or 0) and person of a row naming a case, a person or both;

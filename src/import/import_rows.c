@@ -115,10 +115,39 @@ static void check_age(imp *m, sqlite3_int64 person)
     sqlite3_reset(st);
 }
 
+/* The path and the consent (version 6): assessed not before referral; a
+ * withdrawal not before the consent; an offer of ej_aktuell with a start,
+ * a withdrawal without consent, or a declined consent and a consent with
+ * no later withdrawal, are warnings.  false after an error. */
+static bool check_consent(imp *m)
+{
+    cell *c = m->cells;
+    if (c[C_ASSESSED].text && c[C_REFERRAL].text && c[C_ASSESSED].day < c[C_REFERRAL].day)
+        uf_imp_error(m, C_ASSESSED, "bedömningsdatum %s ligger före aktualiseringsdatum %s",
+                     c[C_ASSESSED].date, c[C_REFERRAL].date);
+    if (c[C_WITHDRAWN].text && c[C_CONSENT].text && c[C_WITHDRAWN].day < c[C_CONSENT].day)
+        uf_imp_error(m, C_WITHDRAWN, "samtycket återkallades %s, före samtyckesdatum %s",
+                     c[C_WITHDRAWN].date, c[C_CONSENT].date);
+    if (c[C_DECLINED].text && c[C_REFERRAL].text && c[C_DECLINED].day < c[C_REFERRAL].day)
+        uf_imp_error(m, C_DECLINED, "samtycke nekades %s, före aktualiseringsdatum %s",
+                     c[C_DECLINED].date, c[C_REFERRAL].date);
+    if (m->row_bad)
+        return false;
+    if (c[C_OFFER].text && strcmp(c[C_OFFER].text, "ej_aktuell") == 0 && c[C_START].text)
+        uf_imp_warn(m, C_OFFER, "insatsen var inte aktuell men ärendet har ett startdatum");
+    if (c[C_WITHDRAWN].text && !c[C_CONSENT].text)
+        uf_imp_warn(m, C_WITHDRAWN, "samtycket återkallades men samtyckesdatum saknas");
+    if (c[C_DECLINED].text && c[C_START].text)
+        uf_imp_warn(m, C_DECLINED, "samtycke nekades men ärendet har ett startdatum");
+    return true;
+}
+
 void uf_row_cases(imp *m)
 {
     cell *c = m->cells;
-    if (!uf_imp_need(m, C_CASE) || !uf_imp_need(m, C_PERSON) || !check_case_dates(m))
+    char actors[160];
+    if (!uf_imp_need(m, C_CASE) || !uf_imp_need(m, C_PERSON) || !check_case_dates(m) ||
+        !check_consent(m) || !uf_imp_codes(m, C_CONSENT_ACTORS, actors, sizeof actors))
         return;
     sqlite3_int64 person = uf_imp_person(m, C_PERSON);
     if (!person)
@@ -154,6 +183,13 @@ void uf_row_cases(imp *m)
     uf_bind_text(st, 13, c[C_FORM].text);
     sqlite3_bind_int(st, 14, !(c[C_FOLLOWUP].text && strcmp(c[C_FOLLOWUP].text, "nej") == 0));
     sqlite3_bind_int64(st, 15, m->run_id);
+    uf_bind_date(st, 16, &c[C_ASSESSED]);
+    uf_bind_text(st, 17, c[C_OFFER].text);
+    uf_bind_text(st, 18, c[C_OFFER_REASON].text);
+    uf_bind_text(st, 19, c[C_CONSENT_BY].text);
+    uf_bind_text(st, 20, *actors ? actors : NULL);
+    uf_bind_date(st, 21, &c[C_DECLINED]);
+    uf_bind_date(st, 22, &c[C_WITHDRAWN]);
     if (uf_imp_step(m, st) == SQLITE_DONE)
         uf_imp_count(m, id == 0, sqlite3_changes(m->db));
     m->last_case_id = 0;

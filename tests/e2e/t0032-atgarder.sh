@@ -1,4 +1,5 @@
-# The actions of the åtgärdsplan (issue 16, item 1): a new import entity,
+# The actions of the åtgärdsplan (issue 16, item 1) and the path and consent
+# columns of the cases file (item 2): a new import entity,
 # atgarder, keyed by case and action id, with Swedish headers and the code
 # book's labels and aliases; every import rule holds (all or nothing, a
 # clear Swedish error with file, line and column, warnings that do not
@@ -68,6 +69,51 @@ printf 'case_id;action_id;actor;status\nA000001;9;polis;20070624-9992\n' > pnr.c
 run import pnr.csv
 expect_rc 2 "ett personnummer i en åtgärd vägras"
 expect_lacks "$ERR" "20070624" "och upprepas inte i felet"
+
+# --- the path and the consent: optional columns of the cases file ------------------
+cat > personer.csv <<'EOF'
+person;födelsedatum;kön;enhet
+EXT-900001;2009-04-01;pojke;Norrstaden
+EXT-900002;2010-05-02;flicka;Norrstaden
+EXT-900003;2008-06-03;pojke;Norrstaden
+EOF
+cat > arenden.csv <<'EOF'
+ärende;personnummer;program;aktualiseringsdatum;bedömt datum;erbjudande;skäl;samtyckesdatum;samtycke av;samtycke för;samtycke nekat datum;samtycke återkallat datum;startdatum
+K1;EXT-900001;SIG;2025-01-10;2025-01-20;Erbjuden;;2025-01-25;Båda;Polisen|skola|Socialtjänsten|polis;;2025-06-30;2025-02-01
+K2;EXT-900002;SIG;2025-01-12;2025-01-22;ej aktuell;bor i annan kommun;;;;;;
+K3;EXT-900003;SIG;2025-02-01;2025-02-10;erbjuden;;;;;2025-02-15;;
+EOF
+run import personer.csv arenden.csv
+expect_rc 0 "ärenden med väg och samtycke importeras"
+expect_eq "$(sql uppfolj.db "SELECT case_id, assessed_date, coalesce(offer, '-'), coalesce(offer_reason, '-'),
+                                    coalesce(consent_by, '-'), coalesce(consent_actors, '-'),
+                                    coalesce(consent_declined_date, '-'), coalesce(consent_withdrawn_date, '-')
+                             FROM cases WHERE case_id IN ('K1', 'K2', 'K3') ORDER BY 1" | tr '\n' ' ')" \
+    "K1|2025-01-20|erbjuden|-|bada|socialtjanst|polis|skola|-|2025-06-30 K2|2025-01-22|ej_aktuell|bor i annan kommun|-|-|-|- K3|2025-02-10|erbjuden|-|-|-|2025-02-15|- " \
+    "vägen och samtycket lagras som koder (aktörerna en gång var, i kodbokens ordning)"
+cat > arenden_fel.csv <<'EOF'
+case_id;person;referral_date;assessed_date;consent_date;consent_withdrawn_date;consent_by;consent_actors;start_date;offer
+K4;EXT-900001;2025-03-10;2025-03-01;;;;;;
+K5;EXT-900001;2025-03-10;;2025-03-20;2025-03-15;;;;
+K6;EXT-900001;2025-03-10;;;;grannen;;;
+K7;EXT-900001;2025-03-10;;;;;polis|grannen;;
+K8;EXT-900001;2025-03-10;;2025-03-12;;;;2025-03-20;ej_aktuell
+EOF
+run import arenden_fel.csv
+expect_rc 2 "orimlig väg eller samtycke vägras"
+expect_contains "$ERR" "arenden_fel.csv:2: assessed_date: bedömningsdatum 2025-03-01 ligger före aktualiseringsdatum 2025-03-10" \
+    "bedömd före aktualisering"
+expect_contains "$ERR" "arenden_fel.csv:3: consent_withdrawn_date: samtycket återkallades 2025-03-15, före samtyckesdatum 2025-03-20" \
+    "återkallat före samtycket"
+expect_contains "$ERR" "arenden_fel.csv:4" "okänt värde för samtycke av"
+expect_contains "$ERR" "arenden_fel.csv:5: consent_actors: okänd aktör 'grannen' i samtycket gäller" \
+    "okänd aktör i samtycket"
+expect_contains "$ERR" "arenden_fel.csv:6: varning: offer: insatsen var inte aktuell men ärendet har ett startdatum" \
+    "ej aktuell med start är en varning"
+expect_eq "$(sql uppfolj.db "SELECT count(*) FROM cases WHERE case_id IN ('K4','K5','K6','K7','K8')")" "0" \
+    "inget av filen sparas"
+run --quiet import "$TOP"/sample-data/cases.csv
+expect_rc 0 "exempeldatans ärenden (utan de nya kolumnerna) går fortfarande att importera"
 
 # check shows them; the template has a sheet for them that imports
 run check
