@@ -358,7 +358,8 @@ void uf_chart_rows(uf_report *r, uf_chart *c, const int *rows, int n)
         r->failed = true;
         return;
     }
-    memcpy(copy, rows, (size_t)n * sizeof *copy);
+    if (n > 0)
+        memcpy(copy, rows, (size_t)n * sizeof *copy);
     free(c->rows);
     c->rows = copy;
     c->nrows = n;
