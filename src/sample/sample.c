@@ -4,7 +4,7 @@
  *
  * Workload: sample-data/ (about 300 youths) and benchmarks (100 000 youths,
  * several million rows).  The generator streams person by person through
- * seven buffered FILE*s; memory is one person plus a fixed bitmap of the
+ * eight buffered FILE*s; memory is one person plus a fixed bitmap of the
  * personnummer handed out.  Everything that reaches the output comes from
  * the seeded PRNG through integer arithmetic (no floating point, no clock,
  * no locale), so the same options give byte-identical files everywhere.
@@ -29,7 +29,7 @@
 static const char *const file_names[SF_COUNT] = { "persons.csv",       "cases.csv",
                                                   "interventions.csv", "assessments.csv",
                                                   "outcomes.csv",      "goals.csv",
-                                                  "meetings.csv" };
+                                                  "meetings.csv",      "actions.csv" };
 
 static const char *const file_headers[SF_COUNT] = {
     "person;birth_date;sex;unit",
@@ -40,29 +40,13 @@ static const char *const file_headers[SF_COUNT] = {
     "assessment_id;case_id;instrument;date;total_score;risk_level",
     "person;date;measure;value",
     "case_id;domain;set_date;followup_date;status",
-    "case_id;date;type;participants"
+    "case_id;date;type;participants",
+    "case_id;action_id;domain;actor;planned_date;due_date;done_date;status"
 };
 
 /* ---------------------------------------------------------------- dates */
 
 /* ------------------------------------------------------- random numbers */
-
-/* splitmix64 step: advance *x and return the next output. */
-static uint64_t splitmix64(uint64_t *x)
-{
-    uint64_t z = (*x += 0x9E3779B97F4A7C15u);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
-    return z ^ (z >> 31);
-}
-
-/* Fill the xoshiro state from seed through splitmix64.  Cannot fail. */
-void sample_rng_seed(sample_rng *r, unsigned long long seed)
-{
-    uint64_t x = (uint64_t)seed;
-    for (int i = 0; i < 4; i++)
-        r->s[i] = splitmix64(&x);
-}
 
 /* --------------------------------------------------------- output lines */
 
@@ -293,6 +277,7 @@ static sample_gen *gen_new(const uf_sample_opts *opts)
     if (g == NULL)
         return NULL;
     sample_rng_seed(&g->rng, opts->seed);
+    g->seed = opts->seed;
     g->as_of = sample_days_from_civil(opts->end_year, opts->end_month, opts->end_day);
     g->span_start = sample_days_from_civil(opts->end_year - 4, 1, 1);
     g->used_base = sample_days_from_civil(opts->end_year - 45, 1, 1);

@@ -36,6 +36,7 @@ enum sample_file_id {
     SF_OUTCOMES,
     SF_GOALS,
     SF_MEETINGS,
+    SF_ACTIONS,
     SF_COUNT
 };
 
@@ -110,8 +111,9 @@ typedef struct sample_outcome sample_outcome;
 /* The whole generator state. */
 typedef struct sample_gen {
     sample_rng rng;
-    int as_of;      /* the end date: nothing after it */
-    int span_start; /* 1 January, five calendar years back */
+    unsigned long long seed; /* the option: the actions' own streams */
+    int as_of;               /* the end date: nothing after it */
+    int span_start;          /* 1 January, five calendar years back */
     sample_file files[SF_COUNT];
     unsigned long next_case;
     unsigned long next_assessment;

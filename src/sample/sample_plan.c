@@ -193,7 +193,70 @@ static void meetings_write(sample_gen *g, const sample_person *p, const sample_c
     }
 }
 
-/* Goals and meetings of each of p's cases from one follow-up schedule. */
+/* The actions of c's åtgärdsplan (actions.csv): one for social services
+ * and one for each agency the case has, each due 4-16 weeks after the
+ * plan; by its due date most are done (police and school 9 in 10, the
+ * others 8 in 10), some late, some not done; open at the end date:
+ * pagaende, in an ended case: ej_genomford or avbruten.  Each case draws
+ * from a stream of its own (the seed and the case number), so the other
+ * files are what they were without actions.  Nothing after the end date. */
+static void actions_write(sample_gen *g, const sample_case *c)
+{
+    static const struct {
+        const char *actor, *domain;
+        unsigned flag, done_permille;
+    } kinds[] = {
+        { "socialtjanst", "familj", 0, 850 },   { "polis", "kriminalitet", SA_POLIS, 900 },
+        { "skola", "skola", SA_SKOLA, 900 },    { "bup", "halsa", SA_BUP, 800 },
+        { "fritid", "fritid", SA_FRITID, 800 }, { "af", "sysselsattning", SA_AF, 800 }
+    };
+    if (c->start == SAMPLE_NODATE)
+        return;
+    sample_rng rs, *r = &rs;
+    sample_rng_seed(r, g->seed * 1000003u + c->id);
+    int planned = c->plan != SAMPLE_NODATE ? c->plan : c->start, limit = case_limit(g, c);
+    if (planned > g->as_of)
+        return;
+    unsigned n = 0;
+    for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
+        if (kinds[k].flag && !(c->actors & kinds[k].flag))
+            continue;
+        int due = planned + sample_range(r, 28, 112);
+        int done = sample_range(r, 0, 999) < (int)kinds[k].done_permille
+                       ? planned + sample_range(r, 7, due - planned + 30)
+                       : SAMPLE_NODATE;
+        const char *status = "genomford";
+        if (done == SAMPLE_NODATE || done > limit) {
+            done = SAMPLE_NODATE;
+            status = c->end == SAMPLE_NODATE ? "pagaende"
+                     : sample_range(r, 0, 1) ? "ej_genomford"
+                                             : "avbruten";
+        }
+        sample_line l = { 0, { 0 } };
+        sample_line_str(&l, "A");
+        sample_line_uint(&l, c->id, 6);
+        sample_line_sep(&l);
+        sample_line_uint(&l, ++n, 1);
+        sample_line_sep(&l);
+        sample_line_str(&l, kinds[k].domain);
+        sample_line_sep(&l);
+        sample_line_str(&l, kinds[k].actor);
+        sample_line_sep(&l);
+        sample_line_date(&l, planned);
+        sample_line_sep(&l);
+        if (due <= g->as_of)
+            sample_line_date(&l, due);
+        sample_line_sep(&l);
+        if (done != SAMPLE_NODATE)
+            sample_line_date(&l, done);
+        sample_line_sep(&l);
+        sample_line_str(&l, status);
+        sample_line_end(&l, &g->files[SF_ACTIONS]);
+    }
+}
+
+/* Goals and meetings of each of p's cases from one follow-up schedule,
+ * and the actions of its plan. */
 void sample_plans_write(sample_gen *g, const sample_person *p)
 {
     int dates[MAX_FOLLOWUPS];
@@ -202,5 +265,6 @@ void sample_plans_write(sample_gen *g, const sample_person *p)
         int n = followups(g, c, dates);
         goals_write(g, p, c, dates, n);
         meetings_write(g, p, c, dates, n);
+        actions_write(g, c);
     }
 }

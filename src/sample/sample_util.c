@@ -193,6 +193,23 @@ static uint64_t rotl(uint64_t x, int k)
     return (x << k) | (x >> (64 - k));
 }
 
+/* splitmix64 step: advance *x and return the next output. */
+static uint64_t splitmix64(uint64_t *x)
+{
+    uint64_t z = (*x += 0x9E3779B97F4A7C15u);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
+    return z ^ (z >> 31);
+}
+
+/* Fill the xoshiro state from seed through splitmix64.  Cannot fail. */
+void sample_rng_seed(sample_rng *r, unsigned long long seed)
+{
+    uint64_t x = (uint64_t)seed;
+    for (int i = 0; i < 4; i++)
+        r->s[i] = splitmix64(&x);
+}
+
 /* xoshiro256** (Blackman & Vigna): the next 64 bits. */
 uint64_t sample_next(sample_rng *r)
 {

@@ -41,7 +41,7 @@ sql() { sqlite3 "$1" "$2"; }
 # template) gives the same digest.
 data_rows() {
     for t in persons cases interventions assessments assessment_items outcomes goals \
-             goal_followups meetings data_state; do
+             goal_followups meetings actions data_state; do
         sqlite3 "$1" "SELECT * FROM $t" | sed 's/|[0-9]*$//' | sort
     done | sha256sum | cut -c1-16
 }

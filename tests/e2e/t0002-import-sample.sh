@@ -8,7 +8,8 @@ expect_contains "$OUT" "Importen sparades" "importen säger att den sparades"
 
 # expected counts come from the files themselves (wc -l), not from uppfolj
 for pair in persons:persons cases:cases interventions:interventions \
-            assessments:assessments outcomes:outcomes goals:goal_followups meetings:meetings; do
+            assessments:assessments outcomes:outcomes goals:goal_followups meetings:meetings \
+            actions:actions; do
     file=${pair%%:*}; table=${pair#*:}
     expect_eq "$(sql uppfolj.db "SELECT count(*) FROM $table")" "$(rows "$SAMPLE/$file.csv")" \
         "$table: lika många rader som i $file.csv"
@@ -32,7 +33,7 @@ expect_contains "$OUT" "rader: 0 nya, 0 ändrade, $(rows "$SAMPLE/outcomes.csv")
 expect_lacks "$OUT" " 1 nya" "inga nya rader andra gången"
 
 expect_eq "$(sql uppfolj.db "SELECT count(*) FROM import_run WHERE outcome = 'ok'")" "2" "två loggade körningar"
-expect_eq "$(sql uppfolj.db "SELECT count(*) FROM import_file WHERE run_id = 1")" "7" "sju filer i loggen"
+expect_eq "$(sql uppfolj.db "SELECT count(*) FROM import_file WHERE run_id = 1")" "8" "åtta filer i loggen"
 expect_eq "$(sql uppfolj.db "SELECT sha256 FROM import_file WHERE run_id = 1 AND kind = 'persons'")" \
     "$(sha256sum "$SAMPLE/persons.csv" | cut -d' ' -f1)" "loggen har filens SHA-256"
 

@@ -4,7 +4,7 @@ cd "$T"
 run sample --youths 300 --seed 1 --end 2026-10-31 -o a
 expect_rc 0 "sample"
 run sample --youths 300 --seed 1 --end 2026-10-31 -o b
-for f in persons cases interventions assessments outcomes goals meetings; do
+for f in persons cases interventions assessments outcomes goals meetings actions; do
     cmp -s "a/$f.csv" "b/$f.csv" && ok "$f.csv byte för byte lika" || fail "$f.csv skiljer sig"
     cmp -s "a/$f.csv" "$SAMPLE/$f.csv" && ok "sample-data/$f.csv är generatorns utdata" \
         || fail "sample-data/$f.csv är inte generatorns utdata"

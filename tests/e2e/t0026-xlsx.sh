@@ -1,5 +1,5 @@
-# Excel workbooks in (issue 14): sample-data as one workbook of seven
-# sheets (openpyxl, Swedish sheet names), and as seven workbooks that
+# Excel workbooks in (issue 14): sample-data as one workbook of eight
+# sheets (openpyxl, Swedish sheet names), and as eight workbooks that
 # LibreOffice made from the CSV files (dates become date-formatted serial
 # numbers there), import to exactly the rows and pseudonyms of the CSV
 # files; bad workbooks get a Swedish reason and change nothing.
@@ -22,7 +22,8 @@ import csv, sys, openpyxl
 wb = openpyxl.Workbook()
 wb.remove(wb.active)
 names = {"persons": "Personer", "cases": "Ärenden", "interventions": "Insatser",
-         "assessments": "Bedömningar", "outcomes": "Utfall", "goals": "Mål", "meetings": "Möten"}
+         "assessments": "Bedömningar", "outcomes": "Utfall", "goals": "Mål", "meetings": "Möten",
+         "actions": "Åtgärder"}
 wb.create_sheet("Läs först").append(["Det här bladet är inga data"])
 for f, n in names.items():
     ws = wb.create_sheet(n)
@@ -32,7 +33,7 @@ wb.save("sample.xlsx")
 PY
 fresh book.db
 run --db book.db import sample.xlsx
-expect_rc 0 "en arbetsbok med sju blad (openpyxl)"
+expect_rc 0 "en arbetsbok med åtta blad (openpyxl)"
 expect_contains "$OUT" "sample.xlsx [Ärenden], Excel-arbetsbok" "sammanfattningen nämner blad och format"
 expect_contains "$ERR" "[Läs först]: varning: bladet hoppas över" "ett blad utan data hoppas över med en varning"
 expect_eq "$(data_rows book.db)" "$want" "samma rader och pseudonymer som från CSV-filerna"
@@ -46,7 +47,7 @@ cp "$SAMPLE"/*.csv lo/
 (cd lo && env -u VALGRIND soffice -env:UserInstallation=file://$T/lo-profile --headless \
     --infilter="CSV:59,34,76,1" --convert-to xlsx ./*.csv >"$T/soffice.log" 2>&1) ||
     cat "$T/soffice.log"
-expect_eq "$(ls lo/*.xlsx | wc -l)" "7" "LibreOffice gjorde sju arbetsböcker"
+expect_eq "$(ls lo/*.xlsx | wc -l)" "8" "LibreOffice gjorde åtta arbetsböcker"
 fresh lo.db
 run --db lo.db import lo/*.xlsx
 expect_rc 0 "LibreOffices arbetsböcker"

@@ -38,7 +38,8 @@ $PY - "$SAMPLE" <<'PY'
 import csv, datetime, sys, openpyxl
 sys.path.insert(0, "/dev/null")
 wb = openpyxl.load_workbook("mall.xlsx")
-files = ["persons", "cases", "interventions", "assessments", "outcomes", "goals", "meetings"]
+files = ["persons", "cases", "interventions", "assessments", "outcomes", "goals", "meetings",
+         "actions"]
 # the CSV columns (SPEC §3 names) and the template's Swedish headers
 swedish = {"person": "personnummer", "birth_date": "födelsedatum", "sex": "kön", "unit": "enhet",
            "case_id": "ärende", "programme": "program", "target_group": "målgrupp",
@@ -50,8 +51,10 @@ swedish = {"person": "personnummer", "birth_date": "födelsedatum", "sex": "kön
            "date": "datum", "total_score": "poäng", "risk_level": "risknivå", "measure": "mått",
            "value": "värde", "domain": "område", "set_date": "satt_datum",
            "followup_date": "uppföljningsdatum", "status": "status", "type": "mötestyp",
-           "participants": "deltagare"}
-for name, sheet in zip(files, wb.sheetnames[1:8]):
+           "participants": "deltagare", "action_id": "åtgärd", "actor": "ansvarig",
+           "planned_date": "planerat datum", "due_date": "klart senast",
+           "done_date": "genomförd datum"}
+for name, sheet in zip(files, wb.sheetnames[1:9]):
     ws = wb[sheet]
     heads = [c.value for c in ws[1]]
     rows = list(csv.reader(open(f"{sys.argv[1]}/{name}.csv", encoding="utf-8"), delimiter=";"))

@@ -8,8 +8,12 @@
 . "$(dirname "$0")/lib.sh"
 cd "$T"
 run --quiet init
-run --quiet import "$TOP"/sample-data/*.csv
-expect_rc 0 "exempeldata importerade"
+# the sample data without its actions: the actions here are written by hand
+for f in persons cases interventions assessments outcomes goals meetings; do
+    set -- "$@" "$TOP/sample-data/$f.csv"
+done
+run --quiet import "$@"
+expect_rc 0 "exempeldata utan åtgärder importerade"
 
 # Swedish headers, labels and aliases; A000002 is ended, A000001 open
 cat > atgarder.csv <<'EOF'
