@@ -71,6 +71,9 @@ void uf_import_result_release(uf_import_result *res);
 
 /* The entity names, in import order, NULL-terminated (for --kind help). */
 extern const char *const uf_import_kinds[];
+/* The Swedish name of entity kind (uf_import_kinds order): "personer",
+ * "ärenden", ...; NULL outside. */
+const char *uf_import_kind_label(int kind);
 
 /*
  * The entry template (`uppfolj mall`): a workbook at path with a sheet per

@@ -30,11 +30,6 @@ static const char usage[] =
     "  --dry-run     kontrollera allt men spara inget\n"
     "  -q, --quiet   skriv bara ut fel\n";
 
-/* Swedish names of the entities, in import order. */
-static const char *const kind_sv[] = { "personer", "ärenden", "insatser", "bedömningar",
-                                       "utfall",   "mål",     "möten",    "åtgärder" };
-#define N_KIND_SV ((int)(sizeof kind_sv / sizeof *kind_sv))
-
 static void progress(void *ctx, unsigned long long done, unsigned long long total)
 {
     cli_progress_update(ctx, done, total);
@@ -62,7 +57,7 @@ static void print_summary(const cli_common *co, const uf_import_result *res, boo
             if (!f->kind || strcmp(f->kind, uf_import_kinds[k]) != 0)
                 continue;
             fputs("  ", stdout);
-            cli_pad(stdout, k < N_KIND_SV ? kind_sv[k] : uf_import_kinds[k], 12);
+            cli_pad(stdout, uf_import_kind_label(k), 12);
             if (res->stored || dry)
                 printf("%8lu rader: %lu nya, %lu ändrade, %lu oförändrade  (%s, %s, sha256 "
                        "%.12s…)\n",

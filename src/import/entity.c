@@ -111,26 +111,50 @@ static const coldef action_cols[X_N] = {
 
 #define NO -1
 const entity uf_entities[K_COUNT] = {
-    { "persons", { "personer", "person", NULL }, person_cols, P_N, { P_PERSON, NO, NO, NO } },
-    { "cases", { "arenden", "arende", NULL }, case_cols, C_N, { C_CASE, C_PERSON, NO, NO } },
+    { "persons",
+      "personer",
+      { "personer", "person", NULL },
+      person_cols,
+      P_N,
+      { P_PERSON, NO, NO, NO } },
+    { "cases",
+      "ärenden",
+      { "arenden", "arende", NULL },
+      case_cols,
+      C_N,
+      { C_CASE, C_PERSON, NO, NO } },
     { "interventions",
+      "insatser",
       { "insatser", "insats", NULL },
       intervention_cols,
       I_N,
       { ALT(I_CASE, I_PERSON), I_INSATS, I_START, NO } },
     { "assessments",
+      "bedömningar",
       { "bedomningar", "bedomning", NULL },
       assessment_cols,
       A_N,
       { A_ID, ALT(A_PERSON, A_CASE), A_INSTRUMENT, A_DATE } },
     { "outcomes",
+      "utfall",
       { "utfall", NULL, NULL },
       outcome_cols,
       O_N,
       { O_PERSON, O_DATE, O_MEASURE, NO } },
-    { "goals", { "mal", NULL, NULL }, goal_cols, G_N, { G_CASE, G_DOMAIN, G_SET, G_STATUS } },
-    { "meetings", { "moten", "mote", NULL }, meeting_cols, M_N, { M_CASE, M_DATE, M_TYPE, NO } },
+    { "goals",
+      "mål",
+      { "mal", NULL, NULL },
+      goal_cols,
+      G_N,
+      { G_CASE, G_DOMAIN, G_SET, G_STATUS } },
+    { "meetings",
+      "möten",
+      { "moten", "mote", NULL },
+      meeting_cols,
+      M_N,
+      { M_CASE, M_DATE, M_TYPE, NO } },
     { "actions",
+      "åtgärder",
       { "atgarder", "atgard", NULL },
       action_cols,
       X_N,
@@ -147,6 +171,11 @@ int uf_entity_column(const entity *e, const char *h)
                 return i;
     }
     return -1;
+}
+
+const char *uf_import_kind_label(int kind)
+{
+    return kind >= 0 && kind < K_COUNT ? uf_entities[kind].label : NULL;
 }
 
 int uf_entity_by_name(const char *name)

@@ -49,6 +49,7 @@ typedef struct coldef {
 
 typedef struct entity {
     const char *name;       /* persons, cases, ... */
+    const char *label;      /* its Swedish name in messages: personer, ... */
     const char *aliases[3]; /* Swedish names (file names, --kind) */
     const coldef *cols;
     int ncols;

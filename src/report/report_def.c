@@ -57,15 +57,6 @@ static void acc_release(acc *a, int ncols)
     free(a->vals);
 }
 
-/* Index of the query column named name, or -1. */
-static int qcol(sqlite3_stmt *st, const char *name)
-{
-    for (int i = 0; i < sqlite3_column_count(st); i++)
-        if (strcmp(sqlite3_column_name(st, i), name) == 0)
-            return i;
-    return -1;
-}
-
 /* Add one query row to a. */
 static void accumulate(uf_report *r, const dtable *t, sqlite3_stmt *st, acc *a)
 {
@@ -76,14 +67,15 @@ static void accumulate(uf_report *r, const dtable *t, sqlite3_stmt *st, acc *a)
     a->rows++;
     for (int c = 0; c < t->ncols; c++) {
         const dcol *col = &t->cols[c];
-        int qa = qcol(st, col->kind == AGG_RATIO || col->kind == AGG_CAPSHARE ? col->a : col->id);
+        int qa =
+            rdef_qcol(st, col->kind == AGG_RATIO || col->kind == AGG_CAPSHARE ? col->a : col->id);
         if (qa < 0 || sqlite3_column_type(st, qa) == SQLITE_NULL)
             continue;
         double v = sqlite3_column_double(st, qa);
         a->sum[c] += v;
         a->n[c]++;
         if (col->kind == AGG_RATIO) {
-            int qb = qcol(st, col->b);
+            int qb = rdef_qcol(st, col->b);
             if (qb >= 0)
                 a->sum_b[c] += sqlite3_column_double(st, qb);
         }

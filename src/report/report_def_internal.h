@@ -94,6 +94,8 @@ void rdef_key_cell(uf_report *r, uf_table *tb, int tr, int col, const char *key,
  * or the query fails: a definition's own query cannot print a pseudonym.
  * -1 on a failure (o->err tells). */
 typedef void (*rdef_row_fn)(void *ctx, sqlite3_stmt *st, const char *unit);
+/* Index of the result column of st named name, or -1. */
+int rdef_qcol(sqlite3_stmt *st, const char *name);
 int rdef_run_query(sqlite3 *db, const char *kind, const char *id, const char *query,
                    const char *from, const char *to, const rep_def_opts *o, bool by_unit,
                    rdef_row_fn row, void *ctx);

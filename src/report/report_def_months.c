@@ -59,10 +59,7 @@ static void month_cb(void *ctx, sqlite3_stmt *st, const char *unit)
     if (!m->looked) {
         m->looked = true;
         for (int k = 0; k < Q_N; k++) {
-            m->col[k] = -1;
-            for (int i = 0; i < sqlite3_column_count(st); i++)
-                if (strcmp(sqlite3_column_name(st, i), qcols[k]) == 0)
-                    m->col[k] = i;
+            m->col[k] = rdef_qcol(st, qcols[k]);
             m->bad |= m->col[k] < 0;
         }
     }

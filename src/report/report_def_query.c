@@ -142,6 +142,14 @@ static void bind_baselines(sqlite3_stmt *st, const rep_def_opts *o)
         sqlite3_bind_int(st, k, o->cfg ? o->cfg->months_after : 12);
 }
 
+int rdef_qcol(sqlite3_stmt *st, const char *name)
+{
+    for (int i = 0; i < sqlite3_column_count(st); i++)
+        if (strcmp(sqlite3_column_name(st, i), name) == 0)
+            return i;
+    return -1;
+}
+
 /* Is unit (NULL: none) the unit of a case of the population?  -1 when
  * the guard query failed. */
 static int is_unit(sqlite3 *db, const char *unit)

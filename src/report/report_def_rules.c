@@ -66,10 +66,7 @@ static void look(by_rule *b, sqlite3_stmt *st)
 {
     b->looked = true;
     for (int k = 0; k < NRULE_COLS; k++) {
-        b->col[k] = -1;
-        for (int i = 1; i < sqlite3_column_count(st); i++)
-            if (strcmp(sqlite3_column_name(st, i), rule_cols[k]) == 0)
-                b->col[k] = i;
+        b->col[k] = rdef_qcol(st, rule_cols[k]);
         if (b->col[k] < 0 && !*b->bad)
             snprintf(b->bad, sizeof b->bad,
                      "[regel %s]: frågan %s ger ingen kolumn %s (en regel ger unit, arende, fel "
