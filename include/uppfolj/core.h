@@ -8,7 +8,9 @@
  * phase), assessment baseline and follow-up per instrument, days placed,
  * the insatser given during the case, and goal status per domain.  Cases
  * whose follow-up consent is "nej" are loaded (they count in flows) but
- * carry no measures.  The core knows nothing of reports or formats; it
+ * carry no measures; a withdrawn consent ends the follow-up on its day
+ * (consent_withdrawn_date): later measurements are left out and a window
+ * not over by then is incomplete.  The core knows nothing of reports or formats; it
  * never prints.
  *
  * Workload: national scale is about 100 000 cases and 8 million rows; the
@@ -49,6 +51,9 @@ typedef struct uf_case {
     int follow_to;                                 /* end + the after window (assessment
                                    follow-up after the end), or INT_MIN */
     bool consent;                                  /* follow-up consent: measures kept */
+    bool withdrawn;                                /* the consent was withdrawn by as-of */
+    int stop;                                      /* follow-up stops before this day: the
+                                   withdrawal, else as-of + 1 */
     bool complete[UF_NPHASES];                     /* the window is complete by as-of */
     int from[UF_NPHASES], to[UF_NPHASES];          /* windows [from, to) */
     double years[UF_NPHASES];                      /* observed time in years (days of the

@@ -154,8 +154,10 @@ static uf_case *case_by_id(uf_caseset *c, sqlite3_int64 id)
  *   after  = [end, end + months_after), or [start, start + months_after)
  *            with the follow-up anchored at the start
  * An end after as-of counts as ongoing.  follow_to = end + months_after
- * bounds an assessment follow-up after the end.  false when memory ran
- * out. */
+ * bounds an assessment follow-up after the end.  The follow-up stops at
+ * as-of, or earlier on the day the consent was withdrawn: a window not
+ * over by then is incomplete and its time counts up to then.  false when
+ * memory ran out. */
 static bool read_case(uf_caseset *c, sqlite3_stmt *st, uf_case *k)
 {
     memset(k, 0, sizeof *k);
@@ -172,6 +174,9 @@ static bool read_case(uf_caseset *c, sqlite3_stmt *st, uf_case *k)
     k->target_group = intern(c, (const char *)sqlite3_column_text(st, 6));
     k->end_reason = k->end != INT_MIN ? intern(c, (const char *)sqlite3_column_text(st, 7)) : -1;
     k->consent = sqlite3_column_int(st, 8) != 0;
+    int withdrawn = col_day(st, 11);
+    k->withdrawn = withdrawn != INT_MIN && withdrawn <= c->as_of;
+    k->stop = k->withdrawn ? withdrawn : c->as_of + 1;
     int after = c->params.anchor == UF_ANCHOR_START ? k->start : k->end;
     k->from[UF_BEFORE] = uf_add_months(k->start, -c->params.months_before);
     k->to[UF_BEFORE] = k->start;
@@ -180,11 +185,11 @@ static bool read_case(uf_caseset *c, sqlite3_stmt *st, uf_case *k)
     k->from[UF_AFTER] = after;
     k->to[UF_AFTER] = after != INT_MIN ? uf_add_months(after, c->params.months_after) : INT_MIN;
     k->follow_to = k->end != INT_MIN ? uf_add_months(k->end, c->params.months_after) : INT_MIN;
-    k->complete[UF_BEFORE] = true;
-    k->complete[UF_DURING] = k->end != INT_MIN;
-    k->complete[UF_AFTER] = k->from[UF_AFTER] != INT_MIN && k->to[UF_AFTER] <= c->as_of + 1;
+    k->complete[UF_BEFORE] = k->to[UF_BEFORE] <= k->stop;
+    k->complete[UF_DURING] = k->end != INT_MIN && k->end <= k->stop;
+    k->complete[UF_AFTER] = k->from[UF_AFTER] != INT_MIN && k->to[UF_AFTER] <= k->stop;
     for (int ph = 0; ph < UF_NPHASES; ph++) {
-        int to = k->to[ph] > c->as_of + 1 ? c->as_of + 1 : k->to[ph];
+        int to = k->to[ph] > k->stop ? k->stop : k->to[ph];
         int days = k->from[ph] == INT_MIN || to <= k->from[ph] ? 0 : to - k->from[ph];
         k->years[ph] = days / 365.25;
         /* days for now: add_intervention takes the days in locked care
@@ -238,7 +243,7 @@ static void add_assessment(uf_case *k, sqlite3_stmt *st)
 {
     int i = uf_kb_index(UF_KB_INSTRUMENT, (const char *)sqlite3_column_text(st, 1));
     int day = col_day(st, 2);
-    if (i < 0 || day == INT_MIN || sqlite3_column_type(st, 3) == SQLITE_NULL)
+    if (i < 0 || day == INT_MIN || day >= k->stop || sqlite3_column_type(st, 3) == SQLITE_NULL)
         return;
     double score = sqlite3_column_double(st, 3);
     int risk = uf_kb_index(UF_KB_RISK, (const char *)sqlite3_column_text(st, 4)) + 1;
@@ -381,7 +386,7 @@ static void add_row(uf_caseset *c, uf_case *k, rows_kind kind, place_state *ps, 
     switch (kind) {
     case ROWS_OUTCOMES: {
         int day = col_day(st, 2);
-        if (day != INT_MIN && day <= c->as_of)
+        if (day != INT_MIN && day < k->stop)
             add_outcome(c, k, (const char *)sqlite3_column_text(st, 1), day,
                         sqlite3_column_double(st, 3));
         break;
@@ -418,7 +423,7 @@ static uf_error stream(sqlite3 *db, uf_caseset *c, const person_case *pc, rows_k
         if (kind == ROWS_GOALS) {
             if (!k || k->id != id)
                 k = case_by_id(c, id);
-            if (k && k->consent)
+            if (k && k->consent && col_day(st, 3) < k->stop)
                 add_goal(&g, k, st);
             continue;
         }

@@ -28,6 +28,7 @@ enum {
     C_ONGOING,
     C_END_REASON,
     C_CONSENT,
+    C_WITHDRAWN,
     C_COMPLETE_BEFORE,
     C_COMPLETE_AFTER,
     C_FIRST_MEASURE,
@@ -84,6 +85,10 @@ static const uf_xcol columns[C_NCOLS] = {
     [C_END_REASON] = { "end_reason", UF_XT_CODE, "Avslutsorsak", CODES(UF_KB_END_REASON) },
     [C_CONSENT] = { "followup_consent", UF_XT_BOOL,
                     "Samtycke till uppföljning (nej: alla mått tomma)", NO_CODES },
+    [C_WITHDRAWN] = { "consent_withdrawn", UF_XT_BOOL,
+                      "Samtycket återkallat: måtten slutar dagen före, en period som inte var "
+                      "över då är inte hel",
+                      NO_CODES },
     [C_COMPLETE_BEFORE] = { "complete_before", UF_XT_BOOL,
                             "Perioden före start är hel vid uttagsdatum", NO_CODES },
     [C_COMPLETE_AFTER] = { "complete_after", UF_XT_BOOL, "Efterperioden är hel vid uttagsdatum",
@@ -227,11 +232,13 @@ static void measure_value(const uf_xtable *t, size_t ki, const uf_case *k, int c
             risk(out, es->follow_risk);
         break;
     case C_DAYS_FIRST: {
-        int f = t->first_susp[ki];
-        num(out, (f != INT_MIN ? f : t->c->as_of) - k->start);
+        int f = t->first_susp[ki]; /* censored on the day before a withdrawal */
+        num(out, (f != INT_MIN && f < k->stop ? f : k->stop - 1) - k->start);
         break;
     }
-    case C_EVENT_FIRST: num(out, t->first_susp[ki] != INT_MIN); break;
+    case C_EVENT_FIRST:
+        num(out, t->first_susp[ki] != INT_MIN && t->first_susp[ki] < k->stop);
+        break;
     default: break;
     }
 }
@@ -276,6 +283,7 @@ void uf_xvalue(const uf_xtable *t, size_t r, int col, uf_xval *out)
     case C_ONGOING: num(out, k->end == INT_MIN); break;
     case C_END_REASON: text(out, uf_caseset_string(t->c, k->end_reason)); break;
     case C_CONSENT: num(out, k->consent); break;
+    case C_WITHDRAWN: num(out, k->withdrawn); break;
     case C_COMPLETE_BEFORE: num(out, k->complete[UF_BEFORE]); break;
     case C_COMPLETE_AFTER: num(out, k->complete[UF_AFTER]); break;
     default:

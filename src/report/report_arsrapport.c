@@ -278,30 +278,6 @@ static void trends(uf_report *r, const ars_flows *f, int years)
     trend_chart(r, s, t, "arsrapport_trend_tid", "Tid i programmet, median", "Dagar", days, 1);
 }
 
-/* Which cases were left out of the before/after comparisons, and why. */
-static void selection(uf_report *r, uf_section *s, const uf_caseset *sub)
-{
-    long v[4] = { 0, 0, 0, (long)sub->n };
-    for (size_t i = 0; i < sub->n; i++) {
-        const uf_case *k = &sub->cases[i];
-        v[!k->consent ? 2 : rep_windows_complete(k) ? 0 : 1]++;
-    }
-    uf_table *t = uf_section_table(r, s, "arsrapport_urval",
-                                   "Ärenden vars efterperiod började under året", 2);
-    uf_table_col(r, t, 0, "group", "Ärenden", UF_C_TEXT, 0, false);
-    uf_table_col(r, t, 1, "n", "Antal", UF_C_COUNT, 0, true);
-    static const char *const labels[] = { "Med hela före- och efterperioden",
-                                          "Efterperioden inte avslutad vid datumet för uttaget",
-                                          "Utan samtycke till uppföljning", "Totalt" };
-    for (int i = 0; i < 4; i++) {
-        int tr = uf_table_row(r, t, i == 3);
-        uf_cell_text(r, t, tr, 0, labels[i]);
-        uf_cell_count(t, tr, 1, v[i]);
-        if (i == 3 && v[2] == 0) /* then the cases of the outcome tables */
-            uf_cell_key(r, t, tr, 1, "n_cases:Totalt");
-    }
-}
-
 /* The before/after sections by sex, age band and insats, for the cases of
  * the population whose after phase began in year y. */
 static void outcomes(uf_report *r, uf_caseset *c, const ars_year *y, const uf_arsrapport_opts *o)
@@ -320,7 +296,8 @@ static void outcomes(uf_report *r, uf_caseset *c, const ars_year *y, const uf_ar
     uf_section_par(r, s,
                    "Jämförelserna gäller ärenden vars efterperiod började under året och "
                    "som har hela före- och efterperioden vid datumet för uttaget.");
-    selection(r, s, c);
+    rep_selection(r, s, c, "arsrapport_urval", "Ärenden vars efterperiod började under året",
+                  "Totalt");
     static const struct {
         uf_dim dim;
         const char *prefix, *title;
@@ -435,7 +412,9 @@ static void method(uf_report *r, const uf_caseset *c, const uf_arsrapport_opts *
     snprintf(p, sizeof p,
              "Datum för uttaget är %s: det som hänt senare räknas inte, och ett ärende som "
              "avslutats senare räknas som pågående. Ett år räknas från 1 januari till 31 "
-             "december, eller till datumet för uttaget om det kommer före årets slut.",
+             "december, eller till datumet för uttaget om det kommer före årets slut. "
+             "Återkallar någon sitt samtycke till uppföljning slutar uppföljningen den dagen: "
+             "senare uppgifter används inte, och en period som inte var slut då räknas inte.",
              asof);
     uf_report_method(r, p);
     uf_report_method(r, "Unga i programmet: personer med ett startat ärende som pågick någon dag "

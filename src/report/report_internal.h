@@ -67,6 +67,12 @@ double rep_mcnemar(long only_before, long only_after);
 
 /* Are the before and after windows of case k complete (and non-empty)? */
 bool rep_windows_complete(const uf_case *k);
+/* Table id of c's cases in s, a partition: with both windows whole, the
+ * after window still open, the consent withdrawn before it was over, no
+ * follow-up consent; then the row total (its label).  NULL (r marked
+ * failed) when memory ran out. */
+uf_table *rep_selection(uf_report *r, uf_section *s, const uf_caseset *c, const char *id,
+                        const char *title, const char *total);
 /* ... and has k time at risk (days outside locked care) in both? */
 bool rep_at_risk(const uf_case *k);
 /* The before/after tables (report_outcomes.c) for breakdown g, with ids

@@ -117,8 +117,9 @@ static void cohort_data(const kh_set *k, int j, const int *first, double *t, int
     for (size_t m = 0; m < k->n[j]; m++) {
         size_t i = k->idx[j][m];
         const uf_case *cs = &k->c->cases[i];
-        ev[m] = first[i] != KH_NONE;
-        t[m] = (double)((ev[m] ? first[i] : k->c->as_of) - cs->start);
+        /* followed up to as-of, or to the day before a withdrawal */
+        ev[m] = first[i] != KH_NONE && first[i] < cs->stop;
+        t[m] = (double)((ev[m] ? first[i] : cs->stop - 1) - cs->start);
     }
 }
 

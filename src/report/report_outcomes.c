@@ -29,6 +29,42 @@ bool rep_windows_complete(const uf_case *k)
            k->years[UF_AFTER] > 0;
 }
 
+uf_table *rep_selection(uf_report *r, uf_section *s, const uf_caseset *c, const char *id,
+                        const char *title, const char *total)
+{
+    enum { COMPLETE, OPEN, WITHDRAWN, NO_CONSENT, TOTAL };
+    long v[TOTAL + 1] = { [TOTAL] = (long)c->n };
+    for (size_t i = 0; i < c->n; i++) {
+        const uf_case *k = &c->cases[i];
+        v[!k->consent               ? NO_CONSENT
+          : rep_windows_complete(k) ? COMPLETE
+          : k->withdrawn            ? WITHDRAWN
+                                    : OPEN]++;
+    }
+    uf_table *t = uf_section_table(r, s, id, title, 2);
+    if (!t)
+        return NULL;
+    uf_table_col(r, t, 0, "group", "Ärenden", UF_C_TEXT, 0, false);
+    uf_table_col(r, t, 1, "n", "Antal", UF_C_COUNT, 0, true);
+    const char *const labels[] = {
+        [COMPLETE] = "Med hela före- och efterperioden",
+        [OPEN] = "Efterperioden inte avslutad vid datumet för uttaget",
+        [WITHDRAWN] = "Samtycket till uppföljning återkallat innan efterperioden var slut",
+        [NO_CONSENT] = "Utan samtycke till uppföljning",
+        [TOTAL] = total,
+    };
+    for (int i = 0; i <= TOTAL; i++) {
+        if (i == WITHDRAWN && v[i] == 0)
+            continue; /* a row only where the data has withdrawals */
+        int tr = uf_table_row(r, t, i == TOTAL);
+        uf_cell_text(r, t, tr, 0, labels[i]);
+        uf_cell_count(t, tr, 1, v[i]);
+        if (i == TOTAL && v[NO_CONSENT] == 0) /* then the cases of the outcome tables */
+            uf_cell_key(r, t, tr, 1, "n_cases:Totalt");
+    }
+    return t;
+}
+
 bool rep_at_risk(const uf_case *k)
 {
     return rep_windows_complete(k) && k->risk_years[UF_BEFORE] > 0 && k->risk_years[UF_AFTER] > 0;

@@ -12,37 +12,15 @@
 /* The cases and why some are left out of the comparisons. */
 static void left_out(uf_report *r, uf_section *s, const uf_caseset *c)
 {
-    long no_consent = 0, incomplete = 0, complete = 0;
-    for (size_t i = 0; i < c->n; i++) {
-        const uf_case *k = &c->cases[i];
-        if (!k->consent)
-            no_consent++;
-        else if (!rep_windows_complete(k))
-            incomplete++;
-        else
-            complete++;
-    }
-    uf_table *t = uf_section_table(r, s, "utfall_urval", "Ärenden i jämförelserna", 2);
-    uf_table_col(r, t, 0, "group", "Ärenden", UF_C_TEXT, 0, false);
-    uf_table_col(r, t, 1, "n", "Antal", UF_C_COUNT, 0, true);
-    static const char *const labels[] = { "Med hela före- och efterperioden",
-                                          "Efterperioden inte avslutad vid datumet för uttaget",
-                                          "Utan samtycke till uppföljning",
-                                          "Startade ärenden, totalt" };
-    long v[] = { complete, incomplete, no_consent, (long)c->n };
-    for (int i = 0; i < 4; i++) {
-        int tr = uf_table_row(r, t, i == 3);
-        uf_cell_text(r, t, tr, 0, labels[i]);
-        uf_cell_count(t, tr, 1, v[i]);
-        if (i == 3 && no_consent == 0) /* then the cases of the outcome tables */
-            uf_cell_key(r, t, tr, 1, "n_cases:Totalt");
-    }
+    uf_table *t = rep_selection(r, s, c, "utfall_urval", "Ärenden i jämförelserna",
+                                "Startade ärenden, totalt");
     char note[256];
     snprintf(note, sizeof note,
              "Dessutom %zu aktualiserade ärenden som inte hade startat vid "
              "datumet för uttaget; de ingår inte.",
              c->not_started);
-    uf_table_note(r, t, note);
+    if (t)
+        uf_table_note(r, t, note);
 }
 
 /* The method page. */
@@ -53,7 +31,9 @@ static void method(uf_report *r, const uf_caseset *c, const uf_report_opts *o)
              "Faser: före = de %d månaderna före start; under = från start till avslut (eller "
              "till datumet för uttaget om ärendet pågår); efter = de %d månaderna %s. En period "
              "som inte är avslutad vid datumet för uttaget räknas inte, och ärendet lämnas utanför "
-             "de jämförelser som behöver den perioden (se tabellen över urvalet).",
+             "de jämförelser som behöver den perioden (se tabellen över urvalet). Återkallar "
+             "någon sitt samtycke till uppföljning slutar uppföljningen den dagen: senare "
+             "uppgifter används inte, och en period som inte var slut då räknas inte.",
              c->params.months_before, c->params.months_after,
              c->params.anchor == UF_ANCHOR_START ? "från start" : "efter avslut");
     uf_report_method(r, p);

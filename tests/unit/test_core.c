@@ -807,6 +807,61 @@ static void test_core__no_followup_consent_no_measures(void **state)
     uf_caseset_free(c);
 }
 
+/* Set the withdrawal of case id's follow-up consent (NULL: none). */
+static void withdraw(int id, const char *date)
+{
+    char sql[160];
+    snprintf(sql, sizeof sql, "UPDATE cases SET consent_withdrawn_date = %s%s%s WHERE id = %d",
+             date ? "'" : "", date ? date : "NULL", date ? "'" : "", id);
+    assert_int_equal(sqlite3_exec(fx.db, sql, NULL, NULL, NULL), SQLITE_OK);
+}
+
+static void test_core__withdrawn_consent_stops_follow_up(void **state)
+{
+    (void)state;
+    /* A withdraws on 2024-06-01, in its after window [2024-01-10,
+     * 2025-01-10): the window is incomplete, its time runs to the day
+     * before, 22 + 29 + 31 + 30 + 31 = 143 days (10-31 January is 22); of its suspicions the
+     * one of 2024-01-10 counts, the one of 2025-01-09 does not; the
+     * state of 2024-06-01 (the day itself) and school absence of
+     * 2024-12-31 are left out, so no end value after */
+    withdraw(1, "2024-06-01");
+    uf_caseset *c = load();
+    const uf_case *a = get(c, 1);
+    assert_true(a->withdrawn);
+    assert_int_equal(a->stop, D(2024, 6, 1));
+    assert_true(a->complete[UF_BEFORE]);
+    assert_true(a->complete[UF_DURING]);
+    assert_false(a->complete[UF_AFTER]);
+    assert_near(a->years[UF_AFTER], 143 / 365.25);
+    assert_near(a->years[UF_DURING], 301 / 365.25);
+    assert_near(ev(c, a, "misstanke_brott", UF_BEFORE), 4);
+    assert_near(ev(c, a, "misstanke_brott", UF_AFTER), 1);
+    assert_true(isnan(a->state_end[st(c, "uppforandestorning")][UF_AFTER]));
+    assert_true(isnan(a->state_end[st(c, "skolfranvaro_pct")][UF_AFTER]));
+    assert_false(get(c, 3)->withdrawn);
+    uf_caseset_free(c);
+
+    /* on 2023-08-02, during the case: the goals as on 2023-08-01 (only
+     * the follow-ups of 2023-06-01: skola delvis + ej_uppnatt), the
+     * during window incomplete */
+    withdraw(1, "2023-08-02");
+    c = load();
+    const unsigned char early[4] = { 0, 1, 1, 0 };
+    assert_memory_equal(get(c, 1)->goals[domain("skola")], early, 4);
+    assert_false(get(c, 1)->complete[UF_DURING]);
+    uf_caseset_free(c);
+
+    /* a withdrawal after as-of is not yet one */
+    withdraw(1, "2025-07-01");
+    c = load();
+    assert_false(get(c, 1)->withdrawn);
+    assert_int_equal(get(c, 1)->stop, AS_OF + 1);
+    assert_true(get(c, 1)->complete[UF_AFTER]);
+    uf_caseset_free(c);
+    withdraw(1, NULL);
+}
+
 static void test_core__person_with_two_cases(void **state)
 {
     (void)state;
@@ -1021,6 +1076,7 @@ int main(void)
         cmocka_unit_test(test_core__insatser_overlapping_during),
         cmocka_unit_test(test_core__goals_by_latest_status),
         cmocka_unit_test(test_core__no_followup_consent_no_measures),
+        cmocka_unit_test(test_core__withdrawn_consent_stops_follow_up),
         cmocka_unit_test(test_core__person_with_two_cases),
         cmocka_unit_test(test_core__not_started_left_out),
         cmocka_unit_test(test_core__anchor_start_six_months),
