@@ -35,7 +35,8 @@ static const char *const file_headers[SF_COUNT] = {
     "person;birth_date;sex;unit",
     "case_id;person;programme;unit;target_group;referred_by;referral_date;"
     "consent_date;plan_date;start_date;end_date;end_reason;form;"
-    "followup_consent",
+    "followup_consent;assessed_date;offer;offer_reason;consent_by;consent_actors;"
+    "consent_declined_date;consent_withdrawn_date",
     "case_id;insats;provider;start_date;end_date",
     "assessment_id;case_id;instrument;date;total_score;risk_level",
     "person;date;measure;value",

@@ -157,6 +157,45 @@ static void put_id(sample_line *l, const char *prefix, unsigned long id, int wid
     sample_line_uint(l, id, width);
 }
 
+/* The path and consent columns of started case c (cases.csv): assessed
+ * between referral and consent, offered, consent by the guardians under
+ * 15, by both 15-17, by the youth from 18, for social services and the
+ * agencies of the case; a third of the drop-outs with follow-up consent
+ * withdrew it on their end date.  From a stream of its own (the seed and
+ * the case), so the other files are what they were. */
+static void path_write(sample_gen *g, const sample_person *p, const sample_case *c, sample_line *l)
+{
+    static const struct {
+        unsigned flag;
+        const char *code;
+    } agencies[] = { { SA_POLIS, "polis" },   { SA_SKOLA, "skola" }, { SA_BUP, "bup" },
+                     { SA_FRITID, "fritid" }, { SA_AF, "af" },       { SA_ANNAN, "annan" } };
+    sample_rng rs, *r = &rs;
+    sample_rng_seed(r, g->seed * 1000033u + c->id);
+    int gap = c->consent - c->referral;
+    int assessed = c->referral + sample_range(r, gap > 1 ? 1 : 0, gap > 1 ? gap - 1 : 0);
+    int age = sample_age(p->birth, c->start);
+    int avhopp = c->reason == uf_kb_index(UF_KB_END_REASON, "avhopp");
+    int withdrawn = avhopp && !c->followup_no && sample_chance(r, 333) ? c->end : SAMPLE_NODATE;
+    sample_line_sep(l);
+    sample_line_date(l, assessed);
+    sample_line_sep(l);
+    sample_line_str(l, "erbjuden");
+    sample_line_sep(l); /* offer_reason */
+    sample_line_sep(l);
+    sample_line_str(l, age < 15 ? "vardnadshavare" : age < 18 ? "bada" : "ungdom");
+    sample_line_sep(l);
+    sample_line_str(l, "socialtjanst");
+    for (size_t i = 0; i < sizeof agencies / sizeof *agencies; i++)
+        if (c->actors & agencies[i].flag) {
+            sample_line_str(l, "|");
+            sample_line_str(l, agencies[i].code);
+        }
+    sample_line_sep(l); /* consent_declined_date */
+    sample_line_sep(l);
+    sample_line_date(l, withdrawn);
+}
+
 /* Write c's row of cases.csv. */
 static void case_write(sample_gen *g, const sample_person *p, const sample_case *c)
 {
@@ -184,6 +223,93 @@ static void case_write(sample_gen *g, const sample_person *p, const sample_case 
     sample_line_str(&l, c->form_service ? "service" : "bistand");
     sample_line_sep(&l);
     sample_line_str(&l, c->followup_no ? "nej" : "ja");
+    path_write(g, p, c, &l);
+    sample_line_end(&l, &g->files[SF_CASES]);
+}
+
+/* One referral of p that led to no start (about one youth in five; a
+ * stream of its own from the seed and the youth, so the other rows are
+ * what they were): before the first case (ending before it), or after the only one ended.
+ * Recent ones are open (maybe assessed); the others were not relevant
+ * (ej_aktuell, with a reason), declined, consented but moved before the
+ * start, or closed before the assessment. */
+static void referral_write(sample_gen *g, const sample_person *p)
+{
+    static const char *const reasons[] = { "Behovet tillgodoses inom andra insatser",
+                                           "Uppfyller inte kriterierna för målgruppen",
+                                           "Ingen risk för fortsatt brottslighet bedömd" };
+    sample_rng rs, *r = &rs;
+    sample_rng_seed(r, g->seed * 1000037u + p->index);
+    if (!sample_chance(r, 200))
+        return;
+    const sample_case *first = &p->cases[0], *last = &p->cases[p->ncases - 1];
+    int after = p->ncases == 1 && last->end != SAMPLE_NODATE && sample_chance(r, 500);
+    int referral =
+        after ? last->end + sample_range(r, 30, 400) : first->referral - sample_range(r, 120, 500);
+    if (referral < g->span_start || referral > g->as_of)
+        return;
+    int kind = (int)sample_below(r, 100);
+    int assessed = referral + sample_range(r, 5, 30), consent = SAMPLE_NODATE;
+    int declined = SAMPLE_NODATE, end = SAMPLE_NODATE;
+    const char *offer = NULL, *reason = NULL, *end_reason = "annan";
+    if (referral > g->as_of - 45) { /* still open */
+        if (assessed > g->as_of || sample_chance(r, 500))
+            assessed = SAMPLE_NODATE;
+    } else if (kind < 35) {
+        offer = "ej_aktuell";
+        reason = reasons[sample_below(r, 3)];
+        end = assessed + sample_range(r, 0, 14);
+    } else if (kind < 70) {
+        offer = "erbjuden";
+        declined = assessed + sample_range(r, 3, 30);
+        end = declined + sample_range(r, 0, 14);
+    } else if (kind < 85) {
+        offer = "erbjuden";
+        consent = assessed + sample_range(r, 3, 30);
+        end = consent + sample_range(r, 5, 40);
+        end_reason = "flytt";
+    } else {
+        assessed = SAMPLE_NODATE;
+        end = referral + sample_range(r, 10, 60);
+        end_reason = sample_chance(r, 500) ? "flytt" : "annan";
+    }
+    if (declined > g->as_of || consent > g->as_of)
+        declined = consent = end = SAMPLE_NODATE, offer = "erbjuden";
+    if (end > g->as_of)
+        end = SAMPLE_NODATE;
+    sample_line l = { 0, { 0 } };
+    put_id(&l, "R", p->index + 1, 6);
+    sample_line_sep(&l);
+    sample_line_str(&l, p->id);
+    sample_line_sep(&l);
+    sample_line_str(&l, first->sig ? "SIG" : "ordinarie");
+    sample_line_sep(&l);
+    sample_line_str(&l, sample_unit_names[p->unit]);
+    sample_line_sep(&l);
+    sample_line_str(&l, "riskzon");
+    sample_line_sep(&l);
+    sample_line_str(&l, uf_kb_code(UF_KB_REFERRER, (int)sample_pick(r, referred_w, 7)));
+    const int dates[5] = { referral, consent, SAMPLE_NODATE, SAMPLE_NODATE, end };
+    for (int i = 0; i < 5; i++) {
+        sample_line_sep(&l);
+        sample_line_date(&l, dates[i]);
+    }
+    sample_line_sep(&l);
+    if (end != SAMPLE_NODATE)
+        sample_line_str(&l, end_reason);
+    sample_line_sep(&l);                                  /* form */
+    sample_line_sep(&l);                                  /* followup_consent */
+    const char *texts[4] = { offer, reason, NULL, NULL }; /* no consent_by, actors */
+    sample_line_sep(&l);
+    sample_line_date(&l, assessed);
+    for (int i = 0; i < 4; i++) {
+        sample_line_sep(&l);
+        if (texts[i])
+            sample_line_str(&l, texts[i]);
+    }
+    sample_line_sep(&l);
+    sample_line_date(&l, declined);
+    sample_line_sep(&l); /* consent_withdrawn_date */
     sample_line_end(&l, &g->files[SF_CASES]);
 }
 
@@ -305,4 +431,5 @@ void sample_cases_write(sample_gen *g, const sample_person *p)
         interventions_write(g, &p->cases[i]);
         assessments_write(g, &p->cases[i]);
     }
+    referral_write(g, p);
 }
