@@ -13,7 +13,8 @@
 # window per year at risk, where the time at risk leaves out days in locked
 # care (every SiS placement of the person, overlapping ones once, the end
 # day counted, an open end running to as-of); a pair needs time at risk in
-# both windows.  Personnummer are matched on their last ten digits (the
+# both windows; a withdrawn follow-up consent ends the follow-up on its
+# day, so the after window must be over by then.  Personnummer are matched on their last ten digits (the
 # files write them in several forms), other ids as written.
 suppressMessages(library(data.table))
 setDTthreads(2)
@@ -50,8 +51,11 @@ persons[, sex := fifelse(sx %in% c("f", "flicka", "kvinna", "k"), "F",
                  fifelse(sx %in% c("m", "pojke", "man"), "M",
                  fifelse(sx %in% c("x", "annat"), "X", NA_character_)))]
 
+hdr <- names(fread(file.path(dir, "cases.csv"), sep = ";", nrows = 0))
+wcol <- intersect("consent_withdrawn_date", hdr)
 cases <- rd("cases.csv", c("case_id", "person", "programme", "start_date", "end_date",
-                           "followup_consent"))
+                           "followup_consent", wcol))
+if (!length(wcol)) cases[, consent_withdrawn_date := NA_character_]
 cases[, pk := pkey(person)]
 all_cases <- cases[, .(case_id, pk)]
 cases <- cases[programme == "SIG" & !is.na(start_date)]
@@ -62,6 +66,8 @@ cases[, consent := is.na(followup_consent) |
 cases <- cases[consent == TRUE]
 cases[, end := as.IDate(end_date)]
 cases[!is.na(end) & end > asof, end := NA]
+cases[, wd := as.IDate(consent_withdrawn_date)]
+cases[!is.na(wd) & wd > asof, wd := NA]
 cases[, `:=`(bf = shift_year(start, -1L), af = end, at = shift_year(end, 1L))]
 cases <- persons[, .(pk, sex)][cases, on = "pk"]
 
@@ -101,7 +107,7 @@ locked <- function(from, to) {
 cases[, `:=`(lock_b = locked("bf", "start"), lock_a = locked("af", "at"))]
 cases[, `:=`(risk_b = (as.numeric(start - bf) - lock_b) / 365.25,
              risk_a = (as.numeric(at - af) - lock_a) / 365.25)]
-cases[, paired := !is.na(af) & at <= asof + 1L & risk_b > 0 & risk_a > 0]
+cases[, paired := !is.na(af) & at <= asof + 1L & (is.na(wd) | at <= wd) & risk_b > 0 & risk_a > 0]
 cases[paired == TRUE, `:=`(rb = ev_b / risk_b, ra = ev_a / risk_a)]
 
 row <- function(label, d) {

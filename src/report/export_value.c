@@ -86,8 +86,7 @@ static const uf_xcol columns[C_NCOLS] = {
     [C_CONSENT] = { "followup_consent", UF_XT_BOOL,
                     "Samtycke till uppföljning (nej: alla mått tomma)", NO_CODES },
     [C_WITHDRAWN] = { "consent_withdrawn", UF_XT_BOOL,
-                      "Samtycket återkallat: måtten slutar dagen före, en period som inte var "
-                      "över då är inte hel",
+                      "Samtycket till uppföljning återkallat (inga mått från den dagen)",
                       NO_CODES },
     [C_COMPLETE_BEFORE] = { "complete_before", UF_XT_BOOL,
                             "Perioden före start är hel vid uttagsdatum", NO_CODES },

@@ -67,14 +67,14 @@ static void accumulate(uf_report *r, const dtable *t, sqlite3_stmt *st, acc *a)
     a->rows++;
     for (int c = 0; c < t->ncols; c++) {
         const dcol *col = &t->cols[c];
-        int qa =
-            rdef_qcol(st, col->kind == AGG_RATIO || col->kind == AGG_CAPSHARE ? col->a : col->id);
+        bool two = col->kind == AGG_RATIO || col->kind == AGG_SHARE_OF;
+        int qa = rdef_qcol(st, two || col->kind == AGG_CAPSHARE ? col->a : col->id);
         if (qa < 0 || sqlite3_column_type(st, qa) == SQLITE_NULL)
             continue;
         double v = sqlite3_column_double(st, qa);
         a->sum[c] += v;
         a->n[c]++;
-        if (col->kind == AGG_RATIO) {
+        if (two) {
             int qb = rdef_qcol(st, col->b);
             if (qb >= 0)
                 a->sum_b[c] += sqlite3_column_double(st, qb);
@@ -91,6 +91,16 @@ static int capacity(const uf_config *cfg, const char *name)
         if (strcmp(cfg->units[i].name, name) == 0)
             return cfg->units[i].capacity;
     return 0;
+}
+
+/* The table column (1 + the definition's) of the count column id of t,
+ * or -1. */
+static int count_column(const dtable *t, const char *id)
+{
+    for (int k = 0; k < t->ncols; k++)
+        if (t->cols[k].kind == AGG_COUNT && strcmp(t->cols[k].id, id) == 0)
+            return k + 1;
+    return -1;
 }
 
 /* Write the aggregated row of a (unit name, or NULL for the total) into table row
@@ -118,20 +128,21 @@ static void write_row(uf_report *r, uf_table *tb, int tr, const dtable *t, const
             break;
         }
         case AGG_RATIO: uf_cell_number(tb, tr, tc, sum_b > 0 ? sum / sum_b : NAN, a->rows); break;
+        case AGG_SHARE_OF:
+            /* n is B; a count column of A in the table is its numerator */
+            uf_cell_percent(tb, tr, tc, sum_b > 0 ? 100.0 * sum / sum_b : NAN, lround(sum_b),
+                            count_column(t, col->a));
+            break;
         case AGG_CAPACITY:
             if (cap > 0)
                 uf_cell_number(tb, tr, tc, cap, -1);
             else
                 uf_cell_none(tb, tr, tc, UF_SUPP_MISSING);
             break;
-        case AGG_CAPSHARE: {
-            int link = -1;
-            for (int k = 0; k < t->ncols; k++)
-                if (t->cols[k].kind == AGG_COUNT && strcmp(t->cols[k].id, col->a) == 0)
-                    link = k + 1;
-            uf_cell_percent(tb, tr, tc, cap > 0 ? 100.0 * sum / cap : NAN, -1, link);
+        case AGG_CAPSHARE:
+            uf_cell_percent(tb, tr, tc, cap > 0 ? 100.0 * sum / cap : NAN, -1,
+                            count_column(t, col->a));
             break;
-        }
         }
         bool all_rows = col->kind == AGG_COUNT || (a->n && a->n[c] == a->rows);
         if (*col->key && all_rows && col->kind != AGG_CAPACITY && col->kind != AGG_CAPSHARE)
@@ -151,6 +162,23 @@ static int table_done(uf_report *r, int rc, const uf_table *tb, units *u, int *o
     if (rc == 0 && (!tb || nomem))
         r->failed = true;
     return rc == 0 && tb && !nomem ? 0 : -1;
+}
+
+/* Columns 1.. of tb: t's columns, with their parts (uf_table_part_of). */
+static void measure_cols(uf_report *r, uf_table *tb, const dtable *t)
+{
+    for (int c = 0; c < t->ncols; c++) {
+        const dcol *col = &t->cols[c];
+        bool share =
+            col->kind == AGG_SHARE || col->kind == AGG_SHARE_OF || col->kind == AGG_CAPSHARE;
+        uf_ctype type = col->kind == AGG_COUNT ? UF_C_COUNT : share ? UF_C_PERCENT : UF_C_NUMBER;
+        uf_table_col(r, tb, c + 1, col->id, col->label, type,
+                     col->kind == AGG_CAPACITY ? 0 : col->decimals, type == UF_C_COUNT);
+    }
+    for (int c = 0; c < t->ncols; c++) /* checked by the parser: a count of a count */
+        for (int k = 0; *t->cols[c].part_of && k < t->ncols; k++)
+            if (k != c && strcmp(t->cols[k].id, t->cols[c].part_of) == 0)
+                uf_table_part_of(tb, c + 1, k + 1);
 }
 
 /* ---- form = enheter ----------------------------------------------------- */
@@ -185,18 +213,7 @@ static int units_table(uf_report *r, uf_section *s, sqlite3 *db, const dtable *t
     uf_table *tb = order ? uf_section_table(r, s, id, t->title, t->ncols + 1) : NULL;
     if (tb) {
         uf_table_col(r, tb, 0, "unit", "Enhet", UF_C_TEXT, 0, false);
-        for (int c = 0; c < t->ncols; c++) {
-            const dcol *col = &t->cols[c];
-            uf_ctype type = col->kind == AGG_COUNT                                ? UF_C_COUNT
-                            : col->kind == AGG_SHARE || col->kind == AGG_CAPSHARE ? UF_C_PERCENT
-                                                                                  : UF_C_NUMBER;
-            uf_table_col(r, tb, c + 1, col->id, col->label, type,
-                         col->kind == AGG_CAPACITY ? 0 : col->decimals, type == UF_C_COUNT);
-        }
-        for (int c = 0; c < t->ncols; c++) /* checked by the parser: a count of a count */
-            for (int k = 0; *t->cols[c].part_of && k < t->ncols; k++)
-                if (k != c && strcmp(t->cols[k].id, t->cols[c].part_of) == 0)
-                    uf_table_part_of(tb, c + 1, k + 1);
+        measure_cols(r, tb, t);
         int total_cap = 0;
         for (int i = 0; i < b.u.n; i++) {
             const char *name = b.u.name[order[i]];
@@ -226,22 +243,27 @@ typedef struct by_cat {
     units u;   /* u.acc: per unit, a long *[ncats + 1] */
 } by_cat;
 
+/* The category of a query row (its second column) among t's ncats: an
+ * age band or a code; ncats = other or missing. */
+static int category_of(const dtable *t, const uf_config *cfg, int ncats, sqlite3_stmt *st)
+{
+    if (t->bands) {
+        int band = sqlite3_column_type(st, 1) != SQLITE_NULL
+                       ? uf_config_band(cfg, sqlite3_column_int(st, 1))
+                       : -1;
+        return band >= 0 ? band : ncats;
+    }
+    const char *code = (const char *)sqlite3_column_text(st, 1);
+    for (int i = 0; code && i < t->ncats; i++)
+        if (strcmp(t->cats[i].code, code) == 0)
+            return i;
+    return ncats;
+}
+
 static void cat_row(void *ctx, sqlite3_stmt *st, const char *unit)
 {
     by_cat *b = ctx;
-    int cat = b->ncats;
-    if (b->t->bands) {
-        if (sqlite3_column_type(st, 1) != SQLITE_NULL) {
-            int band = uf_config_band(b->cfg, sqlite3_column_int(st, 1));
-            if (band >= 0)
-                cat = band;
-        }
-    } else {
-        const char *code = (const char *)sqlite3_column_text(st, 1);
-        for (int i = 0; code && i < b->t->ncats; i++)
-            if (strcmp(b->t->cats[i].code, code) == 0)
-                cat = i;
-    }
+    int cat = category_of(b->t, b->cfg, b->ncats, st);
     int u = rdef_unit_index(&b->u, unit);
     long **counts = b->u.acc;
     if (u >= 0 && !counts[u])
@@ -346,6 +368,72 @@ static int cat_table(uf_report *r, uf_section *s, sqlite3 *db, const dtable *t, 
     return table_done(r, rc, tb, &b.u, order);
 }
 
+/* ---- form = kategorier with kolumn lines --------------------------------- */
+
+/* One row per category (then other or missing, when there is any, then
+ * Totalt), the columns summed over the report's units: the query returns
+ * (unit, category, the columns). */
+typedef struct by_cat_cols {
+    uf_report *r;
+    const dtable *t;
+    const uf_config *cfg;
+    int ncats;
+    acc *per; /* [ncats + 1] */
+    acc total;
+} by_cat_cols;
+
+static void cat_cols_row(void *ctx, sqlite3_stmt *st, const char *unit)
+{
+    (void)unit;
+    by_cat_cols *b = ctx;
+    accumulate(b->r, b->t, st, &b->per[category_of(b->t, b->cfg, b->ncats, st)]);
+    accumulate(b->r, b->t, st, &b->total);
+}
+
+static int cat_cols_table(uf_report *r, uf_section *s, sqlite3 *db, const dtable *t,
+                          const char *from, const char *to, const rep_def_opts *o)
+{
+    by_cat_cols b = {
+        .r = r, .t = t, .cfg = o->cfg, .ncats = t->bands ? o->cfg->nbands : t->ncats
+    };
+    if (!(b.per = calloc((size_t)b.ncats + 1, sizeof *b.per))) {
+        r->failed = true;
+        return -1;
+    }
+    int rc = rdef_run_query(db, "tabell", t->id, t->query, from, to, o, true, cat_cols_row, &b);
+    char id[112];
+    snprintf(id, sizeof id, "%s_%s", o->name, t->id);
+    uf_table *tb =
+        rc == 0 && !r->failed ? uf_section_table(r, s, id, t->title, t->ncols + 1) : NULL;
+    if (tb) {
+        tb->groups_overlap = t->overlap;
+        uf_table_col(r, tb, 0, "category", *t->heading ? t->heading : "Kategori", UF_C_TEXT, 0,
+                     false);
+        measure_cols(r, tb, t);
+        by_cat names = { .t = t, .cfg = o->cfg, .ncats = b.ncats };
+        for (int c = 0; c <= b.ncats; c++) {
+            if (c == b.ncats && b.per[c].rows == 0)
+                break; /* no "other" row when there is none */
+            char label[128];
+            cat_label(&names, c, label, sizeof label);
+            int tr = uf_table_row(r, tb, false);
+            uf_cell_text(r, tb, tr, 0, label);
+            write_row(r, tb, tr, t, &b.per[c], 0, NULL);
+        }
+        if (!t->overlap) {
+            int tr = uf_table_row(r, tb, true);
+            uf_cell_text(r, tb, tr, 0, "Totalt");
+            write_row(r, tb, tr, t, &b.total, 0, NULL);
+        }
+    } else if (rc == 0)
+        r->failed = true;
+    for (int c = 0; c <= b.ncats; c++)
+        acc_release(&b.per[c], t->ncols);
+    free(b.per);
+    acc_release(&b.total, t->ncols);
+    return rc == 0 && tb ? 0 : -1;
+}
+
 int rep_def_build(uf_report *r, sqlite3 *db, const rep_def *d, const char *from, const char *to,
                   const rep_def_opts *o)
 {
@@ -364,9 +452,10 @@ int rep_def_build(uf_report *r, sqlite3 *db, const rep_def *d, const char *from,
             s = uf_report_section(r, t->section);
             last = t->section;
         }
-        rc = t->months       ? rep_def_months(r, s, db, t, first, next, o)
-             : t->categories ? cat_table(r, s, db, t, from, to, o)
-                             : units_table(r, s, db, t, from, to, o);
+        rc = t->months                   ? rep_def_months(r, s, db, t, first, next, o)
+             : t->categories && t->ncols ? cat_cols_table(r, s, db, t, from, to, o)
+             : t->categories             ? cat_table(r, s, db, t, from, to, o)
+                                         : units_table(r, s, db, t, from, to, o);
     }
     for (int i = 0; rc == 0 && i < d->nmethod; i++)
         uf_report_method(r, d->method[i]);

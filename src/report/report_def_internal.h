@@ -16,13 +16,14 @@ typedef enum agg {
     AGG_MEAN,
     AGG_RATIO,
     AGG_CAPACITY,
-    AGG_CAPSHARE
+    AGG_CAPSHARE,
+    AGG_SHARE_OF /* andel:A/B: sum of A in percent of sum of B */
 } agg;
 
 typedef struct dcol {
     char id[48], label[96];
     agg kind;
-    char a[48], b[48]; /* query columns of kvot:A/B, kapacitetsandel:A */
+    char a[48], b[48]; /* query columns of kvot:A/B, andel:A/B, kapacitetsandel:A */
     int decimals;
     char key[48];     /* the figure its counts (or its n) are, or "" */
     char part_of[48]; /* a count column whose parts this and its siblings

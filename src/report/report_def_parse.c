@@ -83,6 +83,10 @@ static bool parse_col(dcol *c, const char *v)
         c->kind = AGG_RATIO;
         return true;
     }
+    if (sscanf(kind, "andel:%47[^/]/%47s", c->a, c->b) == 2) {
+        c->kind = AGG_SHARE_OF;
+        return true;
+    }
     if (sscanf(kind, "kapacitetsandel:%47s", c->a) == 1) {
         c->kind = AGG_CAPSHARE;
         return true;
@@ -278,6 +282,24 @@ static bool parts_ok(const dtable *t, char *err, size_t n)
     return true;
 }
 
+/* Are the columns of a kategorier table (summed over the units, one
+ * row per category) counts or andel:A/B, without nyckel (a category row
+ * is no unit's figure)?  false with a message in err. */
+static bool measures_ok(const dtable *t, char *err, size_t n)
+{
+    for (int c = 0; c < t->ncols; c++) {
+        const dcol *col = &t->cols[c];
+        if ((col->kind != AGG_COUNT && col->kind != AGG_SHARE_OF) || *col->key) {
+            snprintf(err, n,
+                     "[tabell %s] kolumn %s: i form = kategorier är en kolumn antal eller "
+                     "andel:A/B, utan nyckel",
+                     t->id, col->id);
+            return false;
+        }
+    }
+    return true;
+}
+
 void rep_def_free(rep_def *d)
 {
     if (!d)
@@ -309,8 +331,9 @@ rep_def *rep_def_parse(const char *text, char *err, size_t n)
         const dtable *t = &d->tables[i];
         if (!*t->query || !*t->title)
             snprintf(d->err, sizeof d->err, "[tabell %s]: fråga och titel behövs", t->id);
-        else if (!parts_ok(t, d->err, sizeof d->err))
-            ;
+        else if (!parts_ok(t, d->err, sizeof d->err) ||
+                 (t->categories && !measures_ok(t, d->err, sizeof d->err)))
+            ; /* the message is in d->err */
         else if (t->months && (t->ncols || t->ncats))
             snprintf(d->err, sizeof d->err, "[tabell %s]: form = månader har givna kolumner",
                      t->id);

@@ -135,6 +135,10 @@ SAME_FIGURE = [
     (r"^verksamhet_manader$", r"^Totalt$", r"^avslutade$", "verk:avslutade:Totalt"),
     (r"^verksamhet_(flode|manader)$", r"^Totalt$", r"^(?P<c>aktualiserade|startade)$", "verk:{c}:Totalt"),
     (r"^verksamhet_avslut$", r"^Totalt$", r"^total$", "verk:avslutade:Totalt"),
+    # verksamhet, the path: the cases referred in the period, by where they stand
+    (r"^verksamhet_flode$", r"^(?P<u>.+)$", r"^aktualiserade$", "verk:aktualiserade:{u}"),
+    (r"^verksamhet_vag$", r"^Totalt$", r"^unit_(?P<u>.+)$", "verk:aktualiserade:{u}"),
+    (r"^verksamhet_vag$", r"^Totalt$", r"^total$", "verk:aktualiserade:Totalt"),
     # kohort: analysed cases per cohort (Tabell 1, the balance table, the
     # KM table and the at-risk row at month 0), at risk per month, cases
     # with before and after

@@ -23,7 +23,9 @@ expect_eq "$(head -n 1 rapp/utfall_misstanke_nagon.csv)" \
 # with follow-up consent and a complete 12-month after window; suspicions
 # in [start - 12 months, start) and [end, end + 12 months), per year at
 # risk: the window less its distinct days in SiS (locked care, SPEC §6),
-# counted day by day so overlapping placements count once.
+# counted day by day so overlapping placements count once.  A withdrawn
+# consent ends the follow-up on its day: the after window must be over by
+# then (the sample's drop-outs who withdraw do so on their end date).
 cat > ind.sql <<SQL
 WITH RECURSIVE k AS (
   SELECT c.id, c.person_id, c.start_date AS s, c.end_date AS e,
@@ -31,6 +33,8 @@ WITH RECURSIVE k AS (
   FROM cases c
   WHERE c.programme = 'SIG' AND c.start_date <= '$ASOF' AND c.end_date <= '$ASOF' AND c.followup_consent = 1
     AND date(c.end_date, '+12 months') <= date('$ASOF', '+1 day')
+    AND (c.consent_withdrawn_date IS NULL OR c.consent_withdrawn_date > '$ASOF'
+         OR date(c.end_date, '+12 months') <= c.consent_withdrawn_date)
 ), w AS (
   SELECT id, person_id, 'b' AS ph, bf AS f, date(s, '-1 day') AS l FROM k
   UNION ALL SELECT id, person_id, 'a', e, date(at, '-1 day') FROM k
@@ -68,6 +72,15 @@ rate=$(grep '^"Totalt"' rapp/utfall_misstankar_per_ar.csv)
 expect_eq "$(printf '%.6f' "$(echo "$rate" | cut -d, -f4)")" "$rb" "misstankar per år före, medel ($rb)"
 expect_eq "$(printf '%.6f' "$(echo "$rate" | cut -d, -f5)")" "$ra" "misstankar per år efter, medel ($ra)"
 [ "$n" -gt 20 ] && ok "jämförelsen bygger på $n ärenden" || fail "för få ärenden ($n)"
+# The cases whose follow-up consent was withdrawn before their after window
+# was over, in the selection table (independent SQL; the sample's
+# withdrawals fall on the end date, so every one of them).
+wd=$(sqlite3 uppfolj.db "SELECT count(*) FROM cases WHERE programme = 'SIG' AND followup_consent = 1
+    AND start_date <= '$ASOF' AND consent_withdrawn_date <= '$ASOF'
+    AND NOT coalesce(date(end_date, '+12 months') <= consent_withdrawn_date, 0)")
+expect_eq "$(grep '^"Samtycket till uppföljning återkallat' rapp/utfall_urval.csv | cut -d, -f2)" "$wd" \
+    "urvalet: $wd med samtycket återkallat"
+[ "$wd" -ge 5 ] && ok "urvalet visar återkallade samtycken ($wd)" || fail "för få återkallade ($wd)"
 
 # Disclosure control on every table (python3 reads the CSV files):
 # no count of 1-4, no statistic over fewer than 5, hidden cells named.

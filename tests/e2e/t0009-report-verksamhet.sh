@@ -26,7 +26,7 @@ expect_eq "$(echo "$tot" | cut -d, -f5)" \
     "$(q "SELECT count(*) FROM cases WHERE programme = 'SIG' AND start_date <= '2025-12-31' AND (end_date IS NULL OR end_date > '2025-12-31')")" \
     "pågående vid årets slut"
 expect_eq "$(echo "$tot" | cut -d, -f6)" \
-    "$(q "SELECT count(*) FROM cases WHERE programme = 'SIG' AND end_date BETWEEN '2025-01-01' AND '2025-12-31'")" \
+    "$(q "SELECT count(*) FROM cases WHERE programme = 'SIG' AND start_date IS NOT NULL AND end_date BETWEEN '2025-01-01' AND '2025-12-31'")" \
     "avslutade 2025"
 n=$(q "SELECT count(*) FROM cases WHERE programme = 'SIG' AND unit = 'Norrstaden' AND start_date <= '2025-12-31' AND (end_date IS NULL OR end_date >= '2025-01-01')")
 expect_eq "$(grep '^"Norrstaden"' v/verksamhet_plan.csv | cut -d, -f2)" "$n" "aktiva ärenden i Norrstaden ($n)"

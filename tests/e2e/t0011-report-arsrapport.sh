@@ -87,14 +87,18 @@ expect_eq "$(key a/arsrapport_mal.csv Totalt 2),$(key a/arsrapport_mal.csv Total
 
 # Before/after: SIG cases with follow-up consent that ended in 2025 (the after
 # phase begins at the end), with the whole 12-month after window by as-of;
-# suspicions in [start - 12 months, start) and [end, end + 12 months).
+# suspicions in [start - 12 months, start) and [end, end + 12 months).  A
+# withdrawn consent ends the follow-up on its day: the after window must be
+# over by then.
 cat > ind.sql <<SQL
 WITH k AS (
   SELECT c.id, c.person_id, c.start_date AS s, c.end_date AS e,
          date(c.start_date, '-12 months') AS bf, date(c.end_date, '+12 months') AS at
   FROM cases c
-  WHERE c.programme = 'SIG' AND c.end_date LIKE '2025-%' AND c.followup_consent = 1
+  WHERE c.programme = 'SIG' AND c.start_date IS NOT NULL AND c.end_date LIKE '2025-%' AND c.followup_consent = 1
     AND date(c.end_date, '+12 months') <= date('$ASOF', '+1 day')
+    AND (c.consent_withdrawn_date IS NULL OR c.consent_withdrawn_date > '$ASOF'
+         OR date(c.end_date, '+12 months') <= c.consent_withdrawn_date)
 ), m AS (
   SELECT k.*,
     (SELECT coalesce(sum(value), 0) FROM outcomes o WHERE o.person_id = k.person_id

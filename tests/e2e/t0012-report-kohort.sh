@@ -94,13 +94,17 @@ done
 # Time to event: days from start to the first suspicion (value > 0) after
 # the start date and by as-of, else censored at as-of.  Change scores:
 # suspicions per year in [end, end + 12 months) minus [start - 12 months,
-# start), for cases whose after window is over by as-of.
+# start), for cases whose after window is over by as-of.  A withdrawn
+# consent ends the follow-up on its day: time to event is censored the day
+# before (stop), and the after window must be over by then.
 sqlite3 -csv uppfolj.db "SELECT c.programme,
-    julianday(coalesce(f.d, '$ASOF')) - julianday(c.start_date), f.d IS NOT NULL
-  FROM cases c LEFT JOIN (
+    julianday(coalesce(f.d, date(c.stop, '-1 day'))) - julianday(c.start_date), f.d IS NOT NULL
+  FROM (SELECT *, CASE WHEN consent_withdrawn_date <= '$ASOF' THEN consent_withdrawn_date
+                       ELSE date('$ASOF', '+1 day') END AS stop FROM cases) c LEFT JOIN (
     SELECT c2.id, min(o.date) AS d FROM cases c2 JOIN outcomes o ON o.person_id = c2.person_id
     WHERE o.measure = 'misstanke_brott' AND o.value > 0 AND o.date > c2.start_date
-      AND o.date <= '$ASOF' GROUP BY c2.id) f ON f.id = c.id
+      AND o.date <= '$ASOF' AND o.date < coalesce(c2.consent_withdrawn_date, '9999')
+    GROUP BY c2.id) f ON f.id = c.id
   WHERE (c.programme = 'SIG' OR c.programme = 'ordinarie') AND c.followup_consent = 1
     AND c.start_date IS NOT NULL AND c.start_date <= '$ASOF'" > km.csv
 # (per year at risk: the window less its distinct days in SiS, SPEC §6)
@@ -110,6 +114,8 @@ sqlite3 -csv uppfolj.db "WITH RECURSIVE k AS (
     FROM cases c
     WHERE (c.programme = 'SIG' OR c.programme = 'ordinarie') AND c.followup_consent = 1
       AND c.end_date IS NOT NULL AND date(c.end_date, '+12 months') <= date('$ASOF', '+1 day')
+      AND (c.consent_withdrawn_date IS NULL OR c.consent_withdrawn_date > '$ASOF'
+           OR date(c.end_date, '+12 months') <= c.consent_withdrawn_date)
   ), w AS (
     SELECT id, person_id, 'b' AS ph, bf AS f, date(s, '-1 day') AS l FROM k
     UNION ALL SELECT id, person_id, 'a', e, date(at, '-1 day') FROM k

@@ -53,7 +53,10 @@ swedish = {"person": "personnummer", "birth_date": "födelsedatum", "sex": "kön
            "followup_date": "uppföljningsdatum", "status": "status", "type": "mötestyp",
            "participants": "deltagare", "action_id": "åtgärd", "actor": "ansvarig",
            "planned_date": "planerat datum", "due_date": "klart senast",
-           "done_date": "genomförd datum"}
+           "done_date": "genomförd datum", "assessed_date": "bedömt datum",
+           "offer": "erbjudande", "offer_reason": "skäl", "consent_by": "samtycke av",
+           "consent_actors": "samtycke för", "consent_declined_date": "samtycke nekat datum",
+           "consent_withdrawn_date": "samtycke återkallat datum"}
 for name, sheet in zip(files, wb.sheetnames[1:9]):
     ws = wb[sheet]
     heads = [c.value for c in ws[1]]

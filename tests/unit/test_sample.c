@@ -23,7 +23,7 @@
 #include "uppfolj/sample.h"
 
 #define END "2026-06-30"
-#define MAXF 16
+#define MAXF 24
 
 static const char *const files[7] = { "persons.csv",     "cases.csv",    "interventions.csv",
                                       "assessments.csv", "outcomes.csv", "goals.csv",
@@ -188,7 +188,8 @@ static void test_sample__header_lines(void **state)
         "person;birth_date;sex;unit",
         "case_id;person;programme;unit;target_group;referred_by;"
         "referral_date;consent_date;plan_date;start_date;end_date;"
-        "end_reason;form;followup_consent",
+        "end_reason;form;followup_consent;assessed_date;offer;offer_reason;consent_by;"
+        "consent_actors;consent_declined_date;consent_withdrawn_date",
         "case_id;insats;provider;start_date;end_date",
         "assessment_id;case_id;instrument;date;total_score;risk_level",
         "person;date;measure;value",
@@ -211,9 +212,14 @@ static void test_sample__row_counts_plausible(void **state)
         n[i] = t.n - 1;
         unload(&t);
     }
-    size_t cases = n[1];
+    table t = load(dir_a, files[1]);
+    size_t cases = 0; /* started (A...), the others are referrals only (R...) */
+    for (size_t i = 1; i < t.n; i++)
+        cases += t.line[i][0] == 'A';
+    unload(&t);
     assert_int_equal(n[0], 300);
     assert_in_range(cases, 300, 330);             /* ~5 % have a second case */
+    assert_in_range(n[1] - cases, 20, 100);       /* one youth in five, in the span */
     assert_in_range(n[2], cases, 4 * cases);      /* 1-4 insatser */
     assert_in_range(n[3], cases / 2, 2 * cases);  /* baseline + follow-up */
     assert_in_range(n[4], 300 * 10, 300 * 60);    /* events and states */
@@ -346,7 +352,9 @@ static void test_sample__end_reason_shares(void **state)
     char copy[512], *f[MAXF];
     size_t mal = 0, avhopp = 0, fortsatt = 0, other = 0;
     for (size_t i = 1; i < t.n; i++) {
-        assert_int_equal(split(t.line[i], copy, f), 14);
+        assert_int_equal(split(t.line[i], copy, f), 21);
+        if (f[0][0] != 'A')
+            continue; /* a referral without start */
         const char *r = f[11];
         mal += strcmp(r, "mal_uppfyllda") == 0;
         avhopp += strcmp(r, "avhopp") == 0;
@@ -397,25 +405,62 @@ static void test_sample__case_dates_in_order(void **state)
     (void)state;
     table t = load(dir_big, "cases.csv");
     char copy[512], *f[MAXF];
-    size_t ongoing = 0;
+    size_t ongoing = 0, started = 0, withdrawn = 0, declined = 0, not_relevant = 0;
     for (size_t i = 1; i < t.n; i++) {
-        split(t.line[i], copy, f);
+        assert_int_equal(split(t.line[i], copy, f), 21);
         const char *ref = f[6], *con = f[7], *plan = f[8], *start = f[9];
-        const char *end = f[10], *reason = f[11];
+        const char *end = f[10], *reason = f[11], *assessed = f[14], *offer = f[15];
+        const char *why = f[16], *by = f[17], *actors = f[18], *decl = f[19], *wd = f[20];
+        if (end[0] != '\0')
+            assert_true(reason[0] != '\0');
+        else
+            assert_string_equal(reason, "");
+        if (assessed[0] != '\0')
+            assert_true(is_date(assessed) && strcmp(ref, assessed) <= 0);
+        if (f[0][0] == 'R') { /* a referral that led to no start */
+            assert_string_equal(start, "");
+            assert_string_equal(wd, "");
+            if (strcmp(offer, "ej_aktuell") == 0) {
+                assert_true(assessed[0] != '\0' && why[0] != '\0' && end[0] != '\0');
+                not_relevant++;
+            } else
+                assert_string_equal(why, "");
+            if (decl[0] != '\0') {
+                assert_string_equal(offer, "erbjuden");
+                assert_true(strcmp(assessed, decl) <= 0 && strcmp(decl, end) <= 0);
+                declined++;
+            }
+            if (end[0] != '\0')
+                assert_true(strcmp(ref, end) <= 0);
+            continue;
+        }
+        started++;
         assert_true(is_date(ref) && is_date(con) && is_date(start));
         assert_true(strcmp(ref, con) <= 0);
         assert_true(strcmp(con, start) <= 0);
+        assert_true(strcmp(assessed, con) <= 0);
+        assert_string_equal(offer, "erbjuden");
+        assert_true(by[0] != '\0' && strncmp(actors, "socialtjanst", 12) == 0);
+        assert_string_equal(decl, "");
+        if (wd[0] != '\0') { /* drop-outs withdraw on their end date */
+            assert_string_equal(wd, end);
+            assert_string_equal(reason, "avhopp");
+            assert_string_equal(f[13], "ja");
+            withdrawn++;
+        }
         if (plan[0] != '\0')
             assert_true(strcmp(con, plan) <= 0);
-        if (end[0] != '\0') {
+        if (end[0] != '\0')
             assert_true(strcmp(start, end) <= 0);
-            assert_true(reason[0] != '\0');
-        } else {
-            assert_string_equal(reason, "");
+        else
             ongoing++;
-        }
     }
-    assert_true(ongoing > 0 && ongoing < t.n / 2);
+    assert_true(ongoing > 0 && ongoing < started / 2);
+    /* a third of the drop-outs (19 % of the ~60 % ended) with consent
+     * (95 %) withdraw: about 36 per 1000; of the referrals without start
+     * about 35 % each are declined or not relevant */
+    assert_in_range(withdrawn * 1000, 20 * started, 60 * started);
+    assert_true(declined > 50 && not_relevant > 50);
     unload(&t);
 }
 
