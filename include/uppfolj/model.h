@@ -40,7 +40,11 @@ typedef enum uf_supp {
                            recovered by subtraction: ".." */
     UF_SUPP_FEW,       /* a statistic over fewer than threshold persons: ".." */
     UF_SUPP_NOTEST,    /* a test not run (too few per group): ".." */
-    UF_SUPP_MISSING    /* no value could be computed (no data): ".." */
+    UF_SUPP_MISSING,   /* no value could be computed (no data): ".." */
+    UF_SUPP_ANY        /* a count of 1..threshold-1 whose "<5" would give
+                          away a hidden value however much more is hidden
+                          (the bounds themselves pin it): hidden as any
+                          count, "x" */
 } uf_supp;
 
 typedef struct uf_cell {

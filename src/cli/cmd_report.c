@@ -536,7 +536,8 @@ static long hidden_in(const uf_report *r, const uf_report *lean)
             for (int k = 0; both && k < t->nrows; k++)
                 for (int c = 0; c < t->ncols; c++) {
                     uf_supp x = t->rows[k].cells[c].supp;
-                    n += x == UF_SUPP_SMALL || x == UF_SUPP_SECONDARY || x == UF_SUPP_FEW;
+                    n += x == UF_SUPP_SMALL || x == UF_SUPP_SECONDARY || x == UF_SUPP_FEW ||
+                         x == UF_SUPP_ANY;
                 }
         }
     return n;

@@ -37,10 +37,13 @@
  *
  * THE SYMBOLS THEMSELVES can pin cells no further hiding saves: a row "<3",
  * "<3", 0 with the total "<3" can only be 1, 1, 0, 2.  Then the cheapest
- * cycle on which some "<T" cells are shown as ".." (0 or more) is used,
- * fewest such cells first; this is rare (about 1 in 600 hidden counts in
- * the tests, nearly all with threshold 3).  A reader who knew this module
- * could guess that such a ".." is below T; we accept that.
+ * cycle on which some "<T" cells are shown as "x" (UF_SUPP_ANY: any count,
+ * 0 or more) is used, fewest such cells first; this is rare (about 1 in 600
+ * hidden counts in the tests, nearly all with threshold 3).  Not as "..":
+ * the reader who takes ".." for 0 or at least T would then reason from a
+ * false bound, and can reach true small counts that way (a column of ".."
+ * and "<5" summing to a shown 9 leaves each "<5" one value).  A reader who
+ * knew this module could guess that an "x" is below T; we accept that.
  *
  * ZEROS stay shown (SPEC §8) and are never hidden, so the ".." bound holds.
  * To the reader a zero is known: it protects nothing and is fixed in the
@@ -261,12 +264,15 @@ static int state(const net *n, const edge *e)
 }
 
 /* What the reader knows of count e once hidden: "<T" is 1..T-1, ".." is 0
- * or >= T (the part that holds the true value). */
+ * or >= T (the part that holds the true value), "x" any count. */
 static void bounds(const net *n, const edge *e, long *lo, long *hi)
 {
     if (cell_of(n, e)->supp == UF_SUPP_SMALL) {
         *lo = 1;
         *hi = n->th - 1;
+    } else if (cell_of(n, e)->supp == UF_SUPP_ANY) {
+        *lo = 0;
+        *hi = LONG_MAX;
     } else {
         *lo = e->v >= n->th ? n->th : 0;
         *hi = LONG_MAX;
@@ -275,13 +281,13 @@ static void bounds(const net *n, const edge *e, long *lo, long *hi)
 
 /* What a path search may use: hidden cells only (the reader's view); also
  * shown non-zero counts, to be hidden; also "<T" cells whose bounds are in
- * the way, to be shown as ".." instead (see repair()). */
+ * the way, to be shown as "x" instead (see repair()). */
 typedef enum mode { READER, HIDE, RELABEL } mode;
 
 /* The cost of moving edge e by one, down or up, in a search of mode m, or
  * -1 when it cannot: a hidden cell within its bounds costs 0; a shown count
  * its value plus its rank times the penalty (a total, a count that stands
- * in other tables too); a "<T" cell past its bounds (0 or more as "..")
+ * in other tables too); a "<T" cell past its bounds (0 or more as "x")
  * four penalties. */
 static long long arc_cost(const net *n, const edge *e, bool down, mode m)
 {
@@ -369,7 +375,7 @@ static bool cycle(net *n, int i, mode m, int *src, int *node)
  * Protect pinned edge i: hide the shown cells of the cheapest cycle through
  * it.  When there is none, the "<T" bounds themselves pin it (a row "<3",
  * "<3", 0 with total "<3" can only be 1, 1, 0, 2) and no further hiding can
- * help: then the cheapest cycle that shows some "<T" cells as ".." instead
+ * help: then the cheapest cycle that shows some "<T" cells as "x" instead
  * is taken (fewest such cells first).  *hid gets the number of cells newly
  * hidden; returns the number of cells changed (0: nothing can be done).
  */
@@ -385,7 +391,7 @@ static int repair(net *n, int i, int *hid)
         uf_cell *c = cell_of(n, e);
         if (state(n, e) == CANDIDATE || arc_cost(n, e, down, READER) < 0) {
             *hid += c->supp == UF_SHOWN;
-            c->supp = UF_SUPP_SECONDARY;
+            c->supp = c->supp == UF_SUPP_SMALL ? UF_SUPP_ANY : UF_SUPP_SECONDARY;
             changed++;
         }
         node = down ? e->head : e->tail;
@@ -567,7 +573,7 @@ static int links(uf_table *t)
 /* One footnote per kind of cell not shown in t. */
 void ufs_footnotes(uf_report *r, uf_table *t, int th)
 {
-    bool small = false, sec = false, few = false, notest = false, missing = false;
+    bool small = false, sec = false, few = false, notest = false, missing = false, any = false;
     char note[256];
     for (int i = 0; i < t->nrows; i++)
         for (int c = 0; c < t->ncols; c++)
@@ -578,12 +584,17 @@ void ufs_footnotes(uf_report *r, uf_table *t, int th)
             case UF_SUPP_FEW: few = true; break;
             case UF_SUPP_NOTEST: notest = true; break;
             case UF_SUPP_MISSING: missing = true; break;
+            case UF_SUPP_ANY: any = true; break;
             }
     if (small) {
         snprintf(note, sizeof note, "<%d: antalet är 1–%d personer och visas inte (röjandeskydd).",
                  th, th - 1);
         uf_table_note(r, t, note);
     }
+    if (any)
+        uf_table_note(r, t,
+                      "x: antalet visas inte (röjandeskydd); det kan vara vilket antal som "
+                      "helst.");
     if (few && sec)
         snprintf(note, sizeof note,
                  "..: värdet visas inte, eftersom det bygger på färre än "
@@ -719,6 +730,7 @@ const char *uf_supp_symbol(uf_supp s, int threshold, char buf[UF_SUPP_SYMBOL_SIZ
     case UF_SUPP_FEW:
     case UF_SUPP_NOTEST:
     case UF_SUPP_MISSING: return "..";
+    case UF_SUPP_ANY: return "x";
     }
     return "..";
 }
@@ -732,6 +744,7 @@ const char *uf_supp_reason(uf_supp s)
     case UF_SUPP_FEW: return "för få personer";
     case UF_SUPP_NOTEST: return "för få per grupp för test";
     case UF_SUPP_MISSING: return "uppgift saknas";
+    case UF_SUPP_ANY: return "röjandeskydd, vilket antal som helst";
     }
     return "";
 }

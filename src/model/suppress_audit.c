@@ -14,7 +14,7 @@
  * THE MODEL.  Every count cell is a figure (the cells of one key are one
  * figure).  A shown figure is its value; a hidden one an integer unknown
  * the reader bounds as suppress.c's network does: "<T" is 1..T-1, ".." 0 or
- * at least T (the part the true value is in).  The equations are the lines
+ * at least T (the part the true value is in), "x" any count.  The equations are the lines
  * of every table (ufs_lines) and the balances of stock-and-flow tables
  * (uf_table_balance, which the table rules do not know: a set that holds
  * one is always audited); the inequalities the within columns.
@@ -34,8 +34,9 @@
  * counts (as suppress.c prices them).  The shown figures it moves are
  * hidden; the table rules and rule 5 then run again, and so does the audit,
  * until it finds nothing.  When no hiding can help ("<T" bounds pin x),
- * some "<T" cells are shown as ".." instead, as suppress.c does; and when
- * even that finds no change, every count connected to x is hidden.  The
+ * some "<T" cells are shown as "x" (any count) instead, as suppress.c
+ * does; and when even that finds no change, every count connected to x is
+ * hidden.  The
  * price is per unit moved, not per cell hidden: a cell moved by 2 counts
  * twice, so the choice may hide a little more than the fewest cells.
  *
@@ -548,8 +549,8 @@ done:
 
 /* ---- the repair ----------------------------------------------------------- */
 
-/* Hide every shown cell of figure f, and show its "<T" cells as ".." too
- * when relabel: the number of cells changed. */
+/* Hide every shown cell of figure f, and show its "<T" cells as "x" (any
+ * count) too when relabel: the number of cells changed. */
 static int hide_fig(audit *a, int f, bool relabel)
 {
     int changed = 0;
@@ -558,7 +559,7 @@ static int hide_fig(audit *a, int f, bool relabel)
         if (a->cell[i].f != f)
             continue;
         if (x->supp == UF_SHOWN || (relabel && x->supp == UF_SUPP_SMALL)) {
-            x->supp = UF_SUPP_SECONDARY;
+            x->supp = x->supp == UF_SUPP_SMALL ? UF_SUPP_ANY : UF_SUPP_SECONDARY;
             changed++;
         }
     }
@@ -694,7 +695,7 @@ static int repair(audit *a, int x, int *moved)
 
 /* The last resort for a figure no cheapest change frees (never seen in
  * the attacker's reports): every shown count connected to it is hidden,
- * and every "<T" shown as "..".  The number of cells changed. */
+ * and every "<T" shown as "x".  The number of cells changed. */
 static int hide_connected(audit *a, int x)
 {
     int changed = 0;

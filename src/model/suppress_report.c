@@ -54,23 +54,31 @@ static int mark_shared(uf_report *r)
 /*
  * Rule 5 on r: a count that stands in several tables is one figure: hidden
  * in one, it is hidden in all (and each table so changed is protected
- * again).  Returns the number of cells hidden, or -1 (memory).
+ * again); shown as "x" (any count) in one, it is "x" in all, or a "<5"
+ * elsewhere would give its bounds back.  Returns the number of cells
+ * hidden, or -1 (memory).
  */
 static int same_figure(uf_report *r, int th)
 {
     bool *gone = calloc((size_t)r->nkeys + 1, sizeof *gone);
+    bool *any = calloc((size_t)r->nkeys + 1, sizeof *any);
     uf_table *t;
     int hid = 0, more;
-    if (!gone)
+    if (!gone || !any) {
+        free(gone);
+        free(any);
         return -1;
+    }
     do {
         more = 0;
         EACH_TABLE(r, t)
         for (int i = 0; i < t->nrows; i++)
             for (int c = 0; c < t->ncols; c++) {
                 const uf_cell *x = &t->rows[i].cells[c];
-                if (x->type == UF_C_COUNT && x->key > 0 && x->key <= r->nkeys && ufs_hidden(x))
+                if (x->type == UF_C_COUNT && x->key > 0 && x->key <= r->nkeys && ufs_hidden(x)) {
                     gone[x->key] = true;
+                    any[x->key] |= x->supp == UF_SUPP_ANY;
+                }
             }
         EACH_TABLE(r, t)
         {
@@ -78,14 +86,20 @@ static int same_figure(uf_report *r, int th)
             for (int i = 0; i < t->nrows; i++)
                 for (int c = 0; c < t->ncols; c++) {
                     uf_cell *x = &t->rows[i].cells[c];
-                    if (x->key > 0 && x->key <= r->nkeys && gone[x->key] && x->supp == UF_SHOWN) {
+                    if (x->key <= 0 || x->key > r->nkeys || !gone[x->key])
+                        continue;
+                    if (x->supp == UF_SHOWN) {
                         x->supp = UF_SUPP_SECONDARY;
+                        here++;
+                    } else if (x->supp == UF_SUPP_SMALL && any[x->key]) {
+                        x->supp = UF_SUPP_ANY;
                         here++;
                     }
                 }
             int p = here ? ufs_protect(t, th) : 0;
             if (p < 0) {
                 free(gone);
+                free(any);
                 return -1;
             }
             more += here + p;
@@ -93,6 +107,7 @@ static int same_figure(uf_report *r, int th)
         hid += more;
     } while (more > 0);
     free(gone);
+    free(any);
     return hid;
 }
 

@@ -19,6 +19,7 @@ const char *uf_supp_name(uf_supp s)
     case UF_SUPP_FEW: return "few";
     case UF_SUPP_NOTEST: return "notest";
     case UF_SUPP_MISSING: return "missing";
+    case UF_SUPP_ANY: return "any";
     }
     return "";
 }

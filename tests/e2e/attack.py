@@ -727,7 +727,8 @@ def attack_fisher(rep, kn, fails, budget=300000, max_cands=3000):
                     opts.append(list(acc))
                 return
             cell = body[hid[i]][c]
-            dom = range(1, t) if cell.supp == "small" else [0] + list(range(t, left + 1))
+            dom = (range(1, t) if cell.supp == "small" else range(0, left + 1) if cell.supp == "any"
+                   else [0] + list(range(t, left + 1)))
             for v in dom:
                 if v <= left:
                     fill(i + 1, left - v, acc + [v])
@@ -770,7 +771,8 @@ def solve_intervals(rep, kn, tags, targets, ub, cache):
     """Feasible integer interval [lo, hi] of each target unknown under the
     constraints whose tag is in tags, solved per connected component with
     scipy's MILP (HiGHS).  Hidden 'small' counts are in 1..t-1, other
-    hidden counts are 0 or >= t (a binary switch), derived counts >= 0."""
+    hidden counts are 0 or >= t (a binary switch); an "x" ("any") and
+    derived counts are >= 0."""
     t = rep.t
     cons = []
     for cid, (tag, terms, sense, rhs, what) in enumerate(kn.cons):
@@ -823,8 +825,8 @@ def solve_intervals(rep, kn, tags, targets, ub, cache):
             continue
         idx = {r: i for i, r in enumerate(vars_)}
         nv = len(vars_)
-        sw = [r for r in vars_ if not isinstance(r, str) and rep.cells[r].supp != "small"
-              and rep.cells[r].supp != "stat"]
+        sw = [r for r in vars_ if not isinstance(r, str)
+              and rep.cells[r].supp not in ("small", "stat", "any")]
         swi = {r: nv + j for j, r in enumerate(sw)}
         N = nv + len(sw)
         lb, hb = np.zeros(N), np.full(N, float(ub))
@@ -1019,9 +1021,10 @@ def main():
                 kn.notes["en härledning gav fel värde (avrundat villkor), räknas inte"] += 1
                 continue
             if lo == hi:
-                fails.append((c.where(), stage, lo, f"räknat fram exakt ({'<' + str(t) if c.supp == 'small' else '..'})"))
+                sym = {"small": f"<{t}", "any": "x"}.get(c.supp, "..")
+                fails.append((c.where(), stage, lo, f"räknat fram exakt ({sym})"))
                 done.add(ref)
-            elif c.supp != "small" and 1 <= lo and hi < t:
+            elif c.supp not in ("small", "any") and 1 <= lo and hi < t:
                 fails.append((c.where(), stage, c.true, f"intervall {lo}..{hi}: ett litet antal"))
                 done.add(ref)
 

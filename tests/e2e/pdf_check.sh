@@ -10,7 +10,7 @@
 #     formatted the Swedish way (written out below, independently of
 #     src/render/format.c: decimal comma, a space between thousands, "12,5 %",
 #     p-values "0,032" or "< 0,001"), a hidden cell as "<T" (a small count,
-#     T the threshold) or ".."; in a table printed whole, each row's cells
+#     T the threshold), "x" (any count) or ".."; in a table printed whole, each row's cells
 #     in order (pdftotext -raw gives the text in drawing order); in a table
 #     split into parts ("del 1 av 2"), each value as often as expected
 #     between its title and the next table's (in order, a hidden cell is
@@ -79,7 +79,7 @@ def shown(cell, col, threshold):
     """The text of a cell as the PDF should show it; None: nothing."""
     why = cell.get("suppressed")
     if why:
-        return "<%d" % threshold if why == "small" else ".."
+        return "<%d" % threshold if why == "small" else "x" if why == "any" else ".."
     v, t = cell.get("value"), col["type"]
     if t in ("text", "date"):
         return norm(v) if v is not None else None

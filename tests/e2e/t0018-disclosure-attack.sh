@@ -8,7 +8,8 @@
 # recovered or narrowed below the threshold.  Also prints the share of
 # hidden numeric cells per report kind ("# dold andel: ...").
 #
-# Data sets: 25, 40 and 60 generated youths with seeds 1, 2 and 3 (ATTACK_ALL=1:
+# Data sets: 25, 40 and 60 generated youths with seeds 1, 2 and 3, and 60
+# with seed 2, which needs an "x" (ATTACK_ALL=1:
 # every combination of the three sizes and three seeds).  Runs the truth
 # binary directly, also under `make valgrind` (speed).
 . "$(dirname "$0")/lib.sh"
@@ -65,7 +66,10 @@ attack() {
 if [ -n "${ATTACK_ALL:-}" ]; then
     SETS="25:1 25:2 25:3 40:1 40:2 40:3 60:1 60:2 60:3"
 else
-    SETS="25:1 40:2 60:3"
+    # 60:2: its verksamhet for 2025 needs a "<5" shown as "x" (any count);
+    # shown as ".." a reader taking ".." for 0 or at least 5 reached six
+    # true small counts
+    SETS="25:1 40:2 60:3 60:2"
 fi
 for s in $SETS; do
     youths=${s%%:*}; seed=${s#*:}

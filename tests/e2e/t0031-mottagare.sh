@@ -22,7 +22,7 @@ hidden() {
 import json, sys
 d = json.load(open(sys.argv[1], encoding="utf-8"))
 n = sum(1 for s in d["sections"] for t in s["tables"] for r in t["rows"] for c in r["cells"]
-        if c.get("suppressed") in ("small", "secondary", "few"))
+        if c.get("suppressed") in ("small", "secondary", "few", "any"))
 print(n)
 PY
 }

@@ -6,7 +6,8 @@
  * Expected states are worked out by hand in each test's comment.
  *
  * States, one letter per cell: '.' shown, 'S' "<5", 'X' hidden to protect
- * another value, 'F' resting on too few, 'N' test not shown.
+ * another value, 'A' hidden as any count ("x"), 'F' resting on too few,
+ * 'N' test not shown.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -25,6 +26,7 @@ static char letter(const uf_cell *c)
     case UF_SUPP_FEW: return 'F';
     case UF_SUPP_NOTEST: return 'N';
     case UF_SUPP_MISSING: return 'M';
+    case UF_SUPP_ANY: return 'A';
     }
     return '?';
 }
@@ -48,6 +50,41 @@ static uf_table *table(uf_report *r, const char *id, int ncols)
 {
     uf_section *s = r->nsections ? r->sections[0] : uf_report_section(r, "Avsnitt");
     return uf_section_table(r, s, id, id, ncols);
+}
+
+/*
+ * A "<3" shown as "x" (any count) is "x" in every table that has it (rule
+ * 5): else the "<3" of the other table gives its bounds back.  Table one
+ * is test_suppress.c's table whose bounds alone pin it (threshold 3, row
+ * 2, 1, 1, 0 under columns n = A + B + C): its A of row 1 becomes "x";
+ * table two shows the same figure (key "a") alone, as "<3" before rule 5.
+ */
+static void test_suppress_report__any_count_in_every_table(void **state)
+{
+    (void)state;
+    uf_report *r = uf_report_new("t", "T");
+    uf_table *t = table(r, "delar", 4);
+    uf_table_col(r, t, 0, "n", "Antal", UF_C_COUNT, 0, true);
+    for (int c = 1; c < 4; c++) {
+        uf_table_col(r, t, c, "k", "Del", UF_C_COUNT, 0, true);
+        uf_table_part_of(t, c, 0);
+    }
+    const long v[3][4] = { { 2, 1, 1, 0 }, { 60, 10, 20, 30 }, { 62, 11, 21, 30 } };
+    for (int i = 0; i < 3; i++) {
+        int row = uf_table_row(r, t, i == 2);
+        for (int c = 0; c < 4; c++)
+            uf_cell_count(t, row, c, v[i][c]);
+    }
+    uf_cell_key(r, t, 0, 1, "a");
+    uf_table *u = table(r, "samma", 1);
+    uf_table_col(r, u, 0, "a", "A", UF_C_COUNT, 0, false);
+    int row = uf_table_row(r, u, false);
+    uf_cell_count(u, row, 0, 1);
+    uf_cell_key(r, u, row, 0, "a");
+    assert_true(uf_suppress_report(r, 3) > 0);
+    assert_string_equal(states(t), "SAS.|XXX.|....");
+    assert_string_equal(states(u), "A");
+    uf_report_free(r);
 }
 
 /* A share shows its numerator: 16,7 % of 6 is 1 person (hidden), 50 % of
@@ -367,6 +404,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_suppress_report__share_gives_its_numerator),
+        cmocka_unit_test(test_suppress_report__any_count_in_every_table),
         cmocka_unit_test(test_suppress_report__exact_test_that_determines_a_small_count),
         cmocka_unit_test(test_suppress_report__means_through_the_total_row),
         cmocka_unit_test(test_suppress_report__statistic_shows_a_hidden_n),
