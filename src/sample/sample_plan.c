@@ -195,9 +195,10 @@ static void meetings_write(sample_gen *g, const sample_person *p, const sample_c
 
 /* The actions of c's åtgärdsplan (actions.csv): one for social services
  * and one for each agency the case has, each due 4-16 weeks after the
- * plan; by its due date most are done (police and school 9 in 10, the
- * others 8 in 10), some late, some not done; open at the end date:
- * pagaende, in an ended case: ej_genomford or avbruten.  Each case draws
+ * plan; most are done (police and school 9 in 10, the others 8 in 10),
+ * 4 in 5 of them by the due date, the others up to 45 days late; one not
+ * done by the end date is pagaende, in an ended case ej_genomford or
+ * avbruten.  Each case draws
  * from a stream of its own (the seed and the case number), so the other
  * files are what they were without actions.  Nothing after the end date. */
 static void actions_write(sample_gen *g, const sample_case *c)
@@ -222,9 +223,12 @@ static void actions_write(sample_gen *g, const sample_case *c)
         if (kinds[k].flag && !(c->actors & kinds[k].flag))
             continue;
         int due = planned + sample_range(r, 28, 112);
-        int done = sample_range(r, 0, 999) < (int)kinds[k].done_permille
-                       ? planned + sample_range(r, 7, due - planned + 30)
-                       : SAMPLE_NODATE;
+        int done = SAMPLE_NODATE;
+        if (sample_range(r, 0, 999) < (int)kinds[k].done_permille) {
+            int in_time = sample_chance(r, 800);
+            done = in_time ? planned + sample_range(r, 7, due - planned)
+                           : due + sample_range(r, 1, 45);
+        }
         const char *status = "genomford";
         if (done == SAMPLE_NODATE || done > limit) {
             done = SAMPLE_NODATE;

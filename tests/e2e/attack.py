@@ -159,6 +159,8 @@ PARTS = [
     (r"^verksamhet_", r"^total$", r"^unit_"),
     # active in the period = ongoing at its end + ended in it
     (r"^verksamhet_flode$", r"^aktiva$", r"^(pagaende|avslutade)$"),
+    # actions due in the period = done by the due date + not
+    (r"^verksamhet_atgarder$", r"^forfallna$", r"^(i_tid|inte_i_tid)$"),
     (r"_risk_", r"^total$", r"^followup_"),
     (r"^kohort_urval$", r"^n_cases$", r"^(n_no_consent|n_analysed)$"),
     (r"^arsrapport_mal$", r"^goals$", r"^(uppnatt|delvis|ej_uppnatt|pagaende)$"),

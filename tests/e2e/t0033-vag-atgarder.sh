@@ -93,12 +93,13 @@ def counts(a):
     late = (done and done >= y1) or (not done and a["status"] != "genomford")
     return {"planerade": bool(pl and y0 <= pl < y1),
             "genomforda": bool(done and y0 <= done < y1),
+            "forfallna": bool(due and y0 <= due < y1),
             "i_tid": bool(due and y0 <= due < y1 and in_time),
             "inte_i_tid": bool(due and y0 <= due < y1 and not in_time),
             "forsenade": bool(due and due < y1 and late
                               and a["status"] not in ("avbruten", "ej_genomford"))}
 atg = table(intern, "atgarder")
-cols = ["planerade", "genomforda", "i_tid", "inte_i_tid", "forsenade"]
+cols = ["planerade", "genomforda", "forfallna", "i_tid", "inte_i_tid", "forsenade"]
 for code, name in label.items():
     want = [sum(counts(a)[k] for a in actions if a["actor"] == code) for k in cols]
     check(f"åtgärder {name}", [int(atg[name][k]) for k in cols], want)
