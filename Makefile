@@ -37,10 +37,12 @@ endif
 # The layers (src/*/README.md): every folder but cli is the library.
 LIB_SRC := $(filter-out src/cli/%,$(wildcard src/*/*.c))
 CLI_SRC := $(wildcard src/cli/*.c)
-LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/queries.o $(BUILD)/reportdefs.o
+LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/queries.o $(BUILD)/reportdefs.o \
+           $(BUILD)/reportparts.o
 CLI_OBJ := $(CLI_SRC:src/%.c=$(BUILD)/%.o)
 SQL     := $(sort $(wildcard queries/*.sql))
 DEFS    := $(sort $(wildcard reports/*.ini))
+PARTS   := $(sort $(wildcard reports/delar/*.ini))
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
@@ -64,8 +66,10 @@ $(BUILD)/%.o: src/%.c
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
 
 # Every queries/NAME.sql becomes a string in a table that uf_query("NAME")
-# looks up, and every reports/NAME.ini (a report definition) one that
-# uf_report_def("NAME") looks up: the text stays in its folder, C never
+# looks up, every reports/NAME.ini (a report definition) one that
+# uf_report_def("NAME") looks up, and every reports/delar/NAME.ini (the
+# defined tables of a built-in report, no report of its own) one that
+# uf_report_part("NAME") looks up: the text stays in its folder, C never
 # formats SQL.  $(call embed,ARRAY,FILES,FOLDER) writes the table.
 define embed
 	@mkdir -p $(@D)
@@ -86,6 +90,9 @@ $(BUILD)/queries.c: $(SQL) Makefile
 
 $(BUILD)/reportdefs.c: $(DEFS) Makefile
 	$(call embed,uf_report_defs,$(DEFS),reports)
+
+$(BUILD)/reportparts.c: $(PARTS) Makefile
+	$(call embed,uf_report_parts,$(PARTS),reports/delar)
 
 $(BUILD)/%.o: $(BUILD)/%.c
 	@echo "  CC      $<"

@@ -30,4 +30,9 @@ extern const uf_query_text uf_report_defs[];
 /* The text of reports/NAME.ini, or NULL when there is none. */
 const char *uf_report_def(const char *name);
 
+/* The defined tables of built-in report NAME (reports/delar/NAME.ini, no
+ * report of their own), the same way. */
+extern const uf_query_text uf_report_parts[];
+const char *uf_report_part(const char *name);
+
 #endif

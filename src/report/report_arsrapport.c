@@ -17,6 +17,7 @@
 #include <string.h>
 #include "report_arsrapport.h"
 #include "uppfolj/parse.h"
+#include "uppfolj/query.h"
 
 /* Did k's after phase begin in [from, to)? */
 static bool after_began(const uf_case *k, int from, int to)
@@ -454,6 +455,26 @@ static void method(uf_report *r, const uf_caseset *c, const uf_arsrapport_opts *
                         "bero på slumpen.");
 }
 
+/* The defined tables of the årsrapport (reports/delar/arsrapport.ini): the
+ * path from referral to start and the agencies' commitments in year y, as
+ * the population narrowed the cases; -1 on a failure (r marked failed
+ * when memory ran out). */
+static int defined_tables(uf_report *r, sqlite3 *db, const ars_year *y, const uf_arsrapport_opts *o)
+{
+    char msg[512], from[UF_DATE_BUF], to[UF_DATE_BUF];
+    rep_def *d = rep_def_parse(uf_report_part("arsrapport"), msg, sizeof msg);
+    if (!d) {
+        r->failed |= !*msg;
+        return -1;
+    }
+    uf_date_format(y->from, from);
+    uf_date_format(y->to, to);
+    rep_def_opts ro = { .name = "arsrapport", .cfg = o->cfg, .err = msg, .errlen = sizeof msg };
+    int rc = rep_def_tables(r, db, d, from, to, &ro);
+    rep_def_free(d);
+    return rc;
+}
+
 /* The case set l finishes loading, compacted to the report's, into *c;
  * false on failure (*err set). */
 static bool finish_load(uf_core_loading *l, uf_caseset **c, uf_error *err)
@@ -501,6 +522,8 @@ uf_report *uf_report_arsrapport(sqlite3 *db, uf_core_loading *l, const uf_arsrap
     outcomes(r, c, &f.y[f.n - 1], o);
     goal_table(r, goals[0]);
     method(r, c, o);
+    if (defined_tables(r, db, &f.y[f.n - 1], o) != 0)
+        goto fail;
     ars_flows_release(&f);
     uf_caseset_free(c);
     if (uf_report_failed(r)) {

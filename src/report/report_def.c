@@ -437,6 +437,15 @@ static int cat_cols_table(uf_report *r, uf_section *s, sqlite3 *db, const dtable
 int rep_def_build(uf_report *r, sqlite3 *db, const rep_def *d, const char *from, const char *to,
                   const rep_def_opts *o)
 {
+    int rc = rep_def_tables(r, db, d, from, to, o);
+    if (rc == 0)
+        uf_report_set(r, &r->title, d->title);
+    return rc;
+}
+
+int rep_def_tables(uf_report *r, sqlite3 *db, const rep_def *d, const char *from, const char *to,
+                   const rep_def_opts *o)
+{
     uf_section *s = NULL;
     const char *last = NULL;
     int rc = 0;
@@ -461,7 +470,5 @@ int rep_def_build(uf_report *r, sqlite3 *db, const rep_def *d, const char *from,
         uf_report_method(r, d->method[i]);
     if (rc == 0 && d->nrules)
         rc = rep_def_rules(r, db, d, from, to, o);
-    if (rc == 0)
-        uf_report_set(r, &r->title, d->title);
     return rc;
 }

@@ -114,6 +114,10 @@ typedef struct rep_def_opts {
  * (memory); r may hold part of the report. */
 int rep_def_build(uf_report *r, sqlite3 *db, const rep_def *d, const char *from, const char *to,
                   const rep_def_opts *o);
+/* The same without setting r's title: the defined tables of a built-in
+ * report (reports/delar/NAME.ini). */
+int rep_def_tables(uf_report *r, sqlite3 *db, const rep_def *d, const char *from, const char *to,
+                   const rep_def_opts *o);
 
 /* The rules of d (report_def_rules.c): an overview and a table per rule
  * (rep_def_build calls it); the same contract. */

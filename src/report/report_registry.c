@@ -157,7 +157,7 @@ static const struct builtin {
       UF_RO_BY | UF_RO_ASOF | UF_RO_WINDOWS, 0, build_utfall },
     { "arsrapport", "Årsrapport till styrgruppen",
       "årsrapport till styrgruppen: nyckeltal, utveckling, utfall per kön, ålder och insats, "
-      "måluppfyllelse (kräver --year)",
+      "måluppfyllelse, vägen till insatsen, samverkansparternas åtaganden (kräver --year)",
       UF_RO_YEAR | UF_RO_YEARS | UF_RO_ASOF | UF_RO_WINDOWS, UF_RO_YEAR, build_arsrapport },
     { "kohort", "Kohortjämförelse",
       "jämförelse av två eller flera kohorter: balans vid start, före och efter, skillnad i "

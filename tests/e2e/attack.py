@@ -160,7 +160,9 @@ PARTS = [
     # active in the period = ongoing at its end + ended in it
     (r"^verksamhet_flode$", r"^aktiva$", r"^(pagaende|avslutade)$"),
     # actions due in the period = done by the due date + not
-    (r"^verksamhet_atgarder$", r"^forfallna$", r"^(i_tid|inte_i_tid)$"),
+    (r"^(verksamhet|arsrapport)_atgarder$", r"^forfallna$", r"^(i_tid|inte_i_tid)$"),
+    # the årsrapport's path: the units add up to the total
+    (r"^arsrapport_vag$", r"^total$", r"^unit_"),
     (r"_risk_", r"^total$", r"^followup_"),
     (r"^kohort_urval$", r"^n_cases$", r"^(n_no_consent|n_analysed)$"),
     (r"^arsrapport_mal$", r"^goals$", r"^(uppnatt|delvis|ej_uppnatt|pagaende)$"),

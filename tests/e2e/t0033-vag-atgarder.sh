@@ -1,7 +1,7 @@
-# Issue 16, item 3 in verksamhet: the path from referral to start (where
-# the cases referred in the period stand), re-referral within 12 months
-# and the actions of the åtgärdsplaner per responsible actor, on
-# sample-data/ for 2025.  The expected figures are computed here in Python
+# Issue 16, item 3 in verksamhet and the årsrapport: the path from referral
+# to start (where the cases referred in the period stand), re-referral
+# within 12 months and the actions of the åtgärdsplaner per responsible
+# actor, on sample-data/ for 2025.  The expected figures are computed here in Python
 # from the sample's CSV files, from the issue's definitions (not with
 # uppfolj's database or queries).  The internal audience hides nothing,
 # so every cell is compared; the external report must show the same value
@@ -15,16 +15,20 @@ run report verksamhet --program SIG --period 2025 --mottagare intern --format cs
 expect_rc 0 "verksamhet 2025, intern"
 run report verksamhet --program SIG --period 2025 --format csv,json,pdf -o e
 expect_rc 0 "verksamhet 2025, extern"
+run report arsrapport --program SIG --year 2025 --mottagare intern --format csv -o ai
+expect_rc 0 "årsrapport 2025, intern"
+run report arsrapport --program SIG --year 2025 --format csv,json,pdf -o ae
+expect_rc 0 "årsrapport 2025, extern"
 
-out=$(python3 - "$TOP/sample-data" i e <<'PY'
+out=$(python3 - "$TOP/sample-data" i e ai ae <<'PY'
 import csv, datetime, sys
-data, intern, extern = sys.argv[1:4]
+data, intern, extern, ars_intern, ars_extern = sys.argv[1:6]
 def rows(name):
     return list(csv.DictReader(open(f"{data}/{name}.csv", encoding="utf-8"), delimiter=";"))
 def day(s):
     return datetime.date.fromisoformat(s) if s else None
-def table(d, name):
-    lines = open(f"{d}/verksamhet_{name}.csv", encoding="utf-8").read().splitlines()
+def table(d, name, report="verksamhet"):
+    lines = open(f"{d}/{report}_{name}.csv", encoding="utf-8").read().splitlines()
     if lines[0].startswith('"Internt'):  # the internal report's first line
         lines = lines[1:]
     return {r[next(iter(r))]: r for r in csv.DictReader(lines)}
@@ -108,10 +112,22 @@ check("åtgärder totalt", [int(atg["Totalt"][k]) for k in cols], want)
 check("åtgärder: polis och skola har försenade eller sena åtgärder",
       int(atg["Polisen"]["inte_i_tid"]) > 0 and int(atg["Skolan"]["inte_i_tid"]) > 0, True)
 
+# The årsrapport's page for the styrgrupp: the same year, the same figures.
+avag = table(ars_intern, "vag", "arsrapport")
+check("årsrapporten: vägen = verksamhet 2025", avag == vag, True)
+aatg = table(ars_intern, "atgarder", "arsrapport")
+acols = ["forfallna", "i_tid", "inte_i_tid", "forsenade"]
+check("årsrapporten: åtgärderna = verksamhet 2025",
+      {k: [r[c] for c in acols] for k, r in aatg.items()}
+      == {k: [r[c] for c in acols] for k, r in atg.items()}, True)
+
 # The external report shows the internal value wherever it shows one.
 shown = hidden = 0
-for name in ["vag", "ater", "atgarder"]:
-    a, b = table(intern, name), table(extern, name)
+for di, de, name, rep in [(intern, extern, "vag", "verksamhet"), (intern, extern, "ater", "verksamhet"),
+                          (intern, extern, "atgarder", "verksamhet"),
+                          (ars_intern, ars_extern, "vag", "arsrapport"),
+                          (ars_intern, ars_extern, "atgarder", "arsrapport")]:
+    a, b = table(di, name, rep), table(de, name, rep)
     for k, r in b.items():
         for col, v in r.items():
             if col == "suppressed" or col == next(iter(r)):
@@ -130,7 +146,11 @@ echo "$out" | grep -v '^fel:'
 PASS=$((PASS + $(echo "$out" | grep -c '^ok'))); FAILED=$((FAILED + $(echo "$out" | grep -c '^FAIL')))
 expect_eq "$(echo "$out" | tail -n 1)" "fel: 0" "vägen, återaktualisering och åtgärder = beräkningen från CSV-filerna"
 check_disclosure e/verksamhet.json
+check_disclosure ae/arsrapport.json
 check_pdf e verksamhet
+check_pdf ae arsrapport
 expect_contains "$(pdftotext e/verksamhet.pdf - 2>/dev/null)" "Samverkansparternas åtaganden" \
     "PDF:en har avsnittet om samverkansparternas åtaganden"
+expect_contains "$(pdftotext ae/arsrapport.pdf - 2>/dev/null)" "Samverkansparternas åtaganden" \
+    "årsrapporten har sidan om samverkansparternas åtaganden"
 finish
