@@ -71,6 +71,10 @@ typedef struct uf_case {
                                    of overlapping placements count once */
     unsigned insatser;                   /* bit i: insats code i overlapped the during
                                    phase (uf_core_insats_name) */
+    unsigned providers;                  /* bit i: provider code i (kodbok utforare)
+                                   of those insatser */
+    int meetings;                        /* meetings in the during phase before the
+                                   follow-up stopped (with_meetings) */
     unsigned char goals[UF_NDOMAINS][4]; /* goals per domain by latest
                                              status: uppnatt, delvis,
                                              ej_uppnatt, pagaende */
@@ -97,7 +101,8 @@ typedef struct uf_core_params {
     uf_anchor anchor;
     const uf_config *cfg; /* extra measures; may be NULL */
     bool with_goals;      /* also read every goal follow-up into uf_case.goals
-                              (a large table no report uses yet: on request) */
+                              (a large table: on request) */
+    bool with_meetings;   /* also count each case's meetings (uf_case.meetings) */
 } uf_core_params;
 
 /* The cases loaded from the database for one as-of date and set of

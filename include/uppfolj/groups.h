@@ -20,6 +20,7 @@ typedef enum uf_dim {
     UF_DIM_TARGET,
     UF_DIM_START_YEAR,
     UF_DIM_END_REASON,
+    UF_DIM_RISK, /* the risk level of the baseline assessment */
     UF_NDIMS
 } uf_dim;
 

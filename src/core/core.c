@@ -308,8 +308,13 @@ static void add_intervention(const uf_caseset *c, uf_case *k, place_state *ps, s
     bool own = sqlite3_column_type(st, 4) == SQLITE_NULL
                    ? s <= active_to && (e == INT_MIN || e >= k->start)
                    : sqlite3_column_int64(st, 4) == k->id;
-    if (i >= 0 && own && s < k->to[UF_DURING] && end > k->from[UF_DURING])
-        k->insatser |= 1u << i;
+    if (own && s < k->to[UF_DURING] && end > k->from[UF_DURING]) {
+        int pv = uf_kb_index(UF_KB_PROVIDER, (const char *)sqlite3_column_text(st, 5));
+        if (i >= 0)
+            k->insatser |= 1u << i;
+        if (i >= 0 && pv >= 0 && pv < 32)
+            k->providers |= 1u << pv;
+    }
     if (!in_list(placements, insats))
         return;
     if (ps->k != k) {
@@ -356,13 +361,18 @@ static void add_goal(goal_state *g, uf_case *k, sqlite3_stmt *st)
 }
 
 /* The tables the core streams, and the key their rows come in order of. */
-typedef enum { ROWS_OUTCOMES, ROWS_ASSESSMENTS, ROWS_INTERVENTIONS, ROWS_GOALS } rows_kind;
+typedef enum {
+    ROWS_OUTCOMES,
+    ROWS_ASSESSMENTS,
+    ROWS_INTERVENTIONS,
+    ROWS_GOALS,
+    ROWS_MEETINGS
+} rows_kind;
 
 static const char *const row_queries[] = {
-    [ROWS_OUTCOMES] = "core_outcome_rows",
-    [ROWS_ASSESSMENTS] = "core_assessment_rows",
-    [ROWS_INTERVENTIONS] = "core_intervention_rows",
-    [ROWS_GOALS] = "core_goal_rows",
+    [ROWS_OUTCOMES] = "core_outcome_rows",           [ROWS_ASSESSMENTS] = "core_assessment_rows",
+    [ROWS_INTERVENTIONS] = "core_intervention_rows", [ROWS_GOALS] = "core_goal_rows",
+    [ROWS_MEETINGS] = "core_meeting_rows",
 };
 
 /* The cases of the set in person order: the person's id and the index of
@@ -393,7 +403,8 @@ static void add_row(uf_caseset *c, uf_case *k, rows_kind kind, place_state *ps, 
     }
     case ROWS_ASSESSMENTS: add_assessment(k, st); break;
     case ROWS_INTERVENTIONS: add_intervention(c, k, ps, st); break;
-    case ROWS_GOALS: break;
+    case ROWS_GOALS:
+    case ROWS_MEETINGS: break;
     }
 }
 
@@ -420,11 +431,16 @@ static uf_error stream(sqlite3 *db, uf_caseset *c, const person_case *pc, rows_k
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         sqlite3_int64 id = sqlite3_column_int64(st, 0);
-        if (kind == ROWS_GOALS) {
+        if (kind == ROWS_GOALS || kind == ROWS_MEETINGS) { /* by case */
             if (!k || k->id != id)
                 k = case_by_id(c, id);
-            if (k && k->consent && col_day(st, 3) < k->stop)
+            if (!k || !k->consent)
+                continue;
+            if (kind == ROWS_GOALS && col_day(st, 3) < k->stop)
                 add_goal(&g, k, st);
+            int day = kind == ROWS_MEETINGS ? col_day(st, 1) : INT_MIN;
+            if (kind == ROWS_MEETINGS && in(k, UF_DURING, day) && day < k->stop)
+                k->meetings++;
             continue;
         }
         while (at < c->n && pc[at].person < id)
@@ -475,6 +491,8 @@ static uf_error run_job(stream_job *j)
         rc = stream(j->db, c, pc, ROWS_INTERVENTIONS);
     if (rc == UF_OK && c->params.with_goals)
         rc = stream(j->db, c, pc, ROWS_GOALS);
+    if (rc == UF_OK && c->params.with_meetings)
+        rc = stream(j->db, c, pc, ROWS_MEETINGS);
     return rc;
 }
 

@@ -20,6 +20,7 @@ static const struct {
     { "target_group", "malgrupp", "Målgrupp" },
     { "cohort", "kohort", "Startår" },
     { "end_reason", "avslutsorsak", "Avslutsorsak" },
+    { "risk", "riskniva", "Risknivå vid start" },
 };
 
 int uf_dim_parse(const char *s)
@@ -79,6 +80,12 @@ int uf_case_groups(const uf_caseset *c, const uf_config *cfg, const uf_case *k, 
     case UF_DIM_PROGRAMME: keys[0] = string_key(k->programme); return 1;
     case UF_DIM_TARGET: keys[0] = string_key(k->target_group); return 1;
     case UF_DIM_END_REASON: keys[0] = string_key(k->end_reason); return 1;
+    case UF_DIM_RISK: /* the first instrument (kodbok order) with a baseline level */
+        keys[0] = UF_GROUP_MISSING;
+        for (int i = 0; i < UF_NINSTRUMENTS && keys[0] == UF_GROUP_MISSING; i++)
+            if (k->assess[i].base_risk >= 1)
+                keys[0] = k->assess[i].base_risk - 1;
+        return 1;
     case UF_DIM_START_YEAR: {
         int y, m, dd;
         uf_civil_from_days(k->start, &y, &m, &dd);
@@ -177,6 +184,7 @@ size_t uf_group_label(const uf_caseset *c, const uf_config *cfg, uf_dim d, int k
     if (key == UF_GROUP_MISSING) {
         text = d == UF_DIM_INSATS ? "Ingen registrerad insats"
                : d == UF_DIM_AGE  ? "Annan ålder eller okänd"
+               : d == UF_DIM_RISK ? "Ingen bedömning vid start"
                                   : "Uppgift saknas";
     } else {
         switch (d) {
@@ -195,6 +203,7 @@ size_t uf_group_label(const uf_caseset *c, const uf_config *cfg, uf_dim d, int k
         case UF_DIM_END_REASON:
             text = uf_kb_label(UF_KB_END_REASON, uf_caseset_string(c, key));
             break;
+        case UF_DIM_RISK: text = uf_kb_label(UF_KB_RISK, uf_kb_code(UF_KB_RISK, key)); break;
         case UF_DIM_TARGET: {
             text = uf_kb_label(UF_KB_TARGET, uf_caseset_string(c, key));
             break;

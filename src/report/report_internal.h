@@ -75,6 +75,9 @@ uf_table *rep_selection(uf_report *r, uf_section *s, const uf_caseset *c, const 
                         const char *title, const char *total);
 /* ... and has k time at risk (days outside locked care) in both? */
 bool rep_at_risk(const uf_case *k);
+/* How much support each group of g got during the insats (report_
+ * intensity.c): table PREFIX_omfattning in s.  Failures mark r failed. */
+void rep_intensity(uf_report *r, uf_section *s, const rep_groups *g, const char *prefix);
 /* The before/after tables (report_outcomes.c) for breakdown g, with ids
  * PREFIX_misstankar_per_ar ...: into section s, or (s NULL) into new
  * sections as the utfall report has them; with the risk-level transitions

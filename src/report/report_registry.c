@@ -74,7 +74,11 @@ static uf_report *build_utfall(const uf_report_info *info, const uf_report_req *
                                uf_error *err)
 {
     (void)info;
-    return with_core(q, d, err, utfall_of);
+    uf_report_req with = *q; /* by risk level: the intensity needs goals and meetings */
+    for (int i = 0; i < q->nby; i++)
+        if (q->by[i] == UF_DIM_RISK)
+            with.phase.with_goals = with.phase.with_meetings = true;
+    return with_core(&with, d, err, utfall_of);
 }
 
 static uf_report *build_arsrapport(const uf_report_info *info, const uf_report_req *q, uf_diag *d,

@@ -79,7 +79,17 @@ uf_report *uf_report_utfall(const uf_caseset *c, const uf_report_opts *o)
     uf_section *s = uf_report_section(r, "Urval");
     left_out(r, s, c);
     rep_outcomes(r, NULL, &g, "utfall", true);
+    bool by_risk = o->by[0] == UF_DIM_RISK || (o->nby > 1 && o->by[1] == UF_DIM_RISK);
+    if (by_risk)
+        rep_intensity(r, uf_report_section(r, "Insatsernas omfattning per risknivå"), &g, "utfall");
     method(r, c, o);
+    if (by_risk)
+        uf_report_method(r, "Risknivå vid start: nivån i den strukturerade bedömningen vid "
+                            "baslinjen (ESTER, annars SAVRY, YLS/CMI, ADAD, EARL eller Check:IRK). "
+                            "Insatsernas omfattning visar om de med högst risk fick det mest "
+                            "intensiva stödet (fler möten, fler insatser och utförare, mål i fler "
+                            "livsområden, placering). Omfattningen beskriver vad som gavs, inte "
+                            "vad det ledde till.");
     rep_groups_free(&g);
     if (uf_report_failed(r)) {
         uf_report_free(r);

@@ -79,7 +79,7 @@ for s in $SETS; do
     "$TR" sample -o data --youths "$youths" --seed "$seed" >/dev/null 2>&1 &&
         "$TR" init >/dev/null 2>&1 && "$TR" import data/*.csv >/dev/null 2>&1 ||
         { fail "$dset: generering och import"; continue; }
-    for by in sex sex,age insats; do
+    for by in sex sex,age insats risk; do
         attack "utfall --by $by" "u-$by" utfall --program SIG --by "$by"
     done
     for q in 1 2 3 4; do

@@ -759,6 +759,64 @@ static void test_core__insatser_overlapping_during(void **state)
     uf_caseset_free(c);
 }
 
+/* Set the withdrawal of case id's follow-up consent (NULL: none). */
+static void withdraw(int id, const char *date)
+{
+    char sql[160];
+    snprintf(sql, sizeof sql, "UPDATE cases SET consent_withdrawn_date = %s%s%s WHERE id = %d",
+             date ? "'" : "", date ? date : "NULL", date ? "'" : "", id);
+    assert_int_equal(sqlite3_exec(fx.db, sql, NULL, NULL, NULL), SQLITE_OK);
+}
+
+/* Providers of the insatser that overlap the during phase, and meetings in
+ * it (with_meetings): A's during is [2023-03-15, 2024-01-10). */
+static void test_core__providers_and_meetings(void **state)
+{
+    (void)state;
+    const char *sql =
+        "UPDATE interventions SET provider = CASE insats WHEN 'hvb' THEN 'socialtjanst'"
+        " WHEN 'mst' THEN 'socialtjanst' WHEN 'sis' THEN 'sis' WHEN 'skk' THEN 'skola'"
+        " WHEN 'kontaktperson' THEN 'fritid' WHEN 'fft' THEN 'bup' END WHERE person_id = 1;"
+        "INSERT INTO meetings (case_id, date, type) VALUES"
+        " (1, '2023-03-14', 'beredning'),"    /* the day before the start: no */
+        " (1, '2023-03-15', 'natverksmote')," /* the start day */
+        " (1, '2023-06-01', 'uppfoljning'),"
+        " (1, '2024-01-09', 'uppfoljning'),"  /* the last day of the phase */
+        " (1, '2024-01-10', 'uppfoljning'),"  /* the end day: after */
+        " (2, '2023-06-01', 'uppfoljning');"; /* B: no follow-up consent */
+    assert_int_equal(sqlite3_exec(fx.db, sql, NULL, NULL, NULL), SQLITE_OK);
+    uf_core_params p = { .as_of = AS_OF,
+                         .months_before = 12,
+                         .months_after = 12,
+                         .anchor = UF_ANCHOR_END,
+                         .with_meetings = true };
+    uf_caseset *c = NULL;
+    assert_int_equal(uf_core_load(fx.db, &p, &c), UF_OK);
+    /* hvb, mst: socialtjanst; sis; skk: skola; not kontaktperson (fritid,
+     * ended the day before) nor fft (bup, from the end day) */
+    unsigned want = 1u << uf_kb_index(UF_KB_PROVIDER, "socialtjanst") |
+                    1u << uf_kb_index(UF_KB_PROVIDER, "sis") |
+                    1u << uf_kb_index(UF_KB_PROVIDER, "skola");
+    assert_int_equal(get(c, 1)->providers, want);
+    assert_int_equal(get(c, 1)->meetings, 3);
+    assert_int_equal(get(c, 2)->meetings, 0);
+    uf_caseset_free(c);
+    /* without with_meetings none are read; a withdrawal on 2023-06-01
+     * leaves the meeting of the start day only */
+    c = load();
+    assert_int_equal(get(c, 1)->meetings, 0);
+    uf_caseset_free(c);
+    withdraw(1, "2023-06-01");
+    assert_int_equal(uf_core_load(fx.db, &p, &c), UF_OK);
+    assert_int_equal(get(c, 1)->meetings, 1);
+    uf_caseset_free(c);
+    withdraw(1, NULL);
+    assert_int_equal(sqlite3_exec(fx.db,
+                                  "DELETE FROM meetings; UPDATE interventions SET provider = NULL",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+}
+
 static void test_core__goals_by_latest_status(void **state)
 {
     (void)state;
@@ -805,15 +863,6 @@ static void test_core__no_followup_consent_no_measures(void **state)
     const unsigned char none[4] = { 0, 0, 0, 0 };
     assert_memory_equal(b->goals[domain("skola")], none, 4);
     uf_caseset_free(c);
-}
-
-/* Set the withdrawal of case id's follow-up consent (NULL: none). */
-static void withdraw(int id, const char *date)
-{
-    char sql[160];
-    snprintf(sql, sizeof sql, "UPDATE cases SET consent_withdrawn_date = %s%s%s WHERE id = %d",
-             date ? "'" : "", date ? date : "NULL", date ? "'" : "", id);
-    assert_int_equal(sqlite3_exec(fx.db, sql, NULL, NULL, NULL), SQLITE_OK);
 }
 
 static void test_core__withdrawn_consent_stops_follow_up(void **state)
@@ -1074,6 +1123,7 @@ int main(void)
         cmocka_unit_test(test_core__days_placed_are_the_union),
         cmocka_unit_test(test_core__days_placed_with_two_cases),
         cmocka_unit_test(test_core__insatser_overlapping_during),
+        cmocka_unit_test(test_core__providers_and_meetings),
         cmocka_unit_test(test_core__goals_by_latest_status),
         cmocka_unit_test(test_core__no_followup_consent_no_measures),
         cmocka_unit_test(test_core__withdrawn_consent_stops_follow_up),

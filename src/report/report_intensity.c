@@ -1,0 +1,102 @@
+/*
+ * report_intensity.c - how much support the cases of each group got
+ * during their insats (utfall --by risk: does the highest risk get the
+ * most intensive and most multimodal support?): per group the mean number
+ * of insatser, of providers and of life domains with goals, meetings per
+ * month and days placed, over the cases with follow-up consent (the core
+ * keeps no measures of the others).  Disclosure control is the caller's:
+ * each mean carries its n, and the group's cases are the n_cases of the
+ * outcome tables (the same figure).
+ */
+#include <math.h>
+#include <stdio.h>
+#include "report_internal.h"
+
+enum { I_NCASES, I_INSATSER, I_PROVIDERS, I_DOMAINS, I_MEETINGS, I_PLACED, I_N };
+
+static int bits(unsigned x)
+{
+    int n = 0;
+    for (; x; x &= x - 1)
+        n++;
+    return n;
+}
+
+/* Life domains with at least one goal followed up. */
+static int domains(const uf_case *k)
+{
+    int n = 0;
+    for (int d = 0; d < UF_NDOMAINS; d++)
+        n += k->goals[d][0] + k->goals[d][1] + k->goals[d][2] + k->goals[d][3] > 0;
+    return n;
+}
+
+/* The measure m of case k, or NAN when it has none (meetings per month
+ * needs a during phase of at least a day). */
+static double measure(const uf_case *k, int m)
+{
+    double days = k->years[UF_DURING] * 365.25;
+    switch (m) {
+    case I_INSATSER: return bits(k->insatser);
+    case I_PROVIDERS: return bits(k->providers);
+    case I_DOMAINS: return domains(k);
+    case I_MEETINGS: return days >= 1 ? k->meetings / (days / 30.4375) : NAN;
+    case I_PLACED: return k->placed[UF_DURING];
+    default: return NAN;
+    }
+}
+
+void rep_intensity(uf_report *r, uf_section *s, const rep_groups *g, const char *prefix)
+{
+    char id[96], key[256];
+    snprintf(id, sizeof id, "%s_omfattning", prefix);
+    uf_table *t =
+        rep_table(r, s, g, id, "Insatsernas omfattning under insatsen (medelvärden)", I_N);
+    if (!t)
+        return;
+    static const struct {
+        const char *id, *label;
+        int dec;
+    } cols[I_N] = { { "n_cases", "Ärenden", 0 },
+                    { "insatser", "Insatser", 1 },
+                    { "utforare", "Utförare", 1 },
+                    { "livsomraden", "Livsområden med mål", 1 },
+                    { "moten_per_manad", "Möten per månad", 2 },
+                    { "dagar_placerad", "Dagar placerad", 0 } };
+    int o = g->ncols;
+    for (int m = 0; m < I_N; m++)
+        uf_table_col(r, t, o + m, cols[m].id, cols[m].label, m ? UF_C_NUMBER : UF_C_COUNT,
+                     cols[m].dec, m == I_NCASES && !g->overlap);
+    for (int row = 0; row <= g->nrows; row++) {
+        double sum[I_N] = { 0 };
+        long n[I_N] = { 0 };
+        for (size_t i = 0; i < g->c->n; i++) {
+            const uf_case *k = &g->c->cases[i];
+            if (!k->consent || !rep_in_row(g, i, row))
+                continue;
+            n[I_NCASES]++;
+            for (int m = 1; m < I_N; m++) {
+                double v = measure(k, m);
+                if (!isnan(v)) {
+                    sum[m] += v;
+                    n[m]++;
+                }
+            }
+        }
+        int tr = rep_row(r, t, g, row);
+        uf_cell_count(t, tr, o, n[I_NCASES]);
+        if (row < g->nrows)
+            snprintf(key, sizeof key, "%s:n_cases:%s/%s", prefix, g->labels[row][0],
+                     g->ncols > 1 ? g->labels[row][1] : "");
+        else
+            snprintf(key, sizeof key, "n_cases:Totalt");
+        uf_cell_key(r, t, tr, o, key);
+        for (int m = 1; m < I_N; m++)
+            uf_cell_number(t, tr, o + m, n[m] ? sum[m] / (double)n[m] : NAN, n[m]);
+        rep_fix_missing(t, tr, o + 1, I_N - 1);
+    }
+    uf_table_note(r, t,
+                  "Per ärende med samtycke till uppföljning, under insatsen: antal olika "
+                  "insatser och utförare, livsområden med mål som följts upp, möten per månad "
+                  "(30,44 dagar) och dagar placerad (HVB, SiS, familjehem, TFCO).");
+}

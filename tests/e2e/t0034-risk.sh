@@ -1,0 +1,141 @@
+# Issue 16, item 3: utfall --by risk, the risk level of the baseline
+# assessment, with the risk–intensity profile (insatser, providers, life
+# domains with goals, meetings per month and days placed per risk level).
+# The expected profile is computed here in Python from the sample's CSV
+# files, from the definitions of SPEC §5 and the issue (not with uppfolj's
+# database or queries); the internal audience hides nothing, so every
+# cell is compared, and the external report passes the disclosure audit.
+. "$(dirname "$0")/lib.sh"
+cd "$T"
+run --quiet init
+run --quiet import "$TOP"/sample-data/*.csv
+expect_rc 0 "exempeldata importerade"
+ASOF=2026-10-31
+run report utfall --program SIG --by risk --as-of $ASOF --mottagare intern --format csv -o i
+expect_rc 0 "utfall --by risk, intern"
+run report utfall --program SIG --by riskniva --as-of $ASOF --format csv,json,pdf -o e
+expect_rc 0 "utfall --by riskniva (svenska), extern"
+run report utfall --program SIG --by sex --as-of $ASOF --format csv -o s
+expect_contains "$(ls s)" "utfall_misstankar_per_ar.csv" "utfall --by sex"
+expect_lacks "$(ls s)" "utfall_omfattning" "omfattningen visas bara per risknivå"
+
+out=$(python3 - "$TOP/sample-data" i $ASOF <<'PY'
+import csv, datetime, math, sys
+data, intern, asof = sys.argv[1], sys.argv[2], datetime.date.fromisoformat(sys.argv[3])
+def rows(name):
+    return list(csv.DictReader(open(f"{data}/{name}.csv", encoding="utf-8"), delimiter=";"))
+def day(s):
+    return datetime.date.fromisoformat(s) if s else None
+bad = 0
+def check(what, got, want):
+    global bad
+    ok = got == want if not isinstance(want, float) else (
+        got is not None and abs(got - want) <= 1e-9 * max(1, abs(want)))
+    bad += not ok
+    print(("ok   - " if ok else "FAIL - ") + f"{what}: {got}" + ("" if ok else f", väntade {want}"))
+
+cases = rows("cases")
+person_of = {c["case_id"]: c["person"] for c in cases}
+one = datetime.timedelta(days=1)
+# SIG cases started by as-of with follow-up consent (the core keeps no
+# measures of the others); the follow-up stops at a withdrawal
+sig = []
+for c in cases:
+    s = day(c["start_date"])
+    if c["programme"] != "SIG" or not s or s > asof or c["followup_consent"] == "nej":
+        continue
+    e = day(c["end_date"])
+    e = e if e and e <= asof else None
+    w = day(c["consent_withdrawn_date"])
+    stop = w if w and w <= asof else asof + one
+    sig.append(dict(c, s=s, to=e or asof + one, stop=stop))
+
+# baseline risk: the latest assessment of the person from 180 days before
+# to 30 days after the start, per instrument; the first instrument in the
+# code book's order that has one
+order = ["ester", "savry", "yls_cmi", "adad", "earl", "irk"]
+assess = {}
+for a in rows("assessments"):
+    assess.setdefault(person_of[a["case_id"]], []).append(a)
+def risk(c):
+    for ins in order:
+        base = None
+        for a in sorted(assess.get(c["person"], []), key=lambda a: a["date"]):
+            d = day(a["date"])
+            if (a["instrument"] == ins and a["total_score"] and d < c["stop"]
+                    and c["s"] - 180 * one <= d <= c["s"] + 30 * one):
+                base = a["risk_level"]
+        if base:
+            return base
+    return None
+
+iv = rows("interventions")
+placements = ("hvb", "sis", "familjehem", "tfco")
+by_person = {}
+for x in iv:
+    by_person.setdefault(person_of[x["case_id"]], []).append(x)
+goals = {}
+for g in rows("goals"):
+    goals.setdefault(g["case_id"], []).append(g)
+meets = {}
+for m in rows("meetings"):
+    meets.setdefault(m["case_id"], []).append(day(m["date"]))
+
+def profile(c):
+    own = []
+    for x in by_person.get(c["person"], []):
+        s, e = day(x["start_date"]), day(x["end_date"])
+        if s > asof:
+            continue
+        end = asof + one if not e or e > asof else e + one
+        if x["case_id"] == c["case_id"] and s < c["to"] and end > c["s"]:
+            own.append(x)
+    insatser = len({x["insats"] for x in own})
+    providers = len({x["provider"] for x in own})
+    domains = len({g["domain"] for g in goals.get(c["case_id"], [])
+                   if g["followup_date"] and day(g["followup_date"]) <= asof
+                   and day(g["followup_date"]) < c["stop"]})
+    days = (min(c["to"], c["stop"]) - c["s"]).days
+    n = sum(1 for d in meets.get(c["case_id"], []) if c["s"] <= d < c["to"] and d <= asof and d < c["stop"])
+    per_month = n / (days / 30.4375) if days >= 1 else None
+    placed = set()      # every placement of the person, overlapping days once
+    for x in by_person.get(c["person"], []):
+        s, e = day(x["start_date"]), day(x["end_date"])
+        if x["insats"] not in placements or s > asof:
+            continue
+        end = asof + one if not e or e > asof else e + one
+        d = max(s, c["s"])
+        while d < min(end, c["to"]):
+            placed.add(d)
+            d += one
+    return [insatser, providers, domains, per_month, len(placed)]
+
+labels = {"lag": "Låg", "medel": "Medel", "hog": "Hög", None: "Ingen bedömning vid start"}
+groups = {}
+for c in sig:
+    groups.setdefault(labels[risk(c)], []).append(profile(c))
+groups["Totalt"] = [p for g in list(groups.values()) for p in g]
+lines = open(f"{intern}/utfall_omfattning.csv", encoding="utf-8").read().splitlines()[1:]
+got = {r["group"]: r for r in csv.DictReader(lines)}
+cols = ["insatser", "utforare", "livsomraden", "moten_per_manad", "dagar_placerad"]
+for label, ps in sorted(groups.items()):
+    check(f"{label}: ärenden", int(got[label]["n_cases"]), len(ps))
+    for j, col in enumerate(cols):
+        vals = [p[j] for p in ps if p[j] is not None]
+        check(f"{label}: {col}", float(got[label][col]), sum(vals) / len(vals))
+check("alla fyra grupper och totalen", sorted(got), sorted(groups))
+check("hög risk: minst 5 ärenden, med möten",
+      float(got["Hög"]["moten_per_manad"]) > 0 and len(groups["Hög"]) >= 5, True)
+print(f"fel: {bad}")
+PY
+)
+echo "$out" | grep -v '^fel:'
+PASS=$((PASS + $(echo "$out" | grep -c '^ok'))); FAILED=$((FAILED + $(echo "$out" | grep -c '^FAIL')))
+expect_eq "$(echo "$out" | tail -n 1)" "fel: 0" "omfattningen per risknivå = beräkningen från CSV-filerna"
+expect_eq "$(sed -n 2p i/utfall_misstankar_per_ar.csv | cut -d, -f1-3)" "group,n_cases,n_paired" \
+    "utfallen per risknivå har samma kolumner"
+check_disclosure e/utfall.json
+check_pdf e utfall
+expect_contains "$(pdftotext e/utfall.pdf - 2>/dev/null)" "Insatsernas omfattning per risknivå" \
+    "PDF:en har avsnittet om omfattningen"
+finish
