@@ -75,6 +75,9 @@ typedef struct uf_case {
                                    of those insatser */
     int meetings;                        /* meetings in the during phase before the
                                    follow-up stopped (with_meetings) */
+    unsigned meeting_actors;             /* bit i: actor code i (kodbok aktor) took
+                                   part in one of them */
+    int referred, consented;             /* day numbers, INT_MIN when none */
     unsigned char goals[UF_NDOMAINS][4]; /* goals per domain by latest
                                              status: uppnatt, delvis,
                                              ej_uppnatt, pagaende */

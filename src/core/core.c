@@ -177,6 +177,8 @@ static bool read_case(uf_caseset *c, sqlite3_stmt *st, uf_case *k)
     int withdrawn = col_day(st, 11);
     k->withdrawn = withdrawn != INT_MIN && withdrawn <= c->as_of;
     k->stop = k->withdrawn ? withdrawn : c->as_of + 1;
+    k->referred = col_day(st, 12);
+    k->consented = col_day(st, 13);
     int after = c->params.anchor == UF_ANCHOR_START ? k->start : k->end;
     k->from[UF_BEFORE] = uf_add_months(k->start, -c->params.months_before);
     k->to[UF_BEFORE] = k->start;
@@ -207,6 +209,26 @@ static bool read_case(uf_caseset *c, sqlite3_stmt *st, uf_case *k)
         k->assess[i].base_day = k->assess[i].follow_day = INT_MIN;
     }
     return k->unit > -2 && k->programme > -2 && k->target_group > -2 && k->end_reason > -2;
+}
+
+/* The actor codes of a meeting's participants ('|'-separated, kodbok
+ * aktor) as bits. */
+static unsigned actor_bits(const char *list)
+{
+    unsigned bits = 0;
+    char code[32];
+    while (list && *list) {
+        size_t n = strcspn(list, "|");
+        if (n < sizeof code) {
+            memcpy(code, list, n);
+            code[n] = '\0';
+            int i = uf_kb_index(UF_KB_ACTOR, code);
+            if (i >= 0 && i < 32)
+                bits |= 1u << i;
+        }
+        list += n + (list[n] == '|');
+    }
+    return bits;
 }
 
 /* Is day in window ph of case k? */
@@ -439,8 +461,10 @@ static uf_error stream(sqlite3 *db, uf_caseset *c, const person_case *pc, rows_k
             if (kind == ROWS_GOALS && col_day(st, 3) < k->stop)
                 add_goal(&g, k, st);
             int day = kind == ROWS_MEETINGS ? col_day(st, 1) : INT_MIN;
-            if (kind == ROWS_MEETINGS && in(k, UF_DURING, day) && day < k->stop)
+            if (kind == ROWS_MEETINGS && in(k, UF_DURING, day) && day < k->stop) {
                 k->meetings++;
+                k->meeting_actors |= actor_bits((const char *)sqlite3_column_text(st, 2));
+            }
             continue;
         }
         while (at < c->n && pc[at].person < id)

@@ -203,12 +203,15 @@ static void balance_row(kh_set *k, uf_table *t, const char *label, base_fn fn, b
     rep_fix_missing(t, tr, 1, t->ncols - 1);
 }
 
-static void balance(kh_set *k, uf_section *s)
+/* A table of measures by cohort (rows: balance_row) with its columns: per
+ * cohort n, count, mean, share; then the SMDs. */
+static uf_table *measure_table(kh_set *k, uf_section *s, const char *tid, const char *title)
 {
     uf_report *r = k->r;
     int ncols = 1 + BC_PER * k->nk + (k->nk - 1);
-    uf_table *t =
-        uf_section_table(r, s, "kohort_balans", "Jämförbarhet vid start (baslinje)", ncols);
+    uf_table *t = uf_section_table(r, s, tid, title, ncols);
+    if (!t)
+        return NULL;
     uf_table_col(r, t, 0, "measure", "Mått", UF_C_TEXT, 0, false);
     static const struct {
         const char *id, *label;
@@ -233,6 +236,15 @@ static void balance(kh_set *k, uf_section *s)
         snprintf(label, sizeof label, "SMD %s mot %s", kh_name(k, 0), kh_name(k, j));
         uf_table_col(r, t, 1 + BC_PER * k->nk + j - 1, id, label, UF_C_NUMBER, 3, false);
     }
+    return t;
+}
+
+static void balance(kh_set *k, uf_section *s)
+{
+    uf_report *r = k->r;
+    uf_table *t = measure_table(k, s, "kohort_balans", "Jämförbarhet vid start (baslinje)");
+    if (!t)
+        return;
     char susp[128];
     snprintf(susp, sizeof susp, "Misstankar om brott de %d månaderna före start, medel per ärende",
              k->c->params.months_before);
@@ -252,6 +264,107 @@ static void balance(kh_set *k, uf_section *s)
                   "mellan den första kohorten och de andra: för medelvärden (m1 − m2) / "
                   "√((s1² + s2²)/2), för andelar (p1 − p2) / √((p1(1 − p1) + p2(1 − p2))/2), "
                   "som i R-paketet tableone. Ett belopp under 0,1 brukar tas som god balans.");
+}
+
+/* ---- the process during the insats -------------------------------------------- */
+
+/* Did actor code take part in a meeting of the case during the insats? */
+static bool took_part(const uf_case *cs, const char *code, double *v)
+{
+    *v = (cs->meeting_actors >> uf_kb_index(UF_KB_ACTOR, code)) & 1u;
+    return true;
+}
+static bool proc_polis(const kh_set *k, const uf_case *cs, double *v)
+{
+    (void)k;
+    return took_part(cs, "polis", v);
+}
+static bool proc_skola(const kh_set *k, const uf_case *cs, double *v)
+{
+    (void)k;
+    return took_part(cs, "skola", v);
+}
+static bool proc_bup(const kh_set *k, const uf_case *cs, double *v)
+{
+    (void)k;
+    return took_part(cs, "bup", v);
+}
+
+/* Meetings per month (30,44 days) of the during phase, at least a day. */
+static bool proc_meetings(const kh_set *k, const uf_case *cs, double *v)
+{
+    (void)k;
+    double days = cs->years[UF_DURING] * 365.25;
+    *v = days >= 1 ? cs->meetings / (days / KH_MONTH) : 0;
+    return days >= 1;
+}
+
+static int insatser(const uf_case *cs)
+{
+    int n = 0;
+    for (unsigned x = cs->insatser; x; x &= x - 1)
+        n++;
+    return n;
+}
+static bool proc_insatser(const kh_set *k, const uf_case *cs, double *v)
+{
+    (void)k;
+    *v = insatser(cs);
+    return true;
+}
+static bool proc_multimodal(const kh_set *k, const uf_case *cs, double *v)
+{
+    (void)k;
+    *v = insatser(cs) >= 2;
+    return true;
+}
+static bool proc_placed(const kh_set *k, const uf_case *cs, double *v)
+{
+    (void)k;
+    *v = cs->placed[UF_DURING] > 0;
+    return true;
+}
+
+/* Days from referral to start (the path), where the referral is known. */
+static bool proc_to_start(const kh_set *k, const uf_case *cs, double *v)
+{
+    (void)k;
+    *v = cs->start - cs->referred;
+    return cs->referred != INT_MIN && cs->referred <= cs->start;
+}
+static bool proc_consent_to_start(const kh_set *k, const uf_case *cs, double *v)
+{
+    (void)k;
+    *v = cs->start - cs->consented;
+    return cs->consented != INT_MIN && cs->consented <= cs->start;
+}
+
+/* The process compared between the cohorts: the agencies in the meetings,
+ * the insats mix and the path to the start. */
+static void process(kh_set *k, uf_section *s)
+{
+    uf_table *t = measure_table(k, s, "kohort_process", "Processen under insatsen");
+    if (!t)
+        return;
+    rep_vec v[UF_KOHORT_MAX];
+    for (int j = 0; j < UF_KOHORT_MAX; j++)
+        rep_vec_init(&v[j]);
+    balance_row(k, t, "Polisen deltog i något möte", proc_polis, true, v);
+    balance_row(k, t, "Skolan deltog i något möte", proc_skola, true, v);
+    balance_row(k, t, "BUP deltog i något möte", proc_bup, true, v);
+    balance_row(k, t, "Möten per månad, medel", proc_meetings, false, v);
+    balance_row(k, t, "Olika insatser, medel", proc_insatser, false, v);
+    balance_row(k, t, "Minst två olika insatser", proc_multimodal, true, v);
+    balance_row(k, t, "Placerad under insatsen", proc_placed, true, v);
+    balance_row(k, t, "Dagar från aktualisering till start, medel", proc_to_start, false, v);
+    balance_row(k, t, "Dagar från samtycke till start, medel", proc_consent_to_start, false, v);
+    for (int j = 0; j < UF_KOHORT_MAX; j++)
+        rep_vec_free(&v[j]);
+    uf_table_note(k->r, t,
+                  "Under insatsen, per ärende: möten där polisen, skolan och BUP deltog, "
+                  "insatser som pågick (olika insatstyper; placering: HVB, SiS, familjehem, "
+                  "TFCO) och dagarna före start. n = ärenden med uppgiften; SMD som i "
+                  "jämförbarheten vid start.");
 }
 
 /* ---- before/after and difference in differences -------------------------- */
@@ -565,6 +678,12 @@ static void method(kh_set *k)
                        "inget test.",
                        UF_ASSESS_BASE_BEFORE, UF_ASSESS_BASE_AFTER, UF_STATE_BASE_BEFORE,
                        UF_STATE_BASE_AFTER);
+    uf_report_method(r, "Processen under insatsen: för varje ärende om polisen, skolan och BUP "
+                        "deltog i något av ärendets möten under insatsen, möten per månad (30,44 "
+                        "dagar), antal olika insatstyper som pågick under insatsen och om minst "
+                        "två gjorde det, om ungdomen var placerad (HVB, SiS, familjehem, TFCO) och "
+                        "dagarna från aktualisering och samtycke till start. Jämförs med SMD som "
+                        "baslinjen; processen beskriver vad som gjordes, inte vad det ledde till.");
     snprintf(p, sizeof p,
              "Före och efter: före = de %d månaderna före start; efter = de %d månaderna %s. "
              "Förändringen per ärende är efter − före (misstankar per år, eller någon misstanke "
@@ -619,6 +738,7 @@ uf_report *uf_report_kohort(sqlite3 *db, const uf_caseset *c, const uf_kohort_op
     uf_section_par(k.r, s, "Antal ärenden per kohort och hur lika kohorterna var vid start.");
     selection(&k, s);
     balance(&k, s);
+    process(&k, uf_report_section(k.r, "Processen under insatsen"));
     s = uf_report_section(k.r, "Före och efter, och skillnad i förändring");
     did_table(&k, s, false);
     did_table(&k, s, true);

@@ -92,7 +92,9 @@ static uf_report *build_kohort(const uf_report_info *info, const uf_report_req *
                                uf_error *err)
 {
     (void)info;
-    return with_core(q, d, err, kohort_of);
+    uf_report_req with = *q; /* the process: who took part in the meetings */
+    with.phase.with_meetings = true;
+    return with_core(&with, d, err, kohort_of);
 }
 
 /* A definition report (reports/NAME.ini): the period's tables. */
@@ -164,8 +166,9 @@ static const struct builtin {
       "måluppfyllelse, vägen till insatsen, samverkansparternas åtaganden (kräver --year)",
       UF_RO_YEAR | UF_RO_YEARS | UF_RO_ASOF | UF_RO_WINDOWS, UF_RO_YEAR, build_arsrapport },
     { "kohort", "Kohortjämförelse",
-      "jämförelse av två eller flera kohorter: balans vid start, före och efter, skillnad i "
-      "förändring, tid till första nya misstanke, avslutsorsaker (kräver två --cohort)",
+      "jämförelse av två eller flera kohorter: balans vid start, processen, före och efter, "
+      "skillnad i förändring, tid till första nya misstanke, avslutsorsaker (kräver två "
+      "--cohort)",
       UF_RO_COHORTS | UF_RO_FROMTO | UF_RO_ASOF | UF_RO_WINDOWS, UF_RO_COHORTS, build_kohort },
 };
 

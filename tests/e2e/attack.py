@@ -145,6 +145,9 @@ SAME_FIGURE = [
     (r"^kohort_urval$", r"^(?P<k>.+)$", r"^n_analysed$", "koh:analysed:{k}"),
     (r"^kohort_balans$", r"^(Ålder vid start|Flickor|Målgrupp|Misstankar om brott)",
      r"^(?P<k>[^_]+)_n$", "koh:analysed:{k}"),
+    # the process: every analysed case has these
+    (r"^kohort_process$", r"^(Polisen|Skolan|BUP|Olika insatser|Minst två|Placerad)",
+     r"^(?P<k>[^_]+)_n$", "koh:analysed:{k}"),
     (r"^kohort_overlevnad$", r"^(?P<k>.+) / \d+$", r"^n$", "koh:analysed:{k}"),
     (r"^kohort_overlevnad$", r"^(?P<k>.+) / (?P<m>\d+)$", r"^n_risk$", "koh:risk:{k}:{m}"),
     (r"^kohort_overlevnad_kurva$", r"^0$", r"^(?P<k>[^_]+)_risk$", "koh:analysed:{k}"),

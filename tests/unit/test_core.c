@@ -777,13 +777,13 @@ static void test_core__providers_and_meetings(void **state)
         "UPDATE interventions SET provider = CASE insats WHEN 'hvb' THEN 'socialtjanst'"
         " WHEN 'mst' THEN 'socialtjanst' WHEN 'sis' THEN 'sis' WHEN 'skk' THEN 'skola'"
         " WHEN 'kontaktperson' THEN 'fritid' WHEN 'fft' THEN 'bup' END WHERE person_id = 1;"
-        "INSERT INTO meetings (case_id, date, type) VALUES"
-        " (1, '2023-03-14', 'beredning'),"    /* the day before the start: no */
-        " (1, '2023-03-15', 'natverksmote')," /* the start day */
-        " (1, '2023-06-01', 'uppfoljning'),"
-        " (1, '2024-01-09', 'uppfoljning'),"  /* the last day of the phase */
-        " (1, '2024-01-10', 'uppfoljning'),"  /* the end day: after */
-        " (2, '2023-06-01', 'uppfoljning');"; /* B: no follow-up consent */
+        "INSERT INTO meetings (case_id, date, type, participants) VALUES"
+        " (1, '2023-03-14', 'beredning', 'bup'),"            /* the day before the start */
+        " (1, '2023-03-15', 'natverksmote', 'polis|skola')," /* the start day */
+        " (1, '2023-06-01', 'uppfoljning', ''),"
+        " (1, '2024-01-09', 'uppfoljning', 'skola|fritid')," /* the last day of the phase */
+        " (1, '2024-01-10', 'uppfoljning', 'af'),"           /* the end day: after */
+        " (2, '2023-06-01', 'uppfoljning', 'bup');";         /* B: no follow-up consent */
     assert_int_equal(sqlite3_exec(fx.db, sql, NULL, NULL, NULL), SQLITE_OK);
     uf_core_params p = { .as_of = AS_OF,
                          .months_before = 12,
@@ -800,6 +800,14 @@ static void test_core__providers_and_meetings(void **state)
     assert_int_equal(get(c, 1)->providers, want);
     assert_int_equal(get(c, 1)->meetings, 3);
     assert_int_equal(get(c, 2)->meetings, 0);
+    /* who took part: polis, skola, fritid; not bup (before), not af (after) */
+    assert_int_equal(get(c, 1)->meeting_actors, 1u << uf_kb_index(UF_KB_ACTOR, "polis") |
+                                                    1u << uf_kb_index(UF_KB_ACTOR, "skola") |
+                                                    1u << uf_kb_index(UF_KB_ACTOR, "fritid"));
+    /* referral and consent of A */
+    assert_int_equal(get(c, 1)->referred, D(2023, 2, 1));
+    assert_int_equal(get(c, 1)->consented, D(2023, 3, 1));
+    assert_int_equal(get(c, 2)->consented, INT_MIN);
     uf_caseset_free(c);
     /* without with_meetings none are read; a withdrawal on 2023-06-01
      * leaves the meeting of the start day only */
