@@ -127,9 +127,9 @@ static void test_groups__dim_names_and_headings(void **state)
 {
     (void)state;
     /* the machine names are the --by names of SPEC §7 */
-    static const char *const names[UF_NDIMS] = {
-        "sex", "age", "insats", "unit", "programme", "target_group", "cohort", "end_reason"
-    };
+    static const char *const names[UF_NDIMS] = { "sex",    "age",        "insats",
+                                                 "unit",   "programme",  "target_group",
+                                                 "cohort", "end_reason", "risk" };
     for (int d = 0; d < UF_NDIMS; d++) {
         assert_string_equal(uf_dim_name((uf_dim)d), names[d]);
         assert_int_equal(uf_dim_parse(uf_dim_name((uf_dim)d)), d);
@@ -137,6 +137,8 @@ static void test_groups__dim_names_and_headings(void **state)
     assert_string_equal(uf_dim_label(UF_DIM_SEX), "Kön");
     assert_string_equal(uf_dim_label(UF_DIM_TARGET), "Målgrupp");
     assert_string_equal(uf_dim_label(UF_DIM_START_YEAR), "Startår");
+    assert_string_equal(uf_dim_label(UF_DIM_RISK), "Risknivå vid start");
+    assert_int_equal(uf_dim_parse("Risknivå"), UF_DIM_RISK);
 }
 
 static void test_groups__only_insats_overlaps(void **state)
@@ -167,6 +169,30 @@ static void test_groups__sex(void **state)
     for (int i = 0; i < 4; i++)
         for (int j = i + 1; j < 4; j++)
             assert_int_not_equal(keys[i], keys[j]);
+}
+
+/* The risk level of the baseline assessment: the first instrument in the
+ * code book's order (ESTER, SAVRY, YLS/CMI, ...) that has one. */
+static void test_groups__risk_level(void **state)
+{
+    (void)state;
+    uf_config cfg;
+    uf_config_defaults(&cfg);
+    uf_case k[] = { one('M', 15, 0, 0, 0), one('M', 15, 0, 0, 0), one('M', 15, 0, 0, 0),
+                    one('M', 15, 0, 0, 0) };
+    k[0].assess[0].base_risk = 3; /* ESTER hög */
+    k[0].assess[1].base_risk = 1; /* SAVRY låg: ESTER comes first */
+    k[1].assess[2].base_risk = 2; /* YLS/CMI medel only */
+    k[2].assess[1].base_risk = 1; /* SAVRY låg */
+    uf_caseset c = cohort(k, 4);
+    const char *want[] = { "Hög", "Medel", "Låg", "Ingen bedömning vid start" };
+    for (int i = 0; i < 4; i++)
+        assert_string_equal(label(&c, &cfg, UF_DIM_RISK, key1(&c, &cfg, &k[i], UF_DIM_RISK)),
+                            want[i]);
+    assert_int_equal(key1(&c, &cfg, &k[3], UF_DIM_RISK), UF_GROUP_MISSING);
+    /* in the order of the levels */
+    assert_true(key1(&c, &cfg, &k[2], UF_DIM_RISK) < key1(&c, &cfg, &k[1], UF_DIM_RISK));
+    assert_true(key1(&c, &cfg, &k[1], UF_DIM_RISK) < key1(&c, &cfg, &k[0], UF_DIM_RISK));
 }
 
 static void test_groups__age_band(void **state)
@@ -420,6 +446,7 @@ int main(void)
         cmocka_unit_test(test_groups__dim_names_and_headings),
         cmocka_unit_test(test_groups__only_insats_overlaps),
         cmocka_unit_test(test_groups__sex),
+        cmocka_unit_test(test_groups__risk_level),
         cmocka_unit_test(test_groups__age_band),
         cmocka_unit_test(test_groups__insats_several_keys_or_missing),
         cmocka_unit_test(test_groups__string_fields),
