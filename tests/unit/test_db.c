@@ -449,6 +449,148 @@ static void test_db__migration_6_adds_actions(void **state)
     uf_db_close(db);
 }
 
+/* One SELECT per table of db (its columns now, quoted and joined), one per
+ * line; caller frees.  Made before a migration, run after it: the rows of
+ * the tables and columns a version had.  Not data_state: the latest date
+ * in the data, which migration 3 works out anew (tested above). */
+static char *row_queries(sqlite3 *db)
+{
+    size_t cap = 1 << 14, len = 0;
+    char *out = calloc(1, cap);
+    assert_non_null(out);
+    sqlite3_stmt *tabs = NULL;
+    assert_int_equal(sqlite3_prepare_v2(db,
+                                        "SELECT name FROM sqlite_master WHERE type = 'table' "
+                                        "AND name NOT LIKE 'sqlite%' AND name <> 'data_state' "
+                                        "ORDER BY name",
+                                        -1, &tabs, NULL),
+                     SQLITE_OK);
+    while (sqlite3_step(tabs) == SQLITE_ROW) {
+        const char *t = (const char *)sqlite3_column_text(tabs, 0);
+        char sql[2048], cols[1536] = "";
+        snprintf(sql, sizeof sql, "SELECT name FROM pragma_table_info('%s') ORDER BY cid", t);
+        sqlite3_stmt *ci = NULL;
+        assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &ci, NULL), SQLITE_OK);
+        while (sqlite3_step(ci) == SQLITE_ROW) {
+            size_t used = strlen(cols);
+            snprintf(cols + used, sizeof cols - used, "%squote(%s)", used ? " || ',' || " : "",
+                     sqlite3_column_text(ci, 0));
+        }
+        sqlite3_finalize(ci);
+        int n = snprintf(sql, sizeof sql, "SELECT '%s:' || %s FROM %s ORDER BY 1\n", t, cols, t);
+        assert_true(n > 0 && len + (size_t)n < cap);
+        memcpy(out + len, sql, (size_t)n + 1);
+        len += (size_t)n;
+    }
+    sqlite3_finalize(tabs);
+    return out;
+}
+
+/* The rows the queries of row_queries give on db, one line each; caller
+ * frees. */
+static char *rows_text(sqlite3 *db, const char *queries)
+{
+    size_t cap = 1 << 16, len = 0;
+    char *out = calloc(1, cap);
+    assert_non_null(out);
+    for (const char *q = queries; *q; q = strchr(q, '\n') + 1) {
+        sqlite3_stmt *st = NULL;
+        assert_int_equal(sqlite3_prepare_v2(db, q, (int)(strchr(q, '\n') - q), &st, NULL),
+                         SQLITE_OK);
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            const char *row = (const char *)sqlite3_column_text(st, 0);
+            size_t n = strlen(row);
+            while (len + n + 2 > cap) {
+                cap *= 2;
+                out = realloc(out, cap);
+                assert_non_null(out);
+            }
+            memcpy(out + len, row, n);
+            len += n;
+            out[len++] = '\n';
+            out[len] = '\0';
+        }
+        sqlite3_finalize(st);
+    }
+    return out;
+}
+
+/* A filled database of each earlier version, 1 to 5, opened by this
+ * uppfolj: migrated to the current version with every row of every table
+ * it had kept as it was (rows_text before and after), and the new
+ * columns of version 6 empty. */
+static void test_db__every_earlier_version_migrates_with_nothing_lost(void **state)
+{
+    const char *dir = *state;
+    static const char *const fill =
+        "INSERT INTO import_run (id, started_at, user, version, outcome) VALUES "
+        "  (1, '2025-01-01T10:00:00Z', 'u', '0.1.0', 'ok');"
+        "INSERT INTO import_file (run_id, seq, path, sha256, kind, encoding, rows, inserted) "
+        "  VALUES (1, 1, 'cases.csv', 'ab', 'cases', 'UTF-8', 2, 2);"
+        "INSERT INTO persons (id, pseudonym, birth_date, sex, unit) VALUES "
+        "  (1, 'psa', '2008-01-01', 'F', 'Norr'), (2, 'psb', '2009-02-02', 'M', NULL);"
+        "INSERT INTO cases (id, case_id, person_id, programme, unit, target_group, "
+        "  referred_by, referral_date, consent_date, plan_date, start_date, end_date, "
+        "  end_reason, form, followup_consent, run_id) VALUES "
+        "  (1, 'A1', 1, 'SIG', 'Norr', 'riskzon', 'polis', '2023-12-01', '2023-12-10', "
+        "   '2024-01-20', '2024-01-01', '2025-06-30', 'flytt', 'service', 1, 1),"
+        "  (2, 'A2', 2, 'SIG', NULL, NULL, NULL, NULL, NULL, NULL, '2025-02-01', NULL, NULL, "
+        "   NULL, 0, 1);"
+        "INSERT INTO interventions (case_id, person_id, insats, provider, start_date, end_date) "
+        "  VALUES (1, 1, 'hvb', 'socialtjanst', '2024-02-01', '2024-05-01'),"
+        "  (NULL, 2, 'sis', 'sis', '2025-03-01', NULL);"
+        "INSERT INTO assessments (id, assessment_id, person_id, case_id, instrument, date, "
+        "  total_score, risk_level) VALUES (1, 'b1', 1, 1, 'ester', '2024-01-05', 21, 'medel');"
+        "INSERT INTO assessment_items (assessment_id, name, value) VALUES (1, 'item1', 2);"
+        "INSERT INTO outcomes (person_id, date, measure, value) VALUES "
+        "  (1, '2024-03-01', 'misstanke_brott', 1), (2, '2025-11-03', 'vald', 2);"
+        "INSERT INTO goals (case_id, domain, set_date, status) VALUES "
+        "  (1, 'skola', '2024-02-01', 'uppnatt');"
+        "INSERT INTO goal_followups (case_id, domain, set_date, followup_date, status) VALUES "
+        "  (1, 'skola', '2024-02-01', '2024-06-01', 'uppnatt');"
+        "INSERT INTO meetings (case_id, date, type, participants) VALUES "
+        "  (1, '2024-03-01', 'natverksmote', 'polis|skola'), (2, '2025-09-01', 'beredning', '');";
+    for (int v = 1; v <= 5; v++) {
+        char path[TU_PATH], name[16], pragma[40];
+        snprintf(name, sizeof name, "fill%d.db", v);
+        tu_path(path, dir, name);
+        sqlite3 *raw = old_schema(path, v);
+        snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d;", v);
+        assert_int_equal(sqlite3_exec(raw, pragma, NULL, NULL, NULL), SQLITE_OK);
+        assert_int_equal(sqlite3_exec(raw, fill, NULL, NULL, NULL), SQLITE_OK);
+        if (v >= 5)
+            assert_int_equal(sqlite3_exec(raw,
+                                          "INSERT INTO output_run (at, user, version, command, "
+                                          "parameters) VALUES ('2026-12-01T10:00:00Z', 'u', "
+                                          "'0.1.0', 'report', 'utfall');",
+                                          NULL, NULL, NULL),
+                             SQLITE_OK);
+        char *queries = row_queries(raw);
+        char *before = rows_text(raw, queries);
+        sqlite3_close(raw);
+        sqlite3 *db = NULL;
+        assert_int_equal(uf_db_open(path, &db), UF_OK);
+        assert_schema(db);
+        char *after = rows_text(db, queries);
+        if (strcmp(after, before) != 0)
+            print_error("version %d\n--- before\n%s--- after\n%s", v, before, after);
+        assert_string_equal(after, before);
+        assert_int_equal(
+            q_int(db, "SELECT count(*) FROM data_state WHERE latest_date = ?1", "2025-11-03"), 1);
+        assert_true(strlen(before) > 500); /* the rows were there to keep */
+        assert_int_equal(q_int(db,
+                               "SELECT count(*) FROM cases WHERE assessed_date IS NULL AND "
+                               "offer IS NULL AND consent_withdrawn_date IS NULL",
+                               NULL),
+                         2);
+        assert_int_equal(q_int(db, "SELECT count(*) FROM actions", NULL), 0);
+        free(queries);
+        free(before);
+        free(after);
+        uf_db_close(db);
+    }
+}
+
 /* SQLite's "not a database": an uppfolj error of its own, not bad data */
 static void test_db__open_non_database_is_foreign(void **state)
 {
@@ -521,6 +663,7 @@ int main(void)
         T(test_db__migration_4_ties_the_first_key),
         T(test_db__migration_5_adds_the_output_log),
         T(test_db__migration_6_adds_actions),
+        T(test_db__every_earlier_version_migrates_with_nothing_lost),
         T(test_db__open_non_database_is_foreign),
         T(test_db__foreign_keys_on_after_open),
         T(test_db__prepare_named_query),
