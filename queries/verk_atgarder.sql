@@ -18,3 +18,10 @@ SELECT coalesce(c.unit, p.unit) AS unit, a.actor,
 FROM actions a
 JOIN cases c ON c.id = a.case_id
 JOIN persons p ON p.id = c.person_id
+-- only actions that count in some column (an action done before the
+-- period, or due after it and neither planned nor done in it, counts in
+-- none): the join is what costs
+WHERE (a.planned_date >= ?1 AND a.planned_date < ?2)
+   OR (a.done_date >= ?1 AND a.done_date < ?2)
+   OR (a.due_date >= ?1 AND a.due_date < ?2)
+   OR (a.due_date < ?2 AND (a.done_date IS NULL OR a.done_date >= ?2))
