@@ -27,7 +27,7 @@ WARN    := -Wall -Wextra -Werror -pedantic -Wshadow -Wconversion \
 CFLAGS  ?= -O2 -g
 override CFLAGS  += -std=c11 -pthread $(WARN)
 override CPPFLAGS += -D_POSIX_C_SOURCE=200809L -DUF_VERSION='"$(VERSION)"' -Iinclude -I$(BUILD) $(PKG_CFLAGS)
-override LDLIBS  += -lcsv $(PKG_LIBS) -lhpdf -lglpk -lm -pthread
+override LDLIBS  += -lcsv $(PKG_LIBS) -lhpdf -lglpk -lRmath -lm -pthread
 
 ifdef SANITIZE
 override CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all

@@ -1,10 +1,11 @@
 /*
  * stats.h - the statistics of SPEC §6, each equal to a named R function to
- * 1e-9 (tests/r/ checks that against R itself).
+ * 1e-9, p-values to 1e-10 relative (tests/r/ checks that against R itself).
  *
  * Core layer: nothing here prints, exits or knows about reports.  Every
  * function is pure (same input, same output; the one global effect is the
- * GSL note below) and works on caller-owned arrays.  Functions that need scratch
+ * GSL note below; libRmath's Wilcoxon tables are freed after each call)
+ * and works on caller-owned arrays.  Functions that need scratch
  * memory (a sorted copy, ranks, a distribution table) say so and return
  * UF_ERR_NOMEM when it is not there; only the survival functions return
  * heap objects (_new/_free pairs, free accepts NULL).
@@ -24,9 +25,15 @@
  * Every result carries the n it is based on (SPEC §6: "every statistic is
  * shown with its n").  Two-sided p-values are computed exactly as R does.
  *
- * GSL: the first call of a function here switches GSL's error handler off
- * for the process (GSL would otherwise print and abort on a domain error);
- * a failing GSL routine then shows as a NAN field and UF_ERR_INPUT.
+ * Distributions: R's own, from its standalone mathematics library
+ * (libRmath: pt, qt, pnorm, qnorm, pchisq, dbinom, pbinom, qgamma,
+ * psignrank, pwilcox), so p-values are R's to the last digit, far tails
+ * included (tests/r/ compares them relatively).  GSL for the rest:
+ * sorting, descriptive statistics, Fisher's log-factorials, the log-rank
+ * test's linear algebra.  Its error handler is switched off for the
+ * process at the first call that needs it (GSL would otherwise print and
+ * abort on a domain error); a failing GSL routine then shows as a NAN
+ * field and UF_ERR_INPUT.
  */
 #ifndef UPPFOLJ_STATS_H
 #define UPPFOLJ_STATS_H
@@ -82,9 +89,10 @@ typedef struct uf_stat_prop {
 uf_error uf_stat_wilson(size_t x, size_t n, double level, uf_stat_prop *out);
 
 /* Largest n of the binomial tests and largest count of the Poisson
- * interval: beyond them GSL's binomial and incomplete gamma functions lose
- * the 1e-9 agreement with R (GSL's incomplete gamma is off by 1e-8 at
- * 1.3e6 and gives up near 2e6).  Far above any count uppfolj sees. */
+ * interval: set when GSL's binomial and incomplete gamma lost the 1e-9
+ * agreement with R beyond them; the distributions are R's own now
+ * (libRmath), but the limits stay, compared with R up to them.  Far above
+ * any count uppfolj sees. */
 #define UF_STAT_BINOM_MAX 1000000u
 #define UF_STAT_POISSON_MAX 500000u
 
@@ -227,14 +235,14 @@ uf_error uf_stat_ranksum(const double *a, size_t na, const double *b, size_t nb,
                          uf_stat_wilcoxon *out);
 
 /** Distribution of the signed-rank statistic V for n non-zero differences
- *  (R `psignrank(q, n, lower.tail)`): P(V <= q), or P(V > q) when
- *  lower_tail is 0.  Allocates a table of n(n+1)/4 counts; NAN when n >
- *  1000 or memory fails. */
+ *  (R `psignrank(q, n, lower.tail)`, R's own code from libRmath): P(V <=
+ *  q), or P(V > q) when lower_tail is 0.  NAN when n is 0 (or memory
+ *  fails). */
 double uf_stat_psignrank(double q, size_t n, int lower_tail);
 
 /** Distribution of the rank-sum statistic W for group sizes m and n (R
- *  `pwilcox(q, m, n, lower.tail)`).  Allocates (min(m,n)+1)(mn+1) counts;
- *  NAN when that is more than 2^23 or memory fails. */
+ *  `pwilcox(q, m, n, lower.tail)`, R's own code from libRmath).  NAN when
+ *  m or n is 0 (or memory fails). */
 double uf_stat_pwilcox(double q, size_t m, size_t n, int lower_tail);
 
 /* ---- baseline balance -------------------------------------------------- */

@@ -14,9 +14,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
-#include <gsl/gsl_randist.h>
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 #include "uppfolj/stats.h"
@@ -51,7 +49,7 @@ bool uf_stx_all_finite(const double *x, size_t n)
 
 double uf_stx_z(double level)
 {
-    return gsl_cdf_ugaussian_Pinv((1 + level) / 2);
+    return uf_stx_qnorm((1 + level) / 2);
 }
 
 /* ---- descriptive ------------------------------------------------------- */
@@ -147,7 +145,6 @@ uf_error uf_stat_wilson(size_t x, size_t n, double level, uf_stat_prop *out)
         return UF_ERR_USAGE;
     if (n == 0 || x > n)
         return UF_ERR_INPUT;
-    uf_stx_gsl_quiet();
     double nn = (double)n, pc = (double)x / nn;
     double z = uf_stx_z(level);
     double z22n = z * z / (2 * nn);
@@ -177,23 +174,21 @@ uf_error uf_stat_wilson(size_t x, size_t n, double level, uf_stat_prop *out)
 static double binom_two_sided(unsigned x, unsigned n, double p)
 {
     const double rel = 1 + 1e-7;
-    double d = gsl_ran_binomial_pdf(x, p, n) * rel;
-    double m = (double)n * p;
+    double nn = n, d = uf_stx_dbinom(x, nn, p) * rel;
+    double m = nn * p;
     if ((double)x == m)
         return 1;
-    size_t y = 0;
+    double y = 0;
     if ((double)x < m) {
         for (size_t i = (size_t)ceil(m); i <= n; i++)
-            if (gsl_ran_binomial_pdf((unsigned)i, p, n) <= d)
+            if (uf_stx_dbinom((double)i, nn, p) <= d)
                 y++;
-        double upper = y == 0 ? 0 : gsl_cdf_binomial_Q((unsigned)(n - y), p, n);
-        return gsl_cdf_binomial_P(x, p, n) + upper;
+        return uf_stx_pbinom(x, nn, p, true) + uf_stx_pbinom(nn - y, nn, p, false);
     }
     for (size_t i = 0; i <= (size_t)floor(m); i++)
-        if (gsl_ran_binomial_pdf((unsigned)i, p, n) <= d)
+        if (uf_stx_dbinom((double)i, nn, p) <= d)
             y++;
-    double lower = y == 0 ? 0 : gsl_cdf_binomial_P((unsigned)(y - 1), p, n);
-    return lower + gsl_cdf_binomial_Q(x - 1, p, n); /* x > m >= 0 */
+    return uf_stx_pbinom(y - 1, nn, p, true) + uf_stx_pbinom((double)x - 1, nn, p, false);
 }
 
 uf_error uf_stat_binom_test(size_t x, size_t n, double p0, uf_stat_binom *out)
@@ -203,7 +198,6 @@ uf_error uf_stat_binom_test(size_t x, size_t n, double p0, uf_stat_binom *out)
         return UF_ERR_USAGE;
     if (n == 0 || x > n || n > UF_STAT_BINOM_MAX)
         return UF_ERR_INPUT;
-    uf_stx_gsl_quiet();
     out->estimate = (double)x / (double)n;
     if (p0 == 0)
         out->p = x == 0;
@@ -224,36 +218,6 @@ uf_error uf_stat_mcnemar_exact(size_t b, size_t c, uf_stat_binom *out)
 }
 
 /*
- * qgamma(p, a): the p quantile of Gamma(a, 1), a >= 1.  GSL's
- * gsl_cdf_gamma_Pinv starts far off for large a and p outside
- * [0.05, 0.95] and can give up (a = 17099, p = 0.975: NaN); it also stops
- * once |P(x) - p| < 1.5e-8 p, short of 1e-9 in x when a is large.  So its
- * answer (or, when it failed, the Wilson-Hilferty approximation) is
- * polished with Newton steps on GSL's own cdf, the tail taken on the side
- * of p so that nothing cancels.
- */
-static double qgamma(double p, double a)
-{
-    double x = gsl_cdf_gamma_Pinv(p, a, 1);
-    if (!(x > 0) || !isfinite(x)) {
-        double z = gsl_cdf_ugaussian_Pinv(p), c = 1 / (9 * a);
-        double t = 1 - c + z * sqrt(c);
-        x = t > 0 ? a * t * t * t : a / 2;
-    }
-    for (int i = 0; i < 50; i++) {
-        double f = p < 0.5 ? gsl_cdf_gamma_P(x, a, 1) - p : (1 - p) - gsl_cdf_gamma_Q(x, a, 1);
-        double step = f / gsl_ran_gamma_pdf(x, a, 1);
-        if (!isfinite(step))
-            break;
-        double next = x - step;
-        x = next > 0 ? next : x / 2;
-        if (fabs(step) <= 1e-14 * x)
-            break;
-    }
-    return x;
-}
-
-/*
  * poisson.test(x, T)$conf.int:
  *   p.L <- if (x == 0) 0 else qgamma(alpha, x); p.U <- qgamma(1 - alpha, x + 1)
  *   c(p.L(x, alpha), p.U(x, alpha)) / T,  alpha <- (1 - conf.level)/2
@@ -265,11 +229,10 @@ uf_error uf_stat_poisson_ci(size_t x, double time, double level, uf_stat_rate *o
         return UF_ERR_USAGE;
     if (!isfinite(time) || time <= 0 || x > UF_STAT_POISSON_MAX)
         return UF_ERR_INPUT;
-    uf_stx_gsl_quiet();
     double alpha = (1 - level) / 2, xx = (double)x;
     out->rate = xx / time;
-    out->lo = x == 0 ? 0 : qgamma(alpha, xx) / time;
-    out->hi = qgamma(1 - alpha, xx + 1) / time;
+    out->lo = x == 0 ? 0 : uf_stx_qgamma(alpha, xx) / time;
+    out->hi = uf_stx_qgamma(1 - alpha, xx + 1) / time;
     return isnan(out->lo) || isnan(out->hi) ? UF_ERR_INPUT : UF_OK;
 }
 

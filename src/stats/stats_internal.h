@@ -16,6 +16,20 @@
  * before any GSL routine that can report an error. */
 void uf_stx_gsl_quiet(void);
 
+/* R's distributions (stats_dist.c, libRmath): pt, qt, pnorm and qnorm of
+ * the standard normal, pchisq's upper tail, dbinom, pbinom, qgamma with
+ * scale 1, psignrank and pwilcox; lower: the lower tail P[X <= x]. */
+double uf_stx_pt(double t, double df, bool lower);
+double uf_stx_qt(double p, double df);
+double uf_stx_pnorm(double z, bool lower);
+double uf_stx_qnorm(double p);
+double uf_stx_pchisq_upper(double x, double df);
+double uf_stx_dbinom(double x, double n, double p);
+double uf_stx_pbinom(double x, double n, double p, bool lower);
+double uf_stx_qgamma(double p, double shape);
+double uf_stx_psignrank(double q, double n, bool lower);
+double uf_stx_pwilcox(double q, double m, double n, bool lower);
+
 /* Is level a usable confidence level, 0 < level < 1? */
 bool uf_stx_level_ok(double level);
 

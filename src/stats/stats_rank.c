@@ -1,23 +1,12 @@
 /*
- * stats_rank.c - the Wilcoxon signed-rank and rank-sum tests and their
- * exact null distributions (see stats.h), following R's
- * wilcox.test.default and nmath's psignrank/pwilcox.  GSL has neither
- * distribution, so the counts are built here:
- *
- *   signed rank: c(k) = number of subsets of {1..n} with sum k, by the
- *     subset-sum recurrence (adding the value j to every subset); the
- *     counts are symmetric about n(n+1)/4, so half of them are kept.
- *   rank sum: f(m, n, k) = number of orders of m x's and n y's with
- *     k pairs x > y; f(m, n, k) = f(m-1, n, k-n) + f(m, n-1, k)
- *     (the largest value is an x, beating all n y's, or a y).
- *
- * The tests call these only below 50 observations (R's rule), where the
- * tables are a few kilobytes; the public distribution functions allow
- * more but cap the memory.
+ * stats_rank.c - the Wilcoxon signed-rank and rank-sum tests (see
+ * stats.h), following R's wilcox.test.default: exact below 50
+ * observations without ties or zeros, with R's own psignrank and pwilcox
+ * (libRmath, stats_dist.c); else the normal approximation with continuity
+ * correction.
  */
 #include <math.h>
 #include <stdlib.h>
-#include <gsl/gsl_cdf.h>
 #include <gsl/gsl_sort.h>
 #include "uppfolj/stats.h"
 #include "stats_internal.h"
@@ -48,117 +37,14 @@ uf_error uf_stx_rank(const double *x, size_t n, double *rank, double *ties)
 
 /* ---- exact distributions ----------------------------------------------- */
 
-/* R's tail rule shared by psignrank and pwilcox: with q = floor(q + 1e-7),
- * sum the counts of the shorter tail (count[i] / total for i <= q, or
- * for i < top - q) and complement when the other tail was summed.  top is
- * the largest value of the statistic; count(i) must be valid for
- * 0 <= i <= top / 2. */
-typedef double (*count_fn)(const void *table, size_t i);
-
-static double tail(double q, double top, int lower_tail, count_fn count, const void *table,
-                   double total)
-{
-    double x = floor(q + 1e-7);
-    if (x < 0)
-        return lower_tail ? 0 : 1;
-    if (x >= top)
-        return lower_tail ? 1 : 0;
-    double p = 0;
-    if (x <= top / 2) {
-        for (size_t i = 0; (double)i <= x; i++)
-            p += count(table, i) / total;
-    } else {
-        x = top - x;
-        for (size_t i = 0; (double)i < x; i++)
-            p += count(table, i) / total;
-        lower_tail = !lower_tail;
-    }
-    return lower_tail ? p : 0.5 - p + 0.5;
-}
-
-typedef struct signrank_table {
-    double *w;   /* w[k] = c(k) for 0 <= k <= half */
-    size_t half; /* floor(n(n+1)/4) */
-} signrank_table;
-
-static double signrank_count(const void *table, size_t i)
-{
-    return ((const signrank_table *)table)->w[i];
-}
-
-/* P(V <= q) (or P(V > q)) for n >= 1 non-zero differences, in *p. */
-static uf_error signrank_p(double q, size_t n, int lower_tail, double *p)
-{
-    *p = NAN;
-    if (n == 0 || n > 1000)
-        return UF_ERR_INPUT;
-    size_t top = n * (n + 1) / 2, half = top / 2;
-    double *w = calloc(half + 1, sizeof *w);
-    if (!w)
-        return UF_ERR_NOMEM;
-    w[0] = 1;
-    for (size_t j = 1; j <= n; j++) {
-        size_t end = j * (j + 1) / 2 < half ? j * (j + 1) / 2 : half;
-        for (size_t k = end; k >= j; k--)
-            w[k] += w[k - j];
-    }
-    signrank_table t = { w, half };
-    *p = tail(q, (double)top, lower_tail, signrank_count, &t, ldexp(1, (int)n));
-    free(w);
-    return UF_OK;
-}
-
 double uf_stat_psignrank(double q, size_t n, int lower_tail)
 {
-    double p;
-    signrank_p(q, n, lower_tail, &p);
-    return p;
-}
-
-static double wilcox_count(const void *table, size_t i)
-{
-    return ((const double *)table)[i];
-}
-
-/* P(W <= q) (or P(W > q)) for group sizes m, n >= 1, in *p.  The table
- * a[i][k] = f(i, j, k) for i <= m is updated in place for j = 1..n. */
-static uf_error wilcox_p(double q, size_t m, size_t n, int lower_tail, double *p)
-{
-    *p = NAN;
-    if (m > n) {
-        size_t s = m; /* f is symmetric in m and n: keep the table small */
-        m = n;
-        n = s;
-    }
-    if (m == 0 || n > (1u << 23) || (m + 1) * (m * n + 1) > (1u << 23))
-        return UF_ERR_INPUT;
-    size_t len = m * n + 1;
-    double *a = calloc((m + 1) * len, sizeof *a);
-    if (!a)
-        return UF_ERR_NOMEM;
-    for (size_t i = 0; i <= m; i++)
-        a[i * len] = 1; /* f(i, 0, 0) = 1 */
-    for (size_t j = 1; j <= n; j++)
-        for (size_t i = 1; i <= m; i++) {
-            double *row = a + i * len;
-            const double *prev = a + (i - 1) * len; /* already f(i-1, j, .) */
-            for (size_t k = j; k <= i * j; k++)
-                row[k] += prev[k - j];
-        }
-    const double *f = a + m * len;
-    double total = 0;
-    for (size_t k = 0; k < len; k++)
-        total += f[k]; /* choose(m + n, n) */
-    *p = tail(q, (double)(m * n), lower_tail, wilcox_count, f, total);
-    free(a);
-    return UF_OK;
+    return n == 0 ? NAN : uf_stx_psignrank(q, (double)n, lower_tail != 0);
 }
 
 double uf_stat_pwilcox(double q, size_t m, size_t n, int lower_tail)
 {
-    double p;
-    wilcox_p(q, m, n, lower_tail, &p);
-    return p;
+    return m == 0 || n == 0 ? NAN : uf_stx_pwilcox(q, (double)m, (double)n, lower_tail != 0);
 }
 
 /* ---- the tests --------------------------------------------------------- */
@@ -167,12 +53,12 @@ double uf_stat_pwilcox(double q, size_t m, size_t n, int lower_tail)
  * most 1.  mid is the centre of the null distribution. */
 static uf_error exact_two_sided(uf_stat_wilcoxon *o, double mid, size_t m, size_t n, bool signrank)
 {
-    double s = o->statistic, p;
+    double s = o->statistic;
     int upper = s > mid;
     double q = upper ? s - 1 : s;
-    uf_error err = signrank ? signrank_p(q, m, !upper, &p) : wilcox_p(q, m, n, !upper, &p);
-    o->p = err == UF_OK ? fmin(2 * p, 1) : NAN;
-    return err;
+    double p = signrank ? uf_stat_psignrank(q, m, !upper) : uf_stat_pwilcox(q, m, n, !upper);
+    o->p = fmin(2 * p, 1);
+    return isnan(o->p) ? UF_ERR_INPUT : UF_OK;
 }
 
 /* Normal approximation with continuity correction, two-sided:
@@ -185,7 +71,7 @@ static uf_error normal_two_sided(uf_stat_wilcoxon *o, double mid, double sigma)
     double z = o->statistic - mid;
     double corr = z > 0 ? 0.5 : z < 0 ? -0.5 : 0;
     z = (z - corr) / sigma;
-    o->p = 2 * fmin(gsl_cdf_ugaussian_P(z), gsl_cdf_ugaussian_Q(z));
+    o->p = 2 * fmin(uf_stx_pnorm(z, true), uf_stx_pnorm(z, false));
     return UF_OK;
 }
 

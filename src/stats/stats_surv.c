@@ -23,7 +23,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_linalg.h>
 #include <gsl/gsl_sort.h>
@@ -311,7 +310,7 @@ static uf_error logrank_chisq(uf_stat_logrank *lr, const size_t *idx, size_t m)
     for (size_t r = 0; r < q; r++)
         chisq += gsl_vector_get(x, r) * gsl_vector_get(b, r);
     lr->chisq = chisq;
-    lr->p = gsl_cdf_chisq_Q(chisq, lr->df);
+    lr->p = uf_stx_pchisq_upper(chisq, lr->df);
     err = isnan(lr->p) ? UF_ERR_INPUT : UF_OK;
 done:
     gsl_matrix_free(v);

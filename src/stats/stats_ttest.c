@@ -30,10 +30,9 @@ static uf_error finish(uf_stat_ttest *o, double level)
 {
     if (!(o->se > 0) || isnan(o->df))
         return UF_ERR_INPUT;
-    uf_stx_gsl_quiet();
     o->t = o->estimate / o->se;
-    o->p = 2 * gsl_cdf_tdist_P(-fabs(o->t), o->df);
-    double q = gsl_cdf_tdist_Pinv(1 - (1 - level) / 2, o->df);
+    o->p = 2 * uf_stx_pt(-fabs(o->t), o->df, true);
+    double q = uf_stx_qt(1 - (1 - level) / 2, o->df);
     o->lo = (o->t - q) * o->se;
     o->hi = (o->t + q) * o->se;
     if (isnan(o->p) || isnan(o->lo) || isnan(o->hi))
