@@ -44,6 +44,7 @@ typedef struct uf_assess {
 
 typedef struct uf_case {
     sqlite3_int64 id;                              /* cases.id: internal, never shown */
+    sqlite3_int64 person;                          /* persons.id: internal, never shown */
     char sex;                                      /* 'F', 'M', 'X' or 0 (unknown) */
     int age;                                       /* at start, -1 when unknown */
     int unit, programme, target_group, end_reason; /* string ids, -1 = none */

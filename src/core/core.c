@@ -162,6 +162,7 @@ static bool read_case(uf_caseset *c, sqlite3_stmt *st, uf_case *k)
 {
     memset(k, 0, sizeof *k);
     k->id = sqlite3_column_int64(st, 0);
+    k->person = sqlite3_column_int64(st, 1);
     const char *sex = (const char *)sqlite3_column_text(st, 2);
     k->sex = sex ? sex[0] : 0;
     k->start = col_day(st, 9);

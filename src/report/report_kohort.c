@@ -22,6 +22,56 @@
 #define KH_NREASONS UF_KB_N_END_REASON /* index n = missing */
 #include "uppfolj/stats.h"
 
+/* An analysed case for first_per_person: sorted by person, start, case. */
+typedef struct by_person {
+    sqlite3_int64 person, id;
+    int start;
+    size_t i;
+} by_person;
+
+static int cmp_person_start(const void *a, const void *b)
+{
+    const by_person *x = a, *y = b;
+    if (x->person != y->person)
+        return x->person < y->person ? -1 : 1;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return (x->id > y->id) - (x->id < y->id);
+}
+
+static int cmp_index(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* k->first[j]: cohort j's analysed cases, each person's first (earliest
+ * start, then case) only, in case order; -1 when memory ran out. */
+static int first_per_person(kh_set *k, int j)
+{
+    size_t n = k->n[j], m = 0;
+    by_person *v = malloc((n ? n : 1) * sizeof *v);
+    size_t *f = malloc((n ? n : 1) * sizeof *f);
+    if (!v || !f) {
+        free(v);
+        free(f);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const uf_case *cs = &k->c->cases[k->idx[j][i]];
+        v[i] = (by_person){ cs->person, cs->id, cs->start, k->idx[j][i] };
+    }
+    qsort(v, n, sizeof *v, cmp_person_start);
+    for (size_t i = 0; i < n; i++)
+        if (i == 0 || v[i].person != v[i - 1].person)
+            f[m++] = v[i].i;
+    free(v);
+    qsort(f, m, sizeof *f, cmp_index);
+    k->first[j] = f;
+    k->nfirst[j] = m;
+    return 0;
+}
+
 /* Sort the cases of c into the cohorts of k; -1 when memory ran out. */
 static int kh_init(kh_set *k)
 {
@@ -49,6 +99,10 @@ static int kh_init(kh_set *k)
             k->overlap |= seen[i];
             seen[i] = 1;
         }
+        if (first_per_person(k, j) != 0) {
+            free(seen);
+            return -1;
+        }
     }
     free(seen);
     return 0;
@@ -56,8 +110,10 @@ static int kh_init(kh_set *k)
 
 static void kh_release(kh_set *k)
 {
-    for (int j = 0; j < UF_KOHORT_MAX; j++)
+    for (int j = 0; j < UF_KOHORT_MAX; j++) {
         free(k->idx[j]);
+        free(k->first[j]);
+    }
 }
 
 /* ---- selection ---------------------------------------------------------- */
@@ -700,7 +756,9 @@ static void method(kh_set *k)
                      "Tid till första nya misstanke: t = dagar från start till den första "
                      "registrerade misstanken om brott efter startdagen (händelse), annars till "
                      "datumet för uttaget (censurerad där, också när ärendet har avslutats: "
-                     "uppföljningen begränsas inte till efterfönstret). Kaplan–Meier-skattning "
+                     "uppföljningen begränsas inte till efterfönstret; vid ett återkallat "
+                     "samtycke dagen före). Varje person räknas en gång per kohort, med sitt "
+                     "första ärende där (tidigast start). Kaplan–Meier-skattning "
                      "per kohort med Greenwoods standardfel och logaritmiskt 95 % "
                      "konfidensintervall (R: survival::survfit(Surv(t, händelse) ~ kohort)), "
                      "läst vid 3, 6, 12 och 24 månader (en månad = 30,4375 dagar); log-rank-test "

@@ -20,7 +20,11 @@ typedef struct kh_set {
     long matched[UF_KOHORT_MAX];    /* cases of the filter and period */
     long no_consent[UF_KOHORT_MAX]; /* of them without follow-up consent */
     long complete[UF_KOHORT_MAX];   /* analysed with both windows complete */
-    bool overlap;                   /* a case is in more than one cohort */
+    size_t *first[UF_KOHORT_MAX];   /* of cohort j's analysed cases, each
+                                       person's first (earliest start): the
+                                       time-to-event cases, one per person */
+    size_t nfirst[UF_KOHORT_MAX];
+    bool overlap; /* a case is in more than one cohort */
 } kh_set;
 
 /* The label of cohort j. */

@@ -1,6 +1,8 @@
 /*
  * report_kohort_surv.c - the kohort report's time to the first new
- * registered suspicion after start (SPEC §6, §9.3): per analysed case, t =
+ * registered suspicion after start (SPEC §6, §9.3): per person, with the
+ * first of its analysed cases in the cohort (a person with two cases would
+ * count twice and the curves' observations would not be independent), t =
  * days from the start to the first suspicion of a crime strictly after the
  * start date (event), or to the as-of date (censored); Kaplan-Meier per
  * cohort at 3, 6, 12 and 24 months and at every month 0..24 for the
@@ -111,11 +113,12 @@ static int load_first(sqlite3 *db, const uf_caseset *c, int *first)
     return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* The KM data of cohort j into t/ev (k->n[j] each). */
+/* The KM data of cohort j into t/ev (k->nfirst[j] each: one case per
+ * person, the first in the cohort). */
 static void cohort_data(const kh_set *k, int j, const int *first, double *t, int *ev)
 {
-    for (size_t m = 0; m < k->n[j]; m++) {
-        size_t i = k->idx[j][m];
+    for (size_t m = 0; m < k->nfirst[j]; m++) {
+        size_t i = k->first[j][m];
         const uf_case *cs = &k->c->cases[i];
         /* followed up to as-of, or to the day before a withdrawal */
         ev[m] = first[i] != KH_NONE && first[i] < cs->stop;
@@ -151,7 +154,7 @@ static void km_table(kh_set *k, uf_section *s, const kh_curve *cv, long th)
             long at = cv[j].n_risk[mo];
             uf_cell_text(r, t, tr, 0, kh_name(k, j));
             uf_cell_text(r, t, tr, 1, label);
-            kh_count(k, t, tr, 2, j, (long)k->n[j]);
+            kh_count(k, t, tr, 2, j, (long)k->nfirst[j]);
             kh_count(k, t, tr, 3, j, at);
             uf_cell_number(t, tr, 4, at > 0 ? cv[j].surv[mo] : NAN, at);
             uf_cell_number(t, tr, 5, at > 0 ? cv[j].lower[mo] : NAN, at);
@@ -232,8 +235,8 @@ static void logrank(kh_set *k, uf_section *s, const int *first)
     uf_report *r = k->r;
     size_t n = 0, minn = (size_t)-1;
     for (int j = 0; j < k->nk; j++) {
-        n += k->n[j];
-        minn = k->n[j] < minn ? k->n[j] : minn;
+        n += k->nfirst[j];
+        minn = k->nfirst[j] < minn ? k->nfirst[j] : minn;
     }
     double *t = malloc((n ? n : 1) * sizeof *t);
     int *ev = malloc((n ? n : 1) * sizeof *ev);
@@ -246,9 +249,9 @@ static void logrank(kh_set *k, uf_section *s, const int *first)
     size_t at = 0;
     for (int j = 0; j < k->nk; j++) {
         cohort_data(k, j, first, t + at, ev + at);
-        for (size_t m = 0; m < k->n[j]; m++)
+        for (size_t m = 0; m < k->nfirst[j]; m++)
             g[at + m] = (size_t)j;
-        at += k->n[j];
+        at += k->nfirst[j];
     }
     if (!k->overlap && n > 0)
         uf_stat_logrank_new(t, ev, g, n, (size_t)k->nk, &lr);
@@ -306,14 +309,14 @@ int kh_survival(kh_set *k, sqlite3 *db)
         goto out;
     }
     for (int j = 0; j < k->nk && !r->failed; j++) {
-        size_t n = k->n[j] ? k->n[j] : 1;
+        size_t n = k->nfirst[j] ? k->nfirst[j] : 1;
         double *t = malloc(n * sizeof *t);
         int *ev = malloc(n * sizeof *ev);
         if (!t || !ev)
             r->failed = true;
         else {
             cohort_data(k, j, first, t, ev);
-            rounded_curve(t, ev, k->n[j], th, &cv[j]);
+            rounded_curve(t, ev, k->nfirst[j], th, &cv[j]);
         }
         free(t);
         free(ev);
@@ -322,7 +325,8 @@ int kh_survival(kh_set *k, sqlite3 *db)
     uf_section_par(r, s,
                    "Andelen ärenden utan någon ny registrerad misstanke om brott, räknat "
                    "från dagen efter start. Ärenden utan misstanke följs till datumet för "
-                   "uttaget (censurerade där).");
+                   "uttaget (censurerade där). Varje person räknas en gång, med sitt första "
+                   "ärende i kohorten.");
     km_table(k, s, cv, th);
     km_curve(k, s, cv, th);
     logrank(k, s, first);

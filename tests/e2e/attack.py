@@ -148,9 +148,10 @@ SAME_FIGURE = [
     # the process: every analysed case has these
     (r"^kohort_process$", r"^(Polisen|Skolan|BUP|Olika insatser|Minst två|Placerad)",
      r"^(?P<k>[^_]+)_n$", "koh:analysed:{k}"),
-    (r"^kohort_overlevnad$", r"^(?P<k>.+) / \d+$", r"^n$", "koh:analysed:{k}"),
+    # (time to event: one case per person, so its n is the persons')
+    (r"^kohort_overlevnad$", r"^(?P<k>.+) / \d+$", r"^n$", "koh:km:{k}"),
     (r"^kohort_overlevnad$", r"^(?P<k>.+) / (?P<m>\d+)$", r"^n_risk$", "koh:risk:{k}:{m}"),
-    (r"^kohort_overlevnad_kurva$", r"^0$", r"^(?P<k>[^_]+)_risk$", "koh:analysed:{k}"),
+    (r"^kohort_overlevnad_kurva$", r"^0$", r"^(?P<k>[^_]+)_risk$", "koh:km:{k}"),
     (r"^kohort_overlevnad_kurva$", r"^(?P<m>\d+)$", r"^(?P<k>[^_]+)_risk$", "koh:risk:{k}:{m}"),
     (r"^kohort_urval$", r"^(?P<k>.+)$", r"^n_complete$", "koh:complete:{k}"),
     (r"^kohort_did_", r"^(?P<k>.+)$", r"^n$", "koh:complete:{k}"),

@@ -96,7 +96,9 @@ done
 # suspicions per year in [end, end + 12 months) minus [start - 12 months,
 # start), for cases whose after window is over by as-of.  A withdrawn
 # consent ends the follow-up on its day: time to event is censored the day
-# before (stop), and the after window must be over by then.
+# before (stop), and the after window must be over by then.  Time to event
+# takes one case per person in each cohort: the first (earliest start,
+# then lowest id) of the person's analysed cases there.
 sqlite3 -csv uppfolj.db "SELECT c.programme,
     julianday(coalesce(f.d, date(c.stop, '-1 day'))) - julianday(c.start_date), f.d IS NOT NULL
   FROM (SELECT *, CASE WHEN consent_withdrawn_date <= '$ASOF' THEN consent_withdrawn_date
@@ -106,7 +108,17 @@ sqlite3 -csv uppfolj.db "SELECT c.programme,
       AND o.date <= '$ASOF' AND o.date < coalesce(c2.consent_withdrawn_date, '9999')
     GROUP BY c2.id) f ON f.id = c.id
   WHERE (c.programme = 'SIG' OR c.programme = 'ordinarie') AND c.followup_consent = 1
-    AND c.start_date IS NOT NULL AND c.start_date <= '$ASOF'" > km.csv
+    AND c.start_date IS NOT NULL AND c.start_date <= '$ASOF'
+    AND NOT EXISTS (SELECT 1 FROM cases e WHERE e.person_id = c.person_id
+                      AND e.programme = c.programme AND e.followup_consent = 1
+                      AND e.start_date IS NOT NULL AND e.start_date <= '$ASOF'
+                      AND (e.start_date < c.start_date OR (e.start_date = c.start_date AND e.id < c.id)))" > km.csv
+twice=$(sqlite3 uppfolj.db "SELECT count(*) FROM (SELECT person_id FROM cases WHERE programme = 'SIG'
+    AND followup_consent = 1 AND start_date <= '$ASOF' GROUP BY person_id HAVING count(*) > 1)")
+[ "$twice" -gt 0 ] && ok "$twice personer har två SIG-ärenden: kurvan tar det första" ||
+    fail "ingen person med två ärenden: testet prövar inte regeln"
+expect_eq "$(grep -c '^SIG,' km.csv)" "$(grep '^"SIG",' a/kohort_overlevnad.csv | head -n 1 | cut -d, -f3)" \
+    "Kaplan–Meier, SIG: en person en gång (n som i SQL)"
 # (per year at risk: the window less its distinct days in SiS, SPEC §6)
 sqlite3 -csv uppfolj.db "WITH RECURSIVE k AS (
     SELECT c.id, c.programme AS g, c.person_id, c.start_date AS s, c.end_date AS e,
