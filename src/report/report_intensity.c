@@ -48,7 +48,7 @@ static double measure(const uf_case *k, int m)
 
 void rep_intensity(uf_report *r, uf_section *s, const rep_groups *g, const char *prefix)
 {
-    char id[96], key[256];
+    char id[96];
     snprintf(id, sizeof id, "%s_omfattning", prefix);
     uf_table *t =
         rep_table(r, s, g, id, "Insatsernas omfattning under insatsen (medelvärden)", I_N);
@@ -85,12 +85,7 @@ void rep_intensity(uf_report *r, uf_section *s, const rep_groups *g, const char 
         }
         int tr = rep_row(r, t, g, row);
         uf_cell_count(t, tr, o, n[I_NCASES]);
-        if (row < g->nrows)
-            snprintf(key, sizeof key, "%s:n_cases:%s/%s", prefix, g->labels[row][0],
-                     g->ncols > 1 ? g->labels[row][1] : "");
-        else
-            snprintf(key, sizeof key, "n_cases:Totalt");
-        uf_cell_key(r, t, tr, o, key);
+        rep_key_cases(r, t, g, row, tr, o, prefix);
         for (int m = 1; m < I_N; m++)
             uf_cell_number(t, tr, o + m, n[m] ? sum[m] / (double)n[m] : NAN, n[m]);
         rep_fix_missing(t, tr, o + 1, I_N - 1);

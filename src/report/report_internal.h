@@ -75,6 +75,11 @@ uf_table *rep_selection(uf_report *r, uf_section *s, const uf_caseset *c, const 
                         const char *title, const char *total);
 /* ... and has k time at risk (days outside locked care) in both? */
 bool rep_at_risk(const uf_case *k);
+/* Name the cases of group row `row` (or the total) in cell (tr, col) of t
+ * for disclosure control: the same figure as n_cases in every table of
+ * breakdown g with prefix (report_outcomes.c). */
+void rep_key_cases(uf_report *r, uf_table *t, const rep_groups *g, int row, int tr, int col,
+                   const char *prefix);
 /* How much support each group of g got during the insats (report_
  * intensity.c): table PREFIX_omfattning in s.  Failures mark r failed. */
 void rep_intensity(uf_report *r, uf_section *s, const rep_groups *g, const char *prefix);

@@ -191,17 +191,24 @@ static long collect(uf_report *r, const rep_groups *g, int row, pair_fn fn, int 
  * measure's table of the breakdown, and the total row's counts (columns o
  * .. o + ncounts - 1) in every breakdown's table of the measure.
  */
-static void key_counts(uf_report *r, uf_table *t, const rep_groups *g, int row, int tr,
-                       const char *prefix, const char *id, int o, int ncounts)
+void rep_key_cases(uf_report *r, uf_table *t, const rep_groups *g, int row, int tr, int col,
+                   const char *prefix)
 {
     char key[256];
-    const char *measure = id + strlen(prefix) + (id[strlen(prefix)] == '_');
     if (row < g->nrows)
         snprintf(key, sizeof key, "%s:n_cases:%s/%s", prefix, g->labels[row][0],
                  g->ncols > 1 ? g->labels[row][1] : "");
     else
         snprintf(key, sizeof key, "n_cases:Totalt");
-    uf_cell_key(r, t, tr, o, key);
+    uf_cell_key(r, t, tr, col, key);
+}
+
+static void key_counts(uf_report *r, uf_table *t, const rep_groups *g, int row, int tr,
+                       const char *prefix, const char *id, int o, int ncounts)
+{
+    char key[256];
+    const char *measure = id + strlen(prefix) + (id[strlen(prefix)] == '_');
+    rep_key_cases(r, t, g, row, tr, o, prefix);
     for (int c = 1; row == g->nrows && c < ncounts; c++) {
         snprintf(key, sizeof key, "%s:%s:Totalt", measure, t->cols[o + c].id);
         uf_cell_key(r, t, tr, o + c, key);
