@@ -390,3 +390,17 @@ char *rep_read_file(const char *path)
     fclose(f);
     return text;
 }
+
+int rep_bits(unsigned x)
+{
+    int n = 0;
+    for (; x; x &= x - 1)
+        n++;
+    return n;
+}
+
+double rep_meetings_per_month(const uf_case *k)
+{
+    double days = k->years[UF_DURING] * 365.25;
+    return days >= 1 ? k->meetings / (days / 30.4375) : NAN;
+}

@@ -14,14 +14,6 @@
 
 enum { I_NCASES, I_INSATSER, I_PROVIDERS, I_DOMAINS, I_MEETINGS, I_PLACED, I_N };
 
-static int bits(unsigned x)
-{
-    int n = 0;
-    for (; x; x &= x - 1)
-        n++;
-    return n;
-}
-
 /* Life domains with at least one goal followed up. */
 static int domains(const uf_case *k)
 {
@@ -35,12 +27,11 @@ static int domains(const uf_case *k)
  * needs a during phase of at least a day). */
 static double measure(const uf_case *k, int m)
 {
-    double days = k->years[UF_DURING] * 365.25;
     switch (m) {
-    case I_INSATSER: return bits(k->insatser);
-    case I_PROVIDERS: return bits(k->providers);
+    case I_INSATSER: return rep_bits(k->insatser);
+    case I_PROVIDERS: return rep_bits(k->providers);
     case I_DOMAINS: return domains(k);
-    case I_MEETINGS: return days >= 1 ? k->meetings / (days / 30.4375) : NAN;
+    case I_MEETINGS: return rep_meetings_per_month(k);
     case I_PLACED: return k->placed[UF_DURING];
     default: return NAN;
     }

@@ -75,6 +75,11 @@ uf_table *rep_selection(uf_report *r, uf_section *s, const uf_caseset *c, const 
                         const char *title, const char *total);
 /* ... and has k time at risk (days outside locked care) in both? */
 bool rep_at_risk(const uf_case *k);
+/* The number of bits set in x (the insatser or providers of a case). */
+int rep_bits(unsigned x);
+/* Meetings per month (30,4375 days) of case k's during phase, up to where
+ * its follow-up stopped; NAN when that is less than a day. */
+double rep_meetings_per_month(const uf_case *k);
 /* Name the cases of group row `row` (or the total) in cell (tr, col) of t
  * for disclosure control: the same figure as n_cases in every table of
  * breakdown g with prefix (report_outcomes.c). */

@@ -346,32 +346,24 @@ static bool proc_bup(const kh_set *k, const uf_case *cs, double *v)
     return took_part(cs, "bup", v);
 }
 
-/* Meetings per month (30,44 days) of the during phase, at least a day. */
+/* Meetings per month of the during phase, at least a day. */
 static bool proc_meetings(const kh_set *k, const uf_case *cs, double *v)
 {
     (void)k;
-    double days = cs->years[UF_DURING] * 365.25;
-    *v = days >= 1 ? cs->meetings / (days / KH_MONTH) : 0;
-    return days >= 1;
+    *v = rep_meetings_per_month(cs);
+    return !isnan(*v);
 }
 
-static int insatser(const uf_case *cs)
-{
-    int n = 0;
-    for (unsigned x = cs->insatser; x; x &= x - 1)
-        n++;
-    return n;
-}
 static bool proc_insatser(const kh_set *k, const uf_case *cs, double *v)
 {
     (void)k;
-    *v = insatser(cs);
+    *v = rep_bits(cs->insatser);
     return true;
 }
 static bool proc_multimodal(const kh_set *k, const uf_case *cs, double *v)
 {
     (void)k;
-    *v = insatser(cs) >= 2;
+    *v = rep_bits(cs->insatser) >= 2;
     return true;
 }
 static bool proc_placed(const kh_set *k, const uf_case *cs, double *v)
