@@ -21,6 +21,11 @@
  *   [röjandeskydd]
  *   tröskel = 5                 ; never below 3
  *
+ *   [tid i risk]
+ *   låst_vård = sis             ; placements whose days are not time at
+ *                               ; risk for event rates (hvb, sis,
+ *                               ; familjehem, tfco; empty: none)
+ *
  *   [mått]
  *   skolk_dagar = händelse      ; händelse, andel (0-100) or ja_nej (0/1)
  *
@@ -33,13 +38,15 @@
  *
  * Section and key names may be written with or without å ä ö; English
  * names (organisation/name, unit X/capacity, age_bands/bands,
- * windows/before/after/anchor, disclosure/threshold, measures,
+ * windows/before/after/anchor, disclosure/threshold,
+ * time_at_risk/locked_care, measures,
  * reports/programme/folder/audience) work too.
  */
 #ifndef UPPFOLJ_CONFIG_H
 #define UPPFOLJ_CONFIG_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include "uppfolj/diag.h"
 #include "uppfolj/error.h"
 
@@ -82,6 +89,9 @@ typedef struct uf_config {
     int months_after;  /* window after */
     uf_anchor anchor;
     int threshold;             /* disclosure threshold, >= 3 */
+    unsigned locked_care;      /* bit i: insats code i (kodbok order) is
+                                  locked care, not time at risk (default
+                                  sis) */
     uf_measure_conf *measures; /* extra measure codes */
     int nmeasures;
     char *program;    /* [rapporter] program: default population, or NULL */
@@ -94,8 +104,8 @@ typedef struct uf_config {
 } uf_config;
 
 /* The defaults: bands 12-14, 15-17, 18-20, 21-25; 12 months before and
- * after, anchored at the end; threshold 5; no units, no extra measures;
- * wait 10 s for a busy database. */
+ * after, anchored at the end; threshold 5; locked care sis; no units, no
+ * extra measures; wait 10 s for a busy database. */
 void uf_config_defaults(uf_config *c);
 
 /*
@@ -118,6 +128,10 @@ int uf_parse_months(const char *s, int *months);
 /* Kind of measure code m, built in (SPEC §3) or configured in c (which
  * may be NULL); -1 if unknown. */
 int uf_config_measure_kind(const uf_config *c, const char *m);
+
+/* The locked care of c (NULL: the default) in words, the kodbok labels
+ * joined by ", " ("SiS"; "ingen" when none), into out. */
+void uf_config_locked_text(const uf_config *c, char *out, size_t n);
 
 /* The band index of an age, or -1 if outside every band. */
 int uf_config_band(const uf_config *c, int age);

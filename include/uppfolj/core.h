@@ -64,6 +64,13 @@ typedef struct uf_case {
                                        the union of those placements */
     float events[UF_MAX_EVENTS][UF_NPHASES];       /* event counts: whole numbers, exact
                                                       in a float up to 2^24 */
+    int eq_from[UF_NPHASES], eq_to[UF_NPHASES];    /* the windows of any-event
+                                   comparisons, of equal length (SPEC §6):
+                                   the last L months before start and the
+                                   first L of the after window, L the
+                                   shorter window (uf_core_equal_months);
+                                   during as the phase */
+    float events_eq[UF_MAX_EVENTS][UF_NPHASES];    /* event counts in those */
     double state_base[UF_MAX_STATES];              /* NAN when none */
     double state_end[UF_MAX_STATES][UF_NPHASES];   /* latest value in the window */
     uf_assess assess[UF_NINSTRUMENTS];
@@ -172,6 +179,10 @@ int uf_core_state(const uf_caseset *c, const char *code);
 const char *uf_core_insats_name(int i);
 const char *uf_core_instrument_name(int i);
 const char *uf_core_domain_name(int i);
+
+/* The length in months of the equal windows of any-event comparisons:
+ * the shorter of p's before and after windows. */
+int uf_core_equal_months(const uf_core_params *p);
 
 /* Years between two day numbers, counted as birthdays passed. */
 int uf_age_at(int birth, int day);

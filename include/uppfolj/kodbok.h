@@ -16,6 +16,7 @@
 #ifndef UPPFOLJ_KODBOK_H
 #define UPPFOLJ_KODBOK_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef enum uf_kb_id {
@@ -80,5 +81,9 @@ const char *uf_kb_group(uf_kb_id id, const char *code);
 /* The stored code for text as typed (a code, an alias, a label or a group
  * label, in any case, with å ä ö or without), or NULL. */
 const char *uf_kb_match(uf_kb_id id, const char *text);
+
+/* Is insats code (stored) a placement outside the home: hvb, sis,
+ * familjehem, tfco (SPEC §5: days placed)? */
+bool uf_kb_is_placement(const char *code);
 
 #endif

@@ -8,6 +8,7 @@
 #include <string.h>
 #include "uppfolj/parse.h"
 #include "uppfolj/config.h"
+#include "uppfolj/kodbok.h"
 
 void uf_config_defaults(uf_config *c)
 {
@@ -19,7 +20,21 @@ void uf_config_defaults(uf_config *c)
     c->months_after = 12;
     c->anchor = UF_ANCHOR_END;
     c->threshold = 5;
+    c->locked_care = 1u << uf_kb_index(UF_KB_INSATS, "sis");
     c->db_wait = 10;
+}
+
+void uf_config_locked_text(const uf_config *c, char *out, size_t n)
+{
+    unsigned bits = c ? c->locked_care : 1u << uf_kb_index(UF_KB_INSATS, "sis");
+    size_t at = 0;
+    out[0] = '\0';
+    for (int i = 0; i < uf_kb(UF_KB_INSATS)->n && at < n; i++)
+        if (bits & 1u << i)
+            at += (size_t)snprintf(out + at, n - at, "%s%s", at ? ", " : "",
+                                   uf_kb(UF_KB_INSATS)->e[i].label);
+    if (!bits)
+        snprintf(out, n, "ingen");
 }
 
 void uf_config_release(uf_config *c)
@@ -106,6 +121,33 @@ typedef struct parse {
 static void bad(parse *p, const char *section, const char *key, const char *msg, const char *value)
 {
     uf_diag_add(p->d, UF_ERROR, p->path, 0, NULL, "[%s] %s: %s: '%s'", section, key, msg, value);
+}
+
+/* "sis, hvb": the placements counted as locked care (empty: none); false
+ * when a code is not a placement of the code book. */
+static bool parse_locked(parse *p, const char *v)
+{
+    unsigned bits = 0;
+    char code[64];
+    while (*v) {
+        v += strspn(v, " \t,");
+        size_t len = strcspn(v, ",");
+        while (len && (v[len - 1] == ' ' || v[len - 1] == '\t'))
+            len--;
+        if (!len)
+            break;
+        if (len >= sizeof code)
+            return false;
+        memcpy(code, v, len);
+        code[len] = '\0';
+        const char *stored = uf_kb_match(UF_KB_INSATS, code);
+        if (!stored || !uf_kb_is_placement(stored))
+            return false;
+        bits |= 1u << uf_kb_index(UF_KB_INSATS, stored);
+        v += len;
+    }
+    p->c->locked_care = bits;
+    return true;
 }
 
 /* "12-14, 15-17": the age bands; false after an error. */
@@ -258,6 +300,11 @@ static int on_value(void *user, const char *section, const char *name, const cha
             ok = false;
         else
             c->threshold = (int)t;
+    } else if (!strcmp(sec, "tid_i_risk") || !strcmp(sec, "time_at_risk")) {
+        if (strcmp(key, "last_vard") != 0 && strcmp(key, "locked_care") != 0)
+            known = false;
+        else if (!parse_locked(p, value))
+            bad(p, section, name, "bara placeringar (hvb, sis, familjehem, tfco)", value);
     } else if (!strcmp(sec, "rapporter") || !strcmp(sec, "reports")) {
         if (!strcmp(key, "program") || !strcmp(key, "programme")) {
             free(c->program);

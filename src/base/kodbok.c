@@ -263,3 +263,12 @@ const char *uf_kb_match(uf_kb_id id, const char *text)
             return l->e[i].code;
     return NULL;
 }
+
+bool uf_kb_is_placement(const char *code)
+{
+    static const char *const placements[] = { "hvb", "sis", "familjehem", "tfco" };
+    for (size_t i = 0; code && i < sizeof placements / sizeof placements[0]; i++)
+        if (strcmp(placements[i], code) == 0)
+            return true;
+    return false;
+}

@@ -23,16 +23,15 @@
 #include "uppfolj/db.h"
 #include "uppfolj/parse.h"
 
-static const char *const placements[] = { "hvb", "sis", "familjehem", "tfco", NULL };
-/* Placements in locked care: their days are not time at risk (SPEC §6). */
-static const char *const locked_care[] = { "sis", NULL };
-
-static bool in_list(const char *const *list, const char *code)
+/* Is insats code i locked care, whose days are not time at risk (SPEC §6):
+ * the settings' list, without settings sis (uf_config_defaults)? */
+static bool locked_care(const uf_caseset *c, int i)
 {
-    for (int i = 0; code && list[i]; i++)
-        if (strcmp(list[i], code) == 0)
-            return true;
-    return false;
+    if (i < 0)
+        return false;
+    if (c->params.cfg)
+        return (c->params.cfg->locked_care >> i) & 1u;
+    return strcmp(uf_kb_code(UF_KB_INSATS, i), "sis") == 0;
 }
 
 const char *uf_core_insats_name(int i)
@@ -48,6 +47,11 @@ const char *uf_core_instrument_name(int i)
 const char *uf_core_domain_name(int i)
 {
     return i >= 0 && i < UF_NDOMAINS ? uf_kb_code(UF_KB_DOMAIN, i) : NULL;
+}
+
+int uf_core_equal_months(const uf_core_params *p)
+{
+    return p->months_before < p->months_after ? p->months_before : p->months_after;
 }
 
 int uf_age_at(int birth, int day)
@@ -188,6 +192,11 @@ static bool read_case(uf_caseset *c, sqlite3_stmt *st, uf_case *k)
     k->from[UF_AFTER] = after;
     k->to[UF_AFTER] = after != INT_MIN ? uf_add_months(after, c->params.months_after) : INT_MIN;
     k->follow_to = k->end != INT_MIN ? uf_add_months(k->end, c->params.months_after) : INT_MIN;
+    int eq = uf_core_equal_months(&c->params);
+    memcpy(k->eq_from, k->from, sizeof k->from);
+    memcpy(k->eq_to, k->to, sizeof k->to);
+    k->eq_from[UF_BEFORE] = uf_add_months(k->start, -eq);
+    k->eq_to[UF_AFTER] = after != INT_MIN ? uf_add_months(after, eq) : INT_MIN;
     k->complete[UF_BEFORE] = k->to[UF_BEFORE] <= k->stop;
     k->complete[UF_DURING] = k->end != INT_MIN && k->end <= k->stop;
     k->complete[UF_AFTER] = k->from[UF_AFTER] != INT_MIN && k->to[UF_AFTER] <= k->stop;
@@ -243,9 +252,12 @@ static void add_outcome(const uf_caseset *c, uf_case *k, const char *measure, in
 {
     int e = uf_core_event(c, measure);
     if (e >= 0) {
-        for (int ph = 0; ph < UF_NPHASES; ph++)
+        for (int ph = 0; ph < UF_NPHASES; ph++) {
             if (in(k, ph, day))
                 k->events[e][ph] += (float)v;
+            if (k->eq_from[ph] != INT_MIN && day >= k->eq_from[ph] && day < k->eq_to[ph])
+                k->events_eq[e][ph] += (float)v;
+        }
         return;
     }
     int s = uf_core_state(c, measure);
@@ -338,14 +350,14 @@ static void add_intervention(const uf_caseset *c, uf_case *k, place_state *ps, s
         if (i >= 0 && pv >= 0 && pv < 32)
             k->providers |= 1u << pv;
     }
-    if (!in_list(placements, insats))
+    if (!uf_kb_is_placement(insats))
         return;
     if (ps->k != k) {
         ps->k = k;
         for (int ph = 0; ph < UF_NPHASES; ph++)
             ps->placed_to[ph] = ps->locked_to[ph] = INT_MIN;
     }
-    bool locked = in_list(locked_care, insats);
+    bool locked = locked_care(c, i);
     for (int ph = 0; ph < UF_NPHASES; ph++) {
         if (k->from[ph] == INT_MIN)
             continue;

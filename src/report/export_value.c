@@ -100,9 +100,13 @@ static const uf_xcol columns[C_NCOLS] = {
     [C_YEARS_D] = { "years_during", UF_XT_REAL, "Observerad tid under insatsen (år)", NO_CODES },
     [C_YEARS_A] = { "years_after", UF_XT_REAL,
                     "Observerad tid i efterperioden fram till uttagsdatum (år)", NO_CODES },
-    [C_ANY_B] = { "any_suspicion_before", UF_XT_BOOL, "Minst en brottsmisstanke före start",
+    [C_ANY_B] = { "any_suspicion_before", UF_XT_BOOL,
+                  "Minst en brottsmisstanke före start (lika lång tid som efter: det "
+                  "kortare fönstrets månader närmast start)",
                   NO_CODES },
-    [C_ANY_A] = { "any_suspicion_after", UF_XT_BOOL, "Minst en brottsmisstanke i efterperioden",
+    [C_ANY_A] = { "any_suspicion_after", UF_XT_BOOL,
+                  "Minst en brottsmisstanke i efterperioden (lika lång tid som före: det "
+                  "kortare fönstrets första månader)",
                   NO_CODES },
     [C_VIOLENT_B] = { "violent_before", UF_XT_REAL, "Misstankar om våldsbrott före start",
                       NO_CODES },
@@ -192,11 +196,11 @@ static void measure_value(const uf_xtable *t, size_t ki, const uf_case *k, int c
     case C_YEARS_D:
     case C_YEARS_A: phase_num(out, k, col - C_YEARS_B, k->years[col - C_YEARS_B]); break;
     case C_ANY_B:
-    case C_ANY_A:
-        event(out, t, k, "misstanke_brott", col == C_ANY_B ? UF_BEFORE : UF_AFTER);
-        if (!isnan(out->v))
-            out->v = out->v > 0;
+    case C_ANY_A: {
+        int e = uf_core_event(t->c, "misstanke_brott"), ph = col == C_ANY_B ? UF_BEFORE : UF_AFTER;
+        phase_num(out, k, ph, e < 0 ? NAN : k->events_eq[e][ph] > 0);
         break;
+    }
     case C_VIOLENT_B:
     case C_VIOLENT_A: event(out, t, k, "vald", col == C_VIOLENT_B ? UF_BEFORE : UF_AFTER); break;
     case C_CONVICT_B:

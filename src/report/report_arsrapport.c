@@ -430,11 +430,11 @@ static void method(uf_report *r, const uf_caseset *c, const uf_arsrapport_opts *
              "uppföljning och med hela före- och efterperioden vid datumet för uttaget; tabellen "
              "över urvalet visar hur många som lämnades utanför och varför. Nyckeltalet om färre "
              "misstankar gäller samma ärenden: andelen med färre registrerade misstankar om brott "
-             "per år i efterperioden än i föreperioden, räknat på tid i risk (periodens längd utom "
-             "dagar placerad i låst vård, SiS).",
+             "per år i efterperioden än i föreperioden, räknat på tid i risk (nedan).",
              c->params.months_before, c->params.months_after,
              c->params.anchor == UF_ANCHOR_START ? "från start" : "efter avslut");
     uf_report_method(r, p);
+    rep_exposure_method(r, c);
     char base[512];
     rep_baseline_text(base, sizeof base);
     uf_report_method_f(r,

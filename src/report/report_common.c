@@ -302,6 +302,9 @@ void rep_front_matter(uf_report *r, const rep_front *f)
         uf_report_param(r, "Fönster efter", "%d månader", p->months_after);
         uf_report_param(r, "Efterperioden räknas från", "%s",
                         p->anchor == UF_ANCHOR_START ? "start" : "avslut");
+        char locked[256];
+        uf_config_locked_text(p->cfg, locked, sizeof locked);
+        uf_report_param(r, "Låst vård (inte tid i risk)", "%s", locked);
     }
     if (!f->cfg)
         return;
@@ -370,6 +373,28 @@ void rep_baseline_text(char *out, size_t n)
              "efter avslut inom efterperioden).",
              UF_STATE_BASE_BEFORE, UF_STATE_BASE_AFTER, UF_ASSESS_BASE_BEFORE,
              UF_ASSESS_BASE_AFTER);
+}
+
+void rep_exposure_method(uf_report *r, const uf_caseset *c)
+{
+    const uf_core_params *p = &c->params;
+    char locked[256], eq[512];
+    uf_config_locked_text(p->cfg, locked, sizeof locked);
+    int m = uf_core_equal_months(p);
+    if (p->months_before == p->months_after)
+        snprintf(eq, sizeof eq, "Före- och efterperioden är lika långa (%d månader).", m);
+    else
+        snprintf(eq, sizeof eq,
+                 "Andelen med minst en händelse jämförs över lika långa perioder: de %d sista "
+                 "månaderna före start och de %d första månaderna av efterperioden, så att ett "
+                 "kortare fönster inte i sig ger färre ärenden med en händelse.",
+                 m, m);
+    uf_report_method_f(r,
+                       "Tid i risk: antal händelser per år = antal / tid i risk i år, där tid i "
+                       "risk är periodens längd utom dagar placerad i låst vård (%s; ändras med "
+                       "låst_vård under [tid i risk] i uppfolj.conf), eftersom den som är inlåst "
+                       "har små möjligheter att begå brott. %s",
+                       strcmp(locked, "ingen") == 0 ? "ingen räknas som låst" : locked, eq);
 }
 
 char *rep_read_file(const char *path)

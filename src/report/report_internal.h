@@ -165,6 +165,9 @@ void rep_front_matter(uf_report *r, const rep_front *f);
 /* The sentence on the baselines of states and assessments (core.h's
  * windows), for the method pages. */
 void rep_baseline_text(char *out, size_t n);
+/* The method note on time at risk (the locked care of c's settings) and
+ * the equal windows of any-event comparisons (SPEC §6). */
+void rep_exposure_method(uf_report *r, const uf_caseset *c);
 /* The method note on the audience: disclosure control with cfg's
  * threshold (extern), or exact figures (intern, cfg->internal). */
 void rep_disclosure_note(uf_report *r, const uf_config *cfg);

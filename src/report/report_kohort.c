@@ -426,8 +426,8 @@ static bool change(const kh_set *k, const uf_case *cs, bool any, double *b, doub
     if (e < 0 || !(any ? rep_windows_complete(cs) : rep_at_risk(cs)))
         return false;
     if (any) {
-        *b = 100.0 * (cs->events[e][UF_BEFORE] > 0);
-        *a = 100.0 * (cs->events[e][UF_AFTER] > 0);
+        *b = 100.0 * (cs->events_eq[e][UF_BEFORE] > 0); /* equal windows */
+        *a = 100.0 * (cs->events_eq[e][UF_AFTER] > 0);
     } else {
         *b = cs->events[e][UF_BEFORE] / cs->risk_years[UF_BEFORE];
         *a = cs->events[e][UF_AFTER] / cs->risk_years[UF_AFTER];
@@ -744,6 +744,7 @@ static void method(kh_set *k)
              c->params.months_before, c->params.months_after,
              c->params.anchor == UF_ANCHOR_START ? "från start" : "efter avslut");
     uf_report_method(r, p);
+    rep_exposure_method(r, c);
     uf_report_method(r,
                      "Tid till första nya misstanke: t = dagar från start till den första "
                      "registrerade misstanken om brott efter startdagen (händelse), annars till "

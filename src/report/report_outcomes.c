@@ -81,14 +81,14 @@ static bool event_rate(const uf_caseset *c, const uf_case *k, int e, double *b, 
     return true;
 }
 
-/* Any event (0/1). */
+/* Any event (0/1), in windows of equal length (SPEC §6). */
 static bool event_any(const uf_caseset *c, const uf_case *k, int e, double *b, double *a)
 {
     (void)c;
     if (!rep_windows_complete(k))
         return false;
-    *b = k->events[e][UF_BEFORE] > 0;
-    *a = k->events[e][UF_AFTER] > 0;
+    *b = k->events_eq[e][UF_BEFORE] > 0;
+    *a = k->events_eq[e][UF_AFTER] > 0;
     return true;
 }
 

@@ -40,13 +40,12 @@ static void method(uf_report *r, const uf_caseset *c, const uf_report_opts *o)
     char base[512];
     rep_baseline_text(base, sizeof base);
     snprintf(p, sizeof p,
-             "Händelser (misstankar om brott, våldsbrott) räknas per period; "
-             "antal per år = antal / tid i risk i år, där tid i risk är periodens "
-             "längd utom dagar placerad i låst vård (SiS); dagar placerad räknas per "
-             "år av periodens hela längd, och överlappande placeringar räknas en "
+             "Händelser (misstankar om brott, våldsbrott) räknas per period. Dagar placerad "
+             "räknas per år av periodens hela längd, och överlappande placeringar räknas en "
              "gång. %s",
              base);
     uf_report_method(r, p);
+    rep_exposure_method(r, c);
     rep_stats_method(r, o->cfg ? o->cfg->threshold : 5);
     rep_disclosure_note(r, o->cfg);
     uf_report_method(r, "Vad siffrorna kan säga: de beskriver hur det gick för dem som fick "

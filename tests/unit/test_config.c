@@ -56,6 +56,9 @@ static void assert_defaults(const uf_config *c)
     assert_null(c->organisation);
     assert_int_equal(c->nunits, 0);
     assert_int_equal(c->nmeasures, 0);
+    /* locked care: sis (bit 11 of the kodbok's insats list: mst fft bsft
+     * art mi kbt kontaktperson skk familjebehandling foraldrastod hvb sis) */
+    assert_int_equal(c->locked_care, 1u << 11);
 }
 
 /* ---- defaults and whole files ---------------------------------------------- */
@@ -474,6 +477,40 @@ static void test_config__parse_months(void **state)
     }
 }
 
+/* [tid i risk] låst_vård: placements by code, alias or label; empty is
+ * none; anything but a placement is an error that names the value. */
+static void test_config__locked_care(void **state)
+{
+    uf_config c;
+    uf_diag d;
+    char text[128];
+    assert_int_equal(load_text(*state, "[tid i risk]\nlåst_vård = sis, HVB ,tfco\n", &c, &d),
+                     UF_OK);
+    assert_int_equal(c.locked_care, 1u << 10 | 1u << 11 | 1u << 13); /* hvb sis tfco */
+    uf_config_locked_text(&c, text, sizeof text);
+    assert_string_equal(text, "HVB, SiS, TFCO");
+    uf_config_release(&c);
+    uf_diag_release(&d);
+    assert_int_equal(load_text(*state, "[time at risk]\nlocked_care =\n", &c, &d), UF_OK);
+    assert_int_equal(c.locked_care, 0);
+    uf_config_locked_text(&c, text, sizeof text);
+    assert_string_equal(text, "ingen");
+    uf_config_release(&c);
+    uf_diag_release(&d);
+    assert_int_equal(load_text(*state, "[tid i risk]\nlast_vard = sis, mst\n", &c, &d),
+                     UF_ERR_INPUT);
+    assert_true(
+        has_diag(&d, UF_ERROR, "bara placeringar (hvb, sis, familjehem, tfco): 'sis, mst'"));
+    uf_config_release(&c);
+    uf_diag_release(&d);
+    assert_int_equal(load_text(*state, "[tid i risk]\nlåst_vård = sis, fängelse\n", &c, &d),
+                     UF_ERR_INPUT);
+    uf_config_release(&c);
+    uf_diag_release(&d);
+    uf_config_locked_text(NULL, text, sizeof text); /* no settings: the default */
+    assert_string_equal(text, "SiS");
+}
+
 static void test_config__band(void **state)
 {
     (void)state;
@@ -547,6 +584,7 @@ int main(void)
                                         tu_teardown_dir),
         cmocka_unit_test(test_config__measure_kind),
         cmocka_unit_test(test_config__parse_months),
+        cmocka_unit_test_setup_teardown(test_config__locked_care, tu_setup_dir, tu_teardown_dir),
         cmocka_unit_test(test_config__band),
         cmocka_unit_test(test_config__path),
     };

@@ -471,6 +471,10 @@ static void test_core__events_by_phase_borders(void **state)
     assert_near(ev(c, a, "misstanke_brott", UF_BEFORE), 4);
     assert_near(ev(c, a, "misstanke_brott", UF_DURING), 2);
     assert_near(ev(c, a, "misstanke_brott", UF_AFTER), 2);
+    /* 12 and 12 months: the equal windows are the phases */
+    for (int ph = 0; ph < UF_NPHASES; ph++)
+        assert_near(a->events_eq[uf_core_event(c, "misstanke_brott")][ph],
+                    ev(c, a, "misstanke_brott", ph));
     assert_near(ev(c, a, "vald", UF_BEFORE), 0);
     assert_near(ev(c, a, "vald", UF_DURING), 1);
     assert_near(ev(c, a, "vald", UF_AFTER), 0);
@@ -991,6 +995,16 @@ static void test_core__anchor_start_six_months(void **state)
     assert_near(ev(c, a, "misstanke_brott", UF_AFTER), 1);
     assert_near(ev(c, a, "vald", UF_AFTER), 1);
     assert_near(ev(c, a, "misstanke_brott", UF_DURING), 2);
+    /* any-event windows of equal length, 6 months (SPEC §6): before
+     * [2022-09-15, 2023-03-15) holds only 2023-03-14 (not 2022-03-15 or
+     * 2022-06-01); after is the after window */
+    int e = uf_core_event(c, "misstanke_brott");
+    assert_int_equal(a->eq_from[UF_BEFORE], D(2022, 9, 15));
+    assert_int_equal(a->eq_to[UF_BEFORE], D(2023, 3, 15));
+    assert_int_equal(a->eq_to[UF_AFTER], D(2023, 9, 15));
+    assert_near(a->events_eq[e][UF_BEFORE], 1);
+    assert_near(a->events_eq[e][UF_AFTER], 1);
+    assert_near(a->events[e][UF_BEFORE], 4);
     /* hvb to 2023-04-30: [2023-03-15, 2023-05-01) = 47 days */
     assert_near(a->placed[UF_AFTER], 47);
     /* latest uppforandestorning in the window: 2023-04-15 -> 0 */
@@ -1032,6 +1046,13 @@ static void test_core__six_months_before(void **state)
     assert_window(a, UF_BEFORE, D(2022, 9, 15), D(2023, 3, 15));
     assert_near(a->years[UF_BEFORE], 181 / 365.25);
     assert_near(ev(c, a, "misstanke_brott", UF_BEFORE), 1);
+    /* the equal windows are 6 months: after [2024-01-10, 2024-07-10)
+     * holds 2024-01-10, not 2025-01-09 (in the 12-month after window) */
+    int e = uf_core_event(c, "misstanke_brott");
+    assert_near(a->events_eq[e][UF_BEFORE], 1);
+    assert_near(a->events_eq[e][UF_AFTER], 1);
+    assert_near(a->events[e][UF_AFTER], 2);
+    assert_int_equal(uf_core_equal_months(&c->params), 6);
     /* the assessment baseline window is still start - 180 */
     assert_near(a->assess[instrument("ester")].base, 25);
     uf_caseset_free(c);

@@ -1,0 +1,151 @@
+# Sound windows (issue 17, item 4; SPEC §6): "minst en misstanke" compares
+# before and after windows of equal length, and time at risk for rates
+# leaves out days in locked care (sis by default, [tid i risk] låst_vård in
+# uppfolj.conf).  Six youths written by hand; every expected value is
+# worked out below from the dates, not by uppfolj.
+. "$(dirname "$0")/lib.sh"
+cd "$T"
+run --quiet init
+
+# All start 2024-01-01 (ongoing); as-of 2026-01-01; --anchor start,
+# --window-before 12m, --window-after 6m:
+#   before       = [2023-01-01, 2024-01-01)  365 days
+#   after        = [2024-01-01, 2024-07-01)  182 days (2024 is a leap year:
+#                                            31 + 29 + 31 + 30 + 31 + 30)
+#   equal before = [2023-07-01, 2024-01-01)  the last 6 months before start
+cat > personer.csv <<'EOF'
+person;födelsedatum;kön;enhet
+EXT-1;2008-02-01;pojke;Norrstaden
+EXT-2;2008-03-01;pojke;Norrstaden
+EXT-3;2008-04-01;pojke;Norrstaden
+EXT-4;2008-05-01;pojke;Norrstaden
+EXT-5;2008-06-01;pojke;Norrstaden
+EXT-6;2008-07-01;pojke;Norrstaden
+EOF
+{
+    echo "case_id;person;programme;unit;target_group;referral_date;consent_date;start_date;followup_consent"
+    for i in 1 2 3 4 5 6; do echo "K$i;EXT-$i;SIG;Norrstaden;riskzon;2023-12-01;2023-12-10;2024-01-01;ja"; done
+} > arenden.csv
+# suspicions: in the before window but not its last 6 months (2023-03-15,
+# 2023-02-01, 2023-02-02, 2023-05-01), in the last 6 months (2023-09-10,
+# 2023-12-31), after start (2024-03-01, 2024-05-05, 2024-06-01)
+cat > utfall.csv <<'EOF'
+person;date;measure;value
+EXT-1;2023-03-15;misstanke_brott;1
+EXT-2;2023-09-10;misstanke_brott;1
+EXT-2;2024-03-01;misstanke_brott;1
+EXT-3;2023-02-01;misstanke_brott;1
+EXT-3;2023-02-02;misstanke_brott;1
+EXT-3;2024-05-05;misstanke_brott;1
+EXT-4;2023-05-01;misstanke_brott;1
+EXT-5;2023-12-31;misstanke_brott;1
+EXT-6;2024-06-01;misstanke_brott;1
+EOF
+# EXT-6 in SiS 2024-02-01..2024-03-31 (29 + 31 = 60 days, the end day
+# counts); EXT-4 in HVB 2023-06-01..2023-06-30 (30 days, before start)
+cat > insatser.csv <<'EOF'
+person;insats;provider;start_date;end_date
+EXT-6;sis;sis;2024-02-01;2024-03-31
+EXT-4;hvb;socialtjanst;2023-06-01;2023-06-30
+EOF
+run --quiet import personer.csv arenden.csv utfall.csv insatser.csv
+expect_rc 0 "sex handskrivna ärenden importerade"
+
+report() { # OUTDIR [flags]
+    d=$1
+    shift
+    run report utfall --program SIG --mottagare intern --as-of 2026-01-01 --anchor start \
+        --window-before 12m --window-after 6m --format csv -o "$d" "$@"
+}
+# cell FILE COLUMN: the Totalt row's value (after the internal banner line)
+cell() {
+    python3 - "$1" "$2" <<'PY'
+import csv, sys
+f = open(sys.argv[1], encoding="utf-8")
+f.readline()
+for row in csv.DictReader(f):
+    if row["group"] == "Totalt":
+        print(row[sys.argv[2]])
+PY
+}
+# close A B: |A - B| <= 1e-9 (relative)
+close() { python3 -c "import sys; a, b = float(sys.argv[1]), float(sys.argv[2]); sys.exit(abs(a - b) > 1e-9 * max(1, abs(b)))" "$1" "$2"; }
+
+report ut
+expect_rc 0 "utfall med 12 månader före och 6 efter, från start"
+# any suspicion in the equal windows: before (2023-07-01..) EXT-2 and
+# EXT-5 = 2; after EXT-2, EXT-3 and EXT-6 = 3.  Over the whole 12 months
+# before it would be EXT-1..5 = 5: the built-in reduction the rule removes.
+expect_eq "$(cell ut/utfall_misstanke_nagon.csv n_paired)" "6" "alla sex har hela fönstren"
+expect_eq "$(cell ut/utfall_misstanke_nagon.csv before_any)" "2" \
+    "minst en misstanke före räknas de sista 6 månaderna före start (2, inte 5)"
+expect_eq "$(cell ut/utfall_misstanke_nagon.csv after_any)" "3" "minst en misstanke de 6 månaderna efter start"
+expect_contains "$(cat ut/utfall_misstanke_nagon.csv)" "33.33333333333333" "andelen före är 2/6"
+
+# rates per year at risk (years = days / 365.25):
+#   before: every window 365 days: (1 + 1 + 2 + 1 + 1 + 0) / 6 x 365.25/365
+#   after:  EXT-2 and EXT-3 1 in 182 days; EXT-6 1 in 182 - 60 = 122 days
+#           (the SiS days are not time at risk): (2 x 365.25/182 + 365.25/122) / 6
+b=$(python3 -c "print(6 * 365.25 / 365 / 6)")
+a=$(python3 -c "print((2 * 365.25 / 182 + 365.25 / 122) / 6)")
+close "$(cell ut/utfall_misstankar_per_ar.csv before_mean)" "$b" &&
+    ok "misstankar per år före: 6 misstankar på 6 x 365 dagar" ||
+    fail "misstankar per år före: $(cell ut/utfall_misstankar_per_ar.csv before_mean), väntade $b"
+close "$(cell ut/utfall_misstankar_per_ar.csv after_mean)" "$a" &&
+    ok "misstankar per år efter: dagarna på SiS räknas inte som tid i risk" ||
+    fail "misstankar per år efter: $(cell ut/utfall_misstankar_per_ar.csv after_mean), väntade $a"
+
+# HVB as locked care too: EXT-4's before window is 365 - 30 = 335 days at
+# risk: before = (1 + 1 + 2 + 1 + 0) x 365.25/365 + 365.25/335, over 6
+printf '[tid i risk]\nlåst_vård = sis, HVB\n' > uppfolj.conf
+report hvb
+expect_rc 0 "utfall med HVB som låst vård"
+b2=$(python3 -c "print((5 * 365.25 / 365 + 365.25 / 335) / 6)")
+close "$(cell hvb/utfall_misstankar_per_ar.csv before_mean)" "$b2" &&
+    ok "låst_vård = sis, HVB: dagarna på HVB räknas inte heller" ||
+    fail "låst vård med HVB: $(cell hvb/utfall_misstankar_per_ar.csv before_mean), väntade $b2"
+close "$(cell hvb/utfall_misstankar_per_ar.csv after_mean)" "$a" &&
+    ok "och efter är som förut" || fail "efter med HVB som låst vård"
+run report utfall --program SIG --mottagare intern --as-of 2026-01-01 --format json -o hvbjson
+expect_contains "$(cat hvbjson/*.json)" '"Låst vård (inte tid i risk)"' "framsidan anger vad som räknas som låst vård"
+expect_contains "$(cat hvbjson/*.json)" '"HVB, SiS"' "med kodbokens namn"
+
+# no locked care at all: EXT-6's after window is 182 days
+printf '[tid i risk]\nlåst_vård =\n' > uppfolj.conf
+report ingen
+a3=$(python3 -c "print(3 * 365.25 / 182 / 6)")
+close "$(cell ingen/utfall_misstankar_per_ar.csv after_mean)" "$a3" &&
+    ok "låst_vård tom: all tid är tid i risk" ||
+    fail "utan låst vård: $(cell ingen/utfall_misstankar_per_ar.csv after_mean), väntade $a3"
+
+# a code that is not a placement is an error, in Swedish, and no report
+printf '[tid i risk]\nlåst_vård = sis, mst\n' > uppfolj.conf
+report fel
+expect_rc 2 "låst vård som inte är en placering vägras"
+expect_contains "$ERR" "låst_vård: bara placeringar (hvb, sis, familjehem, tfco): 'sis, mst'" \
+    "och felet säger vilka koder som går"
+[ ! -e fel ] && ok "ingen rapport skrevs" || fail "en rapport skrevs trots felet"
+rm uppfolj.conf
+
+# equal windows of 12 months (the default): any suspicion over the whole
+# before window, EXT-1..5 = 5; after 12 months from start: 3
+run report utfall --program SIG --mottagare intern --as-of 2026-01-01 --anchor start --format csv -o tolv
+expect_eq "$(cell tolv/utfall_misstanke_nagon.csv before_any)" "5" "med 12 + 12 månader räknas hela föreperioden"
+
+# the analysis export's any-suspicion columns use the same windows
+run export --cohort SIG:programme=SIG --as-of 2026-01-01 --anchor start --window-before 12m --window-after 6m -o ex
+expect_rc 0 "analysexporten"
+expect_eq "$(python3 - <<'PY'
+import csv
+rows = list(csv.DictReader(open("ex/export.csv", encoding="utf-8")))
+print(sum(r["any_suspicion_before"] == "1" for r in rows), sum(r["any_suspicion_after"] == "1" for r in rows))
+PY
+)" "2 3" "exporten: minst en misstanke i de lika långa fönstren, 2 före och 3 efter"
+
+# the method page says both rules
+run report utfall --program SIG --mottagare intern --as-of 2026-01-01 --anchor start \
+    --window-after 6m --format json -o metod
+expect_contains "$(cat metod/*.json)" "de 6 sista månaderna före start och de 6 första månaderna av efterperioden" \
+    "metodsidan beskriver de lika långa fönstren"
+expect_contains "$(cat metod/*.json)" "utom dagar placerad i låst vård (SiS" "och tid i risk"
+finish
