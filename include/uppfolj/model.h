@@ -65,6 +65,12 @@ typedef struct uf_cell {
     bool shared;  /* set by suppress.c: key stands in several tables */
 } uf_cell;
 
+/* How a joined column is printed in its host's cell (uf_column.join):
+ * "12,3 (4,5)" for a standard deviation, "1,2 (0,8; 1,6)" for a
+ * confidence interval's two limits; the host's heading gains " (SD)" or
+ * " (95 % KI)". */
+typedef enum uf_join { UF_JOIN_NONE, UF_JOIN_SD, UF_JOIN_CI_LOW, UF_JOIN_CI_HIGH } uf_join;
+
 typedef struct uf_column {
     char *id;    /* stable machine name (CSV header, SPEC §13) */
     char *label; /* Swedish heading */
@@ -81,6 +87,15 @@ typedef struct uf_column {
     bool inference; /* part of a test (a confidence limit, a test's
                            statistic): like a p-value, shown only over at
                            least the threshold, in an internal report too */
+    int join;       /* printed (PDF) inside column join's cell rather than
+                           in a column of its own, as join_style says; -1
+                           none.  The XLSX, CSV and JSON keep it apart. */
+    uf_join join_style;
+    int holm_of; /* a Holm-adjusted p (R: p.adjust(method = "holm"))
+                           of p-value column holm_of, over every p shown in
+                           the table's columns that have one: filled by the
+                           disclosure pass after it (suppress.h), so that
+                           it rests on shown p-values only; -1 none */
 } uf_column;
 
 typedef struct uf_row {
@@ -226,6 +241,15 @@ void uf_table_within(uf_table *t, int col, int bound);
 void uf_table_balance(uf_table *t, int start, int in, int active, int out, int end);
 /* Column col is part of a test (uf_column.inference). */
 void uf_table_inference(uf_table *t, int col);
+/* Print column col inside column host's cell in the PDF (uf_column.join). */
+void uf_table_join(uf_table *t, int col, int host, uf_join style);
+/* Column col holds the Holm-adjusted p-values of p-value column of
+ * (uf_column.holm_of); its cells are filled after disclosure control. */
+void uf_table_holm(uf_table *t, int col, int of);
+/* Fill the Holm columns of t from the p-values shown now: over every
+ * shown p in the columns they adjust, a column whose p is not shown shows
+ * the same symbol (suppress_report.c calls it before the footnotes). */
+void uf_table_holm_fill(uf_table *t);
 /* Add a row (all cells empty, link -1, n -1); its index, or -1. */
 int uf_table_row(uf_report *r, uf_table *t, bool total);
 void uf_table_note(uf_report *r, uf_table *t, const char *note);

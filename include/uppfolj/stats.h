@@ -115,6 +115,13 @@ uf_error uf_stat_binom_test(size_t x, size_t n, double p0, uf_stat_binom *out);
  *  stops: there is nothing to test). */
 uf_error uf_stat_mcnemar_exact(size_t b, size_t c, uf_stat_binom *out);
 
+/** Holm's step-down adjustment of the n p-values p (R `p.adjust(p, method
+ *  = "holm")`): over the m that are not NaN, sorted ascending, the i-th
+ *  (from 1) becomes min(1, max over j <= i of (m - j + 1) p_(j)); a NaN
+ *  stays NaN and does not count in m.  adj may not alias p.
+ *  UF_ERR_NOMEM (adj all NaN) when the order cannot be allocated. */
+uf_error uf_stat_holm(const double *p, size_t n, double *adj);
+
 typedef struct uf_stat_rate {
     double rate;   /* x / time */
     double lo, hi; /* exact Poisson confidence interval */

@@ -4,11 +4,13 @@
  * failures mark the report failed instead of being checked at every call.
  */
 #include <assert.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "uppfolj/model.h"
+#include "uppfolj/stats.h"
 
 /* Copy of s, or NULL (and the report marked failed) when memory ran out. */
 static char *dup(uf_report *r, const char *s)
@@ -149,7 +151,7 @@ uf_table *uf_section_table(uf_report *r, uf_section *s, const char *id, const ch
     t->id = dup(r, id);
     t->title = dup(r, title);
     for (int c = 0; c < ncols; c++)
-        t->cols[c].part_of = t->cols[c].within = -1;
+        t->cols[c].part_of = t->cols[c].within = t->cols[c].join = t->cols[c].holm_of = -1;
     for (int i = 0; i < UF_BAL_N; i++)
         t->balance[i] = -1;
     return t;
@@ -189,6 +191,68 @@ void uf_table_inference(uf_table *t, int col)
         assert(col >= 0 && col < t->ncols);
         t->cols[col].inference = true;
     }
+}
+
+void uf_table_join(uf_table *t, int col, int host, uf_join style)
+{
+    if (t) {
+        assert(col >= 0 && col < t->ncols && host >= 0 && host < t->ncols && host != col);
+        t->cols[col].join = host;
+        t->cols[col].join_style = style;
+    }
+}
+
+void uf_table_holm(uf_table *t, int col, int of)
+{
+    if (t) {
+        assert(col >= 0 && col < t->ncols && of >= 0 && of < t->ncols);
+        t->cols[col].holm_of = of;
+    }
+}
+
+/* Is cell x of column c a p-value of t's Holm family, shown? */
+static bool in_family(const uf_table *t, int c, const uf_cell *x)
+{
+    for (int h = 0; h < t->ncols; h++)
+        if (t->cols[h].holm_of == c)
+            return x->supp == UF_SHOWN && isfinite(x->v);
+    return false;
+}
+
+void uf_table_holm_fill(uf_table *t)
+{
+    size_t ncells = (size_t)t->nrows * (size_t)t->ncols, m = 0;
+    double *p = malloc((ncells ? ncells : 1) * sizeof *p);
+    double *adj = malloc((ncells ? ncells : 1) * sizeof *adj);
+    long *at = malloc((ncells ? ncells : 1) * sizeof *at); /* cell -> index in p, or -1 */
+    bool ok = p && adj && at;
+    for (int r = 0; ok && r < t->nrows; r++)
+        for (int c = 0; c < t->ncols; c++) {
+            const uf_cell *x = &t->rows[r].cells[c];
+            size_t i = (size_t)r * (size_t)t->ncols + (size_t)c;
+            at[i] = in_family(t, c, x) ? (long)m : -1;
+            if (at[i] >= 0)
+                p[m++] = x->v;
+        }
+    ok = ok && uf_stat_holm(p, m, adj) == UF_OK;
+    for (int r = 0; r < t->nrows; r++)
+        for (int c = 0; c < t->ncols; c++) {
+            int of = t->cols[c].holm_of;
+            if (of < 0)
+                continue;
+            uf_cell *h = &t->rows[r].cells[c];
+            const uf_cell *x = &t->rows[r].cells[of];
+            long k = ok ? at[(size_t)r * (size_t)t->ncols + (size_t)of] : -1;
+            h->type = UF_C_PVALUE;
+            h->n = x->n;
+            h->link = -1;
+            h->reveals = -1;
+            h->v = k >= 0 ? adj[k] : NAN;
+            h->supp = k >= 0 ? UF_SHOWN : x->supp == UF_SHOWN ? UF_SUPP_MISSING : x->supp;
+        }
+    free(p);
+    free(adj);
+    free(at);
 }
 
 void uf_table_balance(uf_table *t, int start, int in, int active, int out, int end)

@@ -24,6 +24,9 @@ static uf_table *copy_table(uf_report *dst, uf_section *s, const uf_report *src,
         c->cols[k].part_of = col->part_of;
         c->cols[k].within = col->within;
         c->cols[k].inference = col->inference;
+        c->cols[k].join = col->join;
+        c->cols[k].join_style = col->join_style;
+        c->cols[k].holm_of = col->holm_of;
     }
     memcpy(c->balance, t->balance, sizeof c->balance);
     c->groups_overlap = t->groups_overlap;

@@ -124,8 +124,8 @@ int ufs_clamp_threshold(int threshold)
     return threshold < UF_SUPP_MIN_THRESHOLD ? UF_SUPP_MIN_THRESHOLD : threshold;
 }
 
-/* Apply the primary rule to c; true when it hid c. */
-static bool primary(uf_cell *c, int th)
+/* Apply the primary rule to c, a cell of column col; true when it hid c. */
+static bool primary(uf_cell *c, const uf_column *col, int th)
 {
     if (c->supp != UF_SHOWN)
         return false;
@@ -141,8 +141,9 @@ static bool primary(uf_cell *c, int th)
     case UF_C_PERCENT:
         if (c->n >= 0 && c->n < th)
             c->supp = UF_SUPP_FEW;
-        else if (c->n >= th && isfinite(c->v)) {
-            /* a share and its base give the numerator */
+        else if (c->n >= th && isfinite(c->v) && !col->inference) {
+            /* a share and its base give the numerator (a confidence
+             * limit names the count it rests on: uf_cell_reveals) */
             long k = lround(c->v * (double)c->n / 100.0);
             if (k >= 1 && k < th)
                 c->supp = UF_SUPP_FEW;
@@ -701,7 +702,7 @@ int ufs_table_rules(uf_table *t, int th)
     int hid = 0;
     for (int i = 0; i < t->nrows; i++)
         for (int c = 0; c < t->ncols; c++)
-            hid += primary(&t->rows[i].cells[c], th);
+            hid += primary(&t->rows[i].cells[c], &t->cols[c], th);
     int more = ufs_protect(t, th);
     return more < 0 ? -1 : hid + more;
 }
@@ -715,6 +716,7 @@ int uf_suppress_table(uf_report *r, uf_table *t, int threshold)
         r->failed = true;
         return -1;
     }
+    uf_table_holm_fill(t);
     ufs_footnotes(r, t, th);
     return r->failed ? -1 : hid;
 }

@@ -157,7 +157,10 @@ int uf_suppress_report(uf_report *r, int threshold)
         return -1;
     }
     EACH_TABLE(r, t)
-    ufs_footnotes(r, t, th);
+    {
+        uf_table_holm_fill(t); /* over the p-values shown now */
+        ufs_footnotes(r, t, th);
+    }
     return r->failed ? -1 : hid + more;
 }
 
@@ -179,6 +182,7 @@ int uf_suppress_internal(uf_report *r, int threshold)
                     hid++;
                 }
             }
+        uf_table_holm_fill(t);
         ufs_footnotes(r, t, th);
     }
     return r->failed ? -1 : hid;

@@ -88,11 +88,22 @@ static json_t *table(const uf_table *t)
     if (t->description)
         json_object_set_new(o, "description", str(t->description));
     json_object_set_new(o, "groups_overlap", json_boolean(t->groups_overlap));
-    for (int c = 0; c < t->ncols; c++)
-        json_array_append_new(cols,
-                              json_pack("{s:s?, s:s?, s:s, s:i}", "id", t->cols[c].id, "label",
-                                        t->cols[c].label, "type", type_name(t->cols[c].type),
-                                        "decimals", t->cols[c].decimals));
+    static const char *const styles[] = { [UF_JOIN_NONE] = NULL,
+                                          [UF_JOIN_SD] = "sd",
+                                          [UF_JOIN_CI_LOW] = "ci_low",
+                                          [UF_JOIN_CI_HIGH] = "ci_high" };
+    for (int c = 0; c < t->ncols; c++) {
+        const uf_column *k = &t->cols[c];
+        json_t *col = json_pack("{s:s?, s:s?, s:s, s:i}", "id", k->id, "label", k->label, "type",
+                                type_name(k->type), "decimals", k->decimals);
+        if (k->join >= 0) /* printed in the PDF inside that column's cell */
+            json_object_set_new(col, "join",
+                                json_pack("{s:s?, s:s?}", "into", t->cols[k->join].id, "as",
+                                          styles[k->join_style]));
+        if (k->holm_of >= 0)
+            json_object_set_new(col, "holm_of", str(t->cols[k->holm_of].id));
+        json_array_append_new(cols, col);
+    }
     for (int r = 0; r < t->nrows; r++) {
         json_t *cells = json_array();
         for (int c = 0; c < t->ncols; c++)

@@ -500,11 +500,124 @@ out:
     free(cols);
 }
 
+/* ---- joined columns ---------------------------------------------------------- */
+
+/* What column c of t adds to its host's heading. */
+static const char *join_head(const uf_table *t, int c)
+{
+    switch (t->cols[c].join_style) {
+    case UF_JOIN_SD: return " (SD)";
+    case UF_JOIN_CI_LOW: return " (95 % KI)";
+    default: return "";
+    }
+}
+
+/* Append s to buf (n bytes) at *at. */
+static void put(char *buf, size_t n, size_t *at, const char *s)
+{
+    int k = snprintf(buf + *at, n - *at, "%s", s);
+    if (k > 0)
+        *at = *at + (size_t)k < n ? *at + (size_t)k : n - 1;
+}
+
+/* A view of a table whose joined columns (uf_column.join) are printed in
+ * their hosts' cells: heads[k] is the heading of view column k when it
+ * hosts some (else NULL), and then its cells' text is owned here too. */
+typedef struct joined {
+    uf_table v;
+    char **heads;
+} joined;
+
+static void joined_free(joined *j)
+{
+    for (int k = 0; j->heads && k < j->v.ncols; k++)
+        if (j->heads[k]) {
+            free(j->heads[k]);
+            for (int r = 0; r < j->v.nrows; r++)
+                free(j->v.rows[r].cells[k].text);
+        }
+    free(j->heads);
+    view_free(&j->v);
+}
+
+/* The text of host column host's cell in row r of t: its own, then its
+ * joined columns' ("12,3 (4,5)", "1,2 (0,8; 1,6)"); a hidden host shows
+ * only its symbol.  NULL when memory ran out. */
+static char *joined_text(ufpdf *p, const uf_table *t, int r, int host)
+{
+    char text[UF_FMT_BUF * 4], buf[UF_FMT_BUF];
+    size_t at = 0;
+    put(text, sizeof text, &at, ufpdf_cell_text(p, t, r, host, buf));
+    for (int c = 0; t->rows[r].cells[host].supp == UF_SHOWN && c < t->ncols; c++) {
+        if (t->cols[c].join != host)
+            continue;
+        uf_join js = t->cols[c].join_style;
+        put(text, sizeof text, &at, js == UF_JOIN_CI_HIGH ? "; " : " (");
+        put(text, sizeof text, &at, ufpdf_cell_text(p, t, r, c, buf));
+        if (js != UF_JOIN_CI_LOW)
+            put(text, sizeof text, &at, ")");
+    }
+    return strdup(text);
+}
+
+/* The view of t with its joined columns inside their hosts; false when
+ * memory ran out (nothing to free then). */
+static bool join_view(ufpdf *p, const uf_table *t, joined *j)
+{
+    int n = 0;
+    int *cols = calloc((size_t)t->ncols, sizeof *cols);
+    if (!cols)
+        return false;
+    for (int c = 0; c < t->ncols; c++)
+        if (t->cols[c].join < 0)
+            cols[n++] = c;
+    j->heads = NULL;
+    if (!view(t, cols, n, &j->v)) {
+        free(cols);
+        return false;
+    }
+    bool ok = (j->heads = calloc((size_t)n, sizeof *j->heads)) != NULL;
+    for (int k = 0; ok && k < n; k++) {
+        char head[256];
+        size_t at = 0;
+        bool hosts = false;
+        put(head, sizeof head, &at, t->cols[cols[k]].label ? t->cols[cols[k]].label : "");
+        for (int c = 0; c < t->ncols; c++)
+            if (t->cols[c].join == cols[k]) {
+                put(head, sizeof head, &at, join_head(t, c));
+                hosts = true;
+            }
+        if (!hosts)
+            continue;
+        for (int r = 0; r < t->nrows; r++)
+            j->v.rows[r].cells[k].text = NULL;
+        ok = (j->heads[k] = strdup(head)) != NULL;
+        j->v.cols[k].label = j->heads[k];
+        for (int r = 0; ok && r < t->nrows; r++)
+            ok = (j->v.rows[r].cells[k].text = joined_text(p, t, r, cols[k])) != NULL;
+    }
+    free(cols);
+    if (!ok)
+        joined_free(j);
+    return ok;
+}
+
 void ufpdf_table(ufpdf *p, const uf_table *t)
 {
     layout lo = { 0 };
     if (t->ncols <= 0)
         return;
+    for (int c = 0; c < t->ncols; c++)
+        if (t->cols[c].join >= 0) {
+            joined j;
+            if (!join_view(p, t, &j)) {
+                p->nomem = true;
+                return;
+            }
+            ufpdf_table(p, &j.v);
+            joined_free(&j);
+            return;
+        }
     piece pc = { ++p->ntables, 0, 1 };
     int fits = lay_out(p, t, &lo, false);
     if (fits > 0)

@@ -34,6 +34,8 @@ const char *ufpdf_cell_text(const ufpdf *p, const uf_table *t, int row, int col,
     /* uf_fmt_cell copies text into its 64-byte buffer; long text is not cut */
     if (c->supp == UF_SHOWN && (c->type == UF_C_TEXT || c->type == UF_C_DATE))
         return c->text ? c->text : "";
+    if (c->text) /* a number with its joined columns (render_pdf_table.c) */
+        return c->text;
     return uf_fmt_cell(c, &t->cols[col], p->r->threshold, buf);
 }
 

@@ -101,13 +101,9 @@ static const uf_xcol columns[C_NCOLS] = {
     [C_YEARS_A] = { "years_after", UF_XT_REAL,
                     "Observerad tid i efterperioden fram till uttagsdatum (år)", NO_CODES },
     [C_ANY_B] = { "any_suspicion_before", UF_XT_BOOL,
-                  "Minst en brottsmisstanke före start (lika lång tid som efter: det "
-                  "kortare fönstrets månader närmast start)",
-                  NO_CODES },
+                  "Minst en brottsmisstanke före start, i lika långt fönster som efter", NO_CODES },
     [C_ANY_A] = { "any_suspicion_after", UF_XT_BOOL,
-                  "Minst en brottsmisstanke i efterperioden (lika lång tid som före: det "
-                  "kortare fönstrets första månader)",
-                  NO_CODES },
+                  "Minst en brottsmisstanke efter, i lika långt fönster som före", NO_CODES },
     [C_VIOLENT_B] = { "violent_before", UF_XT_REAL, "Misstankar om våldsbrott före start",
                       NO_CODES },
     [C_VIOLENT_A] = { "violent_after", UF_XT_REAL, "Misstankar om våldsbrott i efterperioden",

@@ -312,7 +312,8 @@ static void outcomes(uf_report *r, uf_caseset *c, const ars_year *y, const uf_ar
         rep_groups g;
         if (rep_groups_init(r, &g, c, &ro) != 0)
             break;
-        rep_outcomes(r, uf_report_section(r, by[i].title), &g, by[i].prefix, false);
+        rep_outcomes(r, uf_report_section(r, by[i].title), &g, by[i].prefix, false,
+                     by[i].dim != UF_DIM_SEX); /* every measure by sex */
         rep_groups_free(&g);
     }
     s = uf_report_section(r, "Risknivåer vid baslinje och uppföljning");

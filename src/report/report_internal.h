@@ -91,9 +91,12 @@ void rep_intensity(uf_report *r, uf_section *s, const rep_groups *g, const char 
 /* The before/after tables (report_outcomes.c) for breakdown g, with ids
  * PREFIX_misstankar_per_ar ...: into section s, or (s NULL) into new
  * sections as the utfall report has them; with the risk-level transitions
- * after each instrument when with_transitions.  Failures mark r failed. */
+ * after each instrument when with_transitions.  Every event (rate and
+ * share with one) and state measure the data has, built in and
+ * configured, or with core_only suspicions, violence, conduct disorder,
+ * school absence, days placed and assessments.  Failures mark r failed. */
 void rep_outcomes(uf_report *r, uf_section *s, const rep_groups *g, const char *prefix,
-                  bool with_transitions);
+                  bool with_transitions, bool core_only);
 /* The risk-level transition tables (PREFIX_risk_INSTRUMENT) of c into s. */
 void rep_transitions(uf_report *r, uf_section *s, const uf_caseset *c, const char *prefix);
 

@@ -17,6 +17,7 @@
 #include "report_internal.h"
 #include "uppfolj/kodbok.h"
 #include "uppfolj/parse.h"
+#include "uppfolj/stats.h"
 
 /* A case's before and after value of one measure; false when it has not
  * both (incomplete windows, no reading). */
@@ -126,23 +127,54 @@ static bool assessment(const uf_caseset *c, const uf_case *k, int i, double *b, 
     return true;
 }
 
-/* Column layout of a continuous table after the group column(s). */
+/* Column layout of a continuous table after the group column(s): the
+ * SPEC §13 columns, with the standard deviations beside the means, the
+ * Holm-adjusted p beside each p, and for an event rate the rate over all
+ * the group's time at risk with its exact Poisson interval. */
 enum {
     CC_NCASES,
     CC_NPAIRED,
     CC_BEFORE,
+    CC_BEFORE_SD,
     CC_AFTER,
+    CC_AFTER_SD,
     CC_CHANGE,
+    CC_CHANGE_SD,
     CC_LO,
     CC_HI,
     CC_V,
     CC_WP,
+    CC_WP_HOLM,
     CC_TP,
+    CC_TP_HOLM,
     CC_UNPAIRED,
-    CC_N
+    CC_N,
+    /* event rates only */
+    CC_BRATE = CC_N,
+    CC_BRATE_LO,
+    CC_BRATE_HI,
+    CC_ARATE,
+    CC_ARATE_LO,
+    CC_ARATE_HI,
+    CC_NRATE
 };
-/* ... and of a binary table. */
-enum { CB_NCASES, CB_NPAIRED, CB_BEFORE, CB_AFTER, CB_BPCT, CB_APCT, CB_MP, CB_UNPAIRED, CB_N };
+/* ... and of a binary table: the shares with their Wilson intervals. */
+enum {
+    CB_NCASES,
+    CB_NPAIRED,
+    CB_BEFORE,
+    CB_AFTER,
+    CB_BPCT,
+    CB_BPCT_LO,
+    CB_BPCT_HI,
+    CB_APCT,
+    CB_APCT_LO,
+    CB_APCT_HI,
+    CB_MP,
+    CB_MP_HOLM,
+    CB_UNPAIRED,
+    CB_N
+};
 
 /* A column of a measure table. */
 typedef struct col_spec {
@@ -183,8 +215,6 @@ static long collect(uf_report *r, const rep_groups *g, int row, pair_fn fn, int 
     return ncases;
 }
 
-/* One continuous measure as a table with a chart of the means (no chart
- * when unit is NULL). */
 /*
  * Name the counts of table row tr (group row `row`) for disclosure control
  * (uf_cell_key): a group's cases (column o) are the same figure in every
@@ -237,34 +267,115 @@ static void unpaired(uf_report *r, uf_table *t, const rep_groups *g, int row, in
     }
 }
 
-static void continuous(uf_report *r, uf_section *s, const rep_groups *g, const char *prefix,
-                       const char *id, const char *title, const char *unit, pair_fn fn, int arg)
+/* The rate of event e over the time at risk of the paired cases of group
+ * row `row` (sum of events / sum of years, before or after) with its exact
+ * Poisson interval (R: poisson.test(x, T)) into columns col.. of row tr. */
+static void pooled_rate(const rep_groups *g, int row, int e, int ph, uf_table *t, int tr, int col,
+                        long n)
 {
-    static const col_spec cols[CC_N] = {
+    double x = 0, years = 0;
+    for (size_t i = 0; i < g->c->n; i++) {
+        const uf_case *k = &g->c->cases[i];
+        if (k->consent && rep_in_row(g, i, row) && rep_at_risk(k)) {
+            x += k->events[e][ph];
+            years += k->risk_years[ph];
+        }
+    }
+    uf_stat_rate rate;
+    if (n == 0 || uf_stat_poisson_ci((size_t)x, years, 0.95, &rate) != UF_OK)
+        rate = (uf_stat_rate){ .rate = NAN, .lo = NAN, .hi = NAN };
+    uf_cell_number(t, tr, col, rate.rate, n);
+    uf_cell_number(t, tr, col + 1, rate.lo, n);
+    uf_cell_number(t, tr, col + 2, rate.hi, n);
+}
+
+/* The smallest p the signed-rank test could give with these pairs: the
+ * same absolute differences, every one the same sign (R gives it for
+ * wilcox.test(abs(d), rep(0, n), paired = TRUE)). */
+static double signrank_floor(uf_report *r, const rep_vec *before, const rep_vec *after)
+{
+    rep_vec d, zero;
+    rep_vec_init(&d);
+    rep_vec_init(&zero);
+    for (size_t i = 0; i < before->n; i++) {
+        rep_vec_push(r, &d, fabs(after->v[i] - before->v[i]));
+        rep_vec_push(r, &zero, 0);
+    }
+    uf_stat_wilcoxon w = { .p = NAN };
+    if (!r->failed)
+        uf_stat_signrank_paired(d.v, zero.v, d.n, &w);
+    rep_vec_free(&d);
+    rep_vec_free(&zero);
+    return w.p;
+}
+
+/* Which measure a table shows, for its title, id and values. */
+typedef struct measure {
+    const char *id;    /* the table id's tail */
+    const char *title; /* its title */
+    const char *unit;  /* the chart's axis, NULL: no chart */
+    pair_fn fn;
+    int arg;
+    int rate_event; /* an event rate: the event (pooled rate), else -1 */
+} measure;
+
+static void continuous(uf_report *r, uf_section *s, const rep_groups *g, const char *prefix,
+                       const char *id, const measure *m)
+{
+    static const col_spec cols[CC_NRATE] = {
         { "n_cases", "Ärenden", UF_C_COUNT, 0, true },
         { "n_paired", "Med före och efter", UF_C_COUNT, 0, true },
         { "before_mean", "Före, medel", UF_C_NUMBER, 2, false },
+        { "before_sd", "Före, SD", UF_C_NUMBER, 2, false },
         { "after_mean", "Efter, medel", UF_C_NUMBER, 2, false },
+        { "after_sd", "Efter, SD", UF_C_NUMBER, 2, false },
         { "change_mean", "Förändring, medel", UF_C_NUMBER, 2, false },
+        { "change_sd", "Förändring, SD", UF_C_NUMBER, 2, false },
         { "change_ci_low", "95 % KI, nedre", UF_C_NUMBER, 2, false },
         { "change_ci_high", "95 % KI, övre", UF_C_NUMBER, 2, false },
         { "wilcoxon_v", "Wilcoxon V", UF_C_NUMBER, 1, false },
         { "wilcoxon_p", "p (Wilcoxon)", UF_C_PVALUE, 3, false },
+        { "wilcoxon_p_holm", "p (Wilcoxon), Holm", UF_C_PVALUE, 3, false },
         { "t_p", "p (t-test)", UF_C_PVALUE, 3, false },
+        { "t_p_holm", "p (t-test), Holm", UF_C_PVALUE, 3, false },
         { "n_unpaired", "Utan före- eller eftervärde", UF_C_COUNT, 0, true },
+        { "before_rate", "Före, per år i risk, alla", UF_C_NUMBER, 2, false },
+        { "before_rate_ci_low", "Före, per år, 95 % KI, nedre", UF_C_NUMBER, 2, false },
+        { "before_rate_ci_high", "Före, per år, 95 % KI, övre", UF_C_NUMBER, 2, false },
+        { "after_rate", "Efter, per år i risk, alla", UF_C_NUMBER, 2, false },
+        { "after_rate_ci_low", "Efter, per år, 95 % KI, nedre", UF_C_NUMBER, 2, false },
+        { "after_rate_ci_high", "Efter, per år, 95 % KI, övre", UF_C_NUMBER, 2, false },
     };
-    uf_table *t = rep_table(r, s, g, id, title, CC_N);
+    int nm = m->rate_event >= 0 ? CC_NRATE : CC_N;
+    uf_table *t = rep_table(r, s, g, id, m->title, nm);
+    if (!t)
+        return;
     int o = g->ncols;
-    add_cols(r, t, o, cols, CC_N);
-    uf_table_inference(t, o + CC_LO);
-    uf_table_inference(t, o + CC_HI);
-    uf_table_inference(t, o + CC_V);
+    add_cols(r, t, o, cols, nm);
+    static const int inference[] = { CC_LO, CC_HI, CC_V };
+    for (size_t i = 0; i < sizeof inference / sizeof *inference; i++)
+        uf_table_inference(t, o + inference[i]);
+    uf_table_join(t, o + CC_BEFORE_SD, o + CC_BEFORE, UF_JOIN_SD);
+    uf_table_join(t, o + CC_AFTER_SD, o + CC_AFTER, UF_JOIN_SD);
+    uf_table_join(t, o + CC_CHANGE_SD, o + CC_CHANGE, UF_JOIN_SD);
+    uf_table_join(t, o + CC_LO, o + CC_CHANGE, UF_JOIN_CI_LOW);
+    uf_table_join(t, o + CC_HI, o + CC_CHANGE, UF_JOIN_CI_HIGH);
+    uf_table_holm(t, o + CC_WP_HOLM, o + CC_WP);
+    uf_table_holm(t, o + CC_TP_HOLM, o + CC_TP);
+    if (m->rate_event >= 0)
+        for (int c = CC_BRATE; c <= CC_ARATE; c += CC_ARATE - CC_BRATE) {
+            uf_table_inference(t, o + c + 1);
+            uf_table_inference(t, o + c + 2);
+            uf_table_join(t, o + c + 1, o + c, UF_JOIN_CI_LOW);
+            uf_table_join(t, o + c + 2, o + c, UF_JOIN_CI_HIGH);
+        }
     unpaired_parts(t, o + CC_NCASES, o + CC_NPAIRED, o + CC_UNPAIRED);
-    rep_vec before, after;
+    rep_vec before, after, change;
     rep_vec_init(&before);
     rep_vec_init(&after);
+    rep_vec_init(&change);
     for (int row = 0; row < g->nrows + 1; row++) {
-        long ncases = collect(r, g, row, fn, arg, &before, &after);
+        long ncases = collect(r, g, row, m->fn, m->arg, &before, &after);
         int tr = rep_row(r, t, g, row);
         long n = (long)before.n;
         uf_cell_count(t, tr, o + CC_NCASES, ncases);
@@ -273,32 +384,66 @@ static void continuous(uf_report *r, uf_section *s, const rep_groups *g, const c
         unpaired(r, t, g, row, tr, id + strlen(prefix), o + CC_UNPAIRED, ncases - n);
         rep_paired stats;
         rep_paired_stats(&before, &after, &stats);
+        rep_vec_clear(&change);
+        for (size_t i = 0; i < before.n; i++)
+            rep_vec_push(r, &change, after.v[i] - before.v[i]);
         uf_cell_number(t, tr, o + CC_BEFORE, stats.before_mean, n);
+        uf_cell_number(t, tr, o + CC_BEFORE_SD, uf_stat_sd(before.v, before.n), n);
         uf_cell_number(t, tr, o + CC_AFTER, stats.after_mean, n);
+        uf_cell_number(t, tr, o + CC_AFTER_SD, uf_stat_sd(after.v, after.n), n);
         uf_cell_number(t, tr, o + CC_CHANGE, stats.change_mean, n);
+        uf_cell_number(t, tr, o + CC_CHANGE_SD, uf_stat_sd(change.v, change.n), n);
         uf_cell_number(t, tr, o + CC_LO, stats.lo, n);
         uf_cell_number(t, tr, o + CC_HI, stats.hi, n);
         uf_cell_number(t, tr, o + CC_V, stats.v, n);
         uf_cell_pvalue(t, tr, o + CC_WP, stats.wilcoxon_p, n);
         uf_cell_pvalue(t, tr, o + CC_TP, stats.t_p, n);
-        rep_fix_missing(t, tr, o, CC_N);
-        /* the exact signed-rank p of 5 or fewer pairs is never below 0,05
-         * (the smallest is 2 x 0,5^5 = 0,0625): no test */
-        if (stats.wilcoxon_exact && n <= 5 && isfinite(stats.wilcoxon_p))
+        uf_cell_none(t, tr, o + CC_WP_HOLM, UF_SUPP_MISSING); /* after disclosure control */
+        uf_cell_none(t, tr, o + CC_TP_HOLM, UF_SUPP_MISSING);
+        if (m->rate_event >= 0) {
+            pooled_rate(g, row, m->rate_event, UF_BEFORE, t, tr, o + CC_BRATE, n);
+            pooled_rate(g, row, m->rate_event, UF_AFTER, t, tr, o + CC_ARATE, n);
+        }
+        rep_fix_missing(t, tr, o, nm);
+        /* a signed-rank test that could not give p below 0,05 with these
+         * pairs whatever their signs (5 or fewer without ties: the
+         * smallest exact p is 2 x 0,5^5 = 0,0625) is not run */
+        if (isfinite(stats.wilcoxon_p) && !(signrank_floor(r, &before, &after) <= 0.05))
             uf_cell_none(t, tr, o + CC_WP, UF_SUPP_NOTEST);
     }
     rep_vec_free(&before);
     rep_vec_free(&after);
+    rep_vec_free(&change);
     uf_table_note(r, t,
-                  "Förändring = efter − före, per ärende; 95 % konfidensintervall och p "
-                  "från parat t-test; p (Wilcoxon) från Wilcoxons teckenrangtest.");
-    if (unit)
-        rep_chart(r, s, t, g, id, title, unit, o + CC_BEFORE, o + CC_AFTER);
+                  "Förändring = efter − före, per ärende; SD = standardavvikelse; 95 % "
+                  "konfidensintervall och p från parat t-test; p (Wilcoxon) från Wilcoxons "
+                  "teckenrangtest; Holm = p justerat för antalet test i tabellen (Holms metod).");
+    if (m->rate_event >= 0)
+        uf_table_note(r, t,
+                      "Per år i risk, alla: gruppens alla händelser delat med all dess tid i "
+                      "risk, med exakt 95 % konfidensintervall (Poisson).");
+    if (m->unit)
+        rep_chart(r, s, t, g, id, m->title, m->unit, o + CC_BEFORE, o + CC_AFTER);
+}
+
+/* The Wilson interval (R: prop.test(x, n, correct = FALSE)) of x of n, in
+ * per cent, into columns col + 1 and col + 2 of row tr, tied to count
+ * column link. */
+static void wilson(uf_table *t, int tr, int col, long x, long n, int link)
+{
+    uf_stat_prop ci;
+    if (n == 0 || uf_stat_wilson((size_t)x, (size_t)n, 0.95, &ci) != UF_OK)
+        ci = (uf_stat_prop){ .lo = NAN, .hi = NAN };
+    uf_cell_percent(t, tr, col + 1, 100 * ci.lo, n, link);
+    uf_cell_percent(t, tr, col + 2, 100 * ci.hi, n, link);
+    /* with n each limit gives x: hidden with it (and when x is small) */
+    uf_cell_reveals(t, tr, col + 1, x);
+    uf_cell_reveals(t, tr, col + 2, x);
 }
 
 /* One binary measure as a table with a chart of the shares. */
 static void binary(uf_report *r, uf_section *s, const rep_groups *g, const char *prefix,
-                   const char *id, const char *title, pair_fn fn, int arg)
+                   const char *id, const measure *m)
 {
     static const col_spec cols[CB_N] = {
         { "n_cases", "Ärenden", UF_C_COUNT, 0, true },
@@ -306,21 +451,35 @@ static void binary(uf_report *r, uf_section *s, const rep_groups *g, const char 
         { "before_any", "Före, antal", UF_C_COUNT, 0, true },
         { "after_any", "Efter, antal", UF_C_COUNT, 0, true },
         { "before_pct", "Före, andel", UF_C_PERCENT, 1, false },
+        { "before_ci_low", "Före, 95 % KI, nedre", UF_C_PERCENT, 1, false },
+        { "before_ci_high", "Före, 95 % KI, övre", UF_C_PERCENT, 1, false },
         { "after_pct", "Efter, andel", UF_C_PERCENT, 1, false },
+        { "after_ci_low", "Efter, 95 % KI, nedre", UF_C_PERCENT, 1, false },
+        { "after_ci_high", "Efter, 95 % KI, övre", UF_C_PERCENT, 1, false },
         { "mcnemar_p", "p (McNemar)", UF_C_PVALUE, 3, false },
+        { "mcnemar_p_holm", "p (McNemar), Holm", UF_C_PVALUE, 3, false },
         { "n_unpaired", "Utan före- eller eftervärde", UF_C_COUNT, 0, true },
     };
-    uf_table *t = rep_table(r, s, g, id, title, CB_N);
+    uf_table *t = rep_table(r, s, g, id, m->title, CB_N);
+    if (!t)
+        return;
     int o = g->ncols;
     add_cols(r, t, o, cols, CB_N);
     unpaired_parts(t, o + CB_NCASES, o + CB_NPAIRED, o + CB_UNPAIRED);
     uf_table_within(t, o + CB_BEFORE, o + CB_NPAIRED); /* with an event: of those paired */
     uf_table_within(t, o + CB_AFTER, o + CB_NPAIRED);
+    for (int c = CB_BPCT; c <= CB_APCT; c += CB_APCT - CB_BPCT) {
+        uf_table_inference(t, o + c + 1);
+        uf_table_inference(t, o + c + 2);
+        uf_table_join(t, o + c + 1, o + c, UF_JOIN_CI_LOW);
+        uf_table_join(t, o + c + 2, o + c, UF_JOIN_CI_HIGH);
+    }
+    uf_table_holm(t, o + CB_MP_HOLM, o + CB_MP);
     rep_vec before, after;
     rep_vec_init(&before);
     rep_vec_init(&after);
     for (int row = 0; row < g->nrows + 1; row++) {
-        long ncases = collect(r, g, row, fn, arg, &before, &after);
+        long ncases = collect(r, g, row, m->fn, m->arg, &before, &after);
         long n = (long)before.n, nb = 0, na = 0, only_b = 0, only_a = 0;
         for (size_t i = 0; i < before.n; i++) {
             bool b = before.v[i] != 0, a = after.v[i] != 0;
@@ -338,9 +497,12 @@ static void binary(uf_report *r, uf_section *s, const rep_groups *g, const char 
         unpaired(r, t, g, row, tr, id + strlen(prefix), o + CB_UNPAIRED, ncases - n);
         uf_cell_percent(t, tr, o + CB_BPCT, n ? 100.0 * (double)nb / (double)n : NAN, n,
                         o + CB_BEFORE);
+        wilson(t, tr, o + CB_BPCT, nb, n, o + CB_BEFORE);
         uf_cell_percent(t, tr, o + CB_APCT, n ? 100.0 * (double)na / (double)n : NAN, n,
                         o + CB_AFTER);
+        wilson(t, tr, o + CB_APCT, na, n, o + CB_AFTER);
         uf_cell_pvalue(t, tr, o + CB_MP, rep_mcnemar(only_b, only_a), n);
+        uf_cell_none(t, tr, o + CB_MP_HOLM, UF_SUPP_MISSING); /* after disclosure control */
         rep_fix_missing(t, tr, o, CB_N);
         /* the exact p gives the discordant pairs away; with 5 or fewer of
          * them no p below 0,05 can come out (2 x 0,5^5 = 0,0625): no test */
@@ -355,9 +517,10 @@ static void binary(uf_report *r, uf_section *s, const rep_groups *g, const char 
     rep_vec_free(&after);
     uf_table_note(r, t,
                   "Andel = antal ärenden med minst en händelse (eller värdet 1) av dem med "
-                  "både före- och efterperiod; p från exakt McNemar-test (binomialtest på "
-                  "de ärenden som ändrades).");
-    rep_chart(r, s, t, g, id, title, "Andel ärenden (%)", o + CB_BPCT, o + CB_APCT);
+                  "både före- och efterperiod, med 95 % konfidensintervall (Wilson); p från "
+                  "exakt McNemar-test (binomialtest på de ärenden som ändrades); Holm = p "
+                  "justerat för antalet test i tabellen (Holms metod).");
+    rep_chart(r, s, t, g, id, m->title, "Andel ärenden (%)", o + CB_BPCT, o + CB_APCT);
 }
 
 /* Risk level at baseline against risk level at follow-up, for one
@@ -402,10 +565,11 @@ static void transitions(uf_report *r, uf_section *s, const uf_caseset *c, const 
     }
 }
 
-/* The table id PREFIX_NAME into buf. */
+/* The table id PREFIX_NAME into buf (cut to n - 1 bytes: ids are short). */
 static const char *tid(char *buf, size_t n, const char *prefix, const char *name)
 {
-    snprintf(buf, n, "%s_%s", prefix, name);
+    if (snprintf(buf, n, "%s_%s", prefix, name) >= (int)n)
+        buf[n - 1] = '\0';
     return buf;
 }
 
@@ -419,32 +583,163 @@ static bool has_pairs(const uf_caseset *c, int i)
     return false;
 }
 
+/* The words of a built-in event or state measure (kodbok matt): the table
+ * id's tail and title of its rate and of its any-event share, or of a
+ * state. */
+typedef struct measure_words {
+    const char *code;
+    const char *rate_id, *rate_title, *rate_unit;
+    const char *any_id, *any_title;
+} measure_words;
+
+static const measure_words words[] = {
+    { "misstanke_brott", "misstankar_per_ar", "Registrerade misstankar om brott per år",
+      "Misstankar per år", "misstanke_nagon", "Minst en registrerad misstanke om brott" },
+    { "vald", "vald_per_ar", "Misstankar om våldsbrott per år", "Misstankar per år", "vald_nagon",
+      "Minst en misstanke om våldsbrott" },
+    { "lagforing", "lagforingar_per_ar", "Lagföringar per år", "Lagföringar per år",
+      "lagforing_nagon", "Minst en lagföring" },
+    { "anmalan_oro", "orosanmalningar_per_ar", "Orosanmälningar per år", "Orosanmälningar per år",
+      "orosanmalan_nagon", "Minst en orosanmälan" },
+    { "uppforandestorning", NULL, NULL, NULL, "uppforandestorning",
+      "Uppförandestörning (kriteriet uppfyllt)" },
+    { "skolfranvaro_pct", "skolfranvaro", "Skolfrånvaro (procent av tiden)", "Skolfrånvaro (%)",
+      NULL, NULL },
+    { "sysselsattning", NULL, NULL, NULL, "sysselsattning",
+      "Sysselsättning (i arbete, studier eller praktik)" },
+    { "drogfri", NULL, NULL, NULL, "drogfri", "Drogfri" },
+    { "boende_stabilt", NULL, NULL, NULL, "boende_stabilt", "Stabilt boende" },
+};
+
+static const measure_words *words_of(const char *code)
+{
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (strcmp(words[i].code, code) == 0)
+            return &words[i];
+    return NULL;
+}
+
+/* Has any consenting case a value of event e (any count in any phase) or
+ * state s (a baseline or a value in a window)?  A measure the data never
+ * mentions gets no table: zeros would read as "none happened". */
+static bool event_seen(const uf_caseset *c, int e)
+{
+    for (size_t i = 0; i < c->n; i++)
+        for (int ph = 0; c->cases[i].consent && ph < UF_NPHASES; ph++)
+            if (c->cases[i].events[e][ph] > 0)
+                return true;
+    return false;
+}
+
+static bool state_seen(const uf_caseset *c, int s)
+{
+    for (size_t i = 0; i < c->n; i++) {
+        const uf_case *k = &c->cases[i];
+        if (!k->consent)
+            continue;
+        if (!isnan(k->state_base[s]))
+            return true;
+        for (int ph = 0; ph < UF_NPHASES; ph++)
+            if (!isnan(k->state_end[s][ph]))
+                return true;
+    }
+    return false;
+}
+
+/* The event tables of event e: its rate per year at risk (continuous) and
+ * the share with at least one (binary), or, beyond the core set, only
+ * ... every one when all. */
+static void event_tables(uf_report *r, uf_section *s, const rep_groups *g, const char *prefix,
+                         int e, bool core_only)
+{
+    const char *code = g->c->event_codes[e];
+    const measure_words *w = words_of(code);
+    char id[96], rid[96], rtitle[160], aid[96], atitle[160];
+    bool suspicion = strcmp(code, "misstanke_brott") == 0, violent = strcmp(code, "vald") == 0;
+    if (core_only && !suspicion && !violent)
+        return;
+    if (w) {
+        snprintf(rid, sizeof rid, "%s", w->rate_id);
+        snprintf(rtitle, sizeof rtitle, "%s", w->rate_title);
+        snprintf(aid, sizeof aid, "%s", w->any_id);
+        snprintf(atitle, sizeof atitle, "%s", w->any_title);
+    } else { /* configured: by its code */
+        snprintf(rid, sizeof rid, "%s_per_ar", code);
+        snprintf(rtitle, sizeof rtitle, "%s per år (händelser)", code);
+        snprintf(aid, sizeof aid, "%s_nagon", code);
+        snprintf(atitle, sizeof atitle, "Minst en händelse %s", code);
+    }
+    measure rate = { NULL, rtitle, w ? w->rate_unit : "Per år", event_rate, e, e };
+    measure any = { NULL, atitle, NULL, event_any, e, -1 };
+    if (!(core_only && violent)) {
+        continuous(r, s, g, prefix, tid(id, sizeof id, prefix, rid), &rate);
+    }
+    binary(r, s, g, prefix, tid(id, sizeof id, prefix, aid), &any);
+}
+
+/* The table of state st: a share (kind 0..100) or yes/no. */
+static void state_table(uf_report *r, uf_section *s, const rep_groups *g, const char *prefix,
+                        int st)
+{
+    const char *code = g->c->state_codes[st];
+    const measure_words *w = words_of(code);
+    const uf_config *cfg = g->o ? g->o->cfg : NULL;
+    bool pct = uf_config_measure_kind(cfg, code) == UF_MEASURE_PCT;
+    char id[96], title[160];
+    if (w)
+        snprintf(title, sizeof title, "%s", pct ? w->rate_title : w->any_title);
+    else
+        snprintf(title, sizeof title, "%s (%s)", code, pct ? "0–100" : "ja/nej");
+    tid(id, sizeof id, prefix, w ? (pct ? w->rate_id : w->any_id) : code);
+    measure m = { NULL, title, w && pct ? w->rate_unit : "Värde", state_pair, st, -1 };
+    if (pct)
+        continuous(r, s, g, prefix, id, &m);
+    else
+        binary(r, s, g, prefix, id, &m);
+}
+
 void rep_outcomes(uf_report *r, uf_section *s, const rep_groups *g, const char *prefix,
-                  bool with_transitions)
+                  bool with_transitions, bool core_only)
 {
     const uf_caseset *c = g->c;
-    char id[96];
+    char id[96], none[512] = "";
+    size_t at = 0;
     bool own = !s;
     if (own)
-        s = uf_report_section(r, "Misstankar om brott");
-    int e = uf_core_event(c, "misstanke_brott"), v = uf_core_event(c, "vald");
-    continuous(r, s, g, prefix, tid(id, sizeof id, prefix, "misstankar_per_ar"),
-               "Registrerade misstankar om brott per år", "Misstankar per år", event_rate, e);
-    binary(r, s, g, prefix, tid(id, sizeof id, prefix, "misstanke_nagon"),
-           "Minst en registrerad misstanke om brott", event_any, e);
-    binary(r, s, g, prefix, tid(id, sizeof id, prefix, "vald_nagon"),
-           "Minst en misstanke om våldsbrott", event_any, v);
+        s = uf_report_section(r, "Misstankar om brott och andra händelser");
+    for (int e = 0; e < c->nevents; e++) {
+        bool core = strcmp(c->event_codes[e], "misstanke_brott") == 0 ||
+                    strcmp(c->event_codes[e], "vald") == 0;
+        if (core || event_seen(c, e))
+            event_tables(r, s, g, prefix, e, core_only);
+        else if (!core_only && at < sizeof none)
+            at += (size_t)snprintf(none + at, sizeof none - at, "%s%s", at ? ", " : "",
+                                   uf_kb_label(UF_KB_MEASURE, c->event_codes[e]));
+    }
     if (own)
         s = uf_report_section(r, "Tillstånd");
-    binary(r, s, g, prefix, tid(id, sizeof id, prefix, "uppforandestorning"),
-           "Uppförandestörning (kriteriet uppfyllt)", state_pair,
-           uf_core_state(c, "uppforandestorning"));
-    continuous(r, s, g, prefix, tid(id, sizeof id, prefix, "skolfranvaro"),
-               "Skolfrånvaro (procent av tiden)", "Skolfrånvaro (%)", state_pair,
-               uf_core_state(c, "skolfranvaro_pct"));
-    continuous(r, s, g, prefix, tid(id, sizeof id, prefix, "dagar_placerad"),
-               "Dagar placerad (HVB, SiS, familjehem, TFCO) per år", "Dagar per år", placed_rate,
-               0);
+    static const char *const core_states[] = { "uppforandestorning", "skolfranvaro_pct" };
+    for (int st = 0; st < c->nstates; st++) {
+        bool core = strcmp(c->state_codes[st], core_states[0]) == 0 ||
+                    strcmp(c->state_codes[st], core_states[1]) == 0;
+        if (core_only && !core)
+            continue;
+        if (state_seen(c, st) || core)
+            state_table(r, s, g, prefix, st);
+        else if (at < sizeof none)
+            at += (size_t)snprintf(none + at, sizeof none - at, "%s%s", at ? ", " : "",
+                                   uf_kb_label(UF_KB_MEASURE, c->state_codes[st]));
+    }
+    measure placed = {
+        NULL, "Dagar placerad (HVB, SiS, familjehem, TFCO) per år", "Dagar per år", placed_rate, 0,
+        -1
+    };
+    continuous(r, s, g, prefix, tid(id, sizeof id, prefix, "dagar_placerad"), &placed);
+    if (*none) {
+        char par[640];
+        snprintf(par, sizeof par, "Utan uppgifter i datat, och därför utan tabell: %s.", none);
+        uf_section_par(r, s, par);
+    }
     if (own)
         s = uf_report_section(r, "Strukturerade bedömningar");
     for (int i = 0; i < UF_NINSTRUMENTS; i++) {
@@ -454,8 +749,8 @@ void rep_outcomes(uf_report *r, uf_section *s, const rep_groups *g, const char *
         snprintf(name, sizeof name, "bedomning_%s", uf_core_instrument_name(i));
         snprintf(title, sizeof title, "Totalpoäng, %s, vid baslinje och uppföljning",
                  uf_kb_label(UF_KB_INSTRUMENT, uf_core_instrument_name(i)));
-        continuous(r, s, g, prefix, tid(id, sizeof id, prefix, name), title, "Poäng", assessment,
-                   i);
+        measure m = { NULL, title, "Poäng", assessment, i, -1 };
+        continuous(r, s, g, prefix, tid(id, sizeof id, prefix, name), &m);
         if (with_transitions)
             transitions(r, s, c, prefix, i);
     }

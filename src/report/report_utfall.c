@@ -77,7 +77,7 @@ uf_report *uf_report_utfall(const uf_caseset *c, const uf_report_opts *o)
     rep_front_matter(r, &front);
     uf_section *s = uf_report_section(r, "Urval");
     left_out(r, s, c);
-    rep_outcomes(r, NULL, &g, "utfall", true);
+    rep_outcomes(r, NULL, &g, "utfall", true, false);
     bool by_risk = o->by[0] == UF_DIM_RISK || (o->nby > 1 && o->by[1] == UF_DIM_RISK);
     if (by_risk)
         rep_intensity(r, uf_report_section(r, "Insatsernas omfattning per risknivå"), &g, "utfall");

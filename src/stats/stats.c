@@ -218,6 +218,46 @@ uf_error uf_stat_mcnemar_exact(size_t b, size_t c, uf_stat_binom *out)
 }
 
 /*
+ * p.adjust(p, "holm"):
+ *   i <- seq_len(lp); o <- order(p); ro <- order(o)
+ *   pmin(1, cummax((n - i + 1L) * p[o]))[ro]      (p without its NAs)
+ */
+uf_error uf_stat_holm(const double *p, size_t n, double *adj)
+{
+    size_t m = 0;
+    size_t *at = malloc((n ? n : 1) * sizeof *at), *o = malloc((n ? n : 1) * sizeof *o);
+    double *q = calloc(n ? n : 1, sizeof *q);
+    for (size_t i = 0; i < n; i++)
+        adj[i] = NAN;
+    if (!at || !o || !q) {
+        free(at);
+        free(o);
+        free(q);
+        return UF_ERR_NOMEM;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (!isnan(p[i])) {
+            at[m] = i;
+            q[m++] = p[i];
+        }
+    /* not a stable sort, but tied p-values get the same adjusted value:
+     * (m - i) q is below the running maximum for the second of a tie */
+    if (m)
+        gsl_sort_index(o, q, 1, m);
+    double run = 0;
+    for (size_t i = 0; i < m; i++) {
+        double v = (double)(m - i) * q[o[i]];
+        if (v > run)
+            run = v;
+        adj[at[o[i]]] = run < 1 ? run : 1;
+    }
+    free(at);
+    free(o);
+    free(q);
+    return UF_OK;
+}
+
+/*
  * poisson.test(x, T)$conf.int:
  *   p.L <- if (x == 0) 0 else qgamma(alpha, x); p.U <- qgamma(1 - alpha, x + 1)
  *   c(p.L(x, alpha), p.U(x, alpha)) / T,  alpha <- (1 - conf.level)/2

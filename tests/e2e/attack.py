@@ -48,7 +48,8 @@ Attack kinds (the tag in each FAIL line and the function that implements it)
   c  statistics that pin their n (the n of a shown statistic, a paired-t CI
      with its p, an exact McNemar p): attack_stat_n, attack_ttest_n,
      attack_mcnemar
-  d  percentages and their base: attack_percent
+  d  percentages and their base: attack_percent; a share's Wilson limits
+     and its base: attack_wilson
   e  the same count in several tables: attack_same_figure (table SAME_FIGURE)
   f  Kaplan-Meier steps and at-risk numbers: attack_km
   g  exact tests (Fisher's test over the end-reason table): attack_fisher
@@ -545,6 +546,43 @@ def attack_percent(rep, kn, nums, fails):
                     kn.add("d", [(1, r[nums[(tid, col)]].ref)], "=", k, f"{tid}.{col}: täljare")
 
 
+def wilson_limits(x, n):
+    """prop.test(x, n, correct = FALSE)$conf.int in per cent (Wilson)."""
+    z = stats.norm.ppf(0.975)
+    p = x / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    lo = 0.0 if x == 0 else centre - half
+    hi = 1.0 if x == n else centre + half
+    return 100 * lo, 100 * hi
+
+
+def attack_wilson(rep, kn, nums, fails):
+    """A shown Wilson confidence limit of a share with its n gives the
+    numerator x: try every x of 0..n.  A unique x of 1..t-1 is a recovered
+    small count; where the share's numerator column is known it is pinned."""
+    for tid, tab in sorted(rep.tables.items()):
+        for col, d in zip(tab["cols"], tab["defs"]):
+            how = d.get("join", {}).get("as")
+            if d["type"] != "percent" or how not in ("ci_low", "ci_high"):
+                continue
+            host = d["join"]["into"]
+            for r in tab["rows"]:
+                c, pc = r[col], r.get(col + "#n")
+                if not c.shown or pc is None or not pc.shown or pc.value < 1:
+                    continue
+                n = int(round(pc.value))
+                xs = [x for x in range(n + 1)
+                      if close(wilson_limits(x, n)[0 if how == "ci_low" else 1], c.value, 1e-9)]
+                if len(xs) != 1:
+                    continue
+                x = xs[0]
+                if 1 <= x < rep.t:
+                    fails.append((c.where(), "d", x, f"täljare ur Wilson-intervallet {c.value:.6g} % av {n}"))
+                if (tid, host) in nums:
+                    kn.add("d", [(1, r[nums[(tid, host)]].ref)], "=", x, f"{tid}.{col}: täljare (Wilson)")
+
+
 # ---------------------------------------------------------------------------
 # e: the same count in several tables
 # ---------------------------------------------------------------------------
@@ -993,6 +1031,7 @@ def main():
     attack_ttest_n(rep, kn, bases, nmax)
     attack_mcnemar(rep, kn, fails)
     attack_percent(rep, kn, nums, fails)
+    attack_wilson(rep, kn, nums, fails)
     attack_same_figure(rep, kn)
     attack_km(rep, kn)
     attack_fisher(rep, kn, fails)

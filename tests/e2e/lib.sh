@@ -91,3 +91,21 @@ finish() {
     echo "# $PASS passed, $FAILED failed"
     [ "$FAILED" -eq 0 ]
 }
+
+# csv_col FILE GROUP COLUMN...: the named columns (comma-separated) of the
+# row whose first cell is GROUP in a report CSV (an internal report's
+# banner line skipped), as a CSV reader gives them.
+csv_col() {
+    python3 - "$@" <<'PY'
+import csv, sys
+f = open(sys.argv[1], encoding="utf-8")
+rows = list(csv.reader(f))
+if rows and len(rows[0]) == 1 and len(rows) > 1 and len(rows[1]) > 1:
+    rows = rows[1:]
+head = rows[0]
+for row in rows[1:]:
+    if row and row[0] == sys.argv[2]:
+        print(",".join(row[head.index(c)] for c in sys.argv[3:]))
+        break
+PY
+}

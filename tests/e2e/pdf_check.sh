@@ -15,6 +15,9 @@
 #     split into parts ("del 1 av 2"), each value as often as expected
 #     between its title and the next table's (in order, a hidden cell is
 #     seen to show its symbol in its own place, not a number);
+#   - a column the JSON marks "join" is printed inside its host's cell, as
+#     documented in model.h: a standard deviation "12,3 (4,5)", a confidence
+#     interval "1,2 (0,8; 1,6)", a hidden host only its symbol;
 #   - the front page names the unit, period and as-of date and states the
 #     disclosure rule; every page has "sida X av N";
 #   - pdffonts lists DejaVu Sans (regular and bold) embedded;
@@ -167,8 +170,23 @@ for k, t in enumerate(tables):
     end = starts[k + 1] if k + 1 < len(tables) else len(text)
     cols = t["columns"]
     split = text.find(norm(t["title"]) + " (del 1 av", start, end) >= 0
-    want = [[shown(c, cols[j], T) for j, c in enumerate(row["cells"])]
-            for row in t["rows"]]
+    ids = [c["id"] for c in cols]
+    def joined(row, j):
+        """Cell j of row as printed: with the columns joined into it."""
+        cells = row["cells"]
+        s = shown(cells[j], cols[j], T)
+        if "join" in cols[j]:
+            return None                       # printed in its host
+        if s is None or cells[j].get("suppressed"):
+            return s
+        for k, c in enumerate(cols):
+            how = c.get("join", {}).get("as")
+            if c.get("join", {}).get("into") != ids[j]:
+                continue
+            v = shown(cells[k], c, T)
+            s += {"sd": " (%s)", "ci_low": " (%s", "ci_high": "; %s)"}[how] % v
+        return s
+    want = [[joined(row, j) for j in range(len(cols))] for row in t["rows"]]
     bad = None
     if not split:       # row by row, cells in order
         at = start

@@ -12,11 +12,14 @@ expect_rc 0 "report utfall --format csv,json"
 python3 -m json.tool rapp/utfall.json > /dev/null && ok "JSON är giltig" || fail "ogiltig JSON"
 
 expect_eq "$(head -n 1 rapp/utfall_misstankar_per_ar.csv)" \
-  "group,n_cases,n_paired,before_mean,after_mean,change_mean,change_ci_low,change_ci_high,wilcoxon_v,wilcoxon_p,t_p,n_unpaired,suppressed" \
-  "kontinuerligt mått har SPEC §13:s kolumner"
+  "group,n_cases,n_paired,before_mean,before_sd,after_mean,after_sd,change_mean,change_sd,change_ci_low,change_ci_high,wilcoxon_v,wilcoxon_p,wilcoxon_p_holm,t_p,t_p_holm,n_unpaired,before_rate,before_rate_ci_low,before_rate_ci_high,after_rate,after_rate_ci_low,after_rate_ci_high,suppressed" \
+  "händelser per år: SPEC §13:s kolumner med SD, Holm och Poisson-intervall (README)"
+expect_eq "$(head -n 1 rapp/utfall_skolfranvaro.csv)" \
+  "group,n_cases,n_paired,before_mean,before_sd,after_mean,after_sd,change_mean,change_sd,change_ci_low,change_ci_high,wilcoxon_v,wilcoxon_p,wilcoxon_p_holm,t_p,t_p_holm,n_unpaired,suppressed" \
+  "kontinuerligt mått: SPEC §13:s kolumner med SD och Holm"
 expect_eq "$(head -n 1 rapp/utfall_misstanke_nagon.csv)" \
-  "group,n_cases,n_paired,before_any,after_any,before_pct,after_pct,mcnemar_p,n_unpaired,suppressed" \
-  "ja/nej-mått har SPEC §13:s kolumner"
+  "group,n_cases,n_paired,before_any,after_any,before_pct,before_ci_low,before_ci_high,after_pct,after_ci_low,after_ci_high,mcnemar_p,mcnemar_p_holm,n_unpaired,suppressed" \
+  "ja/nej-mått: SPEC §13:s kolumner med Wilson-intervall och Holm"
 
 # Independent computation (sqlite3 on the imported rows, written here from
 # SPEC §5, not with uppfolj's queries): SIG cases started and ended by as-of,
@@ -58,19 +61,31 @@ WITH RECURSIVE k AS (
 )
 SELECT count(*), sum(nb > 0), sum(na > 0),
        printf('%.6f', avg(CASE WHEN rb > 0 AND ra > 0 THEN nb / (rb / 365.25) END)),
-       printf('%.6f', avg(CASE WHEN rb > 0 AND ra > 0 THEN na / (ra / 365.25) END))
+       printf('%.6f', avg(CASE WHEN rb > 0 AND ra > 0 THEN na / (ra / 365.25) END)),
+       sum(CASE WHEN rb > 0 AND ra > 0 THEN nb END), printf('%.17g', sum(CASE WHEN rb > 0 AND ra > 0 THEN rb END) / 365.25),
+       sum(CASE WHEN rb > 0 AND ra > 0 THEN na END), printf('%.17g', sum(CASE WHEN rb > 0 AND ra > 0 THEN ra END) / 365.25)
 FROM m;
 SQL
 ind=$(sqlite3 -separator ' ' uppfolj.db < ind.sql)
 set -- $ind
-n=$1; nb=$2; na=$3; rb=$4; ra=$5
-total=$(grep '^"Totalt"' rapp/utfall_misstanke_nagon.csv)
-expect_eq "$(echo "$total" | cut -d, -f3)" "$n" "n_paired (totalt) = oberoende beräkning ($n)"
-expect_eq "$(echo "$total" | cut -d, -f4)" "$nb" "före: minst en misstanke = oberoende beräkning ($nb)"
-expect_eq "$(echo "$total" | cut -d, -f5)" "$na" "efter: minst en misstanke = oberoende beräkning ($na)"
-rate=$(grep '^"Totalt"' rapp/utfall_misstankar_per_ar.csv)
-expect_eq "$(printf '%.6f' "$(echo "$rate" | cut -d, -f4)")" "$rb" "misstankar per år före, medel ($rb)"
-expect_eq "$(printf '%.6f' "$(echo "$rate" | cut -d, -f5)")" "$ra" "misstankar per år efter, medel ($ra)"
+n=$1; nb=$2; na=$3; rb=$4; ra=$5; xb=$6; tb=$7; xa=$8; ta=$9
+expect_eq "$(csv_col rapp/utfall_misstanke_nagon.csv Totalt n_paired)" "$n" "n_paired (totalt) = oberoende beräkning ($n)"
+expect_eq "$(csv_col rapp/utfall_misstanke_nagon.csv Totalt before_any)" "$nb" "före: minst en misstanke = oberoende beräkning ($nb)"
+expect_eq "$(csv_col rapp/utfall_misstanke_nagon.csv Totalt after_any)" "$na" "efter: minst en misstanke = oberoende beräkning ($na)"
+expect_eq "$(printf '%.6f' "$(csv_col rapp/utfall_misstankar_per_ar.csv Totalt before_mean)")" "$rb" "misstankar per år före, medel ($rb)"
+expect_eq "$(printf '%.6f' "$(csv_col rapp/utfall_misstankar_per_ar.csv Totalt after_mean)")" "$ra" "misstankar per år efter, medel ($ra)"
+# The share's Wilson interval from R's prop.test on the independent counts.
+ci=$(csv_col rapp/utfall_misstanke_nagon.csv Totalt before_ci_low before_ci_high after_ci_low after_ci_high)
+want=$(Rscript -e "b <- prop.test($nb, $n, correct = FALSE)\$conf.int; a <- prop.test($na, $n, correct = FALSE)\$conf.int
+cat(sprintf('%.9f', 100 * c(b, a)), sep = ',')")
+expect_eq "$(echo "$ci" | awk -F, '{ printf "%.9f,%.9f,%.9f,%.9f", $1, $2, $3, $4 }')" "$want" \
+    "andelarnas 95 % KI = R:s prop.test(correct = FALSE) på de oberoende antalen"
+# The group's rate over all its time at risk, with R's exact interval.
+got=$(csv_col rapp/utfall_misstankar_per_ar.csv Totalt before_rate before_rate_ci_low before_rate_ci_high after_rate after_rate_ci_low after_rate_ci_high)
+want=$(Rscript -e "b <- poisson.test($xb, $tb); a <- poisson.test($xa, $ta)
+cat(sprintf('%.9f', c(b\$estimate, b\$conf.int, a\$estimate, a\$conf.int)), sep = ',')")
+expect_eq "$(echo "$got" | awk -F, '{ printf "%.9f,%.9f,%.9f,%.9f,%.9f,%.9f", $1, $2, $3, $4, $5, $6 }')" "$want" \
+    "misstankar per år i risk, alla: $xb och $xa misstankar; R:s poisson.test på oberoende summor"
 [ "$n" -gt 20 ] && ok "jämförelsen bygger på $n ärenden" || fail "för få ärenden ($n)"
 # The cases whose follow-up consent was withdrawn before their after window
 # was over, in the selection table (independent SQL; the sample's

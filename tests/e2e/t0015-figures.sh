@@ -34,7 +34,7 @@ run import persons.csv cases.csv outcomes.csv
 expect_rc 0 "import: sex ärenden med skolfrånvaro 33,3"
 run report utfall --as-of 2025-06-30 --format json,csv -o u
 expect_rc 0 "report utfall"
-expect_eq "$(grep '^"Totalt"' u/utfall_skolfranvaro.csv | cut -d, -f2-5)" "6,6,33.3,33.3" \
+expect_eq "$(csv_col u/utfall_skolfranvaro.csv Totalt n_cases n_paired before_mean after_mean)" "6,6,33.3,33.3" \
     "CSV: n 6, före och efter medel 33.3"
 expect_eq "$(python3 -c '
 import json, sys
@@ -42,7 +42,9 @@ r = json.load(open("u/utfall.json"))
 for s in r["sections"]:
     for t in s.get("tables", []):
         if t["id"] == "utfall_skolfranvaro":
-            print(" ".join(repr(c.get("value")) for c in t["rows"][-1]["cells"][3:5]))
+            ids = [c["id"] for c in t["columns"]]
+            cells = t["rows"][-1]["cells"]
+            print(" ".join(repr(cells[ids.index(k)].get("value")) for k in ("before_mean", "after_mean")))
 ')" "33.3 33.3" "JSON: medelvärdena läses som exakt talet 33.3"
 cd ..
 
@@ -124,7 +126,7 @@ expect_eq "$(tail -n +2 x/export.csv | cut -d, -f"$col" | sort -u | tr '\n' ' ')
     "export: 92 dagar placerad efter (för hand), inte 109"
 run report utfall --as-of 2025-06-30 --format csv -o u
 expect_rc 0 "report utfall"
-got=$(grep '^"Totalt"' u/utfall_dagar_placerad.csv | cut -d, -f5)
+got=$(csv_col u/utfall_dagar_placerad.csv Totalt after_mean)
 expect_eq "$(awk -v g="$got" 'BEGIN { d = g - 92 * 365.25 / 366; print (d < 1e-9 && d > -1e-9) ? "ja" : g }')" "ja" \
     "utfall: dagar placerad per år efter = 92 / (366 / 365.25) ($got)"
 cd ..
