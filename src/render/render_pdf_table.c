@@ -417,9 +417,10 @@ static bool view(const uf_table *t, const int *cols, int n, uf_table *v)
 {
     *v = *t;
     v->ncols = n;
-    v->cols = malloc((size_t)n * sizeof *v->cols);
+    v->cols = malloc((size_t)(n ? n : 1) * sizeof *v->cols);
     v->rows = malloc((size_t)(t->nrows ? t->nrows : 1) * sizeof *v->rows);
-    uf_cell *cells = malloc((size_t)(t->nrows ? t->nrows : 1) * (size_t)n * sizeof *cells);
+    uf_cell *cells =
+        malloc((size_t)(t->nrows ? t->nrows : 1) * (size_t)(n ? n : 1) * sizeof *cells);
     if (!v->cols || !v->rows || !cells) {
         free(v->cols);
         free(v->rows);
@@ -576,7 +577,7 @@ static bool join_view(ufpdf *p, const uf_table *t, joined *j)
         free(cols);
         return false;
     }
-    bool ok = (j->heads = calloc((size_t)n, sizeof *j->heads)) != NULL;
+    bool ok = (j->heads = calloc((size_t)(n ? n : 1), sizeof *j->heads)) != NULL;
     for (int k = 0; ok && k < n; k++) {
         char head[256];
         size_t at = 0;
