@@ -115,6 +115,14 @@ uf_error uf_stat_binom_test(size_t x, size_t n, double p0, uf_stat_binom *out);
  *  stops: there is nothing to test). */
 uf_error uf_stat_mcnemar_exact(size_t b, size_t c, uf_stat_binom *out);
 
+/** One element per group: the index of each group's first element by
+ *  (order, then tiebreak), ascending, into first[0..*m): what the
+ *  survival analyses take of a person with several cases (SPEC §6; R:
+ *  o <- order(group, order, tiebreak); sort(o[!duplicated(group[o])])).
+ *  first holds n.  UF_ERR_NOMEM when the sort cannot be allocated. */
+uf_error uf_stat_first_of_each(const long long *group, const double *order,
+                               const long long *tiebreak, size_t n, size_t *first, size_t *m);
+
 /** Holm's step-down adjustment of the n p-values p (R `p.adjust(p, method
  *  = "holm")`): over the m that are not NaN, sorted ascending, the i-th
  *  (from 1) becomes min(1, max over j <= i of (m - j + 1) p_(j)); a NaN

@@ -22,51 +22,33 @@
 #define KH_NREASONS UF_KB_N_END_REASON /* index n = missing */
 #include "uppfolj/stats.h"
 
-/* An analysed case for first_per_person: sorted by person, start, case. */
-typedef struct by_person {
-    sqlite3_int64 person, id;
-    int start;
-    size_t i;
-} by_person;
-
-static int cmp_person_start(const void *a, const void *b)
-{
-    const by_person *x = a, *y = b;
-    if (x->person != y->person)
-        return x->person < y->person ? -1 : 1;
-    if (x->start != y->start)
-        return x->start < y->start ? -1 : 1;
-    return (x->id > y->id) - (x->id < y->id);
-}
-
-static int cmp_index(const void *a, const void *b)
-{
-    size_t x = *(const size_t *)a, y = *(const size_t *)b;
-    return (x > y) - (x < y);
-}
-
 /* k->first[j]: cohort j's analysed cases, each person's first (earliest
- * start, then case) only, in case order; -1 when memory ran out. */
+ * start, then case) only, in case order (uf_stat_first_of_each); -1 when
+ * memory ran out. */
 static int first_per_person(kh_set *k, int j)
 {
     size_t n = k->n[j], m = 0;
-    by_person *v = malloc((n ? n : 1) * sizeof *v);
+    long long *person = malloc((n ? n : 1) * sizeof *person);
+    long long *id = malloc((n ? n : 1) * sizeof *id);
+    double *start = malloc((n ? n : 1) * sizeof *start);
     size_t *f = malloc((n ? n : 1) * sizeof *f);
-    if (!v || !f) {
-        free(v);
+    bool ok = person && id && start && f;
+    for (size_t i = 0; ok && i < n; i++) {
+        const uf_case *cs = &k->c->cases[k->idx[j][i]];
+        person[i] = cs->person;
+        id[i] = cs->id;
+        start[i] = cs->start;
+    }
+    ok = ok && uf_stat_first_of_each(person, start, id, n, f, &m) == UF_OK;
+    for (size_t i = 0; ok && i < m; i++)
+        f[i] = k->idx[j][f[i]]; /* idx is in case order: so is f */
+    free(person);
+    free(id);
+    free(start);
+    if (!ok) {
         free(f);
         return -1;
     }
-    for (size_t i = 0; i < n; i++) {
-        const uf_case *cs = &k->c->cases[k->idx[j][i]];
-        v[i] = (by_person){ cs->person, cs->id, cs->start, k->idx[j][i] };
-    }
-    qsort(v, n, sizeof *v, cmp_person_start);
-    for (size_t i = 0; i < n; i++)
-        if (i == 0 || v[i].person != v[i - 1].person)
-            f[m++] = v[i].i;
-    free(v);
-    qsort(f, m, sizeof *f, cmp_index);
     k->first[j] = f;
     k->nfirst[j] = m;
     return 0;

@@ -217,6 +217,49 @@ uf_error uf_stat_mcnemar_exact(size_t b, size_t c, uf_stat_binom *out)
     return uf_stat_binom_test(b, b + c, 0.5, out);
 }
 
+/* An element for uf_stat_first_of_each. */
+typedef struct first_key {
+    long long group, tiebreak;
+    double order;
+    size_t i;
+} first_key;
+
+static int cmp_first(const void *a, const void *b)
+{
+    const first_key *x = a, *y = b;
+    if (x->group != y->group)
+        return x->group < y->group ? -1 : 1;
+    if (x->order != y->order)
+        return x->order < y->order ? -1 : 1;
+    if (x->tiebreak != y->tiebreak)
+        return x->tiebreak < y->tiebreak ? -1 : 1;
+    return (x->i > y->i) - (x->i < y->i);
+}
+
+static int cmp_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return (x > y) - (x < y);
+}
+
+uf_error uf_stat_first_of_each(const long long *group, const double *order,
+                               const long long *tiebreak, size_t n, size_t *first, size_t *m)
+{
+    *m = 0;
+    first_key *v = malloc((n ? n : 1) * sizeof *v);
+    if (!v)
+        return UF_ERR_NOMEM;
+    for (size_t i = 0; i < n; i++)
+        v[i] = (first_key){ group[i], tiebreak[i], order[i], i };
+    qsort(v, n, sizeof *v, cmp_first);
+    for (size_t i = 0; i < n; i++)
+        if (i == 0 || v[i].group != v[i - 1].group)
+            first[(*m)++] = v[i].i;
+    free(v);
+    qsort(first, *m, sizeof *first, cmp_size);
+    return UF_OK;
+}
+
 /*
  * p.adjust(p, "holm"):
  *   i <- seq_len(lp); o <- order(p); ro <- order(o)

@@ -367,6 +367,15 @@ static void case_welch(out *o, const char *kind)
     double a[MAXN], b[MAXN];
     size_t na, nb;
     two_samples(a, &na, b, &nb);
+    if (strcmp(kind, "did") == 0 && unif() < 0.5) {
+        /* the change of a yes/no outcome in percentage points (kohort's
+         * DiD of a share): -100, 0 or 100, and of a rate: any real */
+        double pr = unif();
+        for (size_t i = 0; i < na; i++)
+            a[i] = unif() < pr ? 0 : unif() < 0.7 ? -100 : 100;
+        for (size_t i = 0; i < nb; i++)
+            b[i] = unif() < pr ? 0 : unif() < 0.5 ? -100 : 100;
+    }
     double level = pick_level();
     begin(o, kind);
     in_vec(o, "a", a, na);
@@ -458,6 +467,34 @@ static void surv_data(double *t, int *e, size_t n)
     }
 }
 
+/* The results of a Kaplan-Meier fit, read at at[0..nat). */
+static void km_results(out *o, const uf_stat_km *km, const double *at, size_t nat)
+{
+    if (!km)
+        return;
+    res_num(o, "k", (double)km->k);
+    for (size_t i = 0; i < km->k; i++) {
+        res_idx(o, "time", i, km->time[i]);
+        res_idx(o, "nrisk", i, (double)km->n_risk[i]);
+        res_idx(o, "nevent", i, (double)km->n_event[i]);
+        res_idx(o, "ncensor", i, (double)km->n_censor[i]);
+        res_idx(o, "surv", i, km->surv[i]);
+        res_idx(o, "se", i, km->std_err[i]);
+        res_idx(o, "sech", i, km->se_cumhaz[i]);
+        res_idx(o, "lower", i, km->lower[i]);
+        res_idx(o, "upper", i, km->upper[i]);
+    }
+    for (size_t j = 0; j < nat; j++) {
+        uf_stat_km_point pt;
+        uf_error st = uf_stat_km_at(km, at[j], &pt);
+        res_idx(o, "at.surv", j, pt.surv);
+        res_idx(o, "at.se", j, pt.std_err);
+        res_idx(o, "at.lower", j, pt.lower);
+        res_idx(o, "at.upper", j, pt.upper);
+        res_idx(o, "at.nrisk", j, st == UF_OK ? (double)pt.n_risk : NAN);
+    }
+}
+
 static void case_km(out *o)
 {
     double t[MAXN], at[8];
@@ -485,29 +522,7 @@ static void case_km(out *o)
     in_vec(o, "at", at, nat);
     uf_stat_km *km;
     result(o, uf_stat_km_new(t, e, n, 0.95, &km));
-    if (km) {
-        res_num(o, "k", (double)km->k);
-        for (size_t i = 0; i < km->k; i++) {
-            res_idx(o, "time", i, km->time[i]);
-            res_idx(o, "nrisk", i, (double)km->n_risk[i]);
-            res_idx(o, "nevent", i, (double)km->n_event[i]);
-            res_idx(o, "ncensor", i, (double)km->n_censor[i]);
-            res_idx(o, "surv", i, km->surv[i]);
-            res_idx(o, "se", i, km->std_err[i]);
-            res_idx(o, "sech", i, km->se_cumhaz[i]);
-            res_idx(o, "lower", i, km->lower[i]);
-            res_idx(o, "upper", i, km->upper[i]);
-        }
-        for (size_t j = 0; j < nat; j++) {
-            uf_stat_km_point pt;
-            uf_error st = uf_stat_km_at(km, at[j], &pt);
-            res_idx(o, "at.surv", j, pt.surv);
-            res_idx(o, "at.se", j, pt.std_err);
-            res_idx(o, "at.lower", j, pt.lower);
-            res_idx(o, "at.upper", j, pt.upper);
-            res_idx(o, "at.nrisk", j, st == UF_OK ? (double)pt.n_risk : NAN);
-        }
-    }
+    km_results(o, km, at, nat);
     uf_stat_km_free(km);
     end(o);
 }
@@ -563,6 +578,67 @@ static void case_logrank(out *o)
     end(o);
 }
 
+/* Survival with one case per person (SPEC §6): rows of persons with one
+ * to three cases, starts with ties; the first case of each person by
+ * (start, case) is kept, then Kaplan-Meier. */
+static void case_kmfirst(out *o)
+{
+    double t[MAXN], start[MAXN], sel_t[MAXN];
+    int e[MAXN], sel_e[MAXN];
+    long long person[MAXN], id[MAXN];
+    size_t first[MAXN], m;
+    size_t n = unif() < 0.03 ? 0 : irand(1, 60), persons = n ? irand(1, n) : 1;
+    surv_data(t, e, n);
+    for (size_t i = 0; i < n; i++) {
+        person[i] = (long long)irand(1, persons);
+        start[i] = (double)irand(0, 6) * 30;          /* ties within a person */
+        id[i] = (long long)(i * 7919 % 1009) + 1;     /* distinct, not in row order */
+    }
+    begin(o, "kmfirst");
+    double pd[MAXN], idd[MAXN];
+    for (size_t i = 0; i < n; i++) {
+        pd[i] = (double)person[i];
+        idd[i] = (double)id[i];
+    }
+    in_vec(o, "person", pd, n);
+    in_vec(o, "start", start, n);
+    in_vec(o, "case", idd, n);
+    in_vec(o, "time", t, n);
+    in_ints(o, "event", e, n);
+    double at[] = { 3, 6, 12 };
+    in_vec(o, "at", at, 3);
+    uf_error st = uf_stat_first_of_each(person, start, id, n, first, &m);
+    for (size_t i = 0; i < m; i++) {
+        sel_t[i] = t[first[i]];
+        sel_e[i] = e[first[i]];
+    }
+    uf_stat_km *km = NULL;
+    result(o, st == UF_OK ? uf_stat_km_new(sel_t, sel_e, m, 0.95, &km) : st);
+    res_num(o, "m", (double)m);
+    km_results(o, km, at, 3);
+    uf_stat_km_free(km);
+    end(o);
+}
+
+/* Holm over 0..20 p-values: uniform, tiny, exact ties, ones and NaN (not
+ * run: no test). */
+static void case_holm(out *o)
+{
+    double p[24], adj[24];
+    size_t n = irand(0, 20);
+    for (size_t i = 0; i < n; i++) {
+        double u = unif();
+        p[i] = u < 0.1 ? NAN : u < 0.2 ? 1.0 : u < 0.35 ? pow(10, -(double)irand(3, 15)) * unif()
+             : u < 0.5 && i > 0 ? p[irand(0, i - 1)] : unif() * (unif() < 0.5 ? 0.1 : 1);
+    }
+    begin(o, "holm");
+    in_vec(o, "p", p, n);
+    result(o, uf_stat_holm(p, n, adj));
+    for (size_t i = 0; i < n; i++)
+        res_idx(o, "adj", i, adj[i]);
+    end(o);
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 2) {
@@ -593,8 +669,9 @@ int main(int argc, char **argv)
         case_smd(&o);
         case_km(&o);
         case_logrank(&o);
-        if (i % 3 == 0)
-            case_welch(&o, "did");
+        case_kmfirst(&o);
+        case_holm(&o);
+        case_welch(&o, "did");
     }
     int bad = fclose(o.in) != 0;
     bad |= fclose(o.res) != 0;

@@ -202,6 +202,50 @@ static void test_stats__mcnemar_exact(void **state)
 
 /* poisson.test help page: poisson.test(137, 24.19893): rate 5.661407,
  * 95 % CI 4.753125 6.692709. */
+/* Holm by hand: of the four p-values that are numbers, sorted 0.005,
+ * 0.01, 0.03, 0.04, times 4, 3, 2, 1 = 0.02, 0.03, 0.06, 0.04, running
+ * maximum 0.02, 0.03, 0.06, 0.06; NaN stays NaN and does not count. */
+static void test_stats__holm_by_hand(void **state)
+{
+    (void)state;
+    const double p[] = { 0.01, 0.04, 0.03, NAN, 0.005 };
+    double adj[5];
+    assert_int_equal(uf_stat_holm(p, 5, adj), UF_OK);
+    assert_true(fabs(adj[0] - 0.03) < 1e-15);
+    assert_true(fabs(adj[1] - 0.06) < 1e-15);
+    assert_true(fabs(adj[2] - 0.06) < 1e-15);
+    assert_true(isnan(adj[3]));
+    assert_true(fabs(adj[4] - 0.02) < 1e-15);
+    /* capped at 1: 0.5 x 2 = 1, 0.6 x 1 below the running maximum */
+    const double q[] = { 0.6, 0.5 };
+    assert_int_equal(uf_stat_holm(q, 2, adj), UF_OK);
+    assert_true(adj[0] == 1 && adj[1] == 1);
+    /* ties get one value, whatever the sort does: 3 x 0.01 for both */
+    const double t[] = { 0.01, 0.2, 0.01 };
+    assert_int_equal(uf_stat_holm(t, 3, adj), UF_OK);
+    assert_true(fabs(adj[0] - 0.03) < 1e-15 && adj[0] == adj[2]);
+    assert_true(fabs(adj[1] - 0.2) < 1e-15);
+    assert_int_equal(uf_stat_holm(t, 0, adj), UF_OK); /* nothing to adjust */
+}
+
+/* One per group: group 1 has rows 1 (order 9) and 3 (order 3): row 3;
+ * group 2 rows 0 and 2 with the same order 5, tiebreak 20 and 10: row 2;
+ * group 3 row 4.  Ascending: 2, 3, 4. */
+static void test_stats__first_of_each(void **state)
+{
+    (void)state;
+    const long long group[] = { 2, 1, 2, 1, 3 }, tie[] = { 20, 10, 10, 30, 5 };
+    const double order[] = { 5, 9, 5, 3, 1 };
+    size_t first[5], m = 99;
+    assert_int_equal(uf_stat_first_of_each(group, order, tie, 5, first, &m), UF_OK);
+    assert_int_equal(m, 3);
+    assert_int_equal(first[0], 2);
+    assert_int_equal(first[1], 3);
+    assert_int_equal(first[2], 4);
+    assert_int_equal(uf_stat_first_of_each(group, order, tie, 0, first, &m), UF_OK);
+    assert_int_equal(m, 0);
+}
+
 static void test_stats__poisson_help_page(void **state)
 {
     (void)state;
@@ -808,6 +852,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_stats__mean_sd_by_hand),
+        cmocka_unit_test(test_stats__holm_by_hand),
+        cmocka_unit_test(test_stats__first_of_each),
         cmocka_unit_test(test_stats__quantile_type7_by_hand),
         cmocka_unit_test(test_stats__descriptive_small_n),
         cmocka_unit_test(test_stats__quantile_rejects_nan_and_bad_p),

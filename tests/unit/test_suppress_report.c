@@ -125,6 +125,48 @@ static void test_suppress_report__exact_test_that_determines_a_small_count(void 
     uf_report_free(r);
 }
 
+/* Holm over what is shown: p 0.01 and 0.04 (n 40) and 0.02 over 3 persons
+ * (not a test: hidden).  The family is the two shown: 2 x 0.01 = 0.02 and
+ * max(0.02, 1 x 0.04) = 0.04 (R: p.adjust(c(0.01, 0.04), "holm")); the
+ * hidden test's Holm cell is hidden as it is. */
+static void test_suppress_report__holm_over_the_shown_p(void **state)
+{
+    (void)state;
+    uf_report *r = uf_report_new("t", "T");
+    uf_table *t = table(r, "holm", 2);
+    uf_table_col(r, t, 0, "p", "p", UF_C_PVALUE, 3, false);
+    uf_table_col(r, t, 1, "p_holm", "p, Holm", UF_C_PVALUE, 3, false);
+    uf_table_holm(t, 1, 0);
+    const double p[] = { 0.01, 0.02, 0.04 };
+    const long n[] = { 40, 3, 40 };
+    for (int i = 0; i < 3; i++) {
+        int row = uf_table_row(r, t, false);
+        uf_cell_pvalue(t, row, 0, p[i], n[i]);
+        uf_cell_none(t, row, 1, UF_SUPP_MISSING);
+    }
+    assert_int_equal(uf_suppress_report(r, 5), 1);
+    assert_true(fabs(uf_table_cell(t, 0, 1)->v - 0.02) < 1e-15);
+    assert_int_equal(uf_table_cell(t, 0, 1)->supp, UF_SHOWN);
+    assert_int_equal(uf_table_cell(t, 1, 1)->supp, UF_SUPP_NOTEST);
+    assert_true(fabs(uf_table_cell(t, 2, 1)->v - 0.04) < 1e-15);
+    uf_report_free(r);
+    /* an internal report: the same family (a test over 3 is not shown) */
+    r = uf_report_new("t", "T");
+    t = table(r, "holm", 2);
+    uf_table_col(r, t, 0, "p", "p", UF_C_PVALUE, 3, false);
+    uf_table_col(r, t, 1, "p_holm", "p, Holm", UF_C_PVALUE, 3, false);
+    uf_table_holm(t, 1, 0);
+    for (int i = 0; i < 3; i++) {
+        int row = uf_table_row(r, t, false);
+        uf_cell_pvalue(t, row, 0, p[i], n[i]);
+        uf_cell_none(t, row, 1, UF_SUPP_MISSING);
+    }
+    assert_int_equal(uf_suppress_internal(r, 5), 1);
+    assert_true(fabs(uf_table_cell(t, 0, 1)->v - 0.02) < 1e-15);
+    assert_true(fabs(uf_table_cell(t, 2, 1)->v - 0.04) < 1e-15);
+    uf_report_free(r);
+}
+
 /*
  * Means through the total row: groups A (n 3), B (n 10), C (n 20) and the
  * total (n 33).  A's mean rests on 3 persons (F); with the total's mean
@@ -414,6 +456,7 @@ int main(void)
         cmocka_unit_test(test_suppress_report__stock_and_flow),
         cmocka_unit_test(test_suppress_report__internal_keeps_the_test_minimum),
         cmocka_unit_test(test_suppress_report__without_detail),
+        cmocka_unit_test(test_suppress_report__holm_over_the_shown_p),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
