@@ -215,7 +215,7 @@ static bool in_family(const uf_table *t, int c, const uf_cell *x)
 {
     for (int h = 0; h < t->ncols; h++)
         if (t->cols[h].holm_of == c)
-            return x->supp == UF_SHOWN && isfinite(x->v);
+            return x->type == UF_C_PVALUE && x->supp == UF_SHOWN && isfinite(x->v);
     return false;
 }
 
@@ -243,6 +243,11 @@ void uf_table_holm_fill(uf_table *t)
             uf_cell *h = &t->rows[r].cells[c];
             const uf_cell *x = &t->rows[r].cells[of];
             long k = ok ? at[(size_t)r * (size_t)t->ncols + (size_t)of] : -1;
+            if (x->type != UF_C_PVALUE) { /* no test in this row: nothing */
+                h->type = UF_C_EMPTY;
+                h->supp = UF_SHOWN;
+                continue;
+            }
             h->type = UF_C_PVALUE;
             h->n = x->n;
             h->link = -1;

@@ -542,15 +542,17 @@ static void joined_free(joined *j)
 }
 
 /* The text of host column host's cell in row r of t: its own, then its
- * joined columns' ("12,3 (4,5)", "1,2 (0,8; 1,6)"); a hidden host shows
- * only its symbol.  NULL when memory ran out. */
+ * joined columns' ("12,3 (4,5)", "1,2 (0,8; 1,6)"); a hidden or empty host
+ * shows only its symbol or nothing, an empty joined cell nothing.  NULL
+ * when memory ran out. */
 static char *joined_text(ufpdf *p, const uf_table *t, int r, int host)
 {
     char text[UF_FMT_BUF * 4], buf[UF_FMT_BUF];
     size_t at = 0;
     put(text, sizeof text, &at, ufpdf_cell_text(p, t, r, host, buf));
-    for (int c = 0; t->rows[r].cells[host].supp == UF_SHOWN && c < t->ncols; c++) {
-        if (t->cols[c].join != host)
+    const uf_cell *h = &t->rows[r].cells[host];
+    for (int c = 0; h->supp == UF_SHOWN && h->type != UF_C_EMPTY && c < t->ncols; c++) {
+        if (t->cols[c].join != host || t->rows[r].cells[c].type == UF_C_EMPTY)
             continue;
         uf_join js = t->cols[c].join_style;
         put(text, sizeof text, &at, js == UF_JOIN_CI_HIGH ? "; " : " (");

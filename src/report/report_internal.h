@@ -88,6 +88,39 @@ void rep_key_cases(uf_report *r, uf_table *t, const rep_groups *g, int row, int 
 /* How much support each group of g got during the insats (report_
  * intensity.c): table PREFIX_omfattning in s.  Failures mark r failed. */
 void rep_intensity(uf_report *r, uf_section *s, const rep_groups *g, const char *prefix);
+/* A case's before and after value of one measure; false when it has not
+ * both (incomplete windows, no reading). */
+typedef bool (*rep_pair_fn)(const uf_caseset *c, const uf_case *k, int arg, double *before,
+                            double *after);
+
+/* The part of the report an outcome measure belongs in. */
+typedef enum rep_msection { REP_M_EVENTS, REP_M_STATES, REP_M_ASSESSMENTS } rep_msection;
+
+/* An outcome measure compared before and after (report_outcomes.c). */
+typedef struct rep_measure {
+    char id[64];      /* the tail of its tables' ids: misstankar_per_ar */
+    char title[160];  /* "Registrerade misstankar om brott per år" */
+    const char *unit; /* a chart's axis; NULL: the share's */
+    rep_pair_fn fn;   /* its before and after value of a case */
+    int arg;          /* fn's argument: the event, state or instrument */
+    bool binary;      /* values 0/1: a share */
+    int rate_event;   /* an event rate: the event (pooled rate), else -1 */
+    rep_msection section;
+    int instrument; /* an assessment's instrument, else -1 */
+} rep_measure;
+
+#define REP_MAX_MEASURES (2 * UF_MAX_EVENTS + UF_MAX_STATES + 1 + UF_NINSTRUMENTS)
+
+/* The outcome measures of c in report order (the events' rates and
+ * shares with one, the states by their kind in cfg, days placed, every
+ * instrument some case has both scores of) into out (REP_MAX_MEASURES);
+ * a measure beyond the core set that no consenting case has a value of is
+ * left out and named, by its label, in none ("" when none is).  With
+ * core_only: suspicions, violence (share), conduct disorder, school
+ * absence, days placed and the instruments.  The number put in out. */
+int rep_measures(const uf_caseset *c, const uf_config *cfg, bool core_only, rep_measure *out,
+                 char *none, size_t nlen);
+
 /* The before/after tables (report_outcomes.c) for breakdown g, with ids
  * PREFIX_misstankar_per_ar ...: into section s, or (s NULL) into new
  * sections as the utfall report has them; with the risk-level transitions
@@ -97,6 +130,10 @@ void rep_intensity(uf_report *r, uf_section *s, const rep_groups *g, const char 
  * school absence, days placed and assessments.  Failures mark r failed. */
 void rep_outcomes(uf_report *r, uf_section *s, const rep_groups *g, const char *prefix,
                   bool with_transitions, bool core_only);
+/* Goal attainment by group (PREFIX_mal): the goals followed up during the
+ * case by their latest status, and the share achieved (needs the core's
+ * goals: uf_core_params.with_goals).  Failures mark r failed. */
+void rep_goals(uf_report *r, uf_section *s, const rep_groups *g, const char *prefix);
 /* The risk-level transition tables (PREFIX_risk_INSTRUMENT) of c into s. */
 void rep_transitions(uf_report *r, uf_section *s, const uf_caseset *c, const char *prefix);
 

@@ -188,7 +188,7 @@ static bool base_conduct(const kh_set *k, const uf_case *cs, double *v)
 
 /* Balance columns: per cohort n, count, mean, percent; then an SMD per
  * cohort after the first. */
-enum { BC_N, BC_COUNT, BC_MEAN, BC_PCT, BC_PER };
+enum { BC_N, BC_COUNT, BC_MEAN, BC_SD, BC_PCT, BC_PER };
 
 static void balance_row(kh_set *k, uf_table *t, const char *label, base_fn fn, bool binary,
                         rep_vec *v)
@@ -216,8 +216,10 @@ static void balance_row(kh_set *k, uf_table *t, const char *label, base_fn fn, b
                 cnt[j] = 0;
             uf_cell_count(t, tr, o + BC_COUNT, cnt[j]);
             uf_cell_percent(t, tr, o + BC_PCT, 100.0 * mean, n, o + BC_COUNT);
-        } else
+        } else {
             uf_cell_number(t, tr, o + BC_MEAN, mean, n);
+            uf_cell_number(t, tr, o + BC_SD, uf_stat_sd(v[j].v, v[j].n), n);
+        }
     }
     for (int j = 1; j < k->nk; j++) {
         int col = 1 + BC_PER * k->nk + (j - 1);
@@ -256,9 +258,8 @@ static uf_table *measure_table(kh_set *k, uf_section *s, const char *tid, const 
         uf_ctype type;
         int dec;
     } per[BC_PER] = {
-        { "n", "n", UF_C_COUNT, 0 },
-        { "count", "antal", UF_C_COUNT, 0 },
-        { "mean", "medel", UF_C_NUMBER, 2 },
+        { "n", "n", UF_C_COUNT, 0 },         { "count", "antal", UF_C_COUNT, 0 },
+        { "mean", "medel", UF_C_NUMBER, 2 }, { "sd", "SD", UF_C_NUMBER, 2 },
         { "pct", "andel", UF_C_PERCENT, 1 },
     };
     for (int j = 0; j < k->nk; j++)
@@ -268,6 +269,8 @@ static uf_table *measure_table(kh_set *k, uf_section *s, const char *tid, const 
             snprintf(label, sizeof label, "%s: %s", kh_name(k, j), per[i].label);
             uf_table_col(r, t, 1 + BC_PER * j + i, id, label, per[i].type, per[i].dec, false);
         }
+    for (int j = 0; j < k->nk; j++)
+        uf_table_join(t, 1 + BC_PER * j + BC_SD, 1 + BC_PER * j + BC_MEAN, UF_JOIN_SD);
     for (int j = 1; j < k->nk; j++) {
         char id[32], label[160];
         snprintf(id, sizeof id, "smd_c%d", j + 1);
@@ -399,47 +402,40 @@ static void process(kh_set *k, uf_section *s)
 
 /* ---- before/after and difference in differences -------------------------- */
 
-/* Change score of case cs (after - before): suspicions per year, or any
- * suspicion (0/1, in percentage points); false when a window is
- * incomplete. */
-static bool change(const kh_set *k, const uf_case *cs, bool any, double *b, double *a)
-{
-    int e = uf_core_event(k->c, "misstanke_brott");
-    if (e < 0 || !(any ? rep_windows_complete(cs) : rep_at_risk(cs)))
-        return false;
-    if (any) {
-        *b = 100.0 * (cs->events_eq[e][UF_BEFORE] > 0); /* equal windows */
-        *a = 100.0 * (cs->events_eq[e][UF_AFTER] > 0);
-    } else {
-        *b = cs->events[e][UF_BEFORE] / cs->risk_years[UF_BEFORE];
-        *a = cs->events[e][UF_AFTER] / cs->risk_years[UF_AFTER];
-    }
-    return true;
-}
-
 enum {
     DD_COHORT,
     DD_N,
     DD_BEFORE,
+    DD_BEFORE_SD,
     DD_AFTER,
+    DD_AFTER_SD,
     DD_CHANGE,
+    DD_CHANGE_SD,
     DD_EST,
     DD_LO,
     DD_HI,
     DD_TP,
+    DD_TP_HOLM,
     DD_WP,
+    DD_WP_HOLM,
     DD_NCOL
 };
 
-static void did_table(kh_set *k, uf_section *s, bool any)
+/* Before, after and the difference in differences of measure m by cohort
+ * (table kohort_did_ID): a share (yes/no) in percentage points, else in
+ * the measure's unit. */
+static void did_table(kh_set *k, uf_section *s, const rep_measure *m)
 {
     uf_report *r = k->r;
-    const char *unit = any ? "andel, %" : "per år";
-    char title[160];
-    snprintf(title, sizeof title, "%s: före, efter och skillnad i förändring mot %s",
-             any ? "Någon misstanke om brott" : "Misstankar om brott per år", kh_name(k, 0));
-    uf_table *t = uf_section_table(
-        r, s, any ? "kohort_did_misstanke_nagon" : "kohort_did_misstankar_per_ar", title, DD_NCOL);
+    bool any = m->binary;
+    const char *unit = any ? "andel, %" : "medel";
+    char title[256], id[96];
+    snprintf(title, sizeof title, "%s: före, efter och skillnad i förändring mot %s", m->title,
+             kh_name(k, 0));
+    snprintf(id, sizeof id, "kohort_did_%.60s", m->id);
+    uf_table *t = uf_section_table(r, s, id, title, DD_NCOL);
+    if (!t)
+        return;
     char lb[64], la[64], lc[64];
     snprintf(lb, sizeof lb, "Före, %s", unit);
     snprintf(la, sizeof la, "Efter, %s", unit);
@@ -449,27 +445,48 @@ static void did_table(kh_set *k, uf_section *s, bool any)
         uf_ctype type;
         int dec;
     } cols[DD_NCOL] = {
-        { "cohort", UF_C_TEXT, 0 },        { "n", UF_C_COUNT, 0 },
-        { "before_mean", UF_C_NUMBER, 2 }, { "after_mean", UF_C_NUMBER, 2 },
-        { "change_mean", UF_C_NUMBER, 2 }, { "did", UF_C_NUMBER, 2 },
-        { "did_lo", UF_C_NUMBER, 2 },      { "did_hi", UF_C_NUMBER, 2 },
-        { "did_welch_p", UF_C_PVALUE, 3 }, { "did_ranksum_p", UF_C_PVALUE, 3 },
+        { "cohort", UF_C_TEXT, 0 },
+        { "n", UF_C_COUNT, 0 },
+        { "before_mean", UF_C_NUMBER, 2 },
+        { "before_sd", UF_C_NUMBER, 2 },
+        { "after_mean", UF_C_NUMBER, 2 },
+        { "after_sd", UF_C_NUMBER, 2 },
+        { "change_mean", UF_C_NUMBER, 2 },
+        { "change_sd", UF_C_NUMBER, 2 },
+        { "did", UF_C_NUMBER, 2 },
+        { "did_lo", UF_C_NUMBER, 2 },
+        { "did_hi", UF_C_NUMBER, 2 },
+        { "did_welch_p", UF_C_PVALUE, 3 },
+        { "did_welch_p_holm", UF_C_PVALUE, 3 },
+        { "did_ranksum_p", UF_C_PVALUE, 3 },
+        { "did_ranksum_p_holm", UF_C_PVALUE, 3 },
     };
     const char *labels[DD_NCOL] = { "Kohort",
                                     "Med före och efter",
                                     lb,
+                                    "Före, SD",
                                     la,
+                                    "Efter, SD",
                                     lc,
+                                    "Förändring, SD",
                                     "Skillnad i förändring (DiD)",
                                     "95 % KI, nedre",
                                     "95 % KI, övre",
                                     "p (Welch t-test)",
-                                    "p (Wilcoxon rangsumma)" };
-    for (int i = 0; i < DD_NCOL; i++) {
+                                    "p (Welch), Holm",
+                                    "p (Wilcoxon rangsumma)",
+                                    "p (Wilcoxon), Holm" };
+    for (int i = 0; i < DD_NCOL; i++)
         uf_table_col(r, t, i, cols[i].id, labels[i], cols[i].type, cols[i].dec, false);
-        if (strcmp(cols[i].id, "did_lo") == 0 || strcmp(cols[i].id, "did_hi") == 0)
-            uf_table_inference(t, i);
-    }
+    uf_table_inference(t, DD_LO);
+    uf_table_inference(t, DD_HI);
+    uf_table_join(t, DD_BEFORE_SD, DD_BEFORE, UF_JOIN_SD);
+    uf_table_join(t, DD_AFTER_SD, DD_AFTER, UF_JOIN_SD);
+    uf_table_join(t, DD_CHANGE_SD, DD_CHANGE, UF_JOIN_SD);
+    uf_table_join(t, DD_LO, DD_EST, UF_JOIN_CI_LOW);
+    uf_table_join(t, DD_HI, DD_EST, UF_JOIN_CI_HIGH);
+    uf_table_holm(t, DD_TP_HOLM, DD_TP);
+    uf_table_holm(t, DD_WP_HOLM, DD_WP);
     rep_vec ch[UF_KOHORT_MAX];
     long small[UF_KOHORT_MAX] = { 0 }; /* binary: the smaller count per cohort */
     for (int j = 0; j < k->nk; j++) {
@@ -477,10 +494,14 @@ static void did_table(kh_set *k, uf_section *s, bool any)
         rep_vec_init(&vb);
         rep_vec_init(&va);
         rep_vec_init(&ch[j]);
-        for (size_t m = 0; m < k->n[j]; m++) {
+        for (size_t i = 0; i < k->n[j]; i++) {
             double b, a;
-            if (!change(k, &k->c->cases[k->idx[j][m]], any, &b, &a))
+            if (!m->fn(k->c, &k->c->cases[k->idx[j][i]], m->arg, &b, &a))
                 continue;
+            if (any) { /* 0/1 as 0/100: the change is in percentage points */
+                b = 100.0 * (b != 0);
+                a = 100.0 * (a != 0);
+            }
             rep_vec_push(r, &vb, b);
             rep_vec_push(r, &va, a);
             rep_vec_push(r, &ch[j], a - b);
@@ -490,16 +511,22 @@ static void did_table(kh_set *k, uf_section *s, bool any)
         uf_cell_text(r, t, tr, DD_COHORT, kh_name(k, j));
         kh_count(k, t, tr, DD_N, j, n);
         uf_cell_number(t, tr, DD_BEFORE, uf_stat_mean(vb.v, vb.n), n);
+        uf_cell_number(t, tr, DD_BEFORE_SD, uf_stat_sd(vb.v, vb.n), n);
         uf_cell_number(t, tr, DD_AFTER, uf_stat_mean(va.v, va.n), n);
+        uf_cell_number(t, tr, DD_AFTER_SD, uf_stat_sd(va.v, va.n), n);
         uf_cell_number(t, tr, DD_CHANGE, uf_stat_mean(ch[j].v, ch[j].n), n);
+        uf_cell_number(t, tr, DD_CHANGE_SD, uf_stat_sd(ch[j].v, ch[j].n), n);
+        for (int c = DD_TP_HOLM; c <= DD_WP_HOLM; c += DD_WP_HOLM - DD_TP_HOLM)
+            uf_cell_none(t, tr, c, UF_SUPP_MISSING); /* after disclosure control */
         if (any && n > 0) {
-            /* percentages of n give their counts; the change and the
-             * comparisons with the first cohort give them back from one
-             * another, so each shows only when no such count is small */
+            /* percentages of n give their counts (and an SD of 0/100
+             * values gives the share); the change and the comparisons
+             * with the first cohort give them back from one another, so
+             * each shows only when no such count is small */
             long kb = lround(uf_stat_mean(vb.v, vb.n) * (double)n / 100);
             long ka = lround(uf_stat_mean(va.v, va.n) * (double)n / 100);
             small[j] = kb > 0 && (ka <= 0 || kb < ka) ? kb : ka;
-            for (int c = DD_BEFORE; c <= DD_CHANGE; c++)
+            for (int c = DD_BEFORE; c <= DD_CHANGE_SD; c++)
                 uf_cell_reveals(t, tr, c, small[j]);
         }
         if (j > 0) {
@@ -515,7 +542,13 @@ static void did_table(kh_set *k, uf_section *s, bool any)
             uf_cell_pvalue(t, tr, DD_WP, w.p, nn);
             long sm = small[0] > 0 && (small[j] <= 0 || small[0] < small[j]) ? small[0] : small[j];
             for (int c = DD_EST; any && c <= DD_WP; c++)
-                uf_cell_reveals(t, tr, c, sm);
+                if (c != DD_TP_HOLM)
+                    uf_cell_reveals(t, tr, c, sm);
+            /* a rank-sum test that could not give p below 0,05 with
+             * these group sizes (exact: 2 / choose(m + n, m), R: 2 *
+             * pwilcox(0, m, n)) is not run */
+            if (isfinite(w.p) && w.exact && 2 * uf_stat_pwilcox(0, ch[0].n, ch[j].n, 1) > 0.05)
+                uf_cell_none(t, tr, DD_WP, UF_SUPP_NOTEST);
         }
         rep_fix_missing(t, tr, DD_BEFORE, DD_NCOL - DD_BEFORE);
         rep_vec_free(&vb);
@@ -524,18 +557,44 @@ static void did_table(kh_set *k, uf_section *s, bool any)
     for (int j = 0; j < k->nk; j++)
         rep_vec_free(&ch[j]);
     char note[1024];
-    snprintf(
-        note, sizeof note,
-        "Förändring = efter − före per ärende; skillnad i förändring (DiD) = medelförändringen "
-        "i %s minus den i kohorten på raden, med 95 %% konfidensintervall och p-värde från "
-        "Welchs t-test på förändringarna (R: t.test(förändring_%s, förändring_kohort)) och "
-        "p-värde från Wilcoxons rangsummetest (R: wilcox.test). Bara ärenden med hela före- "
-        "och efterperioden.%s",
-        kh_name(k, 0), kh_name(k, 0),
-        any ? " Någon misstanke räknas som 0 eller 100, så att förändringen är i "
-              "procentenheter."
-            : "");
+    snprintf(note, sizeof note,
+             "Förändring = efter − före per ärende; SD = standardavvikelse; skillnad i förändring "
+             "(DiD) = medelförändringen i %s minus den i kohorten på raden, med 95 %% "
+             "konfidensintervall och p-värde från Welchs t-test på förändringarna (R: "
+             "t.test(förändring_%s, förändring_kohort)) och p-värde från Wilcoxons rangsummetest "
+             "(R: wilcox.test); Holm = p justerat för antalet test i tabellen. Bara ärenden med "
+             "hela före- och efterperioden.%s",
+             kh_name(k, 0), kh_name(k, 0),
+             any ? " Ja/nej räknas som 0 eller 100, så att förändringen är i procentenheter." : "");
     uf_table_note(r, t, note);
+}
+
+/* The DiD table of every outcome measure (rep_measures), into sections by
+ * kind as utfall has them. */
+static void did_tables(kh_set *k, const uf_kohort_opts *o)
+{
+    static const char *const sections[] = {
+        [REP_M_EVENTS] = "Före och efter: misstankar om brott och andra händelser",
+        [REP_M_STATES] = "Före och efter: tillstånd",
+        [REP_M_ASSESSMENTS] = "Före och efter: strukturerade bedömningar",
+    };
+    rep_measure list[REP_MAX_MEASURES];
+    char none[512];
+    int n = rep_measures(k->c, o->cfg, false, list, none, sizeof none);
+    uf_section *s = NULL;
+    int at = -1;
+    for (int i = 0; i < n && !k->r->failed; i++) {
+        if ((int)list[i].section != at) {
+            s = uf_report_section(k->r, sections[list[i].section]);
+            at = (int)list[i].section;
+        }
+        did_table(k, s, &list[i]);
+        if (*none && strcmp(list[i].id, "dagar_placerad") == 0) {
+            char par[640];
+            snprintf(par, sizeof par, "Utan uppgifter i datat, och därför utan tabell: %s.", none);
+            uf_section_par(k->r, s, par);
+        }
+    }
 }
 
 /* ---- end reasons ---------------------------------------------------------- */
@@ -772,9 +831,7 @@ uf_report *uf_report_kohort(sqlite3 *db, const uf_caseset *c, const uf_kohort_op
     selection(&k, s);
     balance(&k, s);
     process(&k, uf_report_section(k.r, "Processen under insatsen"));
-    s = uf_report_section(k.r, "Före och efter, och skillnad i förändring");
-    did_table(&k, s, false);
-    did_table(&k, s, true);
+    did_tables(&k, o);
     if (kh_survival(&k, db) != 0) {
         *err = UF_ERR_DB;
         goto fail;

@@ -19,11 +19,6 @@
 #include "uppfolj/parse.h"
 #include "uppfolj/stats.h"
 
-/* A case's before and after value of one measure; false when it has not
- * both (incomplete windows, no reading). */
-typedef bool (*pair_fn)(const uf_caseset *c, const uf_case *k, int arg, double *before,
-                        double *after);
-
 bool rep_windows_complete(const uf_case *k)
 {
     return k->complete[UF_BEFORE] && k->complete[UF_AFTER] && k->years[UF_BEFORE] > 0 &&
@@ -195,7 +190,7 @@ static void add_cols(uf_report *r, uf_table *t, int o, const col_spec *spec, int
 /* The before and after values of the cases of group row `row` (those with
  * follow-up consent and both values) into before/after; the number of
  * cases in the row with consent. */
-static long collect(uf_report *r, const rep_groups *g, int row, pair_fn fn, int arg,
+static long collect(uf_report *r, const rep_groups *g, int row, rep_pair_fn fn, int arg,
                     rep_vec *before, rep_vec *after)
 {
     long ncases = 0;
@@ -309,18 +304,8 @@ static double signrank_floor(uf_report *r, const rep_vec *before, const rep_vec 
     return w.p;
 }
 
-/* Which measure a table shows, for its title, id and values. */
-typedef struct measure {
-    const char *id;    /* the table id's tail */
-    const char *title; /* its title */
-    const char *unit;  /* the chart's axis, NULL: no chart */
-    pair_fn fn;
-    int arg;
-    int rate_event; /* an event rate: the event (pooled rate), else -1 */
-} measure;
-
 static void continuous(uf_report *r, uf_section *s, const rep_groups *g, const char *prefix,
-                       const char *id, const measure *m)
+                       const char *id, const rep_measure *m)
 {
     static const col_spec cols[CC_NRATE] = {
         { "n_cases", "Ärenden", UF_C_COUNT, 0, true },
@@ -443,7 +428,7 @@ static void wilson(uf_table *t, int tr, int col, long x, long n, int link)
 
 /* One binary measure as a table with a chart of the shares. */
 static void binary(uf_report *r, uf_section *s, const rep_groups *g, const char *prefix,
-                   const char *id, const measure *m)
+                   const char *id, const rep_measure *m)
 {
     static const col_spec cols[CB_N] = {
         { "n_cases", "Ärenden", UF_C_COUNT, 0, true },
@@ -646,114 +631,189 @@ static bool state_seen(const uf_caseset *c, int s)
     return false;
 }
 
-/* The event tables of event e: its rate per year at risk (continuous) and
- * the share with at least one (binary), or, beyond the core set, only
- * ... every one when all. */
-static void event_tables(uf_report *r, uf_section *s, const rep_groups *g, const char *prefix,
-                         int e, bool core_only)
+/* Append a measure to the list at *n. */
+static void add_measure(rep_measure *out, int *n, const char *id, const char *title,
+                        const char *unit, rep_pair_fn fn, int arg, bool binary, int rate_event,
+                        rep_msection section)
 {
-    const char *code = g->c->event_codes[e];
-    const measure_words *w = words_of(code);
-    char id[96], rid[96], rtitle[160], aid[96], atitle[160];
-    bool suspicion = strcmp(code, "misstanke_brott") == 0, violent = strcmp(code, "vald") == 0;
-    if (core_only && !suspicion && !violent)
-        return;
-    if (w) {
-        snprintf(rid, sizeof rid, "%s", w->rate_id);
-        snprintf(rtitle, sizeof rtitle, "%s", w->rate_title);
-        snprintf(aid, sizeof aid, "%s", w->any_id);
-        snprintf(atitle, sizeof atitle, "%s", w->any_title);
-    } else { /* configured: by its code */
-        snprintf(rid, sizeof rid, "%s_per_ar", code);
-        snprintf(rtitle, sizeof rtitle, "%s per år (händelser)", code);
-        snprintf(aid, sizeof aid, "%s_nagon", code);
-        snprintf(atitle, sizeof atitle, "Minst en händelse %s", code);
-    }
-    measure rate = { NULL, rtitle, w ? w->rate_unit : "Per år", event_rate, e, e };
-    measure any = { NULL, atitle, NULL, event_any, e, -1 };
-    if (!(core_only && violent)) {
-        continuous(r, s, g, prefix, tid(id, sizeof id, prefix, rid), &rate);
-    }
-    binary(r, s, g, prefix, tid(id, sizeof id, prefix, aid), &any);
+    rep_measure *m = &out[(*n)++];
+    snprintf(m->id, sizeof m->id, "%s", id);
+    snprintf(m->title, sizeof m->title, "%s", title);
+    m->unit = unit;
+    m->fn = fn;
+    m->arg = arg;
+    m->binary = binary;
+    m->rate_event = rate_event;
+    m->section = section;
+    m->instrument = section == REP_M_ASSESSMENTS ? arg : -1;
 }
 
-/* The table of state st: a share (kind 0..100) or yes/no. */
-static void state_table(uf_report *r, uf_section *s, const rep_groups *g, const char *prefix,
-                        int st)
+/* Name measure code in the list none (n bytes at *at). */
+static void name_none(char *none, size_t n, size_t *at, const char *code)
 {
-    const char *code = g->c->state_codes[st];
-    const measure_words *w = words_of(code);
-    const uf_config *cfg = g->o ? g->o->cfg : NULL;
-    bool pct = uf_config_measure_kind(cfg, code) == UF_MEASURE_PCT;
-    char id[96], title[160];
-    if (w)
-        snprintf(title, sizeof title, "%s", pct ? w->rate_title : w->any_title);
-    else
-        snprintf(title, sizeof title, "%s (%s)", code, pct ? "0–100" : "ja/nej");
-    tid(id, sizeof id, prefix, w ? (pct ? w->rate_id : w->any_id) : code);
-    measure m = { NULL, title, w && pct ? w->rate_unit : "Värde", state_pair, st, -1 };
-    if (pct)
-        continuous(r, s, g, prefix, id, &m);
-    else
-        binary(r, s, g, prefix, id, &m);
+    if (none && *at < n)
+        *at += (size_t)snprintf(none + *at, n - *at, "%s%s", *at ? ", " : "",
+                                uf_kb_label(UF_KB_MEASURE, code));
+}
+
+int rep_measures(const uf_caseset *c, const uf_config *cfg, bool core_only, rep_measure *out,
+                 char *none, size_t nlen)
+{
+    int n = 0;
+    size_t at = 0;
+    if (none && nlen)
+        none[0] = '\0';
+    for (int e = 0; e < c->nevents; e++) {
+        const char *code = c->event_codes[e];
+        const measure_words *w = words_of(code);
+        bool suspicion = strcmp(code, "misstanke_brott") == 0, violent = strcmp(code, "vald") == 0;
+        if (core_only && !suspicion && !violent)
+            continue;
+        if (!suspicion && !violent && !event_seen(c, e)) {
+            name_none(none, nlen, &at, code);
+            continue;
+        }
+        char rid[64], rtitle[160], aid[64], atitle[160];
+        if (w) {
+            snprintf(rid, sizeof rid, "%s", w->rate_id);
+            snprintf(rtitle, sizeof rtitle, "%s", w->rate_title);
+            snprintf(aid, sizeof aid, "%s", w->any_id);
+            snprintf(atitle, sizeof atitle, "%s", w->any_title);
+        } else { /* configured: by its code */
+            snprintf(rid, sizeof rid, "%.50s_per_ar", code);
+            snprintf(rtitle, sizeof rtitle, "%.100s per år (händelser)", code);
+            snprintf(aid, sizeof aid, "%.50s_nagon", code);
+            snprintf(atitle, sizeof atitle, "Minst en händelse %.100s", code);
+        }
+        if (!(core_only && violent))
+            add_measure(out, &n, rid, rtitle, w ? w->rate_unit : "Per år", event_rate, e, false, e,
+                        REP_M_EVENTS);
+        add_measure(out, &n, aid, atitle, NULL, event_any, e, true, -1, REP_M_EVENTS);
+    }
+    for (int st = 0; st < c->nstates; st++) {
+        const char *code = c->state_codes[st];
+        bool core =
+            strcmp(code, "uppforandestorning") == 0 || strcmp(code, "skolfranvaro_pct") == 0;
+        if (core_only && !core)
+            continue;
+        if (!core && !state_seen(c, st)) {
+            name_none(none, nlen, &at, code);
+            continue;
+        }
+        const measure_words *w = words_of(code);
+        bool pct = uf_config_measure_kind(cfg, code) == UF_MEASURE_PCT;
+        char id[64], title[160];
+        if (w)
+            snprintf(title, sizeof title, "%s", pct ? w->rate_title : w->any_title);
+        else
+            snprintf(title, sizeof title, "%.100s (%s)", code, pct ? "0–100" : "ja/nej");
+        snprintf(id, sizeof id, "%.60s", w ? (pct ? w->rate_id : w->any_id) : code);
+        add_measure(out, &n, id, title, w && pct ? w->rate_unit : "Värde", state_pair, st, !pct, -1,
+                    REP_M_STATES);
+    }
+    add_measure(out, &n, "dagar_placerad", "Dagar placerad (HVB, SiS, familjehem, TFCO) per år",
+                "Dagar per år", placed_rate, 0, false, -1, REP_M_STATES);
+    for (int i = 0; i < UF_NINSTRUMENTS; i++) {
+        if (!has_pairs(c, i))
+            continue;
+        char id[64], title[160];
+        snprintf(id, sizeof id, "bedomning_%s", uf_core_instrument_name(i));
+        snprintf(title, sizeof title, "Totalpoäng, %s, vid baslinje och uppföljning",
+                 uf_kb_label(UF_KB_INSTRUMENT, uf_core_instrument_name(i)));
+        add_measure(out, &n, id, title, "Poäng", assessment, i, false, -1, REP_M_ASSESSMENTS);
+    }
+    return n;
 }
 
 void rep_outcomes(uf_report *r, uf_section *s, const rep_groups *g, const char *prefix,
                   bool with_transitions, bool core_only)
 {
+    static const char *const sections[] = { [REP_M_EVENTS] = "Misstankar om brott och andra "
+                                                             "händelser",
+                                            [REP_M_STATES] = "Tillstånd",
+                                            [REP_M_ASSESSMENTS] = "Strukturerade bedömningar" };
     const uf_caseset *c = g->c;
-    char id[96], none[512] = "";
-    size_t at = 0;
+    rep_measure list[REP_MAX_MEASURES];
+    char none[512], id[96];
+    int n = rep_measures(c, g->o ? g->o->cfg : NULL, core_only, list, none, sizeof none);
     bool own = !s;
-    if (own)
-        s = uf_report_section(r, "Misstankar om brott och andra händelser");
-    for (int e = 0; e < c->nevents; e++) {
-        bool core = strcmp(c->event_codes[e], "misstanke_brott") == 0 ||
-                    strcmp(c->event_codes[e], "vald") == 0;
-        if (core || event_seen(c, e))
-            event_tables(r, s, g, prefix, e, core_only);
-        else if (!core_only && at < sizeof none)
-            at += (size_t)snprintf(none + at, sizeof none - at, "%s%s", at ? ", " : "",
-                                   uf_kb_label(UF_KB_MEASURE, c->event_codes[e]));
+    int at = -1;
+    for (int i = 0; i < n; i++) {
+        const rep_measure *m = &list[i];
+        if (own && (int)m->section != at) {
+            s = uf_report_section(r, sections[m->section]);
+            at = (int)m->section;
+        }
+        tid(id, sizeof id, prefix, m->id);
+        if (m->binary)
+            binary(r, s, g, prefix, id, m);
+        else
+            continuous(r, s, g, prefix, id, m);
+        if (with_transitions && m->instrument >= 0)
+            transitions(r, s, c, prefix, m->instrument);
+        if (*none && strcmp(m->id, "dagar_placerad") == 0) { /* the states' last */
+            char par[640];
+            snprintf(par, sizeof par, "Utan uppgifter i datat, och därför utan tabell: %s.", none);
+            uf_section_par(r, s, par);
+        }
     }
-    if (own)
-        s = uf_report_section(r, "Tillstånd");
-    static const char *const core_states[] = { "uppforandestorning", "skolfranvaro_pct" };
-    for (int st = 0; st < c->nstates; st++) {
-        bool core = strcmp(c->state_codes[st], core_states[0]) == 0 ||
-                    strcmp(c->state_codes[st], core_states[1]) == 0;
-        if (core_only && !core)
-            continue;
-        if (state_seen(c, st) || core)
-            state_table(r, s, g, prefix, st);
-        else if (at < sizeof none)
-            at += (size_t)snprintf(none + at, sizeof none - at, "%s%s", at ? ", " : "",
-                                   uf_kb_label(UF_KB_MEASURE, c->state_codes[st]));
+}
+
+void rep_goals(uf_report *r, uf_section *s, const rep_groups *g, const char *prefix)
+{
+    enum { G_NCASES, G_WITH, G_GOALS, G_STATUS, G_PCT = G_STATUS + UF_KB_N_GOAL_STATUS, G_N };
+    static const char *const ids[UF_KB_N_GOAL_STATUS] = { "uppnatt", "delvis", "ej_uppnatt",
+                                                          "pagaende" };
+    char id[96];
+    uf_table *t = rep_table(r, s, g, tid(id, sizeof id, prefix, "mal"),
+                            "Mål i åtgärdsplanen, efter status vid den senaste uppföljningen", G_N);
+    if (!t)
+        return;
+    int o = g->ncols;
+    uf_table_col(r, t, o + G_NCASES, "n_cases", "Ärenden", UF_C_COUNT, 0, true);
+    uf_table_col(r, t, o + G_WITH, "n_with_goals", "Med uppföljda mål", UF_C_COUNT, 0, true);
+    uf_table_col(r, t, o + G_GOALS, "goals", "Mål", UF_C_COUNT, 0, true);
+    uf_table_within(t, o + G_WITH, o + G_NCASES);
+    for (int i = 0; i < UF_KB_N_GOAL_STATUS; i++) {
+        uf_table_col(r, t, o + G_STATUS + i, ids[i],
+                     uf_kb_label(UF_KB_GOAL_STATUS, uf_kb_code(UF_KB_GOAL_STATUS, i)), UF_C_COUNT,
+                     0, true);
+        uf_table_part_of(t, o + G_STATUS + i, o + G_GOALS);
     }
-    measure placed = {
-        NULL, "Dagar placerad (HVB, SiS, familjehem, TFCO) per år", "Dagar per år", placed_rate, 0,
-        -1
-    };
-    continuous(r, s, g, prefix, tid(id, sizeof id, prefix, "dagar_placerad"), &placed);
-    if (*none) {
-        char par[640];
-        snprintf(par, sizeof par, "Utan uppgifter i datat, och därför utan tabell: %s.", none);
-        uf_section_par(r, s, par);
+    uf_table_col(r, t, o + G_PCT, "uppnatt_pct", "Uppnådda, andel av målen", UF_C_PERCENT, 1,
+                 false);
+    for (int row = 0; row <= g->nrows; row++) {
+        long ncases = 0, with = 0, v[UF_KB_N_GOAL_STATUS] = { 0 };
+        for (size_t i = 0; i < g->c->n; i++) {
+            const uf_case *k = &g->c->cases[i];
+            if (!k->consent || !rep_in_row(g, i, row))
+                continue;
+            ncases++;
+            long mine = 0;
+            for (int d = 0; d < UF_NDOMAINS; d++)
+                for (int st = 0; st < UF_KB_N_GOAL_STATUS; st++) {
+                    v[st] += k->goals[d][st];
+                    mine += k->goals[d][st];
+                }
+            with += mine > 0;
+        }
+        long goals = v[0] + v[1] + v[2] + v[3];
+        int tr = rep_row(r, t, g, row);
+        uf_cell_count(t, tr, o + G_NCASES, ncases);
+        rep_key_cases(r, t, g, row, tr, o + G_NCASES, prefix);
+        uf_cell_count(t, tr, o + G_WITH, with);
+        uf_cell_count(t, tr, o + G_GOALS, goals);
+        for (int st = 0; st < UF_KB_N_GOAL_STATUS; st++)
+            uf_cell_count(t, tr, o + G_STATUS + st, v[st]);
+        uf_cell_percent(t, tr, o + G_PCT, goals ? 100.0 * (double)v[0] / (double)goals : NAN, goals,
+                        o + G_STATUS);
+        rep_fix_missing(t, tr, o, G_N);
     }
-    if (own)
-        s = uf_report_section(r, "Strukturerade bedömningar");
-    for (int i = 0; i < UF_NINSTRUMENTS; i++) {
-        if (!has_pairs(c, i))
-            continue;
-        char name[64], title[160];
-        snprintf(name, sizeof name, "bedomning_%s", uf_core_instrument_name(i));
-        snprintf(title, sizeof title, "Totalpoäng, %s, vid baslinje och uppföljning",
-                 uf_kb_label(UF_KB_INSTRUMENT, uf_core_instrument_name(i)));
-        measure m = { NULL, title, "Poäng", assessment, i, -1 };
-        continuous(r, s, g, prefix, tid(id, sizeof id, prefix, name), &m);
-        if (with_transitions)
-            transitions(r, s, c, prefix, i);
-    }
+    uf_table_note(r, t,
+                  "Varje mål räknas en gång, med statusen vid den senaste uppföljningen under "
+                  "ärendet (före ett återkallat samtycke). Målen räknas som mål, inte personer: "
+                  "en ungdom har ofta flera, och de hänger ihop, så andelen får inget "
+                  "konfidensintervall. Bara ärenden med samtycke till uppföljning.");
 }
 
 void rep_transitions(uf_report *r, uf_section *s, const uf_caseset *c, const char *prefix)

@@ -74,10 +74,12 @@ static uf_report *build_utfall(const uf_report_info *info, const uf_report_req *
                                uf_error *err)
 {
     (void)info;
-    uf_report_req with = *q; /* by risk level: the intensity needs goals and meetings */
+    uf_report_req with = *q; /* goal attainment by group; by risk level the
+                                intensity needs the meetings too */
+    with.phase.with_goals = true;
     for (int i = 0; i < q->nby; i++)
         if (q->by[i] == UF_DIM_RISK)
-            with.phase.with_goals = with.phase.with_meetings = true;
+            with.phase.with_meetings = true;
     return with_core(&with, d, err, utfall_of);
 }
 

@@ -78,6 +78,7 @@ uf_report *uf_report_utfall(const uf_caseset *c, const uf_report_opts *o)
     uf_section *s = uf_report_section(r, "Urval");
     left_out(r, s, c);
     rep_outcomes(r, NULL, &g, "utfall", true, false);
+    rep_goals(r, uf_report_section(r, "Mål i åtgärdsplanen"), &g, "utfall");
     bool by_risk = o->by[0] == UF_DIM_RISK || (o->nby > 1 && o->by[1] == UF_DIM_RISK);
     if (by_risk)
         rep_intensity(r, uf_report_section(r, "Insatsernas omfattning per risknivå"), &g, "utfall");

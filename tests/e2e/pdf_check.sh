@@ -17,7 +17,8 @@
 #     seen to show its symbol in its own place, not a number);
 #   - a column the JSON marks "join" is printed inside its host's cell, as
 #     documented in model.h: a standard deviation "12,3 (4,5)", a confidence
-#     interval "1,2 (0,8; 1,6)", a hidden host only its symbol;
+#     interval "1,2 (0,8; 1,6)", a hidden host only its symbol, an empty
+#     joined cell nothing;
 #   - the front page names the unit, period and as-of date and states the
 #     disclosure rule; every page has "sida X av N";
 #   - pdffonts lists DejaVu Sans (regular and bold) embedded;
@@ -184,6 +185,8 @@ for k, t in enumerate(tables):
             if c.get("join", {}).get("into") != ids[j]:
                 continue
             v = shown(cells[k], c, T)
+            if v is None:                         # an empty cell adds nothing
+                continue
             s += {"sd": " (%s)", "ci_low": " (%s", "ci_high": "; %s)"}[how] % v
         return s
     want = [[joined(row, j) for j in range(len(cols))] for row in t["rows"]]

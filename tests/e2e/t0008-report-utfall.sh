@@ -86,6 +86,22 @@ want=$(Rscript -e "b <- poisson.test($xb, $tb); a <- poisson.test($xa, $ta)
 cat(sprintf('%.9f', c(b\$estimate, b\$conf.int, a\$estimate, a\$conf.int)), sep = ',')")
 expect_eq "$(echo "$got" | awk -F, '{ printf "%.9f,%.9f,%.9f,%.9f,%.9f,%.9f", $1, $2, $3, $4, $5, $6 }')" "$want" \
     "misstankar per år i risk, alla: $xb och $xa misstankar; R:s poisson.test på oberoende summor"
+# Goal attainment (the goals of the consenting cases, each by its latest
+# follow-up before the follow-up stopped), independent SQL.
+goals=$(sqlite3 -separator ',' uppfolj.db "
+WITH k AS (
+  SELECT id, CASE WHEN consent_withdrawn_date <= '$ASOF' THEN consent_withdrawn_date
+                  ELSE date('$ASOF', '+1 day') END AS stop
+  FROM cases WHERE programme = 'SIG' AND followup_consent = 1 AND start_date <= '$ASOF'
+), f AS (
+  SELECT g.case_id, g.status, row_number() OVER (PARTITION BY g.case_id, g.domain, g.set_date
+                                                  ORDER BY g.followup_date DESC) AS rn
+  FROM goal_followups g JOIN k ON k.id = g.case_id WHERE g.followup_date < k.stop
+)
+SELECT count(DISTINCT case_id), count(*), sum(status = 'uppnatt'), sum(status = 'delvis'),
+       sum(status = 'ej_uppnatt'), sum(status = 'pagaende') FROM f WHERE rn = 1")
+expect_eq "$(csv_col rapp/utfall_mal.csv Totalt n_with_goals goals uppnatt delvis ej_uppnatt pagaende)" "$goals" \
+    "målen per status (ärenden med mål, mål, uppnådda, delvis, ej, pågående) = oberoende SQL ($goals)"
 [ "$n" -gt 20 ] && ok "jämförelsen bygger på $n ärenden" || fail "för få ärenden ($n)"
 # The cases whose follow-up consent was withdrawn before their after window
 # was over, in the selection table (independent SQL; the sample's

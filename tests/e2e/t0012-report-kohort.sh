@@ -54,7 +54,7 @@ expect_eq "$(python3 -c 'import json; print(json.load(open("a/kohort.json"))["as
 key() { grep "^\"$2\"," "$1" | cut -d, -f"$3"; }
 for p in SIG ordinarie; do
     name=$([ $p = SIG ] && echo SIG || echo Jämförelse)
-    o=$([ $p = SIG ] && echo 0 || echo 4)    # column offset of the cohort in kohort_balans
+    o=$([ $p = SIG ] && echo 0 || echo 5)    # column offset of the cohort in kohort_balans
     W="c.programme = '$p' AND c.start_date IS NOT NULL AND c.start_date <= '$ASOF'"
     all=$(sqlite3 uppfolj.db "SELECT count(*) FROM cases c WHERE $W")
     n=$(sqlite3 uppfolj.db "SELECT count(*) FROM cases c WHERE $W AND c.followup_consent = 1")
@@ -188,10 +188,10 @@ R
     close "$(row6 SIG 6)" "$3" && ok "KM:s nedre KI-gräns, SIG = R ($3)" || fail "KI SIG: $(row6 SIG 6), R $3"
     close "$(row6 Jämförelse 7)" "$4" && ok "KM:s övre KI-gräns, Jämförelse = R ($4)" || fail "KI Jämförelse: $(row6 Jämförelse 7), R $4"
     close "$(key a/kohort_logrank.csv Log-rank 3)" "$5" && ok "log-rank chi-två = R ($5)" || fail "log-rank: $(key a/kohort_logrank.csv Log-rank 3), R $5"
-    did=$(grep '^"Jämförelse",' a/kohort_did_misstankar_per_ar.csv)
-    close "$(echo "$did" | cut -d, -f6)" "$6" && ok "DiD = R t.test ($6)" || fail "DiD: $(echo "$did" | cut -d, -f6), R $6"
-    close "$(echo "$did" | cut -d, -f7)" "$7" && ok "DiD, nedre KI-gräns = R ($7)" || fail "DiD lo: $(echo "$did" | cut -d, -f7), R $7"
-    close "$(echo "$did" | cut -d, -f9)" "$8" && ok "DiD, Welch p = R ($8)" || fail "DiD p: $(echo "$did" | cut -d, -f9), R $8"
+    did() { csv_col a/kohort_did_misstankar_per_ar.csv Jämförelse "$1"; }
+    close "$(did did)" "$6" && ok "DiD = R t.test ($6)" || fail "DiD: $(did did), R $6"
+    close "$(did did_lo)" "$7" && ok "DiD, nedre KI-gräns = R ($7)" || fail "DiD lo: $(did did_lo), R $7"
+    close "$(did did_welch_p)" "$8" && ok "DiD, Welch p = R ($8)" || fail "DiD p: $(did did_welch_p), R $8"
 else
     echo "# Rscript med survival saknas: jämförelsen med R hoppas över"
 fi
