@@ -271,14 +271,21 @@ double rep_mcnemar(long only_before, long only_after)
 void rep_stats_method(uf_report *r, int t)
 {
     uf_report_method_f(r,
-                       "Statistik: medelvärden; parat t-test med 95 %% konfidensintervall för "
-                       "förändringen (R: t.test(efter, före, paired = TRUE)); Wilcoxons "
-                       "teckenrangtest (R: wilcox.test(efter, före, paired = TRUE)); för "
-                       "ja/nej-mått exakt McNemar-test (R: binom.test(b, b + c, 0.5)). Test "
-                       "görs bara när minst %d ärenden har både före- och eftervärde. Ett "
-                       "exakt test som inte kan ge ett p-värde under 0,05 visas inte "
-                       "(\"..\"): McNemar-testet kräver minst 6 ärenden som ändrats och "
-                       "Wilcoxons exakta test minst 6 par.",
+                       "Statistik: medelvärden med standardavvikelse (SD, R: sd); parat t-test "
+                       "med 95 %% konfidensintervall för förändringen (R: t.test(efter, före, "
+                       "paired = TRUE)); Wilcoxons teckenrangtest (R: wilcox.test(efter, före, "
+                       "paired = TRUE)); för ja/nej-mått andelar med 95 %% konfidensintervall "
+                       "enligt Wilson (R: prop.test(x, n, correct = FALSE)) och exakt "
+                       "McNemar-test (R: binom.test(b, b + c, 0.5)); för händelser också "
+                       "gruppens alla händelser per år i risk med exakt 95 %% "
+                       "konfidensintervall (R: poisson.test(x, T)). Test görs bara när minst %d "
+                       "ärenden har både före- och eftervärde. Ett test som inte kan ge ett "
+                       "p-värde under 0,05 med de uppgifter som finns görs inte (\"..\"): "
+                       "McNemar-testet kräver minst 6 ärenden som ändrats, Wilcoxons test att "
+                       "skillnaderna kunnat ge p under 0,05 om alla gått åt samma håll. En "
+                       "tabell med flera test visar också p justerat med Holms metod (R: "
+                       "p.adjust(p, \"holm\")) över de p-värden tabellen visar, så att risken "
+                       "för ett slumpmässigt lågt p bland många test hålls nere.",
                        t);
 }
 

@@ -11,6 +11,7 @@
 #include <math.h>
 #include <stdio.h>
 #include "report_internal.h"
+#include "uppfolj/stats.h"
 
 enum { I_NCASES, I_INSATSER, I_PROVIDERS, I_DOMAINS, I_MEETINGS, I_PLACED, I_N };
 
@@ -41,8 +42,10 @@ void rep_intensity(uf_report *r, uf_section *s, const rep_groups *g, const char 
 {
     char id[96];
     snprintf(id, sizeof id, "%s_omfattning", prefix);
+    /* columns: n_cases, the means, then their SDs (printed beside them) */
+    int ncols = I_N + (I_N - 1);
     uf_table *t =
-        rep_table(r, s, g, id, "Insatsernas omfattning under insatsen (medelvärden)", I_N);
+        rep_table(r, s, g, id, "Insatsernas omfattning under insatsen (medelvärden)", ncols);
     if (!t)
         return;
     static const struct {
@@ -58,31 +61,47 @@ void rep_intensity(uf_report *r, uf_section *s, const rep_groups *g, const char 
     for (int m = 0; m < I_N; m++)
         uf_table_col(r, t, o + m, cols[m].id, cols[m].label, m ? UF_C_NUMBER : UF_C_COUNT,
                      cols[m].dec, m == I_NCASES && !g->overlap);
+    for (int m = 1; m < I_N; m++) {
+        char sid[64], label[96];
+        snprintf(sid, sizeof sid, "%s_sd", cols[m].id);
+        snprintf(label, sizeof label, "%s, SD", cols[m].label);
+        uf_table_col(r, t, o + I_N + m - 1, sid, label, UF_C_NUMBER, cols[m].dec ? cols[m].dec : 1,
+                     false);
+        uf_table_join(t, o + I_N + m - 1, o + m, UF_JOIN_SD);
+    }
+    rep_vec v[I_N];
+    for (int m = 0; m < I_N; m++)
+        rep_vec_init(&v[m]);
     for (int row = 0; row <= g->nrows; row++) {
-        double sum[I_N] = { 0 };
-        long n[I_N] = { 0 };
+        long ncases = 0;
+        for (int m = 0; m < I_N; m++)
+            rep_vec_clear(&v[m]);
         for (size_t i = 0; i < g->c->n; i++) {
             const uf_case *k = &g->c->cases[i];
             if (!k->consent || !rep_in_row(g, i, row))
                 continue;
-            n[I_NCASES]++;
+            ncases++;
             for (int m = 1; m < I_N; m++) {
-                double v = measure(k, m);
-                if (!isnan(v)) {
-                    sum[m] += v;
-                    n[m]++;
-                }
+                double x = measure(k, m);
+                if (!isnan(x))
+                    rep_vec_push(r, &v[m], x);
             }
         }
         int tr = rep_row(r, t, g, row);
-        uf_cell_count(t, tr, o, n[I_NCASES]);
+        uf_cell_count(t, tr, o, ncases);
         rep_key_cases(r, t, g, row, tr, o, prefix);
-        for (int m = 1; m < I_N; m++)
-            uf_cell_number(t, tr, o + m, n[m] ? sum[m] / (double)n[m] : NAN, n[m]);
-        rep_fix_missing(t, tr, o + 1, I_N - 1);
+        for (int m = 1; m < I_N; m++) {
+            long n = (long)v[m].n;
+            uf_cell_number(t, tr, o + m, uf_stat_mean(v[m].v, v[m].n), n);
+            uf_cell_number(t, tr, o + I_N + m - 1, uf_stat_sd(v[m].v, v[m].n), n);
+        }
+        rep_fix_missing(t, tr, o + 1, ncols - 1);
     }
+    for (int m = 0; m < I_N; m++)
+        rep_vec_free(&v[m]);
     uf_table_note(r, t,
                   "Per ärende med samtycke till uppföljning, under insatsen: antal olika "
                   "insatser och utförare, livsområden med mål som följts upp, möten per månad "
-                  "(30,44 dagar) och dagar placerad (HVB, SiS, familjehem, TFCO).");
+                  "(30,44 dagar) och dagar placerad (HVB, SiS, familjehem, TFCO); medelvärde "
+                  "med standardavvikelse (SD).");
 }

@@ -775,13 +775,18 @@ static void method(kh_set *k)
                         "baslinjen; processen beskriver vad som gjordes, inte vad det ledde till.");
     snprintf(p, sizeof p,
              "Före och efter: före = de %d månaderna före start; efter = de %d månaderna %s. "
-             "Förändringen per ärende är efter − före (misstankar per år, eller någon misstanke "
-             "0/100). Skillnaden i förändring (difference in differences) är den första "
+             "Varje utfallsmått jämförs, som i rapporten utfall: händelser per år i risk och "
+             "minst en händelse, tillstånd, dagar placerad och bedömningar. Förändringen per "
+             "ärende är efter − före (ett ja/nej-mått som 0 eller 100, så att förändringen är i "
+             "procentenheter). Skillnaden i förändring (difference in differences) är den första "
              "kohortens medelförändring minus den andras, med 95 %% konfidensintervall och "
              "p-värde från Welchs t-test (R: t.test(a, b)) och p-värde från Wilcoxons "
              "rangsummetest (R: wilcox.test(a, b), exakt när båda grupperna har färre än 50 värden "
-             "och inga lika värden, annars normalapproximation). Bara ärenden med hela före- och "
-             "efterperioden vid datumet för uttaget.",
+             "och inga lika värden, annars normalapproximation; ett exakt test där inget utfall "
+             "kan ge p under 0,05 görs inte). Varje tabell visar också p justerat med Holms "
+             "metod över tabellens test (R: p.adjust(p, \"holm\")). Medelvärden visas med "
+             "standardavvikelse (SD). Bara ärenden med hela före- och efterperioden vid datumet "
+             "för uttaget.",
              c->params.months_before, c->params.months_after,
              c->params.anchor == UF_ANCHOR_START ? "från start" : "efter avslut");
     uf_report_method(r, p);

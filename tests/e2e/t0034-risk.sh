@@ -28,7 +28,7 @@ expect_contains "$(ls s)" "utfall_misstankar_per_ar.csv" "utfall --by sex"
 expect_lacks "$(ls s)" "utfall_omfattning" "omfattningen visas bara per risknivå"
 
 out=$(python3 - "$TOP/sample-data" i $ASOF k <<'PY'
-import csv, datetime, math, sys
+import csv, datetime, math, statistics, sys
 data, intern, asof = sys.argv[1], sys.argv[2], datetime.date.fromisoformat(sys.argv[3])
 kohort = sys.argv[4]
 def rows(name):
@@ -138,6 +138,8 @@ for label, ps in sorted(groups.items()):
     for j, col in enumerate(cols):
         vals = [p[j] for p in ps if p[j] is not None]
         check(f"{label}: {col}", float(got[label][col]), sum(vals) / len(vals))
+        if len(vals) >= 2:   # R's sd: n - 1
+            check(f"{label}: {col}_sd", float(got[label][col + "_sd"]), statistics.stdev(vals))
 check("alla fyra grupper och totalen", sorted(got), sorted(groups))
 # kohort: the process per cohort (analysed: started, with follow-up consent)
 lines = open(f"{kohort}/kohort_process.csv", encoding="utf-8").read().splitlines()[1:]
@@ -152,6 +154,7 @@ for j, programme in enumerate(["SIG", "ordinarie"], start=1):
         vals = [v for v in vals if v is not None]
         check(f"kohort {programme}: {label} (n)", int(proc[label][f"c{j}_n"]), len(vals))
         check(f"kohort {programme}: {label}", float(proc[label][f"c{j}_mean"]), sum(vals) / len(vals))
+        check(f"kohort {programme}: {label}, SD", float(proc[label][f"c{j}_sd"]), statistics.stdev(vals))
     share("Polisen deltog i något möte", [int("polis" in c["actors"]) for c in cs])
     share("Skolan deltog i något möte", [int("skola" in c["actors"]) for c in cs])
     share("BUP deltog i något möte", [int("bup" in c["actors"]) for c in cs])
