@@ -110,10 +110,12 @@ typedef struct uf_core_params {
     int as_of; /* day number; 0 = the latest date in the data */
     int months_before, months_after;
     uf_anchor anchor;
-    const uf_config *cfg; /* extra measures; may be NULL */
-    bool with_goals;      /* also read every goal follow-up into uf_case.goals
+    const uf_config *cfg;  /* extra measures; may be NULL */
+    bool with_goals;       /* also read every goal follow-up into uf_case.goals
                               (a large table: on request) */
-    bool with_meetings;   /* also count each case's meetings (uf_case.meetings) */
+    bool with_meetings;    /* also count each case's meetings (uf_case.meetings) */
+    bool with_insats_days; /* also the days of each insats code per window
+                              (uf_caseset.insats_days: the analysis export) */
 } uf_core_params;
 
 /* The cases loaded from the database for one as-of date and set of
@@ -134,6 +136,11 @@ typedef struct uf_caseset {
     char **strings;
     int nstrings, scap;
     size_t not_started; /* cases not started by as-of (left out) */
+    /* with_insats_days: per case, insats code (kodbok order) and window,
+     * the days of the person's interventions of that code in the window
+     * (overlapping ones once, the end day counted, an open end at as-of);
+     * NULL otherwise */
+    float (*insats_days)[UF_KB_N_INSATS][UF_NPHASES];
 } uf_caseset;
 
 /*

@@ -134,6 +134,7 @@ static int run_export(const export_args *a, const uf_config *cfg, sqlite3 *db, c
 {
     uf_core_params p;
     cli_phase_params(&a->ph, cfg, &p);
+    p.with_goals = p.with_meetings = p.with_insats_days = true; /* every measure */
     uf_caseset *c = NULL;
     uf_error err = uf_core_load(db, &p, &c);
     if (err != UF_OK) {

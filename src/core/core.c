@@ -306,6 +306,7 @@ static void add_assessment(uf_case *k, sqlite3_stmt *st)
 typedef struct place_state {
     const uf_case *k;
     int placed_to[UF_NPHASES], locked_to[UF_NPHASES];
+    int (*insats_to)[UF_NPHASES]; /* with_insats_days: per insats code */
 } place_state;
 
 /* Add the days of [s, end) in window ph not yet counted up to *upto;
@@ -350,13 +351,22 @@ static void add_intervention(const uf_caseset *c, uf_case *k, place_state *ps, s
         if (i >= 0 && pv >= 0 && pv < 32)
             k->providers |= 1u << pv;
     }
-    if (!uf_kb_is_placement(insats))
-        return;
     if (ps->k != k) {
         ps->k = k;
-        for (int ph = 0; ph < UF_NPHASES; ph++)
+        for (int ph = 0; ph < UF_NPHASES; ph++) {
             ps->placed_to[ph] = ps->locked_to[ph] = INT_MIN;
+            for (int j = 0; ps->insats_to && j < UF_KB_N_INSATS; j++)
+                ps->insats_to[j][ph] = INT_MIN;
+        }
     }
+    if (c->insats_days && i >= 0 && i < UF_KB_N_INSATS) {
+        float *days = c->insats_days[k - c->cases][i];
+        for (int ph = 0; ph < UF_NPHASES; ph++)
+            if (k->from[ph] != INT_MIN)
+                days[ph] += (float)sweep(k, ph, s, end, &ps->insats_to[i][ph]);
+    }
+    if (!uf_kb_is_placement(insats))
+        return;
     bool locked = locked_care(c, i);
     for (int ph = 0; ph < UF_NPHASES; ph++) {
         if (k->from[ph] == INT_MIN)
@@ -458,7 +468,14 @@ static uf_error stream(sqlite3 *db, uf_caseset *c, const person_case *pc, rows_k
     goal_state g = { .k = NULL, .domain = -1 };
     /* per case (pc[j].i), for the interventions' sweeps */
     place_state *ps = kind == ROWS_INTERVENTIONS ? calloc(c->n ? c->n : 1, sizeof *ps) : NULL;
-    if (kind == ROWS_INTERVENTIONS && !ps) {
+    int(*upto)[UF_NPHASES] = NULL; /* the insats codes' sweeps, per case */
+    if (ps && c->insats_days) {
+        upto = calloc((c->n ? c->n : 1) * UF_KB_N_INSATS, sizeof *upto);
+        for (size_t i = 0; upto && i < c->n; i++)
+            ps[i].insats_to = upto + i * UF_KB_N_INSATS;
+    }
+    if (kind == ROWS_INTERVENTIONS && (!ps || (c->insats_days && !upto))) {
+        free(ps);
         sqlite3_finalize(st);
         return UF_ERR_NOMEM;
     }
@@ -490,6 +507,7 @@ static uf_error stream(sqlite3 *db, uf_caseset *c, const person_case *pc, rows_k
     }
     flush_goal(&g);
     free(ps);
+    free(upto);
     sqlite3_finalize(st);
     /* the error as it is on this connection (it may be a thread's own):
      * damaged, busy, ... */
@@ -678,6 +696,9 @@ uf_error uf_core_load_start(sqlite3 *db, const uf_core_params *p, uf_core_loadin
         c->params.as_of = c->as_of;
         rc = load_cases(db, c, &l->pc);
     }
+    if (rc == UF_OK && p->with_insats_days &&
+        !(c->insats_days = calloc(c->n ? c->n : 1, sizeof *c->insats_days)))
+        rc = UF_ERR_NOMEM;
     if (rc != UF_OK) {
         uf_caseset_free(c);
         loading_free(l);
@@ -736,6 +757,7 @@ void uf_caseset_free(uf_caseset *c)
         free(c->strings[i]);
     free(c->strings);
     free(c->cases);
+    free(c->insats_days);
     free(c);
 }
 

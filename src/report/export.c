@@ -52,6 +52,7 @@ static uf_error read_facts(sqlite3 *db, uf_xtable *t)
         const char *d = (const char *)sqlite3_column_text(st, 3);
         int day;
         t->first_susp[i] = d && uf_date_parse(d, &day) == 0 ? day : INT_MIN;
+        t->form[i] = uf_kb_index(UF_KB_FORM, (const char *)sqlite3_column_text(st, 4));
     }
     sqlite3_finalize(st);
     return rc == SQLITE_DONE ? UF_OK : UF_ERR_DB;
@@ -172,9 +173,10 @@ uf_error uf_export_write(sqlite3 *db, const uf_caseset *c, const uf_export_opts 
     t.person_of = calloc(n, sizeof *t.person_of);
     t.referred = malloc(n * sizeof *t.referred);
     t.first_susp = malloc(n * sizeof *t.first_susp);
-    uf_error err = t.person_of && t.referred && t.first_susp ? UF_OK : UF_ERR_NOMEM;
+    t.form = malloc(n * sizeof *t.form);
+    uf_error err = t.person_of && t.referred && t.first_susp && t.form ? UF_OK : UF_ERR_NOMEM;
     for (size_t i = 0; err == UF_OK && i < c->n; i++) {
-        t.referred[i] = -1;
+        t.referred[i] = t.form[i] = -1;
         t.first_susp[i] = INT_MIN;
     }
     if (err == UF_OK)
@@ -195,5 +197,6 @@ uf_error uf_export_write(sqlite3 *db, const uf_caseset *c, const uf_export_opts 
     free(t.person_of);
     free(t.referred);
     free(t.first_susp);
+    free(t.form);
     return err;
 }

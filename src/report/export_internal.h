@@ -14,7 +14,11 @@
 #include "uppfolj/kodbok.h"
 #include "uppfolj/outfile.h"
 
-#define UF_XMAXCOLS 64
+/* Columns: the fixed facts, then per event, state, insats code,
+ * instrument, goal domain and meeting actor in the data (export_value.c). */
+#define UF_XMAXCOLS 320
+#define UF_XNAME 33 /* a name of at most 32 bytes (Stata's limit) */
+#define UF_XDESC 81 /* a description of at most 80 bytes (Stata's label) */
 
 typedef enum uf_xtype {
     UF_XT_TEXT, /* text without a code list (id, programme, unit) */
@@ -35,8 +39,9 @@ typedef struct uf_xcol {
     const char *desc;      /* Swedish description, at most 80 bytes */
     const uf_xcode *codes; /* UF_XT_CODE: the list, in level order */
     int ncodes;
-    int kb; /* 1 + the code-book list (uf_kb_id) that
+    int kb;         /* 1 + the code-book list (uf_kb_id) that
                                    setup fills codes from; 0 none */
+    int kind, a, b; /* what the value is (export_value.c) */
 } uf_xcol;
 
 typedef struct uf_xrow {
@@ -57,6 +62,8 @@ typedef struct uf_xtable {
     const uf_export_opts *o;
     uf_xcol cols[UF_XMAXCOLS];
     int ncols;
+    char names[UF_XMAXCOLS][UF_XNAME]; /* the columns made at run time */
+    char descs[UF_XMAXCOLS][UF_XDESC];
     uf_xcode cohort_codes[UF_EXPORT_MAX_COHORTS];
     uf_xcode band_codes[UF_MAX_BANDS];
     char band_text[UF_MAX_BANDS][2][24];
@@ -68,7 +75,7 @@ typedef struct uf_xtable {
     sqlite3_int64 *person_of; /* per case: the database person id (never written) */
     int *referred;            /* per case: index into the referred_by codes, -1 */
     int *first_susp;          /* per case: day of the first suspicion, INT_MIN */
-    int ester;                /* instrument index of ester */
+    int *form;                /* per case: index into the form codes, -1 */
 } uf_xtable;
 
 /* The value of column col in row r. */

@@ -163,7 +163,15 @@ int uf_xwrite_spss(const uf_xtable *t, const char *path)
             first = false;
         }
     }
-    fputs("  .\nEXECUTE.\n", f);
+    fputs("  .\n", f);
+    /* an empty coded cell is "no value", not a category of its own */
+    first = true;
+    for (int c = 0; c < t->ncols; c++)
+        if (t->cols[c].type == UF_XT_CODE) {
+            fprintf(f, "%s %s", first ? "MISSING VALUES" : "", t->cols[c].name);
+            first = false;
+        }
+    fputs(first ? "EXECUTE.\n" : " (' ').\nEXECUTE.\n", f);
     return uf_xclose(&o);
 }
 

@@ -55,7 +55,7 @@ got=$(python3 -c "
 import csv
 rows = list(csv.DictReader(open('ex1/export.csv', encoding='utf-8')))
 cols = list(rows[0].keys())
-m = cols[cols.index('complete_after') + 1:]
+m = cols[cols.index('years_before'):]
 no = [r for r in rows if r['followup_consent'] == '0']
 print(len(no), sum(1 for r in no if any(r[c] for c in m)))")
 expect_eq "$got" "$want 0" "utan samtycke: $want rader, alla mått tomma"
