@@ -359,7 +359,7 @@ static void add_intervention(const uf_caseset *c, uf_case *k, place_state *ps, s
                 ps->insats_to[j][ph] = INT_MIN;
         }
     }
-    if (c->insats_days && i >= 0 && i < UF_KB_N_INSATS) {
+    if (c->insats_days && ps->insats_to && i >= 0 && i < UF_KB_N_INSATS) {
         float *days = c->insats_days[k - c->cases][i];
         for (int ph = 0; ph < UF_NPHASES; ph++)
             if (k->from[ph] != INT_MIN)

@@ -39,9 +39,10 @@ typedef struct uf_xcol {
     const char *desc;      /* Swedish description, at most 80 bytes */
     const uf_xcode *codes; /* UF_XT_CODE: the list, in level order */
     int ncodes;
-    int kb;         /* 1 + the code-book list (uf_kb_id) that
+    int kb;     /* 1 + the code-book list (uf_kb_id) that
                                    setup fills codes from; 0 none */
-    int kind, a, b; /* what the value is (export_value.c) */
+    int kind;   /* what the value is (export_value.c) */
+    short a, b; /* its arguments: a code, a window */
 } uf_xcol;
 
 typedef struct uf_xrow {

@@ -176,8 +176,8 @@ add(uf_xtable *t, uf_xtype type, int kind, int a, int b, int kb, const char *fmt
                             .desc = t->descs[i],
                             .kb = kb,
                             .kind = kind,
-                            .a = a,
-                            .b = b };
+                            .a = (short)a,
+                            .b = (short)b };
 }
 
 static void num(uf_xval *out, double v)
@@ -427,14 +427,14 @@ void uf_xsetup_columns(uf_xtable *t)
     for (int i = 0; i < C_NFIXED; i++) {
         t->cols[t->ncols] = fixed[i];
         t->cols[t->ncols].kind = XK_FIXED;
-        t->cols[t->ncols++].a = i;
+        t->cols[t->ncols++].a = (short)i;
     }
     int cohort = C_COHORT, band = C_AGE_BAND;
     measure_columns(t);
     for (int i = C_NFIXED; i < C_NCOLS && t->ncols < UF_XMAXCOLS; i++) {
         t->cols[t->ncols] = fixed[i];
         t->cols[t->ncols].kind = XK_FIXED;
-        t->cols[t->ncols++].a = i;
+        t->cols[t->ncols++].a = (short)i;
     }
     for (int f = 0; f < t->o->nfilters; f++)
         t->cohort_codes[f] =
