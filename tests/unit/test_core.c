@@ -649,6 +649,38 @@ static void test_core__days_placed_across_borders(void **state)
     uf_caseset_free(c);
 }
 
+/* The days per insats code (with_insats_days, the analysis export): the
+ * same intervals as days placed, per code: A's hvb 104 before and 47
+ * during, sis 21 during and 11 after, familjehem 30 after; without the
+ * request nothing is kept. */
+static void test_core__days_per_insats_code(void **state)
+{
+    (void)state;
+    uf_core_params p = {
+        .as_of = AS_OF, .months_before = 12, .months_after = 12, .with_insats_days = true
+    };
+    uf_caseset *c = NULL;
+    assert_int_equal(uf_core_load(fx.db, &p, &c), UF_OK);
+    assert_non_null(c->insats_days);
+    float(*a)[UF_NPHASES] = c->insats_days[uf_caseset_find(c, 1)];
+    int hvb = uf_kb_index(UF_KB_INSATS, "hvb"), sis = uf_kb_index(UF_KB_INSATS, "sis");
+    int fh = uf_kb_index(UF_KB_INSATS, "familjehem");
+    assert_near(a[hvb][UF_BEFORE], 104);
+    assert_near(a[hvb][UF_DURING], 47);
+    assert_near(a[hvb][UF_AFTER], 0);
+    assert_near(a[sis][UF_DURING], 21);
+    assert_near(a[sis][UF_AFTER], 11);
+    assert_near(a[fh][UF_AFTER], 30);
+    /* the sum over the placement codes is days placed when none overlap */
+    const uf_case *k = get(c, 1);
+    for (int ph = 0; ph < UF_NPHASES; ph++)
+        assert_near(a[hvb][ph] + a[sis][ph] + a[fh][ph], k->placed[ph]);
+    uf_caseset_free(c);
+    c = load();
+    assert_null(c->insats_days);
+    uf_caseset_free(c);
+}
+
 /* Overlapping placements count once, in days placed and in the days of
  * locked care taken out of the time at risk. */
 static void test_core__days_placed_are_the_union(void **state)
@@ -1149,6 +1181,7 @@ int main(void)
         cmocka_unit_test(test_core__configured_measures),
         cmocka_unit_test(test_core__assessment_baseline_and_followup),
         cmocka_unit_test(test_core__days_placed_across_borders),
+        cmocka_unit_test(test_core__days_per_insats_code),
         cmocka_unit_test(test_core__days_placed_are_the_union),
         cmocka_unit_test(test_core__days_placed_with_two_cases),
         cmocka_unit_test(test_core__insatser_overlapping_during),
