@@ -29,6 +29,11 @@ const char *uf_xtype_name(uf_xtype t)
 
 void uf_xreal(double v, char *buf, size_t n)
 {
+    /* most cells are whole numbers (counts, days, 0/1): exact as integers */
+    if (v == floor(v) && fabs(v) < 1e15) {
+        snprintf(buf, n, "%lld", (long long)v);
+        return;
+    }
     for (int p = 15; p <= 17; p++) {
         snprintf(buf, n, "%.*g", p, v);
         if (strtod(buf, NULL) == v)
@@ -191,7 +196,10 @@ int uf_xwrite_xlsx(const uf_xtable *t, const char *path)
         return -1;
     close(o.fd); /* libxlsxwriter writes it by name */
     o.fd = -1;
-    lxw_workbook *wb = workbook_new(o.tmp);
+    /* constant memory: rows go out as they are written (they come in
+     * order), strings inline; 200 columns of 100 000 rows stay small */
+    lxw_workbook_options opt = { .constant_memory = LXW_TRUE };
+    lxw_workbook *wb = workbook_new_opt(o.tmp, &opt);
     if (!wb) {
         uf_out_abort(&o);
         return -1;
