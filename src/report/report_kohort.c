@@ -188,7 +188,14 @@ static bool base_conduct(const kh_set *k, const uf_case *cs, double *v)
 
 /* Balance columns: per cohort n, count, mean, percent; then an SMD per
  * cohort after the first. */
-enum { BC_N, BC_COUNT, BC_MEAN, BC_SD, BC_PCT, BC_PER };
+enum { BC_N, BC_COUNT, BC_MEAN, BC_PCT, BC_PER };
+
+/* The column of cohort j's SD in a measure table: after the SMDs (added
+ * later: new columns go last). */
+static int sd_col(const kh_set *k, int j)
+{
+    return 1 + BC_PER * k->nk + (k->nk - 1) + j;
+}
 
 static void balance_row(kh_set *k, uf_table *t, const char *label, base_fn fn, bool binary,
                         rep_vec *v)
@@ -218,7 +225,7 @@ static void balance_row(kh_set *k, uf_table *t, const char *label, base_fn fn, b
             uf_cell_percent(t, tr, o + BC_PCT, 100.0 * mean, n, o + BC_COUNT);
         } else {
             uf_cell_number(t, tr, o + BC_MEAN, mean, n);
-            uf_cell_number(t, tr, o + BC_SD, uf_stat_sd(v[j].v, v[j].n), n);
+            uf_cell_number(t, tr, sd_col(k, j), uf_stat_sd(v[j].v, v[j].n), n);
         }
     }
     for (int j = 1; j < k->nk; j++) {
@@ -248,7 +255,7 @@ static void balance_row(kh_set *k, uf_table *t, const char *label, base_fn fn, b
 static uf_table *measure_table(kh_set *k, uf_section *s, const char *tid, const char *title)
 {
     uf_report *r = k->r;
-    int ncols = 1 + BC_PER * k->nk + (k->nk - 1);
+    int ncols = 1 + BC_PER * k->nk + (k->nk - 1) + k->nk;
     uf_table *t = uf_section_table(r, s, tid, title, ncols);
     if (!t)
         return NULL;
@@ -258,8 +265,9 @@ static uf_table *measure_table(kh_set *k, uf_section *s, const char *tid, const 
         uf_ctype type;
         int dec;
     } per[BC_PER] = {
-        { "n", "n", UF_C_COUNT, 0 },         { "count", "antal", UF_C_COUNT, 0 },
-        { "mean", "medel", UF_C_NUMBER, 2 }, { "sd", "SD", UF_C_NUMBER, 2 },
+        { "n", "n", UF_C_COUNT, 0 },
+        { "count", "antal", UF_C_COUNT, 0 },
+        { "mean", "medel", UF_C_NUMBER, 2 },
         { "pct", "andel", UF_C_PERCENT, 1 },
     };
     for (int j = 0; j < k->nk; j++)
@@ -269,8 +277,13 @@ static uf_table *measure_table(kh_set *k, uf_section *s, const char *tid, const 
             snprintf(label, sizeof label, "%s: %s", kh_name(k, j), per[i].label);
             uf_table_col(r, t, 1 + BC_PER * j + i, id, label, per[i].type, per[i].dec, false);
         }
-    for (int j = 0; j < k->nk; j++)
-        uf_table_join(t, 1 + BC_PER * j + BC_SD, 1 + BC_PER * j + BC_MEAN, UF_JOIN_SD);
+    for (int j = 0; j < k->nk; j++) {
+        char id[32], label[160];
+        snprintf(id, sizeof id, "c%d_sd", j + 1);
+        snprintf(label, sizeof label, "%s: SD", kh_name(k, j));
+        uf_table_col(r, t, sd_col(k, j), id, label, UF_C_NUMBER, 2, false);
+        uf_table_join(t, sd_col(k, j), 1 + BC_PER * j + BC_MEAN, UF_JOIN_SD);
+    }
     for (int j = 1; j < k->nk; j++) {
         char id[32], label[160];
         snprintf(id, sizeof id, "smd_c%d", j + 1);
@@ -406,17 +419,18 @@ enum {
     DD_COHORT,
     DD_N,
     DD_BEFORE,
-    DD_BEFORE_SD,
     DD_AFTER,
-    DD_AFTER_SD,
     DD_CHANGE,
-    DD_CHANGE_SD,
     DD_EST,
     DD_LO,
     DD_HI,
     DD_TP,
-    DD_TP_HOLM,
     DD_WP,
+    /* added later: new columns go last */
+    DD_BEFORE_SD,
+    DD_AFTER_SD,
+    DD_CHANGE_SD,
+    DD_TP_HOLM,
     DD_WP_HOLM,
     DD_NCOL
 };
@@ -445,37 +459,37 @@ static void did_table(kh_set *k, uf_section *s, const rep_measure *m)
         uf_ctype type;
         int dec;
     } cols[DD_NCOL] = {
-        { "cohort", UF_C_TEXT, 0 },
-        { "n", UF_C_COUNT, 0 },
-        { "before_mean", UF_C_NUMBER, 2 },
-        { "before_sd", UF_C_NUMBER, 2 },
-        { "after_mean", UF_C_NUMBER, 2 },
-        { "after_sd", UF_C_NUMBER, 2 },
-        { "change_mean", UF_C_NUMBER, 2 },
-        { "change_sd", UF_C_NUMBER, 2 },
-        { "did", UF_C_NUMBER, 2 },
-        { "did_lo", UF_C_NUMBER, 2 },
-        { "did_hi", UF_C_NUMBER, 2 },
-        { "did_welch_p", UF_C_PVALUE, 3 },
-        { "did_welch_p_holm", UF_C_PVALUE, 3 },
-        { "did_ranksum_p", UF_C_PVALUE, 3 },
-        { "did_ranksum_p_holm", UF_C_PVALUE, 3 },
+        [DD_COHORT] = { "cohort", UF_C_TEXT, 0 },
+        [DD_N] = { "n", UF_C_COUNT, 0 },
+        [DD_BEFORE] = { "before_mean", UF_C_NUMBER, 2 },
+        [DD_BEFORE_SD] = { "before_sd", UF_C_NUMBER, 2 },
+        [DD_AFTER] = { "after_mean", UF_C_NUMBER, 2 },
+        [DD_AFTER_SD] = { "after_sd", UF_C_NUMBER, 2 },
+        [DD_CHANGE] = { "change_mean", UF_C_NUMBER, 2 },
+        [DD_CHANGE_SD] = { "change_sd", UF_C_NUMBER, 2 },
+        [DD_EST] = { "did", UF_C_NUMBER, 2 },
+        [DD_LO] = { "did_lo", UF_C_NUMBER, 2 },
+        [DD_HI] = { "did_hi", UF_C_NUMBER, 2 },
+        [DD_TP] = { "did_welch_p", UF_C_PVALUE, 3 },
+        [DD_TP_HOLM] = { "did_welch_p_holm", UF_C_PVALUE, 3 },
+        [DD_WP] = { "did_ranksum_p", UF_C_PVALUE, 3 },
+        [DD_WP_HOLM] = { "did_ranksum_p_holm", UF_C_PVALUE, 3 },
     };
-    const char *labels[DD_NCOL] = { "Kohort",
-                                    "Med före och efter",
-                                    lb,
-                                    "Före, SD",
-                                    la,
-                                    "Efter, SD",
-                                    lc,
-                                    "Förändring, SD",
-                                    "Skillnad i förändring (DiD)",
-                                    "95 % KI, nedre",
-                                    "95 % KI, övre",
-                                    "p (Welch t-test)",
-                                    "p (Welch), Holm",
-                                    "p (Wilcoxon rangsumma)",
-                                    "p (Wilcoxon), Holm" };
+    const char *labels[DD_NCOL] = { [DD_COHORT] = "Kohort",
+                                    [DD_N] = "Med före och efter",
+                                    [DD_BEFORE] = lb,
+                                    [DD_BEFORE_SD] = "Före, SD",
+                                    [DD_AFTER] = la,
+                                    [DD_AFTER_SD] = "Efter, SD",
+                                    [DD_CHANGE] = lc,
+                                    [DD_CHANGE_SD] = "Förändring, SD",
+                                    [DD_EST] = "Skillnad i förändring (DiD)",
+                                    [DD_LO] = "95 % KI, nedre",
+                                    [DD_HI] = "95 % KI, övre",
+                                    [DD_TP] = "p (Welch t-test)",
+                                    [DD_TP_HOLM] = "p (Welch), Holm",
+                                    [DD_WP] = "p (Wilcoxon rangsumma)",
+                                    [DD_WP_HOLM] = "p (Wilcoxon), Holm" };
     for (int i = 0; i < DD_NCOL; i++)
         uf_table_col(r, t, i, cols[i].id, labels[i], cols[i].type, cols[i].dec, false);
     uf_table_inference(t, DD_LO);
@@ -516,8 +530,8 @@ static void did_table(kh_set *k, uf_section *s, const rep_measure *m)
         uf_cell_number(t, tr, DD_AFTER_SD, uf_stat_sd(va.v, va.n), n);
         uf_cell_number(t, tr, DD_CHANGE, uf_stat_mean(ch[j].v, ch[j].n), n);
         uf_cell_number(t, tr, DD_CHANGE_SD, uf_stat_sd(ch[j].v, ch[j].n), n);
-        for (int c = DD_TP_HOLM; c <= DD_WP_HOLM; c += DD_WP_HOLM - DD_TP_HOLM)
-            uf_cell_none(t, tr, c, UF_SUPP_MISSING); /* after disclosure control */
+        uf_cell_none(t, tr, DD_TP_HOLM, UF_SUPP_MISSING); /* after disclosure control */
+        uf_cell_none(t, tr, DD_WP_HOLM, UF_SUPP_MISSING);
         if (any && n > 0) {
             /* percentages of n give their counts (and an SD of 0/100
              * values gives the share); the change and the comparisons
@@ -526,8 +540,10 @@ static void did_table(kh_set *k, uf_section *s, const rep_measure *m)
             long kb = lround(uf_stat_mean(vb.v, vb.n) * (double)n / 100);
             long ka = lround(uf_stat_mean(va.v, va.n) * (double)n / 100);
             small[j] = kb > 0 && (ka <= 0 || kb < ka) ? kb : ka;
-            for (int c = DD_BEFORE; c <= DD_CHANGE_SD; c++)
-                uf_cell_reveals(t, tr, c, small[j]);
+            static const int stats[] = { DD_BEFORE,    DD_AFTER,    DD_CHANGE,
+                                         DD_BEFORE_SD, DD_AFTER_SD, DD_CHANGE_SD };
+            for (size_t c = 0; c < sizeof stats / sizeof *stats; c++)
+                uf_cell_reveals(t, tr, stats[c], small[j]);
         }
         if (j > 0) {
             uf_stat_ttest tt;
@@ -542,8 +558,7 @@ static void did_table(kh_set *k, uf_section *s, const rep_measure *m)
             uf_cell_pvalue(t, tr, DD_WP, w.p, nn);
             long sm = small[0] > 0 && (small[j] <= 0 || small[0] < small[j]) ? small[0] : small[j];
             for (int c = DD_EST; any && c <= DD_WP; c++)
-                if (c != DD_TP_HOLM)
-                    uf_cell_reveals(t, tr, c, sm);
+                uf_cell_reveals(t, tr, c, sm);
             /* a rank-sum test that could not give p below 0,05 with
              * these group sizes (exact: 2 / choose(m + n, m), R: 2 *
              * pwilcox(0, m, n)) is not run */

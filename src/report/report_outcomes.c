@@ -130,19 +130,20 @@ enum {
     CC_NCASES,
     CC_NPAIRED,
     CC_BEFORE,
-    CC_BEFORE_SD,
     CC_AFTER,
-    CC_AFTER_SD,
     CC_CHANGE,
-    CC_CHANGE_SD,
     CC_LO,
     CC_HI,
     CC_V,
     CC_WP,
-    CC_WP_HOLM,
     CC_TP,
-    CC_TP_HOLM,
     CC_UNPAIRED,
+    /* added later: new columns go last (README, SPEC §13) */
+    CC_BEFORE_SD,
+    CC_AFTER_SD,
+    CC_CHANGE_SD,
+    CC_WP_HOLM,
+    CC_TP_HOLM,
     CC_N,
     /* event rates only */
     CC_BRATE = CC_N,
@@ -160,14 +161,14 @@ enum {
     CB_BEFORE,
     CB_AFTER,
     CB_BPCT,
+    CB_APCT,
+    CB_MP,
+    CB_UNPAIRED,
     CB_BPCT_LO,
     CB_BPCT_HI,
-    CB_APCT,
     CB_APCT_LO,
     CB_APCT_HI,
-    CB_MP,
     CB_MP_HOLM,
-    CB_UNPAIRED,
     CB_N
 };
 
@@ -308,28 +309,32 @@ static void continuous(uf_report *r, uf_section *s, const rep_groups *g, const c
                        const char *id, const rep_measure *m)
 {
     static const col_spec cols[CC_NRATE] = {
-        { "n_cases", "Ärenden", UF_C_COUNT, 0, true },
-        { "n_paired", "Med före och efter", UF_C_COUNT, 0, true },
-        { "before_mean", "Före, medel", UF_C_NUMBER, 2, false },
-        { "before_sd", "Före, SD", UF_C_NUMBER, 2, false },
-        { "after_mean", "Efter, medel", UF_C_NUMBER, 2, false },
-        { "after_sd", "Efter, SD", UF_C_NUMBER, 2, false },
-        { "change_mean", "Förändring, medel", UF_C_NUMBER, 2, false },
-        { "change_sd", "Förändring, SD", UF_C_NUMBER, 2, false },
-        { "change_ci_low", "95 % KI, nedre", UF_C_NUMBER, 2, false },
-        { "change_ci_high", "95 % KI, övre", UF_C_NUMBER, 2, false },
-        { "wilcoxon_v", "Wilcoxon V", UF_C_NUMBER, 1, false },
-        { "wilcoxon_p", "p (Wilcoxon)", UF_C_PVALUE, 3, false },
-        { "wilcoxon_p_holm", "p (Wilcoxon), Holm", UF_C_PVALUE, 3, false },
-        { "t_p", "p (t-test)", UF_C_PVALUE, 3, false },
-        { "t_p_holm", "p (t-test), Holm", UF_C_PVALUE, 3, false },
-        { "n_unpaired", "Utan före- eller eftervärde", UF_C_COUNT, 0, true },
-        { "before_rate", "Före, per år i risk, alla", UF_C_NUMBER, 2, false },
-        { "before_rate_ci_low", "Före, per år, 95 % KI, nedre", UF_C_NUMBER, 2, false },
-        { "before_rate_ci_high", "Före, per år, 95 % KI, övre", UF_C_NUMBER, 2, false },
-        { "after_rate", "Efter, per år i risk, alla", UF_C_NUMBER, 2, false },
-        { "after_rate_ci_low", "Efter, per år, 95 % KI, nedre", UF_C_NUMBER, 2, false },
-        { "after_rate_ci_high", "Efter, per år, 95 % KI, övre", UF_C_NUMBER, 2, false },
+        [CC_NCASES] = { "n_cases", "Ärenden", UF_C_COUNT, 0, true },
+        [CC_NPAIRED] = { "n_paired", "Med före och efter", UF_C_COUNT, 0, true },
+        [CC_BEFORE] = { "before_mean", "Före, medel", UF_C_NUMBER, 2, false },
+        [CC_BEFORE_SD] = { "before_sd", "Före, SD", UF_C_NUMBER, 2, false },
+        [CC_AFTER] = { "after_mean", "Efter, medel", UF_C_NUMBER, 2, false },
+        [CC_AFTER_SD] = { "after_sd", "Efter, SD", UF_C_NUMBER, 2, false },
+        [CC_CHANGE] = { "change_mean", "Förändring, medel", UF_C_NUMBER, 2, false },
+        [CC_CHANGE_SD] = { "change_sd", "Förändring, SD", UF_C_NUMBER, 2, false },
+        [CC_LO] = { "change_ci_low", "95 % KI, nedre", UF_C_NUMBER, 2, false },
+        [CC_HI] = { "change_ci_high", "95 % KI, övre", UF_C_NUMBER, 2, false },
+        [CC_V] = { "wilcoxon_v", "Wilcoxon V", UF_C_NUMBER, 1, false },
+        [CC_WP] = { "wilcoxon_p", "p (Wilcoxon)", UF_C_PVALUE, 3, false },
+        [CC_WP_HOLM] = { "wilcoxon_p_holm", "p (Wilcoxon), Holm", UF_C_PVALUE, 3, false },
+        [CC_TP] = { "t_p", "p (t-test)", UF_C_PVALUE, 3, false },
+        [CC_TP_HOLM] = { "t_p_holm", "p (t-test), Holm", UF_C_PVALUE, 3, false },
+        [CC_UNPAIRED] = { "n_unpaired", "Utan före- eller eftervärde", UF_C_COUNT, 0, true },
+        [CC_BRATE] = { "before_rate", "Före, per år i risk, alla", UF_C_NUMBER, 2, false },
+        [CC_BRATE_LO] = { "before_rate_ci_low", "Före, per år, 95 % KI, nedre", UF_C_NUMBER, 2,
+                          false },
+        [CC_BRATE_HI] = { "before_rate_ci_high", "Före, per år, 95 % KI, övre", UF_C_NUMBER, 2,
+                          false },
+        [CC_ARATE] = { "after_rate", "Efter, per år i risk, alla", UF_C_NUMBER, 2, false },
+        [CC_ARATE_LO] = { "after_rate_ci_low", "Efter, per år, 95 % KI, nedre", UF_C_NUMBER, 2,
+                          false },
+        [CC_ARATE_HI] = { "after_rate_ci_high", "Efter, per år, 95 % KI, övre", UF_C_NUMBER, 2,
+                          false },
     };
     int nm = m->rate_event >= 0 ? CC_NRATE : CC_N;
     uf_table *t = rep_table(r, s, g, id, m->title, nm);
@@ -412,18 +417,18 @@ static void continuous(uf_report *r, uf_section *s, const rep_groups *g, const c
 }
 
 /* The Wilson interval (R: prop.test(x, n, correct = FALSE)) of x of n, in
- * per cent, into columns col + 1 and col + 2 of row tr, tied to count
- * column link. */
-static void wilson(uf_table *t, int tr, int col, long x, long n, int link)
+ * per cent, into columns lo and lo + 1 of row tr, tied to count column
+ * link. */
+static void wilson(uf_table *t, int tr, int lo, long x, long n, int link)
 {
     uf_stat_prop ci;
     if (n == 0 || uf_stat_wilson((size_t)x, (size_t)n, 0.95, &ci) != UF_OK)
         ci = (uf_stat_prop){ .lo = NAN, .hi = NAN };
-    uf_cell_percent(t, tr, col + 1, 100 * ci.lo, n, link);
-    uf_cell_percent(t, tr, col + 2, 100 * ci.hi, n, link);
+    uf_cell_percent(t, tr, lo, 100 * ci.lo, n, link);
+    uf_cell_percent(t, tr, lo + 1, 100 * ci.hi, n, link);
     /* with n each limit gives x: hidden with it (and when x is small) */
-    uf_cell_reveals(t, tr, col + 1, x);
-    uf_cell_reveals(t, tr, col + 2, x);
+    uf_cell_reveals(t, tr, lo, x);
+    uf_cell_reveals(t, tr, lo + 1, x);
 }
 
 /* One binary measure as a table with a chart of the shares. */
@@ -431,19 +436,19 @@ static void binary(uf_report *r, uf_section *s, const rep_groups *g, const char 
                    const char *id, const rep_measure *m)
 {
     static const col_spec cols[CB_N] = {
-        { "n_cases", "Ärenden", UF_C_COUNT, 0, true },
-        { "n_paired", "Med före och efter", UF_C_COUNT, 0, true },
-        { "before_any", "Före, antal", UF_C_COUNT, 0, true },
-        { "after_any", "Efter, antal", UF_C_COUNT, 0, true },
-        { "before_pct", "Före, andel", UF_C_PERCENT, 1, false },
-        { "before_ci_low", "Före, 95 % KI, nedre", UF_C_PERCENT, 1, false },
-        { "before_ci_high", "Före, 95 % KI, övre", UF_C_PERCENT, 1, false },
-        { "after_pct", "Efter, andel", UF_C_PERCENT, 1, false },
-        { "after_ci_low", "Efter, 95 % KI, nedre", UF_C_PERCENT, 1, false },
-        { "after_ci_high", "Efter, 95 % KI, övre", UF_C_PERCENT, 1, false },
-        { "mcnemar_p", "p (McNemar)", UF_C_PVALUE, 3, false },
-        { "mcnemar_p_holm", "p (McNemar), Holm", UF_C_PVALUE, 3, false },
-        { "n_unpaired", "Utan före- eller eftervärde", UF_C_COUNT, 0, true },
+        [CB_NCASES] = { "n_cases", "Ärenden", UF_C_COUNT, 0, true },
+        [CB_NPAIRED] = { "n_paired", "Med före och efter", UF_C_COUNT, 0, true },
+        [CB_BEFORE] = { "before_any", "Före, antal", UF_C_COUNT, 0, true },
+        [CB_AFTER] = { "after_any", "Efter, antal", UF_C_COUNT, 0, true },
+        [CB_BPCT] = { "before_pct", "Före, andel", UF_C_PERCENT, 1, false },
+        [CB_BPCT_LO] = { "before_ci_low", "Före, 95 % KI, nedre", UF_C_PERCENT, 1, false },
+        [CB_BPCT_HI] = { "before_ci_high", "Före, 95 % KI, övre", UF_C_PERCENT, 1, false },
+        [CB_APCT] = { "after_pct", "Efter, andel", UF_C_PERCENT, 1, false },
+        [CB_APCT_LO] = { "after_ci_low", "Efter, 95 % KI, nedre", UF_C_PERCENT, 1, false },
+        [CB_APCT_HI] = { "after_ci_high", "Efter, 95 % KI, övre", UF_C_PERCENT, 1, false },
+        [CB_MP] = { "mcnemar_p", "p (McNemar)", UF_C_PVALUE, 3, false },
+        [CB_MP_HOLM] = { "mcnemar_p_holm", "p (McNemar), Holm", UF_C_PVALUE, 3, false },
+        [CB_UNPAIRED] = { "n_unpaired", "Utan före- eller eftervärde", UF_C_COUNT, 0, true },
     };
     uf_table *t = rep_table(r, s, g, id, m->title, CB_N);
     if (!t)
@@ -453,11 +458,13 @@ static void binary(uf_report *r, uf_section *s, const rep_groups *g, const char 
     unpaired_parts(t, o + CB_NCASES, o + CB_NPAIRED, o + CB_UNPAIRED);
     uf_table_within(t, o + CB_BEFORE, o + CB_NPAIRED); /* with an event: of those paired */
     uf_table_within(t, o + CB_AFTER, o + CB_NPAIRED);
-    for (int c = CB_BPCT; c <= CB_APCT; c += CB_APCT - CB_BPCT) {
-        uf_table_inference(t, o + c + 1);
-        uf_table_inference(t, o + c + 2);
-        uf_table_join(t, o + c + 1, o + c, UF_JOIN_CI_LOW);
-        uf_table_join(t, o + c + 2, o + c, UF_JOIN_CI_HIGH);
+    static const int ci[2][3] = { { CB_BPCT, CB_BPCT_LO, CB_BPCT_HI },
+                                  { CB_APCT, CB_APCT_LO, CB_APCT_HI } };
+    for (int i = 0; i < 2; i++) {
+        uf_table_inference(t, o + ci[i][1]);
+        uf_table_inference(t, o + ci[i][2]);
+        uf_table_join(t, o + ci[i][1], o + ci[i][0], UF_JOIN_CI_LOW);
+        uf_table_join(t, o + ci[i][2], o + ci[i][0], UF_JOIN_CI_HIGH);
     }
     uf_table_holm(t, o + CB_MP_HOLM, o + CB_MP);
     rep_vec before, after;
@@ -482,10 +489,10 @@ static void binary(uf_report *r, uf_section *s, const rep_groups *g, const char 
         unpaired(r, t, g, row, tr, id + strlen(prefix), o + CB_UNPAIRED, ncases - n);
         uf_cell_percent(t, tr, o + CB_BPCT, n ? 100.0 * (double)nb / (double)n : NAN, n,
                         o + CB_BEFORE);
-        wilson(t, tr, o + CB_BPCT, nb, n, o + CB_BEFORE);
+        wilson(t, tr, o + CB_BPCT_LO, nb, n, o + CB_BEFORE);
         uf_cell_percent(t, tr, o + CB_APCT, n ? 100.0 * (double)na / (double)n : NAN, n,
                         o + CB_AFTER);
-        wilson(t, tr, o + CB_APCT, na, n, o + CB_AFTER);
+        wilson(t, tr, o + CB_APCT_LO, na, n, o + CB_AFTER);
         uf_cell_pvalue(t, tr, o + CB_MP, rep_mcnemar(only_b, only_a), n);
         uf_cell_none(t, tr, o + CB_MP_HOLM, UF_SUPP_MISSING); /* after disclosure control */
         rep_fix_missing(t, tr, o, CB_N);

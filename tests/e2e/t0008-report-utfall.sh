@@ -12,14 +12,14 @@ expect_rc 0 "report utfall --format csv,json"
 python3 -m json.tool rapp/utfall.json > /dev/null && ok "JSON är giltig" || fail "ogiltig JSON"
 
 expect_eq "$(head -n 1 rapp/utfall_misstankar_per_ar.csv)" \
-  "group,n_cases,n_paired,before_mean,before_sd,after_mean,after_sd,change_mean,change_sd,change_ci_low,change_ci_high,wilcoxon_v,wilcoxon_p,wilcoxon_p_holm,t_p,t_p_holm,n_unpaired,before_rate,before_rate_ci_low,before_rate_ci_high,after_rate,after_rate_ci_low,after_rate_ci_high,suppressed" \
-  "händelser per år: SPEC §13:s kolumner med SD, Holm och Poisson-intervall (README)"
+  "group,n_cases,n_paired,before_mean,after_mean,change_mean,change_ci_low,change_ci_high,wilcoxon_v,wilcoxon_p,t_p,n_unpaired,before_sd,after_sd,change_sd,wilcoxon_p_holm,t_p_holm,before_rate,before_rate_ci_low,before_rate_ci_high,after_rate,after_rate_ci_low,after_rate_ci_high,suppressed" \
+  "händelser per år: SPEC §13:s kolumner, sedan SD, Holm och Poisson-intervall (nya kolumner sist, README)"
 expect_eq "$(head -n 1 rapp/utfall_skolfranvaro.csv)" \
-  "group,n_cases,n_paired,before_mean,before_sd,after_mean,after_sd,change_mean,change_sd,change_ci_low,change_ci_high,wilcoxon_v,wilcoxon_p,wilcoxon_p_holm,t_p,t_p_holm,n_unpaired,suppressed" \
-  "kontinuerligt mått: SPEC §13:s kolumner med SD och Holm"
+  "group,n_cases,n_paired,before_mean,after_mean,change_mean,change_ci_low,change_ci_high,wilcoxon_v,wilcoxon_p,t_p,n_unpaired,before_sd,after_sd,change_sd,wilcoxon_p_holm,t_p_holm,suppressed" \
+  "kontinuerligt mått: SPEC §13:s kolumner, sedan SD och Holm"
 expect_eq "$(head -n 1 rapp/utfall_misstanke_nagon.csv)" \
-  "group,n_cases,n_paired,before_any,after_any,before_pct,before_ci_low,before_ci_high,after_pct,after_ci_low,after_ci_high,mcnemar_p,mcnemar_p_holm,n_unpaired,suppressed" \
-  "ja/nej-mått: SPEC §13:s kolumner med Wilson-intervall och Holm"
+  "group,n_cases,n_paired,before_any,after_any,before_pct,after_pct,mcnemar_p,n_unpaired,before_ci_low,before_ci_high,after_ci_low,after_ci_high,mcnemar_p_holm,suppressed" \
+  "ja/nej-mått: SPEC §13:s kolumner, sedan Wilson-intervall och Holm"
 
 # Independent computation (sqlite3 on the imported rows, written here from
 # SPEC §5, not with uppfolj's queries): SIG cases started and ended by as-of,

@@ -54,7 +54,7 @@ expect_eq "$(python3 -c 'import json; print(json.load(open("a/kohort.json"))["as
 key() { grep "^\"$2\"," "$1" | cut -d, -f"$3"; }
 for p in SIG ordinarie; do
     name=$([ $p = SIG ] && echo SIG || echo Jämförelse)
-    o=$([ $p = SIG ] && echo 0 || echo 5)    # column offset of the cohort in kohort_balans
+    o=$([ $p = SIG ] && echo 0 || echo 4)    # column offset of the cohort in kohort_balans
     W="c.programme = '$p' AND c.start_date IS NOT NULL AND c.start_date <= '$ASOF'"
     all=$(sqlite3 uppfolj.db "SELECT count(*) FROM cases c WHERE $W")
     n=$(sqlite3 uppfolj.db "SELECT count(*) FROM cases c WHERE $W AND c.followup_consent = 1")
