@@ -114,8 +114,9 @@ typedef struct rep_measure {
 /* The outcome measures of c in report order (the events' rates and
  * shares with one, the states by their kind in cfg, days placed, every
  * instrument some case has both scores of) into out (REP_MAX_MEASURES);
- * a measure beyond the core set that no consenting case has a value of is
- * left out and named, by its label, in none ("" when none is).  With
+ * a measure beyond the core set that no consenting case has both values
+ * of (or an event no case has) is left out and named, by its label, in
+ * none ("" when none is).  With
  * core_only: suspicions, violence (share), conduct disorder, school
  * absence, days placed and the instruments.  The number put in out. */
 int rep_measures(const uf_caseset *c, const uf_config *cfg, bool core_only, rep_measure *out,

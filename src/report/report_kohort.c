@@ -606,7 +606,9 @@ static void did_tables(kh_set *k, const uf_kohort_opts *o)
         did_table(k, s, &list[i]);
         if (*none && strcmp(list[i].id, "dagar_placerad") == 0) {
             char par[640];
-            snprintf(par, sizeof par, "Utan uppgifter i datat, och därför utan tabell: %s.", none);
+            snprintf(par, sizeof par,
+                     "Utan ärenden med värden både före och efter, och därför utan tabell: %s.",
+                     none);
             uf_section_par(k->r, s, par);
         }
     }

@@ -347,7 +347,6 @@ static void continuous(uf_report *r, uf_section *s, const rep_groups *g, const c
         uf_table_inference(t, o + inference[i]);
     uf_table_join(t, o + CC_BEFORE_SD, o + CC_BEFORE, UF_JOIN_SD);
     uf_table_join(t, o + CC_AFTER_SD, o + CC_AFTER, UF_JOIN_SD);
-    uf_table_join(t, o + CC_CHANGE_SD, o + CC_CHANGE, UF_JOIN_SD);
     uf_table_join(t, o + CC_LO, o + CC_CHANGE, UF_JOIN_CI_LOW);
     uf_table_join(t, o + CC_HI, o + CC_CHANGE, UF_JOIN_CI_HIGH);
     uf_table_holm(t, o + CC_WP_HOLM, o + CC_WP);
@@ -611,9 +610,9 @@ static const measure_words *words_of(const char *code)
     return NULL;
 }
 
-/* Has any consenting case a value of event e (any count in any phase) or
- * state s (a baseline or a value in a window)?  A measure the data never
- * mentions gets no table: zeros would read as "none happened". */
+/* Has any consenting case a count of event e in some window?  An event
+ * the data never mentions gets no table: zeros would read as "none
+ * happened". */
 static bool event_seen(const uf_caseset *c, int e)
 {
     for (size_t i = 0; i < c->n; i++)
@@ -623,17 +622,13 @@ static bool event_seen(const uf_caseset *c, int e)
     return false;
 }
 
-static bool state_seen(const uf_caseset *c, int s)
+/* Has any consenting case both values of the measure fn compares? */
+static bool paired(const uf_caseset *c, rep_pair_fn fn, int arg)
 {
     for (size_t i = 0; i < c->n; i++) {
-        const uf_case *k = &c->cases[i];
-        if (!k->consent)
-            continue;
-        if (!isnan(k->state_base[s]))
+        double b, a;
+        if (c->cases[i].consent && fn(c, &c->cases[i], arg, &b, &a))
             return true;
-        for (int ph = 0; ph < UF_NPHASES; ph++)
-            if (!isnan(k->state_end[s][ph]))
-                return true;
     }
     return false;
 }
@@ -676,7 +671,7 @@ int rep_measures(const uf_caseset *c, const uf_config *cfg, bool core_only, rep_
         bool suspicion = strcmp(code, "misstanke_brott") == 0, violent = strcmp(code, "vald") == 0;
         if (core_only && !suspicion && !violent)
             continue;
-        if (!suspicion && !violent && !event_seen(c, e)) {
+        if (!suspicion && !violent && (!event_seen(c, e) || !paired(c, event_any, e))) {
             name_none(none, nlen, &at, code);
             continue;
         }
@@ -703,7 +698,7 @@ int rep_measures(const uf_caseset *c, const uf_config *cfg, bool core_only, rep_
             strcmp(code, "uppforandestorning") == 0 || strcmp(code, "skolfranvaro_pct") == 0;
         if (core_only && !core)
             continue;
-        if (!core && !state_seen(c, st)) {
+        if (!core && !paired(c, state_pair, st)) {
             name_none(none, nlen, &at, code);
             continue;
         }
@@ -760,7 +755,9 @@ void rep_outcomes(uf_report *r, uf_section *s, const rep_groups *g, const char *
             transitions(r, s, c, prefix, m->instrument);
         if (*none && strcmp(m->id, "dagar_placerad") == 0) { /* the states' last */
             char par[640];
-            snprintf(par, sizeof par, "Utan uppgifter i datat, och därför utan tabell: %s.", none);
+            snprintf(par, sizeof par,
+                     "Utan ärenden med värden både före och efter, och därför utan tabell: %s.",
+                     none);
             uf_section_par(r, s, par);
         }
     }
