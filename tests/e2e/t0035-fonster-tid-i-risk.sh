@@ -1,8 +1,10 @@
 # Sound windows (issue 17, item 4; SPEC §6): "minst en misstanke" compares
 # before and after windows of equal length, and time at risk for rates
 # leaves out days in locked care (sis by default, [tid i risk] låst_vård in
-# uppfolj.conf).  Six youths written by hand; every expected value is
-# worked out below from the dates, not by uppfolj.
+# uppfolj.conf); and configured measures (an event, a share, a yes/no) get
+# their tables in utfall and kohort and their columns in the export (item
+# 1).  Six youths written by hand; every expected value is worked out
+# below from the dates, not by uppfolj.
 . "$(dirname "$0")/lib.sh"
 cd "$T"
 run --quiet init
@@ -141,6 +143,62 @@ rows = list(csv.DictReader(open("ex/export.csv", encoding="utf-8")))
 print(sum(r["any_suspicion_before"] == "1" for r in rows), sum(r["any_suspicion_after"] == "1" for r in rows))
 PY
 )" "2 3" "exporten: minst en misstanke i de lika långa fönstren, 2 före och 3 efter"
+
+# ---- configured measures (issue 17, item 1): each in utfall by its kind ----
+# skolk_dagar (event): EXT-1 3 on 2023-08-01 (in the last 6 months before)
+# and 2 on 2024-02-01 (after), EXT-2 4 on 2023-02-01 (before, not in the
+# last 6 months).  betyg_pct (0-100): baseline = the latest from 90 days
+# before to 30 after the start, after = the latest in the after window:
+# EXT-1 60 -> 70, EXT-2 50 (2024-01-15: baseline, and in the window, but
+# 80 on 2024-06-15 is later) -> 80.  korkort (yes/no): EXT-3 0 -> 1, EXT-4
+# 1 -> 1.
+printf '[mått]\nskolk_dagar = händelse\nbetyg_pct = andel\nkorkort = ja_nej\n' > uppfolj.conf
+cat > extra.csv <<'EOF'
+person;date;measure;value
+EXT-1;2023-08-01;skolk_dagar;3
+EXT-1;2024-02-01;skolk_dagar;2
+EXT-2;2023-02-01;skolk_dagar;4
+EXT-1;2023-12-01;betyg_pct;60
+EXT-1;2024-05-01;betyg_pct;70
+EXT-2;2024-01-15;betyg_pct;50
+EXT-2;2024-06-15;betyg_pct;80
+EXT-3;2023-12-15;korkort;0
+EXT-3;2024-06-01;korkort;1
+EXT-4;2024-01-10;korkort;1
+EXT-4;2024-03-01;korkort;1
+EOF
+run --quiet import extra.csv
+expect_rc 0 "konfigurerade mått importerade"
+report extra
+expect_rc 0 "utfall med konfigurerade mått"
+for f in skolk_dagar_per_ar skolk_dagar_nagon betyg_pct korkort; do
+    [ -f extra/utfall_$f.csv ] && ok "tabellen utfall_$f finns" || fail "tabellen utfall_$f saknas"
+done
+# rates: before (3 + 4) x 365.25/365 over 6; after EXT-1 2 in 182 days
+close "$(cell extra/utfall_skolk_dagar_per_ar.csv before_mean)" "$(python3 -c "print(7 * 365.25 / 365 / 6)")" &&
+    ok "skolk_dagar per år före: 7 på 6 x 365 dagar" || fail "skolk_dagar före: $(cell extra/utfall_skolk_dagar_per_ar.csv before_mean)"
+close "$(cell extra/utfall_skolk_dagar_per_ar.csv after_mean)" "$(python3 -c "print(2 * 365.25 / 182 / 6)")" &&
+    ok "skolk_dagar per år efter: 2 på EXT-1:s 182 dagar" || fail "skolk_dagar efter: $(cell extra/utfall_skolk_dagar_per_ar.csv after_mean)"
+expect_eq "$(cell extra/utfall_skolk_dagar_nagon.csv before_any),$(cell extra/utfall_skolk_dagar_nagon.csv after_any)" "1,1" \
+    "minst en skolk_dagar: EXT-1 före (de 6 sista månaderna) och efter; EXT-2:s ligger utanför"
+expect_eq "$(cell extra/utfall_betyg_pct.csv n_paired),$(cell extra/utfall_betyg_pct.csv before_mean),$(cell extra/utfall_betyg_pct.csv after_mean)" \
+    "2,55,75" "betyg_pct (andel): två par, 60 och 50 före, 70 och 80 efter"
+expect_eq "$(cell extra/utfall_korkort.csv n_paired),$(cell extra/utfall_korkort.csv before_any),$(cell extra/utfall_korkort.csv after_any)" \
+    "2,1,2" "korkort (ja/nej): två par, 1 före och 2 efter"
+run report kohort --cohort 'A:programme=SIG,sex=M' --cohort 'B:programme=SIG' --mottagare intern \
+    --as-of 2026-01-01 --anchor start --window-before 12m --window-after 6m --format csv -o kex
+expect_rc 0 "kohort med konfigurerade mått"
+[ -f kex/kohort_did_skolk_dagar_per_ar.csv ] && [ -f kex/kohort_did_korkort.csv ] &&
+    ok "kohort jämför de konfigurerade måtten" || fail "kohort saknar de konfigurerade måtten"
+run export --cohort SIG:programme=SIG --as-of 2026-01-01 --anchor start --window-before 12m --window-after 6m -o exx
+expect_eq "$(python3 - <<'PY'
+import csv
+rows = list(csv.DictReader(open("exx/export.csv", encoding="utf-8")))
+print(sum(float(r["skolk_dagar_before"]) for r in rows), sum(r["any_skolk_dagar_after"] == "1" for r in rows),
+      sorted(r["betyg_pct_after"] for r in rows if r["betyg_pct_after"]), sum(r["korkort_after"] == "1" for r in rows))
+PY
+)" "7.0 1 ['70', '80'] 2" "exporten har de konfigurerade måtten"
+rm uppfolj.conf
 
 # the method page says both rules
 run report utfall --program SIG --mottagare intern --as-of 2026-01-01 --anchor start \
