@@ -184,6 +184,16 @@ uf_error uf_stat_fisher_2x2(size_t a, size_t b, size_t c, size_t d, uf_stat_fish
  *  UF_ERR_NOMEM: p NAN. */
 uf_error uf_stat_fisher_rxc(const size_t *table, size_t r, size_t c, uf_stat_fisher *out);
 
+/** The smallest p-value Fisher's test could give with the margins of the
+ *  r x c table (row-major): the p of the least probable table with those
+ *  margins (the one with the largest sum of log n_ij!), as
+ *  uf_stat_fisher_rxc computes it.  Every table with the margins is
+ *  visited, at most `budget` of them; beyond that *floor is NAN and
+ *  UF_ERR_INPUT returned (a table that large can give a small p).
+ *  UF_ERR_NOMEM: *floor NAN. */
+uf_error uf_stat_fisher_floor(const size_t *table, size_t r, size_t c, size_t budget,
+                              double *floor);
+
 /* ---- t tests ----------------------------------------------------------- */
 
 typedef struct uf_stat_ttest {

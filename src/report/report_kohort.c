@@ -709,6 +709,14 @@ static void end_reasons(kh_set *k, uf_section *s)
         r->failed = true;
     uf_cell_pvalue(ft, tr, 2, f.p, minn);
     rep_fix_missing(ft, tr, 2, 1);
+    /* a test that no table with these margins could bring below 0,05 is
+     * not run (searched over at most 10^6 tables; beyond that there are
+     * enough for a small p) */
+    double floor = NAN;
+    if (isfinite(f.p) && uf_stat_fisher_floor(ft_x, kr, kk, 1000000, &floor) == UF_ERR_NOMEM)
+        r->failed = true;
+    if (isfinite(floor) && floor > 0.05)
+        uf_cell_none(ft, tr, 2, UF_SUPP_NOTEST);
     long smallest = 0; /* the p narrows every cell of the table */
     for (size_t i = 0; i < kr * kk; i++)
         if (ft_x[i] > 0 && (smallest == 0 || (long)ft_x[i] < smallest))
@@ -823,7 +831,8 @@ static void method(kh_set *k)
                        "Avslutsorsaker: antal avslutade ärenden per orsak och kohort; Fishers "
                        "exakta test (r×k, nätverksalgoritmen; R: fisher.test) av tabellen "
                        "kohort × avslutsorsak, för alla kohorter. "
-                       "Test görs bara när varje grupp har minst %d ärenden.",
+                       "Test görs bara när varje grupp har minst %d ärenden och när någon "
+                       "tabell med samma rad- och kolumnsummor skulle ge p under 0,05.",
                        kh_threshold(k));
     rep_disclosure_note(r, k->o->cfg);
     uf_report_method(r, "Begränsningar: detta är en observationsstudie, ingen randomiserad "

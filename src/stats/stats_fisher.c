@@ -137,3 +137,96 @@ uf_error uf_stat_fisher_rxc(const size_t *table, size_t r, size_t c, uf_stat_fis
     free(x);
     return err;
 }
+
+/* The search of uf_stat_fisher_floor: cell by cell, row-major; the last
+ * column of a row and the last row follow from the margins. */
+typedef struct floor_search {
+    size_t r, c, *cur, *best, left;
+    size_t *rowrem, *colrem;
+    double best_score;
+    bool over;
+} floor_search;
+
+static void floor_visit(floor_search *f, size_t cell, double score)
+{
+    if (f->over)
+        return;
+    size_t i = cell / f->c, j = cell % f->c;
+    if (i == f->r - 1) { /* the last row: what the columns have left */
+        double s = score;
+        for (size_t k = 0; k < f->c; k++) {
+            f->cur[i * f->c + k] = f->colrem[k];
+            s += gsl_sf_lnfact((unsigned)f->colrem[k]);
+        }
+        if (f->left-- == 0) {
+            f->over = true;
+            return;
+        }
+        if (s > f->best_score) {
+            f->best_score = s;
+            for (size_t k = 0; k < f->r * f->c; k++)
+                f->best[k] = f->cur[k];
+        }
+        return;
+    }
+    if (j == f->c - 1) { /* the row's last cell: what the row has left */
+        size_t v = f->rowrem[i];
+        if (v > f->colrem[j])
+            return;
+        f->cur[cell] = v;
+        f->colrem[j] -= v;
+        f->rowrem[i] = 0;
+        floor_visit(f, cell + 1, score + gsl_sf_lnfact((unsigned)v));
+        f->rowrem[i] = v;
+        f->colrem[j] += v;
+        return;
+    }
+    size_t later = 0; /* what the row's later columns can still take */
+    for (size_t k = j + 1; k < f->c; k++)
+        later += f->colrem[k];
+    size_t lo = f->rowrem[i] > later ? f->rowrem[i] - later : 0;
+    size_t hi = f->rowrem[i] < f->colrem[j] ? f->rowrem[i] : f->colrem[j];
+    for (size_t v = lo; v <= hi && !f->over; v++) {
+        f->cur[cell] = v;
+        f->rowrem[i] -= v;
+        f->colrem[j] -= v;
+        floor_visit(f, cell + 1, score + gsl_sf_lnfact((unsigned)v));
+        f->rowrem[i] += v;
+        f->colrem[j] += v;
+    }
+}
+
+uf_error uf_stat_fisher_floor(const size_t *table, size_t r, size_t c, size_t budget, double *floor)
+{
+    *floor = NAN;
+    if (r < 2 || c < 2)
+        return UF_ERR_INPUT;
+    size_t n = r * c;
+    floor_search f = { .r = r, .c = c, .left = budget, .best_score = -INFINITY };
+    f.cur = calloc(n, sizeof *f.cur);
+    f.best = calloc(n, sizeof *f.best);
+    f.rowrem = calloc(r, sizeof *f.rowrem);
+    f.colrem = calloc(c, sizeof *f.colrem);
+    uf_error err = f.cur && f.best && f.rowrem && f.colrem ? UF_OK : UF_ERR_NOMEM;
+    for (size_t i = 0; err == UF_OK && i < r; i++)
+        for (size_t j = 0; j < c; j++) {
+            if (table[i * c + j] > UINT_MAX / 4)
+                err = UF_ERR_INPUT;
+            f.rowrem[i] += table[i * c + j];
+            f.colrem[j] += table[i * c + j];
+        }
+    if (err == UF_OK)
+        floor_visit(&f, 0, 0);
+    if (err == UF_OK && f.over)
+        err = UF_ERR_INPUT;
+    if (err == UF_OK) {
+        uf_stat_fisher x;
+        err = uf_stat_fisher_rxc(f.best, r, c, &x);
+        *floor = x.p;
+    }
+    free(f.cur);
+    free(f.best);
+    free(f.rowrem);
+    free(f.colrem);
+    return err;
+}

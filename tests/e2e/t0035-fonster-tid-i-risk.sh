@@ -206,4 +206,33 @@ run report utfall --program SIG --mottagare intern --as-of 2026-01-01 --anchor s
 expect_contains "$(cat metod/*.json)" "de 6 sista månaderna före start och de 6 första månaderna av efterperioden" \
     "metodsidan beskriver de lika långa fönstren"
 expect_contains "$(cat metod/*.json)" "utom dagar placerad i låst vård (SiS" "och tid i risk"
+# ---- Fisher's test in kohort is not run when no table with its margins
+# could give p below 0,05 (item 5): threshold 3, three boys ended with the
+# goals met and three girls who dropped out: the table [3 0; 0 3] has the
+# margins (3, 3) and (3, 3), whose least probable tables have 1/20 each,
+# so p is at least 2/20 = 0,1 whatever the data.
+printf '[röjandeskydd]\ntröskel = 3\n' > uppfolj.conf
+{
+    echo "person;födelsedatum;kön;enhet"
+    for i in 7 8 9; do echo "EXT-$i;2008-0$i-01;flicka;Norrstaden"; done
+} > flickor.csv
+{
+    echo "case_id;person;programme;unit;target_group;referral_date;consent_date;start_date;end_date;end_reason;followup_consent"
+    for i in 1 2 3; do echo "K$i;EXT-$i;SIG;Norrstaden;riskzon;2023-12-01;2023-12-10;2024-01-01;2025-01-01;mal_uppfyllda;ja"; done
+    for i in 7 8 9; do echo "K$i;EXT-$i;SIG;Norrstaden;riskzon;2023-12-01;2023-12-10;2024-01-01;2025-01-01;avhopp;ja"; done
+} > avslut.csv
+run --quiet import flickor.csv avslut.csv
+expect_rc 0 "tre pojkar och tre flickor avslutade"
+run report kohort --cohort 'Pojkar:programme=SIG,sex=M' --cohort 'Flickor:programme=SIG,sex=F' \
+    --mottagare intern --as-of 2026-01-01 --format csv -o fis
+expect_rc 0 "kohort pojkar mot flickor"
+expect_eq "$(python3 - <<'PY'
+import csv
+f = open("fis/kohort_avslutsorsak_test.csv", encoding="utf-8")
+f.readline()
+r = next(csv.DictReader(f))
+print(r["n"], repr(r["p"]), r["suppressed"])
+PY
+)" "6 '' p" "Fishers test görs inte: med marginalerna (3, 3) kan p inte bli under 0,05 (R: fisher.test ger 0,1)"
+rm uppfolj.conf
 finish

@@ -96,6 +96,37 @@ logrank_r <- function(time, event, group, k) {
     out
 }
 
+# The least probable table with x's margins (largest sum of log n_ij!),
+# every table visited; fisher.test of it is the smallest attainable p.
+fisher_floor <- function(x) {
+    r <- nrow(x); k <- ncol(x)
+    best <- NULL; bs <- -Inf; cur <- matrix(0, r, k)
+    rec <- function(i, j, rrem, crem) {
+        if (i == r) {
+            cur[r, ] <<- crem
+            s <- sum(lfactorial(cur))
+            if (s > bs) { bs <<- s; best <<- cur }
+            return(invisible())
+        }
+        if (j == k) {
+            v <- rrem[i]
+            if (v > crem[k]) return(invisible())
+            cur[i, k] <<- v; crem[k] <- crem[k] - v; rrem[i] <- 0
+            return(rec(i + 1, 1, rrem, crem))
+        }
+        later <- sum(crem[(j + 1):k])
+        lo <- max(0, rrem[i] - later); hi <- min(rrem[i], crem[j])
+        if (lo > hi) return(invisible())
+        for (v in lo:hi) {
+            cur[i, j] <<- v
+            rr <- rrem; rr[i] <- rr[i] - v; cc <- crem; cc[j] <- cc[j] - v
+            rec(i, j + 1, rr, cc)
+        }
+    }
+    rec(1, 1, rowSums(x), colSums(x))
+    fisher.test(best)$p.value
+}
+
 BINOM_MAX <- 1000000; POISSON_MAX <- 500000
 beyond_limit <- function() structure("beyond the documented limit", class = "r_error")
 
@@ -144,6 +175,7 @@ compute <- function(kind, a) {
             keep <- sort(o[!duplicated(person[o])])
             c(m = length(keep), km_r(g("time")[keep], g("event")[keep], g("at")))
         },
+        fisherfloor = c(p = fisher_floor(matrix(g("x"), nrow = g("r"), byrow = TRUE))),
         holm = {
             p <- g("p")
             if (length(p) == 0) numeric(0)

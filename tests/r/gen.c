@@ -639,6 +639,26 @@ static void case_holm(out *o)
     end(o);
 }
 
+/* The smallest p Fisher's test can give with a small table's margins
+ * (r 2..3, c 2..4, n up to 16): kohort does not run a test that cannot
+ * reach 0,05. */
+static void case_fisherfloor(out *o)
+{
+    size_t r = irand(2, 3), c = irand(2, 4), x[12];
+    double xd[12];
+    for (size_t i = 0; i < r * c; i++) {
+        x[i] = unif() < 0.3 ? 0 : irand(0, 4);
+        xd[i] = (double)x[i];
+    }
+    begin(o, "fisherfloor");
+    in_vec(o, "x", xd, r * c);
+    in_num(o, "r", (double)r);
+    double floor;
+    result(o, uf_stat_fisher_floor(x, r, c, 1000000, &floor));
+    res_num(o, "p", floor);
+    end(o);
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 2) {
@@ -671,6 +691,7 @@ int main(int argc, char **argv)
         case_logrank(&o);
         case_kmfirst(&o);
         case_holm(&o);
+        case_fisherfloor(&o);
         case_welch(&o, "did");
     }
     int bad = fclose(o.in) != 0;

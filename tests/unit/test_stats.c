@@ -246,6 +246,26 @@ static void test_stats__first_of_each(void **state)
     assert_int_equal(m, 0);
 }
 
+/* The smallest p Fisher's test can give with the margins, by hand: rows
+ * and columns (3, 3): the tables have probabilities C(3,a) C(3,3-a) / 20
+ * = 1, 9, 9, 1 (/20), the least probable two give 2/20 = 0.1, whatever the
+ * table; margins (5, 5): 2 / C(10, 5) = 2/252.  A budget too small for
+ * the tables says so. */
+static void test_stats__fisher_floor_by_hand(void **state)
+{
+    (void)state;
+    double floor;
+    const size_t t33[] = { 2, 1, 1, 2 };
+    assert_int_equal(uf_stat_fisher_floor(t33, 2, 2, 1000, &floor), UF_OK);
+    assert_true(fabs(floor - 0.1) < 1e-12);
+    const size_t t55[] = { 3, 2, 2, 3 };
+    assert_int_equal(uf_stat_fisher_floor(t55, 2, 2, 1000, &floor), UF_OK);
+    assert_true(fabs(floor - 2.0 / 252) < 1e-12);
+    assert_int_equal(uf_stat_fisher_floor(t55, 2, 2, 3, &floor), UF_ERR_INPUT); /* 6 tables */
+    assert_true(isnan(floor));
+    assert_int_equal(uf_stat_fisher_floor(t55, 1, 4, 1000, &floor), UF_ERR_INPUT);
+}
+
 static void test_stats__poisson_help_page(void **state)
 {
     (void)state;
@@ -853,6 +873,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_stats__mean_sd_by_hand),
         cmocka_unit_test(test_stats__holm_by_hand),
+        cmocka_unit_test(test_stats__fisher_floor_by_hand),
         cmocka_unit_test(test_stats__first_of_each),
         cmocka_unit_test(test_stats__quantile_type7_by_hand),
         cmocka_unit_test(test_stats__descriptive_small_n),
