@@ -248,8 +248,9 @@ void uf_table_join(uf_table *t, int col, int host, uf_join style);
 void uf_table_holm(uf_table *t, int col, int of);
 /* Fill the Holm columns of t from the p-values shown now: over every
  * shown p in the columns they adjust, a column whose p is not shown shows
- * the same symbol (suppress_report.c calls it before the footnotes). */
-void uf_table_holm_fill(uf_table *t);
+ * the same symbol (suppress_report.c calls it before the footnotes).  -1
+ * when memory ran out (the Holm cells are then missing), else 0. */
+int uf_table_holm_fill(uf_table *t);
 /* Add a row (all cells empty, link -1, n -1); its index, or -1. */
 int uf_table_row(uf_report *r, uf_table *t, bool total);
 void uf_table_note(uf_report *r, uf_table *t, const char *note);

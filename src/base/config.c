@@ -196,8 +196,18 @@ static uf_unit_conf *unit(parse *p, const char *name)
     return u;
 }
 
+/* The longest extra measure code: the analysis export names its columns
+ * any_CODE_before (at most 32 characters, Stata's limit). */
+#define UF_CONFIG_CODE_MAX 21
+
 static bool add_measure(parse *p, const char *code, const char *kind)
 {
+    if (strlen(code) > UF_CONFIG_CODE_MAX) {
+        uf_diag_add(p->d, UF_ERROR, p->path, 0, NULL,
+                    "[mått] %s: en kod får ha högst %d tecken (kolumnnamnen i analysexporten)",
+                    code, UF_CONFIG_CODE_MAX);
+        return true; /* reported here */
+    }
     uf_mkind k;
     if (strcmp(kind, "handelse") == 0 || strcmp(kind, "event") == 0)
         k = UF_MEASURE_EVENT;

@@ -372,8 +372,8 @@ static void add_intervention(const uf_caseset *c, uf_case *k, place_state *ps, s
         if (k->from[ph] == INT_MIN)
             continue;
         k->placed[ph] += sweep(k, ph, s, end, &ps->placed_to[ph]);
-        if (locked)
-            k->risk_years[ph] -= sweep(k, ph, s, end, &ps->locked_to[ph]);
+        if (locked) /* out of the time at risk, which ends where follow-up stops */
+            k->risk_years[ph] -= sweep(k, ph, s, end < k->stop ? end : k->stop, &ps->locked_to[ph]);
     }
 }
 

@@ -219,7 +219,7 @@ static bool in_family(const uf_table *t, int c, const uf_cell *x)
     return false;
 }
 
-void uf_table_holm_fill(uf_table *t)
+int uf_table_holm_fill(uf_table *t)
 {
     size_t ncells = (size_t)t->nrows * (size_t)t->ncols, m = 0;
     double *p = malloc((ncells ? ncells : 1) * sizeof *p);
@@ -258,6 +258,7 @@ void uf_table_holm_fill(uf_table *t)
     free(p);
     free(adj);
     free(at);
+    return ok ? 0 : -1;
 }
 
 void uf_table_balance(uf_table *t, int start, int in, int active, int out, int end)

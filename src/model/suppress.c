@@ -716,7 +716,8 @@ int uf_suppress_table(uf_report *r, uf_table *t, int threshold)
         r->failed = true;
         return -1;
     }
-    uf_table_holm_fill(t);
+    if (uf_table_holm_fill(t) != 0)
+        r->failed = true;
     ufs_footnotes(r, t, th);
     return r->failed ? -1 : hid;
 }

@@ -158,7 +158,8 @@ int uf_suppress_report(uf_report *r, int threshold)
     }
     EACH_TABLE(r, t)
     {
-        uf_table_holm_fill(t); /* over the p-values shown now */
+        if (uf_table_holm_fill(t) != 0) /* over the p-values shown now */
+            r->failed = true;
         ufs_footnotes(r, t, th);
     }
     return r->failed ? -1 : hid + more;
@@ -182,7 +183,8 @@ int uf_suppress_internal(uf_report *r, int threshold)
                     hid++;
                 }
             }
-        uf_table_holm_fill(t);
+        if (uf_table_holm_fill(t) != 0)
+            r->failed = true;
         ufs_footnotes(r, t, th);
     }
     return r->failed ? -1 : hid;

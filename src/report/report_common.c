@@ -241,6 +241,38 @@ void rep_vec_free(rep_vec *v)
     rep_vec_init(v);
 }
 
+long rep_sd_reveals(const double *v, size_t n)
+{
+    long zeros = 0, cnt[3] = { 0 }, small = 0;
+    double val[3];
+    int nval = 0;
+    bool many = false; /* more than three distinct values */
+    for (size_t i = 0; i < n; i++) {
+        zeros += v[i] == 0;
+        if (many)
+            continue;
+        int j = 0;
+        while (j < nval && val[j] != v[i])
+            j++;
+        if (j == nval) {
+            if (nval == 3) {
+                many = true;
+                continue;
+            }
+            val[nval++] = v[i];
+        }
+        cnt[j]++;
+    }
+    /* S^2 / Q is a lower bound of the values that are not zero (exact
+     * when they are equal): it narrows that count, not the zeros' */
+    const long counts[] = { (long)n - zeros, many ? 0 : cnt[0], many ? 0 : cnt[1],
+                            many ? 0 : cnt[2] };
+    for (size_t i = 0; i < sizeof counts / sizeof *counts; i++)
+        if (counts[i] > 0 && (small == 0 || counts[i] < small))
+            small = counts[i];
+    return small;
+}
+
 void rep_paired_stats(const rep_vec *before, const rep_vec *after, rep_paired *out)
 {
     uf_stat_ttest t;

@@ -94,6 +94,7 @@ void rep_intensity(uf_report *r, uf_section *s, const rep_groups *g, const char 
             long n = (long)v[m].n;
             uf_cell_number(t, tr, o + m, uf_stat_mean(v[m].v, v[m].n), n);
             uf_cell_number(t, tr, o + I_N + m - 1, uf_stat_sd(v[m].v, v[m].n), n);
+            uf_cell_reveals(t, tr, o + I_N + m - 1, rep_sd_reveals(v[m].v, v[m].n));
         }
         rep_fix_missing(t, tr, o + 1, ncols - 1);
     }

@@ -53,6 +53,14 @@ void rep_vec_clear(rep_vec *v);
 void rep_vec_push(uf_report *r, rep_vec *v, double x);
 void rep_vec_free(rep_vec *v);
 
+/* The smallest count a standard deviation of v[0..n) gives away with its
+ * mean and n (for uf_cell_reveals): they give the sum S and the sum of
+ * squares Q, and S^2 <= k Q for the k values that are not zero, equal
+ * when those are equal, so k is narrowed from below (and pinned at 1);
+ * with at most three distinct values (a yes/no change: -100, 0, 100) each
+ * value's count is pinned.  0 when none is (n 0). */
+long rep_sd_reveals(const double *v, size_t n);
+
 /* Paired before/after statistics (NAN where not computable). */
 typedef struct rep_paired {
     double before_mean, after_mean, change_mean, lo, hi; /* paired t, 95 % */

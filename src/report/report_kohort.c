@@ -226,6 +226,7 @@ static void balance_row(kh_set *k, uf_table *t, const char *label, base_fn fn, b
         } else {
             uf_cell_number(t, tr, o + BC_MEAN, mean, n);
             uf_cell_number(t, tr, sd_col(k, j), uf_stat_sd(v[j].v, v[j].n), n);
+            uf_cell_reveals(t, tr, sd_col(k, j), rep_sd_reveals(v[j].v, v[j].n));
         }
     }
     for (int j = 1; j < k->nk; j++) {
@@ -503,6 +504,7 @@ static void did_table(kh_set *k, uf_section *s, const rep_measure *m)
     uf_table_holm(t, DD_WP_HOLM, DD_WP);
     rep_vec ch[UF_KOHORT_MAX];
     long small[UF_KOHORT_MAX] = { 0 }; /* binary: the smaller count per cohort */
+    long sdr[UF_KOHORT_MAX] = { 0 };   /* what the changes' SD gives away */
     for (int j = 0; j < k->nk; j++) {
         rep_vec vb, va;
         rep_vec_init(&vb);
@@ -530,6 +532,12 @@ static void did_table(kh_set *k, uf_section *s, const rep_measure *m)
         uf_cell_number(t, tr, DD_AFTER_SD, uf_stat_sd(va.v, va.n), n);
         uf_cell_number(t, tr, DD_CHANGE, uf_stat_mean(ch[j].v, ch[j].n), n);
         uf_cell_number(t, tr, DD_CHANGE_SD, uf_stat_sd(ch[j].v, ch[j].n), n);
+        uf_cell_reveals(t, tr, DD_BEFORE_SD, rep_sd_reveals(vb.v, vb.n));
+        uf_cell_reveals(t, tr, DD_AFTER_SD, rep_sd_reveals(va.v, va.n));
+        /* the changes' SD (and a test of them) can count those changed
+         * each way: a yes/no change takes three values */
+        sdr[j] = rep_sd_reveals(ch[j].v, ch[j].n);
+        uf_cell_reveals(t, tr, DD_CHANGE_SD, sdr[j]);
         uf_cell_none(t, tr, DD_TP_HOLM, UF_SUPP_MISSING); /* after disclosure control */
         uf_cell_none(t, tr, DD_WP_HOLM, UF_SUPP_MISSING);
         if (any && n > 0) {
@@ -540,10 +548,16 @@ static void did_table(kh_set *k, uf_section *s, const rep_measure *m)
             long kb = lround(uf_stat_mean(vb.v, vb.n) * (double)n / 100);
             long ka = lround(uf_stat_mean(va.v, va.n) * (double)n / 100);
             small[j] = kb > 0 && (ka <= 0 || kb < ka) ? kb : ka;
+            /* each cell keeps the smaller of what it gives away */
+            const long own[] = {
+                0, 0, 0, rep_sd_reveals(vb.v, vb.n), rep_sd_reveals(va.v, va.n), sdr[j]
+            };
             static const int stats[] = { DD_BEFORE,    DD_AFTER,    DD_CHANGE,
                                          DD_BEFORE_SD, DD_AFTER_SD, DD_CHANGE_SD };
             for (size_t c = 0; c < sizeof stats / sizeof *stats; c++)
-                uf_cell_reveals(t, tr, stats[c], small[j]);
+                uf_cell_reveals(t, tr, stats[c],
+                                own[c] > 0 && (small[j] <= 0 || own[c] < small[j]) ? own[c]
+                                                                                   : small[j]);
         }
         if (j > 0) {
             uf_stat_ttest tt;
@@ -557,7 +571,13 @@ static void did_table(kh_set *k, uf_section *s, const rep_measure *m)
             uf_cell_pvalue(t, tr, DD_TP, tt.p, nn);
             uf_cell_pvalue(t, tr, DD_WP, w.p, nn);
             long sm = small[0] > 0 && (small[j] <= 0 || small[0] < small[j]) ? small[0] : small[j];
-            for (int c = DD_EST; any && c <= DD_WP; c++)
+            /* the Welch interval and p give both cohorts' variances of the
+             * changes, and so what their SDs give away */
+            const long also[] = { sdr[0], sdr[j] };
+            for (size_t i = 0; i < 2; i++)
+                if (also[i] > 0 && (sm <= 0 || also[i] < sm))
+                    sm = also[i];
+            for (int c = DD_EST; c <= DD_WP; c++)
                 uf_cell_reveals(t, tr, c, sm);
             /* a rank-sum test that could not give p below 0,05 with
              * these group sizes (exact: 2 / choose(m + n, m), R: 2 *

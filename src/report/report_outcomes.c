@@ -283,6 +283,10 @@ static void pooled_rate(const rep_groups *g, int row, int e, int ph, uf_table *t
     uf_cell_number(t, tr, col, rate.rate, n);
     uf_cell_number(t, tr, col + 1, rate.lo, n);
     uf_cell_number(t, tr, col + 2, rate.hi, n);
+    /* the interval's limits give the number of events (hi / lo depends on
+     * it alone), which bounds the persons with one */
+    for (int c = 0; c < 3; c++)
+        uf_cell_reveals(t, tr, col + c, (long)x);
 }
 
 /* The smallest p the signed-rank test could give with these pairs: the
@@ -382,6 +386,11 @@ static void continuous(uf_report *r, uf_section *s, const rep_groups *g, const c
         uf_cell_number(t, tr, o + CC_AFTER_SD, uf_stat_sd(after.v, after.n), n);
         uf_cell_number(t, tr, o + CC_CHANGE, stats.change_mean, n);
         uf_cell_number(t, tr, o + CC_CHANGE_SD, uf_stat_sd(change.v, change.n), n);
+        /* an SD with its mean and n can count the values that are not
+         * zero (rep_sd_reveals) */
+        uf_cell_reveals(t, tr, o + CC_BEFORE_SD, rep_sd_reveals(before.v, before.n));
+        uf_cell_reveals(t, tr, o + CC_AFTER_SD, rep_sd_reveals(after.v, after.n));
+        uf_cell_reveals(t, tr, o + CC_CHANGE_SD, rep_sd_reveals(change.v, change.n));
         uf_cell_number(t, tr, o + CC_LO, stats.lo, n);
         uf_cell_number(t, tr, o + CC_HI, stats.hi, n);
         uf_cell_number(t, tr, o + CC_V, stats.v, n);
@@ -787,19 +796,25 @@ void rep_goals(uf_report *r, uf_section *s, const rep_groups *g, const char *pre
     uf_table_col(r, t, o + G_PCT, "uppnatt_pct", "Uppnådda, andel av målen", UF_C_PERCENT, 1,
                  false);
     for (int row = 0; row <= g->nrows; row++) {
-        long ncases = 0, with = 0, v[UF_KB_N_GOAL_STATUS] = { 0 };
+        /* goals are counted as goals, but each count rests on the persons
+         * who have such goals: those name the count for disclosure control */
+        long ncases = 0, with = 0, v[UF_KB_N_GOAL_STATUS] = { 0 },
+             persons[UF_KB_N_GOAL_STATUS] = { 0 };
         for (size_t i = 0; i < g->c->n; i++) {
             const uf_case *k = &g->c->cases[i];
             if (!k->consent || !rep_in_row(g, i, row))
                 continue;
             ncases++;
-            long mine = 0;
+            long mine[UF_KB_N_GOAL_STATUS] = { 0 }, all = 0;
             for (int d = 0; d < UF_NDOMAINS; d++)
-                for (int st = 0; st < UF_KB_N_GOAL_STATUS; st++) {
-                    v[st] += k->goals[d][st];
-                    mine += k->goals[d][st];
-                }
-            with += mine > 0;
+                for (int st = 0; st < UF_KB_N_GOAL_STATUS; st++)
+                    mine[st] += k->goals[d][st];
+            for (int st = 0; st < UF_KB_N_GOAL_STATUS; st++) {
+                v[st] += mine[st];
+                persons[st] += mine[st] > 0;
+                all += mine[st];
+            }
+            with += all > 0;
         }
         long goals = v[0] + v[1] + v[2] + v[3];
         int tr = rep_row(r, t, g, row);
@@ -807,9 +822,13 @@ void rep_goals(uf_report *r, uf_section *s, const rep_groups *g, const char *pre
         rep_key_cases(r, t, g, row, tr, o + G_NCASES, prefix);
         uf_cell_count(t, tr, o + G_WITH, with);
         uf_cell_count(t, tr, o + G_GOALS, goals);
-        for (int st = 0; st < UF_KB_N_GOAL_STATUS; st++)
+        uf_cell_reveals(t, tr, o + G_GOALS, with);
+        for (int st = 0; st < UF_KB_N_GOAL_STATUS; st++) {
             uf_cell_count(t, tr, o + G_STATUS + st, v[st]);
-        uf_cell_percent(t, tr, o + G_PCT, goals ? 100.0 * (double)v[0] / (double)goals : NAN, goals,
+            uf_cell_reveals(t, tr, o + G_STATUS + st, persons[st]);
+        }
+        /* the share over the goals of `with` persons */
+        uf_cell_percent(t, tr, o + G_PCT, goals ? 100.0 * (double)v[0] / (double)goals : NAN, with,
                         o + G_STATUS);
         rep_fix_missing(t, tr, o, G_N);
     }

@@ -49,7 +49,8 @@ Attack kinds (the tag in each FAIL line and the function that implements it)
      with its p, an exact McNemar p): attack_stat_n, attack_ttest_n,
      attack_mcnemar
   d  percentages and their base: attack_percent; a share's Wilson limits
-     and its base: attack_wilson
+     and its base: attack_wilson; a mean with its SD: attack_sd; a Poisson
+     interval: attack_poisson
   e  the same count in several tables: attack_same_figure (table SAME_FIGURE)
   f  Kaplan-Meier steps and at-risk numbers: attack_km
   g  exact tests (Fisher's test over the end-reason table): attack_fisher
@@ -68,6 +69,7 @@ from scipy import stats
 from scipy.optimize import Bounds, LinearConstraint, milp
 
 STAT_TYPES = ("number", "percent", "pvalue")
+GOAL_COLS = ("goals", "uppnatt", "delvis", "ej_uppnatt", "pagaende", "uppnatt_pct")
 NUMERIC_TYPES = ("count",) + STAT_TYPES
 STAGES = ["a", "c", "d", "e", "f", "g"]
 ATTACK_NAMES = {
@@ -583,6 +585,70 @@ def attack_wilson(rep, kn, nums, fails):
                     kn.add("d", [(1, r[nums[(tid, host)]].ref)], "=", x, f"{tid}.{col}: täljare (Wilson)")
 
 
+def sd_pairs(tab):
+    """(mean column, SD column) of a table: a column NAME_sd beside NAME_mean
+    or NAME (kohort's balance: COHORT_sd beside COHORT_mean)."""
+    out = []
+    for col in tab["cols"]:
+        if col.endswith("_sd"):
+            base = col[:-3]
+            for m in (base + "_mean", base):
+                if m in tab["cols"]:
+                    out.append((m, col))
+                    break
+    return out
+
+
+def attack_sd(rep, fails):
+    """A mean, its SD and n give the sum S and the sum of squares Q of the
+    values.  Cauchy-Schwarz: S^2 <= k Q for the k values that are not zero,
+    with equality when they are equal, so S^2 = Q says exactly one value is
+    not zero.  Values of -v, 0 and v (a yes/no change, in kohort 0/100)
+    give both counts: (c - b) v = S and (c + b) v^2 = Q."""
+    for tid, tab in sorted(rep.tables.items()):
+        for mcol, scol in sd_pairs(tab):
+            for r in tab["rows"]:
+                m, sd = r[mcol], r[scol]
+                pn = r.get(scol + "#n") or r.get(mcol + "#n")
+                if not (m.shown and sd.shown and pn is not None and pn.shown) or pn.value < 2:
+                    continue
+                n = pn.value
+                S = m.value * n
+                Q = (n - 1) * sd.value ** 2 + n * m.value ** 2
+                if Q <= 1e-12:
+                    continue
+                if close(S * S / Q, 1.0, 1e-7):
+                    fails.append((sd.where(), "d", 1, f"ett enda värde skilt från noll (S²/Q = 1, n = {n:g})"))
+                for v in (100.0, 1.0):
+                    d, tot = S / v, Q / (v * v)
+                    if abs(d - round(d)) < 1e-6 and abs(tot - round(tot)) < 1e-6 and tot <= n + 1e-9:
+                        c, b = (round(tot) + round(d)) / 2, (round(tot) - round(d)) / 2
+                        if c == int(c) and b >= 0 and c >= 0 and tid.startswith("kohort_did"):
+                            for k in (b, c):
+                                if 1 <= k < rep.t:
+                                    fails.append((sd.where(), "d", k,
+                                                  f"ändrade åt ett håll ur medel och SD av ±{v:g}"))
+
+
+def attack_poisson(rep, fails):
+    """An exact Poisson interval (poisson.test) of a rate: hi / lo =
+    qgamma(0.975, x + 1) / qgamma(0.025, x) depends on the count x alone.
+    A count of 1..t-1 events bounds the persons with one by it."""
+    for tid, tab in sorted(rep.tables.items()):
+        for ph in ("before", "after"):
+            cols = (f"{ph}_rate", f"{ph}_rate_ci_low", f"{ph}_rate_ci_high")
+            if not all(c in tab["cols"] for c in cols):
+                continue
+            for r in tab["rows"]:
+                rate, lo, hi = (r[c] for c in cols)
+                if not (rate.shown and lo.shown and hi.shown) or not lo.value > 0:
+                    continue
+                ratio = hi.value / lo.value
+                for x in range(1, rep.t):
+                    if close(stats.gamma.ppf(0.975, x + 1) / stats.gamma.ppf(0.025, x), ratio, 1e-6):
+                        fails.append((rate.where(), "d", x, f"{x} händelser ur Poisson-intervallet"))
+
+
 # ---------------------------------------------------------------------------
 # e: the same count in several tables
 # ---------------------------------------------------------------------------
@@ -998,6 +1064,12 @@ def attack_shown(rep, fails):
         n = c.pub.get("n")
         if c.ctype in STAT_TYPES and n is not None and 0 <= n < t:
             fails.append((c.where(), "shown", c.value, f"statistik över n = {n}"))
+        # goals are counted as goals, but rest on the persons who have them
+        # (a zero stays shown, as every zero does: SPEC §8)
+        if c.tid.endswith("_mal") and c.col in GOAL_COLS and not (c.ctype == "count" and c.value == 0):
+            persons = rep.tables[c.tid]["rows"][c.ri].get("n_with_goals")
+            if persons is not None and persons.true is not None and 1 <= persons.true < t:
+                fails.append((c.where(), "shown", c.value, f"mål för {persons.true:g} personer"))
     for ch in rep.charts:
         tab = rep.tables.get(ch["table"])
         if not tab:
@@ -1032,6 +1104,8 @@ def main():
     attack_mcnemar(rep, kn, fails)
     attack_percent(rep, kn, nums, fails)
     attack_wilson(rep, kn, nums, fails)
+    attack_sd(rep, fails)
+    attack_poisson(rep, fails)
     attack_same_figure(rep, kn)
     attack_km(rep, kn)
     attack_fisher(rep, kn, fails)

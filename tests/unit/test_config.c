@@ -404,6 +404,17 @@ static void test_config__extra_measure_limits(void **state)
     assert_int_equal(uf_config_measure_kind(&c, "s1"), UF_MEASURE_PCT);
     uf_config_release(&c);
     uf_diag_release(&d);
+    /* a code of 22 characters would cut the export's any_CODE_before */
+    assert_int_equal(load_text(*state,
+                               "[mått]\nabcdefghijklmnopqrstuv = händelse\n"
+                               "abcdefghijklmnopqrstu = händelse\n",
+                               &c, &d),
+                     UF_ERR_INPUT);
+    assert_true(has_diag(&d, UF_ERROR, "abcdefghijklmnopqrstuv: en kod får ha högst 21 tecken"));
+    assert_int_equal(d.errors, 1); /* 21 characters are fine */
+    assert_int_equal(c.nmeasures, 1);
+    uf_config_release(&c);
+    uf_diag_release(&d);
 }
 
 static void test_config__measure_kind(void **state)

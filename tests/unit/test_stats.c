@@ -200,8 +200,6 @@ static void test_stats__mcnemar_exact(void **state)
     assert_true(isnan(b.p));
 }
 
-/* poisson.test help page: poisson.test(137, 24.19893): rate 5.661407,
- * 95 % CI 4.753125 6.692709. */
 /* Holm by hand: of the four p-values that are numbers, sorted 0.005,
  * 0.01, 0.03, 0.04, times 4, 3, 2, 1 = 0.02, 0.03, 0.06, 0.04, running
  * maximum 0.02, 0.03, 0.06, 0.06; NaN stays NaN and does not count. */
@@ -266,6 +264,8 @@ static void test_stats__fisher_floor_by_hand(void **state)
     assert_int_equal(uf_stat_fisher_floor(t55, 1, 4, 1000, &floor), UF_ERR_INPUT);
 }
 
+/* poisson.test help page: poisson.test(137, 24.19893): rate 5.661407,
+ * 95 % CI 4.753125 6.692709. */
 static void test_stats__poisson_help_page(void **state)
 {
     (void)state;
