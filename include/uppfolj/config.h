@@ -129,6 +129,8 @@ int uf_parse_months(const char *s, int *months);
  * may be NULL); -1 if unknown. */
 int uf_config_measure_kind(const uf_config *c, const char *m);
 
+/* The locked care of c, bit i for insats code i (NULL: the default, sis). */
+unsigned uf_config_locked_care(const uf_config *c);
 /* The locked care of c (NULL: the default) in words, the kodbok labels
  * joined by ", " ("SiS"; "ingen" when none), into out. */
 void uf_config_locked_text(const uf_config *c, char *out, size_t n);

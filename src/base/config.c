@@ -20,13 +20,18 @@ void uf_config_defaults(uf_config *c)
     c->months_after = 12;
     c->anchor = UF_ANCHOR_END;
     c->threshold = 5;
-    c->locked_care = 1u << uf_kb_index(UF_KB_INSATS, "sis");
+    c->locked_care = uf_config_locked_care(NULL);
     c->db_wait = 10;
+}
+
+unsigned uf_config_locked_care(const uf_config *c)
+{
+    return c ? c->locked_care : 1u << uf_kb_index(UF_KB_INSATS, "sis");
 }
 
 void uf_config_locked_text(const uf_config *c, char *out, size_t n)
 {
-    unsigned bits = c ? c->locked_care : 1u << uf_kb_index(UF_KB_INSATS, "sis");
+    unsigned bits = uf_config_locked_care(c);
     size_t at = 0;
     out[0] = '\0';
     for (int i = 0; i < uf_kb(UF_KB_INSATS)->n && at < n; i++)

@@ -24,14 +24,10 @@
 #include "uppfolj/parse.h"
 
 /* Is insats code i locked care, whose days are not time at risk (SPEC §6):
- * the settings' list, without settings sis (uf_config_defaults)? */
+ * the settings' list, without settings sis (uf_config_locked_care)? */
 static bool locked_care(const uf_caseset *c, int i)
 {
-    if (i < 0)
-        return false;
-    if (c->params.cfg)
-        return (c->params.cfg->locked_care >> i) & 1u;
-    return strcmp(uf_kb_code(UF_KB_INSATS, i), "sis") == 0;
+    return i >= 0 && (uf_config_locked_care(c->params.cfg) >> i & 1u);
 }
 
 const char *uf_core_insats_name(int i)
