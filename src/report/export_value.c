@@ -64,8 +64,10 @@ enum {
     XK_ACTOR       /* actor a took part in a meeting */
 };
 
-#define CODES(list) NULL, 0, 1 + (list)
-#define NO_CODES NULL, 0, 0
+/* the fixed columns' code lists; their kind and index are set by
+ * uf_xsetup_columns */
+#define CODES(list) NULL, 0, 1 + (list), XK_FIXED, 0, 0
+#define NO_CODES NULL, 0, 0, XK_FIXED, 0, 0
 #define STR_(x) #x
 #define STR(x) STR_(x) /* a window of core.h in a description */
 

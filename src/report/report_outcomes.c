@@ -739,8 +739,8 @@ int rep_measures(const uf_caseset *c, const uf_config *cfg, bool core_only, rep_
 void rep_outcomes(uf_report *r, uf_section *s, const rep_groups *g, const char *prefix,
                   bool with_transitions, bool core_only)
 {
-    static const char *const sections[] = { [REP_M_EVENTS] = "Misstankar om brott och andra "
-                                                             "händelser",
+    static const char *const sections[] = { [REP_M_EVENTS] =
+                                                "Misstankar om brott och andra händelser",
                                             [REP_M_STATES] = "Tillstånd",
                                             [REP_M_ASSESSMENTS] = "Strukturerade bedömningar" };
     const uf_caseset *c = g->c;
