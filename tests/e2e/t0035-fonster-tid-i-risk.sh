@@ -210,7 +210,9 @@ expect_contains "$(cat metod/*.json)" "utom dagar placerad i låst vård (SiS" "
 # could give p below 0,05 (item 5): threshold 3, three boys ended with the
 # goals met and three girls who dropped out: the table [3 0; 0 3] has the
 # margins (3, 3) and (3, 3), whose least probable tables have 1/20 each,
-# so p is at least 2/20 = 0,1 whatever the data.
+# so p is at least 2/20 = 0,1 whatever the data.  Nothing else hides it:
+# the report is internal, each cohort has 3 (the threshold) and each
+# non-zero cell 3, so without the rule R's fisher.test value 0,1 shows.
 printf '[röjandeskydd]\ntröskel = 3\n' > uppfolj.conf
 {
     echo "person;födelsedatum;kön;enhet"
