@@ -36,6 +36,14 @@ enum { OPT_DB = 1000, OPT_CONFIG, OPT_QUIET, OPT_HELP, OPT_FIRST_COMMAND };
 
 /* Handle a common option c; true if it was one. */
 bool cli_common_opt(cli_common *co, int c, const char *arg);
+/* An option getopt_long did not take (c '?': unknown, ':': without its
+ * value; opterr is 0), said in Swedish on one line with where the help is
+ * (argv[0] is the command); EXIT_INPUT. */
+int cli_bad_option(char **argv, int c);
+/* A settings file named with --config that cannot be read is an error
+ * also for a command that needs no settings: EXIT_INPUT with a message,
+ * else -1. */
+int cli_named_config(const cli_common *co);
 
 /*
  * Parse the options of a command that takes only the common ones and no

@@ -19,6 +19,23 @@
 #include "uppfolj/parse.h"
 #include "uppfolj/population.h"
 
+int cli_bad_option(char **argv, int c)
+{
+    /* getopt_long with opterr 0 leaves the option as typed just before
+     * optind; a short one in a cluster ("-qx") is named by optopt */
+    const char *typed = optind > 0 ? argv[optind - 1] : "";
+    char one[3] = { '-', (char)optopt, '\0' };
+    const char *name = optopt > 0 && optopt < 128 && strncmp(typed, "--", 2) != 0 ? one : typed;
+    char what[128];
+    snprintf(what, sizeof what, "%s", name);
+    what[strcspn(what, "=")] = '\0'; /* --flagga=värde: the flag */
+    if (c == ':')
+        cli_error("flaggan %s behöver ett värde (se uppfolj %s --help)", what, argv[0]);
+    else
+        cli_error("okänd flagga %s (se uppfolj %s --help)", what, argv[0]);
+    return EXIT_INPUT;
+}
+
 bool cli_common_opt(cli_common *co, int c, const char *arg)
 {
     switch (c) {
@@ -95,26 +112,33 @@ int cli_load_config(const cli_common *co, uf_config *cfg)
     return err == UF_OK ? -1 : cli_exit_code(err);
 }
 
+int cli_named_config(const cli_common *co)
+{
+    if (co->config && access(co->config, R_OK) != 0) {
+        cli_error("konfigurationsfilen %s finns inte eller kan inte läsas", co->config);
+        return EXIT_INPUT;
+    }
+    return -1;
+}
+
 int cli_only_common(int argc, char **argv, cli_common *co, const char *usage)
 {
     static const struct option opts[] = { CLI_COMMON_OPTIONS, { 0, 0, 0, 0 } };
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "qh", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":qh", opts, NULL)) != -1) {
         if (c == 'h') {
             fputs(usage, stdout);
             return EXIT_OK;
         }
-        if (!cli_common_opt(co, c, optarg)) {
-            fputs(usage, stderr);
-            return EXIT_INPUT;
-        }
+        if (!cli_common_opt(co, c, optarg))
+            return cli_bad_option(argv, c);
     }
     if (optind != argc) {
         cli_error("%s tar inga argument (se uppfolj %s --help)", argv[0], argv[0]);
         return EXIT_INPUT;
     }
-    return -1;
+    return cli_named_config(co);
 }
 
 int cli_population(sqlite3 *db, uf_population_req *q, char *words, size_t n)

@@ -84,7 +84,7 @@ static int parse_args(int argc, char **argv, cli_common *co, export_args *a)
                                           { 0, 0, 0, 0 } };
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "qho:", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":qho:", opts, NULL)) != -1) {
         switch (c) {
         case 'h': fputs(usage, stdout); return EXIT_OK;
         case 'o': a->dir = optarg; break;
@@ -98,10 +98,8 @@ static int parse_args(int argc, char **argv, cli_common *co, export_args *a)
             int ph = cli_phase_opt(&a->ph, c, optarg);
             if (ph < 0)
                 return EXIT_INPUT;
-            if (ph == 0 && !cli_common_opt(co, c, optarg)) {
-                fputs(usage, stderr);
-                return EXIT_INPUT;
-            }
+            if (ph == 0 && !cli_common_opt(co, c, optarg))
+                return cli_bad_option(argv, c);
         }
         }
     }

@@ -83,7 +83,7 @@ static int parse_args(int argc, char **argv, cli_common *co, uf_import_opts *o, 
                                           { 0, 0, 0, 0 } };
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "qhk:n", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":qhk:n", opts, NULL)) != -1) {
         if (c == 'h') {
             fputs(usage, stdout);
             *code = EXIT_OK;
@@ -93,8 +93,7 @@ static int parse_args(int argc, char **argv, cli_common *co, uf_import_opts *o, 
         } else if (c == 'n') {
             o->dry_run = true;
         } else if (!cli_common_opt(co, c, optarg)) {
-            fputs(usage, stderr);
-            *code = EXIT_INPUT;
+            *code = cli_bad_option(argv, c);
             return -1;
         }
     }

@@ -26,7 +26,7 @@ int cmd_logg(int argc, char **argv, cli_common *co)
     long n = 20;
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "qh", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":qh", opts, NULL)) != -1) {
         if (c == 'h') {
             fputs(usage, stdout);
             return EXIT_OK;
@@ -39,8 +39,7 @@ int cmd_logg(int argc, char **argv, cli_common *co)
                 return EXIT_INPUT;
             }
         } else if (!cli_common_opt(co, c, optarg)) {
-            fputs(usage, stderr);
-            return EXIT_INPUT;
+            return cli_bad_option(argv, c);
         }
     }
     if (optind != argc) {
@@ -48,8 +47,8 @@ int cmd_logg(int argc, char **argv, cli_common *co)
         return EXIT_INPUT;
     }
     sqlite3 *db = NULL;
-    int code = cli_open_db(co, NULL, &db);
-    if (code >= 0)
+    int code = cli_named_config(co);
+    if (code >= 0 || (code = cli_open_db(co, NULL, &db)) >= 0)
         return code;
     sqlite3_stmt *st = uf_db_prepare(db, "log_list");
     if (!st) {

@@ -35,7 +35,7 @@ int cmd_mall(int argc, char **argv, cli_common *co)
     bool csv = false;
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "qho:", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":qho:", opts, NULL)) != -1) {
         if (c == 'h') {
             fputs(usage, stdout);
             return EXIT_OK;
@@ -44,14 +44,16 @@ int cmd_mall(int argc, char **argv, cli_common *co)
         } else if (c == 'o') {
             out = optarg;
         } else if (!cli_common_opt(co, c, optarg)) {
-            fputs(usage, stderr);
-            return EXIT_INPUT;
+            return cli_bad_option(argv, c);
         }
     }
     if (!out || optind != argc) {
         cli_error("ange vart mallen ska skrivas med -o (se uppfolj mall --help)");
         return EXIT_INPUT;
     }
+    int named = cli_named_config(co);
+    if (named >= 0)
+        return named;
     struct stat sb;
     if (csv) {
         if (mkdir(out, 0755) != 0 && errno != EEXIST) {

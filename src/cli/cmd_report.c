@@ -165,7 +165,7 @@ static int parse_args(int argc, char **argv, cli_common *co, report_args *a)
                                           { 0, 0, 0, 0 } };
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "qho:", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":qho:", opts, NULL)) != -1) {
         switch (c) {
         case 'h': a->help = true; break;
         case 'b':
@@ -216,10 +216,8 @@ static int parse_args(int argc, char **argv, cli_common *co, report_args *a)
                 return EXIT_INPUT;
             if (ph > 0)
                 a->given |= c == 'a' ? UF_RO_ASOF : UF_RO_WINDOWS;
-            if (ph == 0 && !cli_common_opt(co, c, optarg)) {
-                fputs("Se uppfolj report --help\n", stderr);
-                return EXIT_INPUT;
-            }
+            if (ph == 0 && !cli_common_opt(co, c, optarg))
+                return cli_bad_option(argv, c);
         }
         }
     }

@@ -47,7 +47,7 @@ int cmd_sample(int argc, char **argv, cli_common *co)
     const char *dir = NULL;
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "qho:", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":qho:", opts, NULL)) != -1) {
         if (c == 'h') {
             fputs(usage, stdout);
             return EXIT_OK;
@@ -64,14 +64,16 @@ int cmd_sample(int argc, char **argv, cli_common *co)
         } else if (c == 'o') {
             dir = optarg;
         } else if (c != 'y' && c != 's' && c != 'e' && !cli_common_opt(co, c, optarg)) {
-            fputs(usage, stderr);
-            return EXIT_INPUT;
+            return cli_bad_option(argv, c);
         }
     }
     if (!dir || optind != argc) {
         cli_error("ange mappen att skriva till med -o MAPP (se uppfolj sample --help)");
         return EXIT_INPUT;
     }
+    int named = cli_named_config(co);
+    if (named >= 0)
+        return named;
     if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
         cli_error("kunde inte skapa mappen %s: %s", dir, strerror(errno));
         return EXIT_FAIL;

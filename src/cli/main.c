@@ -3,6 +3,7 @@
  *
  *   uppfolj [--db FIL] [--quiet] KOMMANDO [flaggor] [argument]
  */
+#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 #include "cli.h"
@@ -18,7 +19,8 @@ static const char usage[] =
     "  init            skapa databasen och pseudonymiseringsnyckeln\n"
     "  import FIL...   importera CSV-filer och Excel-arbetsböcker (alla eller inget)\n"
     "  check           kontrollera databasen och visa vad den innehåller\n"
-    "  report NAMN     skriv en rapport (utfall)\n"
+    "  report NAMN     skriv en rapport: utfall, arsrapport, kohort, verksamhet,\n"
+    "                  datakvalitet och egna (se uppfolj report --help)\n"
     "  export          skriv en avidentifierad analysfil för R, SPSS och Stata\n"
     "                  (--cohort NAMN:fält=värde ... -o MAPP)\n"
     "  sample          skapa ett syntetiskt exempeldataset\n"
@@ -50,13 +52,17 @@ static const command commands[] = {
 int main(int argc, char **argv)
 {
     cli_common co = { .db = "uppfolj.db" };
+    opterr = 0; /* the commands say what was wrong, in Swedish */
     int i = 1;
     for (; i < argc && argv[i][0] == '-'; i++) {
-        if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
+        if ((strcmp(argv[i], "--db") == 0 || strcmp(argv[i], "--config") == 0) && i + 1 == argc) {
+            cli_error("flaggan %s behöver ett värde: en fil (se uppfolj --help)", argv[i]);
+            return EXIT_INPUT;
+        } else if (strcmp(argv[i], "--db") == 0) {
             co.db = argv[++i];
         } else if (strncmp(argv[i], "--db=", 5) == 0) {
             co.db = argv[i] + 5;
-        } else if (strcmp(argv[i], "--config") == 0 && i + 1 < argc) {
+        } else if (strcmp(argv[i], "--config") == 0) {
             co.config = argv[++i];
         } else if (strcmp(argv[i], "-q") == 0 || strcmp(argv[i], "--quiet") == 0) {
             co.quiet = true;
