@@ -3,7 +3,7 @@
 #   make check      build and run every test (unit + end to end)
 #   make check SANITIZE=1   the same under AddressSanitizer + UBSan
 #   make valgrind   unit tests under valgrind (leak check)
-#   make install PREFIX=/usr/local DESTDIR=
+#   make install PREFIX=/usr/local DESTDIR=   program and man page
 #   make deps       install the Debian packages (as root)
 #   V=1             show the commands
 
@@ -189,12 +189,15 @@ demo: $(BIN)
 	$(BIN) --db $(DEMO)/uppfolj.db report kohort --cohort 'SIG:programme=SIG' --cohort 'Jämförelse:programme=ordinarie' -o $(DEMO)/rapporter
 	$(BIN) --db $(DEMO)/uppfolj.db export --cohort 'SIG:programme=SIG' --cohort 'Jämförelse:programme=ordinarie' -o $(DEMO)/analys
 
+# The program and its manual page (man uppfolj).
+MANDIR ?= $(PREFIX)/share/man
 install: $(BIN)
-	install -d $(DESTDIR)$(PREFIX)/bin
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANDIR)/man1
 	install -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/uppfolj
+	install -m 0644 docs/uppfolj.1 $(DESTDIR)$(MANDIR)/man1/uppfolj.1
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/uppfolj
+	rm -f $(DESTDIR)$(PREFIX)/bin/uppfolj $(DESTDIR)$(MANDIR)/man1/uppfolj.1
 
 # Style kept by tools: `make format` applies .clang-format; `make lint` (in
 # `make test`) checks that it would change nothing, runs cppcheck and

@@ -47,4 +47,10 @@ typedef enum uf_error {
 /** A static Swedish description of err.  Do not free. */
 const char *uf_strerror(uf_error err);
 
+/** A Swedish description of the errno value e (in place of strerror,
+ * whose texts follow the locale and are mostly English).  A value without
+ * a text gives "systemfel N".  Do not free; valid until the next call in
+ * the same thread for such a value. */
+const char *uf_strerrno(int e);
+
 #endif

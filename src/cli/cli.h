@@ -12,6 +12,7 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <time.h>
+#include <sys/types.h>
 #include <sqlite3.h>
 #include "uppfolj/error.h"
 
@@ -129,6 +130,12 @@ int cli_open_db(const cli_common *co, const struct uf_config *cfg, sqlite3 **db)
  * uf_db_error(db) when it is UF_ERR_DB (db may be NULL).  doing says what
  * failed ("kunde inte läsa data"). */
 int cli_db_failed(const char *path, sqlite3 *db, uf_error err, const char *doing);
+
+/* Create the folder dir and any of its parents that are missing (as
+ * `mkdir -p`; those made here get mode too); one that exists already is
+ * fine.  false, after a Swedish message naming the part that failed, when
+ * it cannot be done (a file in the way, no permission). */
+bool cli_make_dir(const char *dir, mode_t mode);
 
 /* Print s left-aligned in width columns (UTF-8 letters count as one). */
 void cli_pad(FILE *out, const char *s, int width);

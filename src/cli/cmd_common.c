@@ -3,6 +3,7 @@
  * exit codes and the progress bar.
  */
 #include <dirent.h>
+#include <errno.h>
 #include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -119,6 +120,54 @@ int cli_named_config(const cli_common *co)
         return EXIT_INPUT;
     }
     return -1;
+}
+
+/* mkdir(dir) unless it is a folder already: true when it is one now. */
+static bool make_one(const char *dir, mode_t mode)
+{
+    struct stat sb;
+    if (mkdir(dir, mode) == 0)
+        return true;
+    int e = errno;
+    if (stat(dir, &sb) == 0) {
+        if (S_ISDIR(sb.st_mode))
+            return true;
+        e = ENOTDIR;
+    }
+    errno = e;
+    return false;
+}
+
+bool cli_make_dir(const char *dir, mode_t mode)
+{
+    char path[4096];
+    size_t n = strlen(dir);
+    if (n == 0 || n >= sizeof path) {
+        cli_error("kunde inte skapa mappen %s: %s", dir, uf_strerrno(n ? ENAMETOOLONG : ENOENT));
+        return false;
+    }
+    memcpy(path, dir, n + 1);
+    /* each parent in turn ("a", "a/b"), then the folder itself; a parent
+     * made here gets the folder's mode, so that a private export's path
+     * is not readable by others either */
+    for (size_t i = 1; i <= n; i++) {
+        if (i < n && (path[i] != '/' || path[i - 1] == '/'))
+            continue;
+        char keep = path[i];
+        path[i] = '\0';
+        bool ok = make_one(path, mode);
+        int e = errno;
+        path[i] = keep;
+        if (!ok) {
+            path[i] = '\0';
+            if (e == ENOTDIR)
+                cli_error("kunde inte skapa mappen %s: %s finns men är ingen mapp", dir, path);
+            else
+                cli_error("kunde inte skapa mappen %s: %s (%s)", dir, uf_strerrno(e), path);
+            return false;
+        }
+    }
+    return true;
 }
 
 int cli_only_common(int argc, char **argv, cli_common *co, const char *usage)

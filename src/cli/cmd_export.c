@@ -150,7 +150,7 @@ static int run_export(const export_args *a, const uf_config *cfg, sqlite3 *db, c
         cli_error("minnet räckte inte");
     else if ((err = uf_export_write(db, c, &o, res)) != UF_OK) {
         if (err == UF_ERR_IO)
-            cli_error("kunde inte skriva %s: %s", res->failed, strerror(errno));
+            cli_error("kunde inte skriva %s: %s", res->failed, uf_strerrno(errno));
         else if (err == UF_ERR_DB)
             code = cli_db_failed(co->db, db, err, "kunde inte läsa data");
         else
@@ -204,8 +204,7 @@ int cmd_export(int argc, char **argv, cli_common *co)
         code = cli_db_failed(co->db, db, err, "kunde inte läsa data");
     } else if ((code = population(a, &cfg, db, words, sizeof words)) >= 0) {
         /* the message is printed */
-    } else if (mkdir(a->dir, 0700) != 0 && errno != EEXIST) {
-        cli_error("kunde inte skapa mappen %s: %s", a->dir, strerror(errno));
+    } else if (!cli_make_dir(a->dir, 0700)) {
         code = EXIT_FAIL;
     } else {
         struct timespec since;

@@ -41,7 +41,7 @@ int cmd_init(int argc, char **argv, cli_common *co)
             cli_error("databasen %s finns redan; den skrivs inte över", co->db);
         else
             cli_error("kunde inte skapa databasen %s: %s%s%s", co->db, uf_strerror(err),
-                      err == UF_ERR_IO ? ": " : "", err == UF_ERR_IO ? strerror(errno) : "");
+                      err == UF_ERR_IO ? ": " : "", err == UF_ERR_IO ? uf_strerrno(errno) : "");
         rc = cli_exit_code(err);
         goto out;
     }

@@ -56,13 +56,11 @@ int cmd_mall(int argc, char **argv, cli_common *co)
         return named;
     struct stat sb;
     if (csv) {
-        if (mkdir(out, 0755) != 0 && errno != EEXIST) {
-            cli_error("kunde inte skapa mappen %s: %s", out, strerror(errno));
+        if (!cli_make_dir(out, 0755))
             return EXIT_FAIL;
-        }
         char failed[4096];
         if (uf_template_csv(out, failed, sizeof failed) != UF_OK) {
-            cli_error("kunde inte skriva %s: %s", failed, strerror(errno));
+            cli_error("kunde inte skriva %s: %s", failed, uf_strerrno(errno));
             return EXIT_FAIL;
         }
         cli_say(co, "Skrev mallen som CSV-filer i %s.\n", out);
@@ -80,7 +78,7 @@ int cmd_mall(int argc, char **argv, cli_common *co)
     uf_error err = uf_template_xlsx(out);
     if (err != UF_OK) {
         cli_error("kunde inte skriva %s: %s", out,
-                  err == UF_ERR_IO ? strerror(errno) : uf_strerror(err));
+                  err == UF_ERR_IO ? uf_strerrno(errno) : uf_strerror(err));
         return cli_exit_code(err);
     }
     cli_say(co, "Skrev mallen %s.\n", out);

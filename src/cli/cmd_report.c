@@ -392,10 +392,8 @@ static bool check_formats(const char *s)
 /* Write the formats of a->format (checked) into a->dir. */
 static int write_formats(const report_args *a, const uf_report *r, const cli_common *co)
 {
-    if (mkdir(a->dir, 0755) != 0 && errno != EEXIST) {
-        cli_error("kunde inte skapa mappen %s: %s", a->dir, strerror(errno));
+    if (!cli_make_dir(a->dir, 0755))
         return EXIT_FAIL;
-    }
     char buf[64];
     snprintf(buf, sizeof buf, "%s", a->format);
     uf_diag d;
@@ -594,8 +592,8 @@ static int run(report_args *a, const uf_report_info *info, uf_report_req *q, sql
 #ifdef UF_TEST_TRUTH
     /* test builds only (Makefile: uppfolj-truth): the model before
      * disclosure control, for the attacker test */
-    if (r && mkdir(a->dir, 0755) != 0 && errno != EEXIST)
-        cli_error("kunde inte skapa mappen %s: %s", a->dir, strerror(errno));
+    if (r)
+        (void)cli_make_dir(a->dir, 0755);
     char truth[4096], lean_truth[4096 + 8];
     snprintf(truth, sizeof truth, "%s/%s.truth.json", a->dir, a->name);
     snprintf(lean_truth, sizeof lean_truth, "%s.lean", truth);
@@ -622,7 +620,7 @@ static int run(report_args *a, const uf_report_info *info, uf_report_req *q, sql
                         "skulle deras röjandeskydd dölja mer av resten (se rapporten)\n");
 #ifdef UF_TEST_TRUTH
         if (kept == 1 && rename(lean_truth, truth) != 0)
-            cli_error("kunde inte byta %s: %s", truth, strerror(errno));
+            cli_error("kunde inte byta %s: %s", truth, uf_strerrno(errno));
         else if (lean)
             unlink(lean_truth);
 #endif

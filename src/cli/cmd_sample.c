@@ -74,10 +74,8 @@ int cmd_sample(int argc, char **argv, cli_common *co)
     int named = cli_named_config(co);
     if (named >= 0)
         return named;
-    if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
-        cli_error("kunde inte skapa mappen %s: %s", dir, strerror(errno));
+    if (!cli_make_dir(dir, 0755))
         return EXIT_FAIL;
-    }
     uf_sample_opts so = { .youths = (unsigned)youths, .seed = seed };
     uf_civil_from_days(end, &so.end_year, &so.end_month, &so.end_day);
     char msg[512];

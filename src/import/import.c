@@ -163,7 +163,7 @@ static int detect_kind(const char *path, const char *label, const uf_csv_info *i
         uf_diag_add(d, UF_ERROR, label, 1, NULL,
                     best < 0 ? "kunde inte avgöra vad filen innehåller av rubrikraden; "
                                "ange --kind (persons, cases, interventions, assessments, "
-                               "outcomes, goals, meetings)"
+                               "outcomes, goals, meetings, actions)"
                              : "rubrikraden passar flera sorters filer; ange --kind");
         return -1;
     }
@@ -335,7 +335,7 @@ static bool known_kind(const char *kind, uf_diag *d)
         return true;
     uf_diag_add(d, UF_ERROR, "--kind", 0, NULL,
                 "okänd sort '%s' (tillåtet: persons, cases, "
-                "interventions, assessments, outcomes, goals, meetings)",
+                "interventions, assessments, outcomes, goals, meetings, actions)",
                 kind);
     return false;
 }
@@ -355,7 +355,7 @@ static unsigned long long scan_book(const uf_import_opts *o, int forced, const c
         uf_diag_add(d, UF_ERROR, path, 0, NULL, "%s", why);
     else if (err != UF_OK)
         uf_diag_add(d, UF_ERROR, path, 0, NULL, "filen kunde inte läsas: %s",
-                    err == UF_ERR_IO ? strerror(errno) : uf_strerror(err));
+                    err == UF_ERR_IO ? uf_strerrno(errno) : uf_strerror(err));
     for (int k = 0; err == UF_OK && k < b->nsheets && !(o->kind && found); k++) {
         uf_import_file *f = &res->files[res->nfiles];
         memset(f, 0, sizeof *f);
@@ -425,7 +425,7 @@ static unsigned long long scan_files(const uf_import_opts *o, uf_import_result *
         }
         if (err != UF_OK) {
             uf_diag_add(d, UF_ERROR, f->path, 0, NULL, "filen kunde inte läsas: %s",
-                        strerror(errno));
+                        uf_strerrno(errno));
             continue;
         }
         total += f->info.size;

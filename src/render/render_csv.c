@@ -131,7 +131,7 @@ uf_error uf_render_failed(uf_diag *d, const char *path, uf_error err)
         return err;
     if (err == UF_ERR_IO)
         uf_diag_add(d, UF_ERROR, path, 0, NULL, "kunde inte skriva filen %s: %s", path,
-                    strerror(errno));
+                    uf_strerrno(errno));
     else if (err == UF_ERR_MISSING)
         uf_diag_add(d, UF_ERROR, path, 0, NULL,
                     "typsnittet DejaVu Sans saknas "

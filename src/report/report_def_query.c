@@ -98,7 +98,7 @@ static sqlite3_stmt *prepare(sqlite3 *db, const char *kind, const char *id, cons
         char path[4096];
         snprintf(path, sizeof path, "%s/%s.sql", o->dir, query);
         if (!(text = rep_read_file(path)) && errno != ENOENT) {
-            snprintf(err, n, "kunde inte läsa %s: %s", path, strerror(errno));
+            snprintf(err, n, "kunde inte läsa %s: %s", path, uf_strerrno(errno));
             return NULL;
         }
     }

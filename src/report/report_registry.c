@@ -246,7 +246,7 @@ static uf_error add_dir(uf_registry *g, const char *dir, uf_diag *d)
         return UF_OK;
     if (!dp) {
         uf_diag_add(d, UF_ERROR, dir, 0, NULL, "kunde inte läsa rapportmappen: %s",
-                    strerror(errno));
+                    uf_strerrno(errno));
         return UF_ERR_IO;
     }
     char **names = NULL;
@@ -276,7 +276,7 @@ static uf_error add_dir(uf_registry *g, const char *dir, uf_diag *d)
         uf_error e2 = !go ? err : text ? add_def(g, names[i], text, dir, path, d) : UF_ERR_IO;
         if (go && !text)
             uf_diag_add(d, UF_ERROR, path, 0, NULL, "kunde inte läsa definitionen: %s",
-                        strerror(errno));
+                        uf_strerrno(errno));
         if (e2 != UF_OK && (err == UF_OK || e2 != UF_ERR_INPUT))
             err = e2;
         free(text);

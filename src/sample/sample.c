@@ -201,7 +201,7 @@ static uf_error files_open(sample_gen *g, const char *dir, char *err, size_t err
         errno = 0;
         f->fp = fopen(f->path, "wb");
         if (f->fp == NULL) {
-            set_err(err, errlen, "kunde inte skriva %s: %s", f->path, strerror(errno));
+            set_err(err, errlen, "kunde inte skriva %s: %s", f->path, uf_strerrno(errno));
             return UF_ERR_IO;
         }
         setvbuf(f->fp, NULL, _IOFBF, 1 << 16);
@@ -227,7 +227,7 @@ static uf_error files_close(sample_gen *g, uf_error rc, char *err, size_t errlen
             f->err = errno ? errno : EIO;
         f->fp = NULL;
         if (f->err != 0 && rc == UF_OK) {
-            set_err(err, errlen, "kunde inte skriva %s: %s", f->path, strerror(f->err));
+            set_err(err, errlen, "kunde inte skriva %s: %s", f->path, uf_strerrno(f->err));
             rc = UF_ERR_IO;
         }
     }

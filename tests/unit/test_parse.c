@@ -11,6 +11,8 @@
 #include <cmocka.h>
 #include <string.h>
 #include <sqlite3.h>
+#include <errno.h>
+#include "uppfolj/error.h"
 #include "uppfolj/parse.h"
 
 /* Days in month m of year y, by the Gregorian rule, written out here so the
@@ -421,9 +423,23 @@ static void test_parse__add_months_as_sqlite(void **state)
     sqlite3_close(db);
 }
 
+/* System errors are said in Swedish whatever the locale; a value without
+ * a text is named by its number (base/error.c, issue 18). */
+static void test_parse__errno_in_swedish(void **state)
+{
+    (void)state;
+    assert_string_equal(uf_strerrno(ENOTDIR), "en del av sökvägen är ingen mapp");
+    assert_string_equal(uf_strerrno(ENOENT), "filen eller mappen finns inte");
+    assert_string_equal(uf_strerrno(EACCES), "behörighet saknas");
+    assert_string_equal(uf_strerrno(ENOSPC), "disken är full");
+    assert_string_equal(uf_strerrno(9999), "systemfel 9999");
+    assert_string_equal(uf_strerrno(-3), "systemfel -3");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_parse__errno_in_swedish),
         cmocka_unit_test(test_parse__known_day_numbers),
         cmocka_unit_test(test_parse__civil_round_trip),
         cmocka_unit_test(test_parse__date_formats_accepted),

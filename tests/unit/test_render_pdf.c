@@ -335,7 +335,8 @@ static void test_render_pdf__unwritable_is_io(void **state)
     assert_int_equal(uf_render_pdf(r, path, EPOCH, &d), UF_ERR_IO);
     assert_int_equal(d.n, 1);
     assert_string_equal(d.items[0].file, "r.pdf");
-    assert_non_null(strstr(d.items[0].message, "no-such-folder/r.pdf: No such file"));
+    assert_non_null(
+        strstr(d.items[0].message, "no-such-folder/r.pdf: filen eller mappen finns inte"));
     uf_diag_release(&d);
     uf_report_free(r);
     FILE *f = fopen(path, "rb");

@@ -525,7 +525,7 @@ static void test_sample__unwritable_folder_is_io_error(void **state)
     char err[256];
     assert_int_equal(uf_sample_write(&o, "/nonexistent/uf_sample", err, sizeof err), UF_ERR_IO);
     assert_string_equal(err, "kunde inte skriva /nonexistent/uf_sample/"
-                             "persons.csv: No such file or directory");
+                             "persons.csv: filen eller mappen finns inte");
 }
 
 /* outcomes.csv is a link to /dev/full: every write fails (ENOSPC). */
@@ -538,7 +538,7 @@ static void test_sample__full_disk_is_io_error(void **state)
     assert_int_equal(symlink("/dev/full", link), 0);
     uf_sample_opts o = { 300, 1, 2026, 6, 30 };
     assert_int_equal(uf_sample_write(&o, dir, err, sizeof err), UF_ERR_IO);
-    snprintf(expect, sizeof expect, "kunde inte skriva %s: %s", link, "No space left on device");
+    snprintf(expect, sizeof expect, "kunde inte skriva %s: %s", link, "disken är full");
     assert_string_equal(err, expect);
     remove_dir(dir);
 }
