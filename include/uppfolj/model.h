@@ -110,6 +110,9 @@ typedef struct uf_table {
     char *id; /* stable: file name of its CSV */
     char *title;
     char *description; /* one sentence, may be NULL */
+    char *sheet;       /* a short name of at most 31 characters that says
+                          what the table holds among the report's ("Misstankar
+                          per år kön"): its XLSX sheet; NULL: the title */
     uf_column *cols;
     int ncols;
     uf_row *rows;

@@ -479,6 +479,7 @@ static void free_table(uf_table *t)
     free(t->id);
     free(t->title);
     free(t->description);
+    free(t->sheet);
     free_strs(t->notes, t->nnotes);
     free(t);
 }

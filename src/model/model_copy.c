@@ -18,6 +18,8 @@ static uf_table *copy_table(uf_report *dst, uf_section *s, const uf_report *src,
         return NULL;
     if (t->description)
         uf_report_set(dst, &c->description, t->description);
+    if (t->sheet)
+        uf_report_set(dst, &c->sheet, t->sheet);
     for (int k = 0; k < t->ncols; k++) {
         const uf_column *col = &t->cols[k];
         uf_table_col(dst, c, k, col->id, col->label, col->type, col->decimals, col->additive);

@@ -144,6 +144,7 @@ static void key_figures(uf_report *r, const uf_caseset *c, const ars_flows *f,
                   "under året.");
     t = uf_section_table(r, s, "arsrapport_avslutsorsak", "Avslutade ärenden efter avslutsorsak",
                          3);
+    rep_sheet(r, t, NULL, "Avslutsorsak");
     uf_table_col(r, t, 0, "end_reason", "Avslutsorsak", UF_C_TEXT, 0, false);
     uf_table_col(r, t, 1, "year", ly, UF_C_COUNT, 0, true);
     uf_table_col(r, t, 2, "previous_year", lp, UF_C_COUNT, 0, true);
@@ -297,21 +298,24 @@ static void outcomes(uf_report *r, uf_caseset *c, const ars_year *y, const uf_ar
     uf_section_par(r, s,
                    "Jämförelserna gäller ärenden vars efterperiod började under året och "
                    "som har hela före- och efterperioden vid datumet för uttaget.");
-    rep_selection(r, s, c, "arsrapport_urval", "Ärenden vars efterperiod började under året",
-                  "Totalt");
+    rep_sheet(r,
+              rep_selection(r, s, c, "arsrapport_urval",
+                            "Ärenden vars efterperiod började under året", "Totalt"),
+              NULL, "Urval före och efter");
     static const struct {
         uf_dim dim;
-        const char *prefix, *title;
+        const char *prefix, *title, *sheet;
     } by[] = {
-        { UF_DIM_SEX, "arsrapport_kon", "Före och efter, per kön" },
-        { UF_DIM_AGE, "arsrapport_alder", "Före och efter, per åldersgrupp" },
-        { UF_DIM_INSATS, "arsrapport_insats", "Före och efter, per insats" },
+        { UF_DIM_SEX, "arsrapport_kon", "Före och efter, per kön", "kön" },
+        { UF_DIM_AGE, "arsrapport_alder", "Före och efter, per åldersgrupp", "ålder" },
+        { UF_DIM_INSATS, "arsrapport_insats", "Före och efter, per insats", "insats" },
     };
     for (size_t i = 0; i < sizeof by / sizeof *by && !r->failed; i++) {
         uf_report_opts ro = { .by = { by[i].dim }, .nby = 1, .cfg = o->cfg };
         rep_groups g;
         if (rep_groups_init(r, &g, c, &ro) != 0)
             break;
+        g.sheet_by = by[i].sheet;
         rep_outcomes(r, uf_report_section(r, by[i].title), &g, by[i].prefix, false,
                      by[i].dim != UF_DIM_SEX); /* every measure by sex */
         rep_groups_free(&g);
@@ -330,6 +334,7 @@ static void goal_table(uf_report *r, long m[UF_NDOMAINS][ARS_NSTATUS])
                                    "Mål som följdes upp under året, efter status vid den "
                                    "senaste uppföljningen",
                                    2 + 2 * ARS_NSTATUS);
+    rep_sheet(r, t, NULL, "Mål per livsområde");
     uf_table_col(r, t, 0, "domain", "Livsområde", UF_C_TEXT, 0, false);
     uf_table_col(r, t, 1, "goals", "Mål", UF_C_COUNT, 0, true);
     for (int i = 0; i < ARS_NSTATUS; i++) {

@@ -166,6 +166,18 @@ uf_table *rep_table(uf_report *r, uf_section *s, const rep_groups *g, const char
     return t;
 }
 
+void rep_sheet(uf_report *r, uf_table *t, const rep_groups *g, const char *name)
+{
+    if (!t || !name || !*name)
+        return;
+    char buf[96];
+    if (g && g->sheet_by)
+        snprintf(buf, sizeof buf, "%s, %s", name, g->sheet_by);
+    else
+        snprintf(buf, sizeof buf, "%s", name);
+    uf_report_set(r, &t->sheet, buf);
+}
+
 int rep_row(uf_report *r, uf_table *t, const rep_groups *g, int row)
 {
     int tr = uf_table_row(r, t, row == g->nrows);

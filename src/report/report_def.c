@@ -210,7 +210,7 @@ static int units_table(uf_report *r, uf_section *s, sqlite3 *db, const dtable *t
     char id[112];
     snprintf(id, sizeof id, "%s_%s", o->name, t->id);
     int *order = rc == 0 ? rdef_unit_order(&b.u) : NULL;
-    uf_table *tb = order ? uf_section_table(r, s, id, t->title, t->ncols + 1) : NULL;
+    uf_table *tb = order ? rdef_table(r, s, id, t->title, t->sheet, t->ncols + 1) : NULL;
     if (tb) {
         uf_table_col(r, tb, 0, "unit", "Enhet", UF_C_TEXT, 0, false);
         measure_cols(r, tb, t);
@@ -347,7 +347,7 @@ static int cat_table(uf_report *r, uf_section *s, sqlite3 *db, const dtable *t, 
     char id[112];
     snprintf(id, sizeof id, "%s_%s", o->name, t->id);
     int *order = rc == 0 && !r->failed ? rdef_unit_order(&b.u) : NULL;
-    uf_table *tb = order ? uf_section_table(r, s, id, t->title, b.u.n + 2) : NULL;
+    uf_table *tb = order ? rdef_table(r, s, id, t->title, t->sheet, b.u.n + 2) : NULL;
     if (tb) {
         tb->groups_overlap = t->overlap;
         uf_table_col(r, tb, 0, "category", *t->heading ? t->heading : "Kategori", UF_C_TEXT, 0,
@@ -404,7 +404,7 @@ static int cat_cols_table(uf_report *r, uf_section *s, sqlite3 *db, const dtable
     char id[112];
     snprintf(id, sizeof id, "%s_%s", o->name, t->id);
     uf_table *tb =
-        rc == 0 && !r->failed ? uf_section_table(r, s, id, t->title, t->ncols + 1) : NULL;
+        rc == 0 && !r->failed ? rdef_table(r, s, id, t->title, t->sheet, t->ncols + 1) : NULL;
     if (tb) {
         tb->groups_overlap = t->overlap;
         uf_table_col(r, tb, 0, "category", *t->heading ? t->heading : "Kategori", UF_C_TEXT, 0,

@@ -36,7 +36,8 @@ typedef struct dcat {
 
 typedef struct dtable {
     char id[48], section[96], title[160], query[64], heading[64];
-    char key[48]; /* kategorier: the figure of the Totalt row */
+    char sheet[128]; /* blad: the short name (uf_table.sheet), or "" */
+    char key[48];    /* kategorier: the figure of the Totalt row */
     bool categories, overlap, bands;
     bool months; /* form = månader (report_def_months.c) */
     dcol *cols;
@@ -49,7 +50,8 @@ typedef struct dtable {
  * datum per case checked. */
 typedef struct drule {
     char id[48], title[160], query[64], counts[32];
-    char *desc; /* the method page's sentence, or NULL */
+    char sheet[128]; /* blad: the short name (uf_table.sheet), or "" */
+    char *desc;      /* the method page's sentence, or NULL */
 } drule;
 
 struct rep_def {
@@ -75,6 +77,11 @@ typedef struct units {
     int n, cap;
     bool nomem;
 } units;
+
+/* uf_section_table, and the short name sheet when it is not "" (a
+ * definition's blad). */
+uf_table *rdef_table(uf_report *r, uf_section *s, const char *id, const char *title,
+                     const char *sheet, int ncols);
 
 /* The index of unit name in u, added when new; -1 when memory ran out. */
 int rdef_unit_index(units *u, const char *name);

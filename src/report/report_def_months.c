@@ -133,7 +133,7 @@ int rep_def_months(uf_report *r, uf_section *s, sqlite3 *db, const dtable *t, in
     int *first = months_of(from, to, &n);
     char id[112];
     snprintf(id, sizeof id, "%s_%s", o->name, t->id);
-    uf_table *tb = first ? uf_section_table(r, s, id, t->title, T_NCOLS) : NULL;
+    uf_table *tb = first ? rdef_table(r, s, id, t->title, t->sheet, T_NCOLS) : NULL;
     if (!tb) {
         free(first);
         r->failed = true;

@@ -115,6 +115,23 @@ static int text(rep_def *d, const char *section, const char *name, char *dst, si
     return 1;
 }
 
+/* A sheet name (blad): at most 31 characters, none of [ ] : * ? / \ (what
+ * Excel takes), not beginning or ending with an apostrophe. */
+static int sheet(rep_def *d, const char *section, const char *name, char *dst, size_t n,
+                 const char *value)
+{
+    size_t chars = 0;
+    for (const unsigned char *p = (const unsigned char *)value; *p; p++)
+        chars += (*p & 0xC0) != 0x80;
+    size_t len = strlen(value);
+    if (chars == 0 || chars > 31 || strpbrk(value, "[]:*?/\\") || value[0] == '\'' ||
+        value[len - 1] == '\'')
+        return problem(d, section, name,
+                       "bladnamnet ska ha 1–31 tecken, inga av [ ] : * ? / \\ och ingen "
+                       "apostrof först eller sist");
+    return text(d, section, name, dst, n, value);
+}
+
 static int on_rapport(rep_def *d, const char *name, const char *value)
 {
     if (strcmp(name, "titel") == 0)
@@ -174,6 +191,8 @@ static int on_rule(rep_def *d, const char *section, const char *name, const char
             return problem(d, section, name, "regeln finns redan");
     if (strcmp(name, "titel") == 0)
         return text(d, section, name, u->title, sizeof u->title, value);
+    if (strcmp(name, "blad") == 0)
+        return sheet(d, section, name, u->sheet, sizeof u->sheet, value);
     if (strcmp(name, "fråga") == 0)
         return text(d, section, name, u->query, sizeof u->query, value);
     if (strcmp(name, "räknar") == 0)
@@ -184,7 +203,8 @@ static int on_rule(rep_def *d, const char *section, const char *name, const char
             d->nomem = true;
         return 1;
     }
-    return problem(d, section, name, "okänd nyckel (finns: titel, fråga, räknar, beskrivning)");
+    return problem(d, section, name,
+                   "okänd nyckel (finns: titel, blad, fråga, räknar, beskrivning)");
 }
 
 /* inih handler for a definition. */
@@ -207,6 +227,8 @@ static int on_def(void *user, const char *section, const char *name, const char 
         return text(d, section, name, t->section, sizeof t->section, value);
     else if (strcmp(name, "titel") == 0)
         return text(d, section, name, t->title, sizeof t->title, value);
+    else if (strcmp(name, "blad") == 0)
+        return sheet(d, section, name, t->sheet, sizeof t->sheet, value);
     else if (strcmp(name, "rubrik") == 0)
         return text(d, section, name, t->heading, sizeof t->heading, value);
     else if (strcmp(name, "fråga") == 0)

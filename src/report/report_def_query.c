@@ -199,3 +199,12 @@ int rdef_run_query(sqlite3 *db, const char *kind, const char *id, const char *qu
     sqlite3_finalize(st);
     return rc == SQLITE_DONE ? 0 : -1;
 }
+
+uf_table *rdef_table(uf_report *r, uf_section *s, const char *id, const char *title,
+                     const char *sheet, int ncols)
+{
+    uf_table *t = uf_section_table(r, s, id, title, ncols);
+    if (t && *sheet)
+        uf_report_set(r, &t->sheet, sheet);
+    return t;
+}

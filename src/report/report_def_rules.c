@@ -210,7 +210,7 @@ static int rule_table(uf_report *r, uf_section *s, const by_rule *b, const rep_d
     char id[112];
     snprintf(id, sizeof id, "%s_%s", o->name, u->id);
     int *order = rdef_unit_order(&b->u);
-    uf_table *tb = order ? uf_section_table(r, s, id, u->title, 4) : NULL;
+    uf_table *tb = order ? rdef_table(r, s, id, u->title, u->sheet, 4) : NULL;
     if (!tb) {
         free(order);
         r->failed = true;

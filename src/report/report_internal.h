@@ -24,6 +24,8 @@ typedef struct rep_groups {
                                    the second of a one-way breakdown) */
     unsigned char *member; /* member[case * nrows + row] */
     bool overlap;
+    const char *sheet_by; /* what a table's short name (uf_table.sheet) adds
+                             when a report has several breakdowns: "kön" */
 } rep_groups;
 
 int rep_groups_init(uf_report *r, rep_groups *g, const uf_caseset *c, const uf_report_opts *o);
@@ -34,6 +36,9 @@ bool rep_in_row(const rep_groups *g, size_t i, int row);
 /* A table with the group columns first, then nmeasure columns. */
 uf_table *rep_table(uf_report *r, uf_section *s, const rep_groups *g, const char *id,
                     const char *title, int nmeasure);
+/* The short name of t (uf_table.sheet): name, and g's sheet_by after a
+ * comma when g has one ("Någon misstanke, kön"). */
+void rep_sheet(uf_report *r, uf_table *t, const rep_groups *g, const char *name);
 /* Add group row `row` (or the total) to t with its labels; the row index. */
 int rep_row(uf_report *r, uf_table *t, const rep_groups *g, int row);
 /* Cells of columns o..o+n-1 of row tr holding NAN: no value (MISSING). */
@@ -108,6 +113,7 @@ typedef enum rep_msection { REP_M_EVENTS, REP_M_STATES, REP_M_ASSESSMENTS } rep_
 typedef struct rep_measure {
     char id[64];      /* the tail of its tables' ids: misstankar_per_ar */
     char title[160];  /* "Registrerade misstankar om brott per år" */
+    char sheet[40];   /* its tables' short name: "Misstankar per år" */
     const char *unit; /* a chart's axis; NULL: the share's */
     rep_pair_fn fn;   /* its before and after value of a case */
     int arg;          /* fn's argument: the event, state or instrument */

@@ -300,6 +300,7 @@ static void balance(kh_set *k, uf_section *s)
     uf_table *t = measure_table(k, s, "kohort_balans", "Jämförbarhet vid start (baslinje)");
     if (!t)
         return;
+    rep_sheet(r, t, NULL, "Jämförbarhet vid start");
     char susp[128];
     snprintf(susp, sizeof susp, "Misstankar om brott de %d månaderna före start, medel per ärende",
              k->c->params.months_before);
@@ -451,6 +452,9 @@ static void did_table(kh_set *k, uf_section *s, const rep_measure *m)
     uf_table *t = uf_section_table(r, s, id, title, DD_NCOL);
     if (!t)
         return;
+    char sheet[64];
+    snprintf(sheet, sizeof sheet, "%s, DiD", m->sheet);
+    rep_sheet(r, t, NULL, sheet);
     char lb[64], la[64], lc[64];
     snprintf(lb, sizeof lb, "Före, %s", unit);
     snprintf(la, sizeof la, "Efter, %s", unit);
@@ -660,6 +664,7 @@ static void end_reasons(kh_set *k, uf_section *s)
         }
     uf_table *t = uf_section_table(r, s, "kohort_avslutsorsak",
                                    "Avslutade ärenden efter avslutsorsak", 2 + k->nk);
+    rep_sheet(r, t, NULL, "Avslutsorsak");
     uf_table_col(r, t, 0, "end_reason", "Avslutsorsak", UF_C_TEXT, 0, false);
     for (int j = 0; j < k->nk; j++) {
         char id[32];
@@ -699,6 +704,7 @@ static void end_reasons(kh_set *k, uf_section *s)
 
     uf_table *ft = uf_section_table(r, s, "kohort_avslutsorsak_test",
                                     "Fishers exakta test: avslutsorsak mellan kohorterna", 3);
+    rep_sheet(r, ft, NULL, "Avslutsorsak, Fishers test");
     uf_table_col(r, ft, 0, "test", "Test", UF_C_TEXT, 0, false);
     uf_table_col(r, ft, 1, "n", "Avslutade ärenden", UF_C_COUNT, 0, false);
     uf_table_col(r, ft, 2, "p", "p-värde", UF_C_PVALUE, 3, false);

@@ -134,6 +134,7 @@ static void km_table(kh_set *k, uf_section *s, const kh_curve *cv, long th)
                                    "Andel utan ny registrerad misstanke efter start "
                                    "(Kaplan–Meier)",
                                    7);
+    rep_sheet(r, t, NULL, "Kaplan–Meier");
     uf_table_col(r, t, 0, "cohort", "Kohort", UF_C_TEXT, 0, false);
     uf_table_col(r, t, 1, "months", "Månader efter start", UF_C_TEXT, 0, false);
     uf_table_col(r, t, 2, "n", "Ärenden", UF_C_COUNT, 0, false);
@@ -181,6 +182,7 @@ static void km_curve(kh_set *k, uf_section *s, const kh_curve *cv, long th)
     uf_table *t = uf_section_table(r, s, "kohort_overlevnad_kurva",
                                    "Andel utan ny registrerad misstanke, per månad efter start",
                                    1 + 3 * k->nk);
+    rep_sheet(r, t, NULL, "Kaplan–Meier per månad");
     uf_table_col(r, t, 0, "month", "Månad", UF_C_TEXT, 0, false);
     for (int j = 0; j < k->nk; j++) {
         char id[32], label[96];

@@ -342,6 +342,7 @@ static void continuous(uf_report *r, uf_section *s, const rep_groups *g, const c
     };
     int nm = m->rate_event >= 0 ? CC_NRATE : CC_N;
     uf_table *t = rep_table(r, s, g, id, m->title, nm);
+    rep_sheet(r, t, g, m->sheet);
     if (!t)
         return;
     int o = g->ncols;
@@ -459,6 +460,7 @@ static void binary(uf_report *r, uf_section *s, const rep_groups *g, const char 
         [CB_UNPAIRED] = { "n_unpaired", "Utan före- eller eftervärde", UF_C_COUNT, 0, true },
     };
     uf_table *t = rep_table(r, s, g, id, m->title, CB_N);
+    rep_sheet(r, t, g, m->sheet);
     if (!t)
         return;
     int o = g->ncols;
@@ -545,6 +547,10 @@ static void transitions(uf_report *r, uf_section *s, const uf_caseset *c, const 
     if (!any)
         return;
     uf_table *t = uf_section_table(r, s, id, title, 5);
+    char sheet[40];
+    snprintf(sheet, sizeof sheet, "Risknivå %s",
+             uf_kb_label(UF_KB_INSTRUMENT, uf_core_instrument_name(inst)));
+    rep_sheet(r, t, NULL, sheet);
     uf_table_col(r, t, 0, "baseline", "Risknivå vid baslinje", UF_C_TEXT, 0, false);
     uf_table_col(r, t, 1, "followup_lag", "Uppföljning: låg", UF_C_COUNT, 0, true);
     uf_table_col(r, t, 2, "followup_medel", "Uppföljning: medel", UF_C_COUNT, 0, true);
@@ -588,27 +594,30 @@ static bool has_pairs(const uf_caseset *c, int i)
  * state. */
 typedef struct measure_words {
     const char *code;
-    const char *rate_id, *rate_title, *rate_unit;
-    const char *any_id, *any_title;
+    const char *rate_id, *rate_title, *rate_unit, *rate_sheet;
+    const char *any_id, *any_title, *any_sheet;
 } measure_words;
 
+/* (the sheets: at most 21 characters, so that ", insats" fits in 31) */
 static const measure_words words[] = {
     { "misstanke_brott", "misstankar_per_ar", "Registrerade misstankar om brott per år",
-      "Misstankar per år", "misstanke_nagon", "Minst en registrerad misstanke om brott" },
-    { "vald", "vald_per_ar", "Misstankar om våldsbrott per år", "Misstankar per år", "vald_nagon",
-      "Minst en misstanke om våldsbrott" },
+      "Misstankar per år", "Misstankar per år", "misstanke_nagon",
+      "Minst en registrerad misstanke om brott", "Någon misstanke" },
+    { "vald", "vald_per_ar", "Misstankar om våldsbrott per år", "Misstankar per år",
+      "Våldsbrott per år", "vald_nagon", "Minst en misstanke om våldsbrott", "Något våldsbrott" },
     { "lagforing", "lagforingar_per_ar", "Lagföringar per år", "Lagföringar per år",
-      "lagforing_nagon", "Minst en lagföring" },
+      "Lagföringar per år", "lagforing_nagon", "Minst en lagföring", "Någon lagföring" },
     { "anmalan_oro", "orosanmalningar_per_ar", "Orosanmälningar per år", "Orosanmälningar per år",
-      "orosanmalan_nagon", "Minst en orosanmälan" },
-    { "uppforandestorning", NULL, NULL, NULL, "uppforandestorning",
-      "Uppförandestörning (kriteriet uppfyllt)" },
+      "Orosanmälningar per år", "orosanmalan_nagon", "Minst en orosanmälan", "Någon orosanmälan" },
+    { "uppforandestorning", NULL, NULL, NULL, NULL, "uppforandestorning",
+      "Uppförandestörning (kriteriet uppfyllt)", "Uppförandestörning" },
     { "skolfranvaro_pct", "skolfranvaro", "Skolfrånvaro (procent av tiden)", "Skolfrånvaro (%)",
-      NULL, NULL },
-    { "sysselsattning", NULL, NULL, NULL, "sysselsattning",
-      "Sysselsättning (i arbete, studier eller praktik)" },
-    { "drogfri", NULL, NULL, NULL, "drogfri", "Drogfri" },
-    { "boende_stabilt", NULL, NULL, NULL, "boende_stabilt", "Stabilt boende" },
+      "Skolfrånvaro", NULL, NULL, NULL },
+    { "sysselsattning", NULL, NULL, NULL, NULL, "sysselsattning",
+      "Sysselsättning (i arbete, studier eller praktik)", "Sysselsättning" },
+    { "drogfri", NULL, NULL, NULL, NULL, "drogfri", "Drogfri", "Drogfri" },
+    { "boende_stabilt", NULL, NULL, NULL, NULL, "boende_stabilt", "Stabilt boende",
+      "Stabilt boende" },
 };
 
 static const measure_words *words_of(const char *code)
@@ -644,12 +653,13 @@ static bool paired(const uf_caseset *c, rep_pair_fn fn, int arg)
 
 /* Append a measure to the list at *n. */
 static void add_measure(rep_measure *out, int *n, const char *id, const char *title,
-                        const char *unit, rep_pair_fn fn, int arg, bool binary, int rate_event,
-                        rep_msection section)
+                        const char *sheet, const char *unit, rep_pair_fn fn, int arg, bool binary,
+                        int rate_event, rep_msection section)
 {
     rep_measure *m = &out[(*n)++];
     snprintf(m->id, sizeof m->id, "%s", id);
     snprintf(m->title, sizeof m->title, "%s", title);
+    snprintf(m->sheet, sizeof m->sheet, "%s", sheet);
     m->unit = unit;
     m->fn = fn;
     m->arg = arg;
@@ -684,22 +694,26 @@ int rep_measures(const uf_caseset *c, const uf_config *cfg, bool core_only, rep_
             name_none(none, nlen, &at, code);
             continue;
         }
-        char rid[64], rtitle[160], aid[64], atitle[160];
+        char rid[64], rtitle[160], rsheet[40], aid[64], atitle[160], asheet[40];
         if (w) {
             snprintf(rid, sizeof rid, "%s", w->rate_id);
             snprintf(rtitle, sizeof rtitle, "%s", w->rate_title);
+            snprintf(rsheet, sizeof rsheet, "%s", w->rate_sheet);
             snprintf(aid, sizeof aid, "%s", w->any_id);
             snprintf(atitle, sizeof atitle, "%s", w->any_title);
-        } else { /* configured: by its code */
+            snprintf(asheet, sizeof asheet, "%s", w->any_sheet);
+        } else { /* configured: by its code (at most 21 characters) */
             snprintf(rid, sizeof rid, "%.50s_per_ar", code);
             snprintf(rtitle, sizeof rtitle, "%.100s per år (händelser)", code);
+            snprintf(rsheet, sizeof rsheet, "%.21s per år", code);
             snprintf(aid, sizeof aid, "%.50s_nagon", code);
             snprintf(atitle, sizeof atitle, "Minst en händelse %.100s", code);
+            snprintf(asheet, sizeof asheet, "%.21s minst en", code);
         }
         if (!(core_only && violent))
-            add_measure(out, &n, rid, rtitle, w ? w->rate_unit : "Per år", event_rate, e, false, e,
-                        REP_M_EVENTS);
-        add_measure(out, &n, aid, atitle, NULL, event_any, e, true, -1, REP_M_EVENTS);
+            add_measure(out, &n, rid, rtitle, rsheet, w ? w->rate_unit : "Per år", event_rate, e,
+                        false, e, REP_M_EVENTS);
+        add_measure(out, &n, aid, atitle, asheet, NULL, event_any, e, true, -1, REP_M_EVENTS);
     }
     for (int st = 0; st < c->nstates; st++) {
         const char *code = c->state_codes[st];
@@ -713,25 +727,28 @@ int rep_measures(const uf_caseset *c, const uf_config *cfg, bool core_only, rep_
         }
         const measure_words *w = words_of(code);
         bool pct = uf_config_measure_kind(cfg, code) == UF_MEASURE_PCT;
-        char id[64], title[160];
+        char id[64], title[160], sheet[40];
         if (w)
             snprintf(title, sizeof title, "%s", pct ? w->rate_title : w->any_title);
         else
             snprintf(title, sizeof title, "%.100s (%s)", code, pct ? "0–100" : "ja/nej");
         snprintf(id, sizeof id, "%.60s", w ? (pct ? w->rate_id : w->any_id) : code);
-        add_measure(out, &n, id, title, w && pct ? w->rate_unit : "Värde", state_pair, st, !pct, -1,
-                    REP_M_STATES);
+        snprintf(sheet, sizeof sheet, "%.21s", w ? (pct ? w->rate_sheet : w->any_sheet) : code);
+        add_measure(out, &n, id, title, sheet, w && pct ? w->rate_unit : "Värde", state_pair, st,
+                    !pct, -1, REP_M_STATES);
     }
     add_measure(out, &n, "dagar_placerad", "Dagar placerad (HVB, SiS, familjehem, TFCO) per år",
-                "Dagar per år", placed_rate, 0, false, -1, REP_M_STATES);
+                "Dagar placerad", "Dagar per år", placed_rate, 0, false, -1, REP_M_STATES);
     for (int i = 0; i < UF_NINSTRUMENTS; i++) {
         if (!has_pairs(c, i))
             continue;
-        char id[64], title[160];
+        char id[64], title[160], sheet[40];
+        const char *label = uf_kb_label(UF_KB_INSTRUMENT, uf_core_instrument_name(i));
         snprintf(id, sizeof id, "bedomning_%s", uf_core_instrument_name(i));
-        snprintf(title, sizeof title, "Totalpoäng, %s, vid baslinje och uppföljning",
-                 uf_kb_label(UF_KB_INSTRUMENT, uf_core_instrument_name(i)));
-        add_measure(out, &n, id, title, "Poäng", assessment, i, false, -1, REP_M_ASSESSMENTS);
+        snprintf(title, sizeof title, "Totalpoäng, %s, vid baslinje och uppföljning", label);
+        snprintf(sheet, sizeof sheet, "Poäng %s", label);
+        add_measure(out, &n, id, title, sheet, "Poäng", assessment, i, false, -1,
+                    REP_M_ASSESSMENTS);
     }
     return n;
 }
@@ -782,6 +799,7 @@ void rep_goals(uf_report *r, uf_section *s, const rep_groups *g, const char *pre
                             "Mål i åtgärdsplanen, efter status vid den senaste uppföljningen", G_N);
     if (!t)
         return;
+    rep_sheet(r, t, g, "Mål efter status");
     int o = g->ncols;
     uf_table_col(r, t, o + G_NCASES, "n_cases", "Ärenden", UF_C_COUNT, 0, true);
     uf_table_col(r, t, o + G_WITH, "n_with_goals", "Med uppföljda mål", UF_C_COUNT, 0, true);

@@ -215,7 +215,7 @@ for ws in wb.worksheets:
                                                            rounding=decimal.ROUND_HALF_UP)
             print(ws.title, c.value, c.number_format, d)
 PY
-)" "Dagar mellan stegen (median) 492.5 #,##0 493" "XLSX: värdet 492.5 med formatet #,##0, som Excel visar som 493"
+)" "Processtider 492.5 #,##0 493" "XLSX: värdet 492.5 med formatet #,##0, som Excel visar som 493"
 pdftotext -layout v/verksamhet.pdf v.txt 2>/dev/null
 expect_eq "$(grep -A4 'Dagar mellan stegen' v.txt | grep '^ *Totalt' | awk '{ print $NF }')" "493" \
     "PDF: medianen visas som 493, som i Excel"

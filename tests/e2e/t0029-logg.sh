@@ -31,6 +31,8 @@ expect_eq "$(echo "$OUT" | sed -n 3p | awk '{print $2, $3}')" "report utfall" "s
 expect_eq "$(echo "$OUT" | sed -n 4p | awk '{print $2}')" "import" "sist importen"
 run logg --antal 1
 expect_eq "$(echo "$OUT" | wc -l | tr -d ' ')" "2" "--antal 1 ger en rad"
-run --quiet report utfall --by sex --program SIG --format pdf -o /nonexistent/x
+: >blocker # a file where the folder would be: the report cannot be written
+run --quiet report utfall --by sex --program SIG --format pdf -o blocker/x
+expect_rc 1 "en rapport som inte kan skrivas"
 expect_eq "$(sql uppfolj.db "SELECT count(*) FROM output_run")" "2" "en rapport som inte skrevs loggas inte"
 finish

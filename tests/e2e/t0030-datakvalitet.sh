@@ -92,7 +92,7 @@ bad = [ws.title for ws in wb.worksheets
 print("sheets", len(wb.worksheets), "unmarked", ",".join(bad) or "-")
 PY
 )
-expect_eq "$out" "sheets 3 unmarked -" "varje blad är märkt, i cellen A1 och i sidhuvudet"
+expect_eq "$out" "sheets 4 unmarked -" "varje blad är märkt, i cellen A1 och i sidhuvudet"
 # no personnummer, no pseudonym: in the CSV and in every part of the XLSX
 mkdir x && (cd x && unzip -q ../pl/datakvalitet_lista.xlsx)
 cat pl/datakvalitet_lista.csv x/xl/*.xml x/xl/worksheets/*.xml > all.txt

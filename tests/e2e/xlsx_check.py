@@ -4,9 +4,18 @@
 Reads an uppfolj workbook with openpyxl (Debian's python3-openpyxl) and
 checks it against the JSON of the same report (uppfolj's JSON renderer):
 
-  - the sheets: "Rapport" first, one per table in report order, "Metod"
-    last; names of at most 31 characters, unique (ignoring case), without
-    []:*?/\\;
+  - the sheets: "Rapport" first, "Innehåll" second, one per table in
+    report order, "Metod" last; names of at most 31 characters, unique
+    (ignoring case), without []:*?/\\, and none numbered " (2)" to be
+    unique: each says what it holds;
+  - "Innehåll" links every table's sheet, in order, beside its title;
+  - print setup on every sheet: A4, fit to the page's width (or, for a
+    table too wide for that, a few pages across with its label columns
+    repeated), as many pages down as it takes, the footer with the title
+    and "sida &P av &N"; a table sheet repeats its title and header rows
+    and is landscape when its columns are wider than a portrait page;
+  - every row with wrapped text (front, contents, method, the notes) has
+    a height of at least 15 points a line of its text;
   - the front sheet shows the title, unit, period, as-of, version, the
     disclosure threshold, every parameter and every snapshot line;
   - each table sheet: the title in A1, the column labels in row 2 (bold),
@@ -16,20 +25,25 @@ checks it against the JSON of the same report (uppfolj's JSON renderer):
     cell the text "<T" (small count), "x" (any count) or ".." and no number, the total rows
     bold; the notes below the table;
   - the charts of each table sheet: as many as the JSON has for the table,
-    beside the table, of the right type, with its title, axis title and
+    below the table, of the right type, with its title, axis title and
     series; every point read from the sheet: a number equal to the JSON
-    value, or an empty cell (a gap) where the JSON value is null;
+    value (a percent as its fraction), or an empty cell (a gap) where the
+    JSON value is null; a survival curve ("step") is a scatter chart of
+    straight lines on 0..1 whose points make the steps: month 0, then for
+    each later month its value before the step and after it;
   - the "Metod" sheet holds the method paragraphs in order.
 
 The expected number formats are written out here (see src/render_xlsx.c):
-count #,##0; number #,##0 with the column's decimals; percent 0.0" %" on
-the value 0..100; p-value [<0.001]"< 0,001";0.000 (the spaces U+00A0).
+count #,##0; number #,##0 with the column's decimals; percent 0.0" "% on
+the fraction 0..1 (12,5 % is 0.125); p-value [<0.001]"< 0,001";0.000 (the
+spaces U+00A0).
 
 Prints the failures, then "xlsx: N passed, N failed"; exits 1 on failure,
 2 on bad usage or a file that cannot be read.
 """
 import json
 import math
+import re
 import os
 import sys
 
@@ -74,10 +88,15 @@ def number_format(ctype, decimals):
     if ctype == "number":
         return "#,##0" + fraction(decimals)
     if ctype == "percent":
-        return "0" + fraction(decimals) + '"' + NB + '%"'
+        return "0" + fraction(decimals) + '"' + NB + '"%'
     if ctype == "pvalue":
         return '[<0.001]"<' + NB + '0,001";0.000'
     return None
+
+
+def stored(ctype, v):
+    """The number a cell holds for the JSON value v: a percent's fraction."""
+    return v / 100.0 if ctype == "percent" and v is not None else v
 
 
 def same_number(got, want):
@@ -92,15 +111,84 @@ def texts(ws):
 
 def check_names(wb, tables):
     names = wb.sheetnames
-    check(len(names) == len(tables) + 2,
-          "%d blad, väntade %d (Rapport, en per tabell, Metod)" % (len(names), len(tables) + 2))
-    check(names[:1] == ["Rapport"], "första bladet heter Rapport: %r" % names[:1])
+    check(len(names) == len(tables) + 3,
+          "%d blad, väntade %d (Rapport, Innehåll, en per tabell, Metod)"
+          % (len(names), len(tables) + 3))
+    check(names[:2] == ["Rapport", "Innehåll"],
+          "första bladen heter Rapport och Innehåll: %r" % names[:2])
     check(names[-1:] == ["Metod"], "sista bladet heter Metod: %r" % names[-1:])
     folded = [n.casefold() for n in names]
     check(len(set(folded)) == len(names), "bladnamnen är unika: %r" % names)
     for n in names:
         check(0 < len(n) <= 31 and not (FORBIDDEN & set(n)) and n[0] != "'" and n[-1] != "'",
               "giltigt bladnamn: %r" % n)
+        check(not re.search(r" \(\d+\)$", n), "bladnamnet säger vad det är, inget löpnummer: %r" % n)
+
+
+def lines_needed(text, width, bold=False):
+    """At least how many lines text takes wrapped in width characters (its
+    longest word on a line of its own; a generous estimate from below)."""
+    room = max(width - 1.5, 1.5) / (1.1 if bold else 1.0)
+    return max(1, math.ceil(len(text) / (room * 1.25)))
+
+
+def check_height(ws, row, text, width, what, bold=False):
+    """A row with wrapped text is tall enough for it (15 points a line)."""
+    h = ws.row_dimensions[row].height or 15
+    need = 15 * lines_needed(text, width, bold)
+    check(h >= min(need, 409), "%s: rad %d är %r punkter hög, texten behöver %d"
+          % (what, row, h, need))
+
+
+def check_print(ws, title, table=None, wide=0):
+    """Print setup: A4, fit to width, footer; a table's rows repeated."""
+    name = ws.title
+    ps = ws.page_setup
+    check(str(ps.paperSize) == "9", "%s: A4 (%r)" % (name, ps.paperSize))
+    check(bool(ws.sheet_properties.pageSetUpPr and ws.sheet_properties.pageSetUpPr.fitToPage),
+          "%s: anpassas till sidan" % name)
+    across = int(ps.fitToWidth) if ps.fitToWidth is not None else 1
+    check(str(ps.fitToHeight) == "0", "%s: så många sidor nedåt som behövs (%r)"
+          % (name, ps.fitToHeight))
+    check("sida &P av &N" in (ws.oddFooter.right.text or ""),
+          "%s: sidfoten numrerar sidorna: %r" % (name, ws.oddFooter.right.text))
+    check((ws.oddFooter.left.text or "").replace("&&", "&") == title,
+          "%s: sidfoten har rapportens titel: %r" % (name, ws.oddFooter.left.text))
+    if table is not None:
+        check(ws.print_title_rows == "$1:$2",
+              "%s: rubrik- och kolumnrad upprepas på varje sida: %r" % (name, ws.print_title_rows))
+        # Excel stores a width with up to 0.72 of padding that uppfolj's own
+        # sum leaves out: either sum may decide
+        lo = wide - 0.72 * len(table["columns"])
+        check(ps.orientation in {"landscape" if w > 95 else "portrait" for w in (lo, wide)},
+              "%s: %s (%d tecken bred)" % (name, ps.orientation, wide))
+        # one page across unless that would print under 70 %
+        check(across in {max(1, math.ceil(w / 200.0)) for w in (lo, wide)},
+              "%s: %d sidor i bredd för %d tecken" % (name, across, wide))
+        if across > 1:
+            check(ws.print_title_cols is not None and ws.print_title_cols.startswith("$A:"),
+                  "%s: etikettkolumnen upprepas på varje sida i bredd: %r"
+                  % (name, ws.print_title_cols))
+
+
+def check_contents(ws, wb, tables):
+    """Every table's sheet linked, in order, with its title beside it."""
+    links = []
+    for row in ws.iter_rows(min_row=3):
+        c = row[0]
+        if c.hyperlink is not None:
+            links.append((c.hyperlink.location or c.hyperlink.target or "", c.value,
+                          row[1].value if len(row) > 1 else None, c.row))
+    want = [(n, t["title"]) for n, t in zip(wb.sheetnames[2:-1], tables)] + [("Metod", None)]
+    got = [(v, t) for _, v, t, _ in links]
+    check([g[0] for g in got] == [w[0] for w in want],
+          "Innehåll länkar till varje blad i ordning: %r" % [g[0] for g in got][:6])
+    for (loc, v, t, r), (n, title) in zip(links, want):
+        check(loc.replace("'", "").split("!")[0] == n, "Innehåll: länken %r går till bladet %r"
+              % (v, loc))
+        if title is not None:
+            check(t == title, "Innehåll: %r står bredvid bladet %r" % (t, n))
+            check_height(ws, r, title, 80, "Innehåll")
 
 
 def check_front(ws, d):
@@ -131,8 +219,8 @@ def check_cell(ws, row, col, jc, column, total, threshold, where):
         # an empty text is an empty cell in Excel
         check(cell.value == (value or None), "%s: %r, väntade %r" % (where, cell.value, value))
     else:
-        if check(same_number(cell.value, value),
-                 "%s: %r, väntade talet %r" % (where, cell.value, value)):
+        if check(same_number(cell.value, stored(column["type"], value)),
+                 "%s: %r, väntade talet %r" % (where, cell.value, stored(column["type"], value))):
             want = number_format(column["type"], column["decimals"])
             check(cell.number_format == want,
                   "%s: talformat %r, väntade %r" % (where, cell.number_format, want))
@@ -158,7 +246,16 @@ def check_grid(ws, t, threshold):
             check_cell(ws, 3 + i, j + 1, jc, cols[j], r["total"], threshold, where)
     below = [ws.cell(row=k, column=1).value for k in range(3 + len(rows), ws.max_row + 1)]
     for note in t["notes"]:
-        check(note in below, "%s: fotnoten %r finns under tabellen" % (name, note))
+        if check(note in below, "%s: fotnoten %r finns under tabellen" % (name, note)):
+            r = 3 + len(rows) + below.index(note)
+            wide = sum(ws.column_dimensions[get_column_letter(j + 1)].width or 8.43
+                       for j in range(len(cols)))
+            check_height(ws, r, note, wide, name + " fotnot")
+    head = max(cols, key=lambda c: len(c["label"]) / (ws.column_dimensions[
+        get_column_letter(cols.index(c) + 1)].width or 8.43))
+    j = cols.index(head)
+    check_height(ws, 2, head["label"], ws.column_dimensions[get_column_letter(j + 1)].width or 8.43,
+                 name + " rubrikrad", bold=True)
 
 
 def resolve(wb, ref):
@@ -178,9 +275,9 @@ def rich_text(title):
         return None
 
 
-def check_chart(wb, ws, ch, jch, ncols):
+def check_chart(wb, ws, ch, jch, nrows, ctype):
     where = "%s: diagram %s" % (ws.title, jch["id"])
-    want_type = "LineChart" if jch["kind"] in ("line", "step") else "BarChart"
+    want_type = {"line": "LineChart", "step": "ScatterChart"}.get(jch["kind"], "BarChart")
     got_type = type(ch).__name__
     check(got_type == want_type, "%s: typ %s, väntade %s" % (where, got_type, want_type))
     if want_type == "BarChart":
@@ -190,18 +287,36 @@ def check_chart(wb, ws, ch, jch, ncols):
     check(rich_text(ch.title) == jch["title"], "%s: rubrik %r" % (where, rich_text(ch.title)))
     check(rich_text(ch.y_axis.title) == jch["y_label"],
           "%s: axelrubrik %r" % (where, rich_text(ch.y_axis.title)))
-    col = ch.anchor._from.col
-    check(col >= ncols, "%s: ligger bredvid tabellen (kolumn %d)" % (where, col))
+    row = ch.anchor._from.row
+    check(row >= 2 + nrows, "%s: ligger under tabellen (rad %d)" % (where, row + 1))
     check(len(ch.series) == len(jch["series"]), "%s: %d serier" % (where, len(ch.series)))
+    step = jch["kind"] == "step"
+    if step:
+        check(ch.y_axis.scaling.min == 0 and ch.y_axis.scaling.max == 1,
+              "%s: y-axeln 0-1 (%r-%r)" % (where, ch.y_axis.scaling.min, ch.y_axis.scaling.max))
     for s, js in zip(ch.series, jch["series"]):
         check(s.tx is not None and s.tx.v == js["label"],
               "%s: serien heter %r" % (where, js["label"]))
-        cat = s.cat.strRef or s.cat.numRef
-        labels = [c.value for c in resolve(wb, cat.f)]
-        check(labels == jch["categories"], "%s: kategorier %r" % (where, labels))
-        points = resolve(wb, s.val.numRef.f)
-        check(len(points) == len(js["values"]), "%s: %d punkter" % (where, len(points)))
-        for k, (cell, want) in enumerate(zip(points, js["values"])):
+        values = [stored(ctype, v) for v in js["values"]]
+        if step:
+            # month 0, then each later month twice: before the step, after it
+            xs = [c.value for c in resolve(wb, s.xVal.numRef.f)]
+            months = [float(m) for m in jch["categories"]]
+            want_x = months[:1] + [m for m in months[1:] for _ in (0, 1)]
+            check(xs == want_x, "%s: x-värdena %r" % (where, xs[:6]))
+            points = resolve(wb, s.yVal.numRef.f)
+            before = [values[0]]
+            for k in range(1, len(values)):
+                both = values[k - 1] is not None and values[k] is not None
+                before += [values[k - 1] if both else None, values[k]]
+            values = before
+        else:
+            cat = s.cat.strRef or s.cat.numRef
+            labels = [c.value for c in resolve(wb, cat.f)]
+            check(labels == jch["categories"], "%s: kategorier %r" % (where, labels))
+            points = resolve(wb, s.val.numRef.f)
+        check(len(points) == len(values), "%s: %d punkter" % (where, len(points)))
+        for k, (cell, want) in enumerate(zip(points, values)):
             if want is None:
                 check(cell.value is None, "%s, %s punkt %d: dolt värde ritas inte, fick %r"
                       % (where, js["label"], k, cell.value))
@@ -216,6 +331,9 @@ def check_method(ws, d):
     check(paras == d["method"], "Metod: metodtexterna i ordning")
     check(all(ws.cell(row=3 + i, column=1).alignment.wrap_text for i in range(len(d["method"]))),
           "Metod: texten radbryts")
+    width = ws.column_dimensions["A"].width
+    for i, p in enumerate(d["method"]):
+        check_height(ws, 3 + i, p, width, "Metod")
 
 
 def main(argv):
@@ -232,21 +350,32 @@ def main(argv):
     tables = [t for s in d["sections"] for t in s["tables"]]
     charts = [c for s in d["sections"] for c in s["charts"] if c["categories"] and c["series"]]
     check_names(wb, tables)
+    title = d.get("title") or ""
     if "Rapport" in wb.sheetnames:
         check_front(wb["Rapport"], d)
+        check_print(wb["Rapport"], title)
+    if "Innehåll" in wb.sheetnames:
+        check_contents(wb["Innehåll"], wb, tables)
+        check_print(wb["Innehåll"], title)
     for i, t in enumerate(tables):
-        if i + 1 >= len(wb.worksheets) - 1:
+        if i + 2 >= len(wb.worksheets) - 1:
             check(False, "inget blad för tabellen %s" % t["id"])
             continue
-        ws = wb.worksheets[i + 1]
+        ws = wb.worksheets[i + 2]
         check_grid(ws, t, d["threshold"])
+        wide = sum(ws.column_dimensions[get_column_letter(j + 1)].width or 8.43
+                   for j in range(len(t["columns"])))
+        check_print(ws, title, t, wide)
         mine = [c for c in charts if c["table"] == t["id"]]
         check(len(ws._charts) == len(mine),
               "%s: %d diagram, väntade %d" % (ws.title, len(ws._charts), len(mine)))
         for ch, jch in zip(ws._charts, mine):
-            check_chart(wb, ws, ch, jch, len(t["columns"]))
+            ctype = next((c["type"] for c in t["columns"]
+                          if c["id"] == jch["series"][0]["column"]), "number")
+            check_chart(wb, ws, ch, jch, len(t["rows"]), ctype)
     if "Metod" in wb.sheetnames:
         check_method(wb["Metod"], d)
+        check_print(wb["Metod"], title)
     if FAIL > SHOWN_FAILS:
         print("... och %d fel till" % (FAIL - SHOWN_FAILS))
     print("xlsx: %d passed, %d failed" % (PASS, FAIL))

@@ -124,20 +124,29 @@ static void test_registry__bad_or_taken_definitions_are_refused(void **state)
                               "villkor = x\n",
                               NULL),
                      0);
+    assert_int_equal(tu_write(dir, "fel4.ini",
+                              "[rapport]\ntitel = X\n[tabell t]\ntitel = T\nblad = A/B\n"
+                              "fråga = verk_flode\nkolumn = a | A | antal\n",
+                              NULL),
+                     0);
     uf_registry g;
     uf_diag d;
     uf_diag_init(&d);
     assert_int_equal(uf_registry_init(&g, dir, &d), UF_ERR_INPUT);
-    assert_int_equal(d.errors, 4); /* each named, in name order */
+    assert_int_equal(d.errors, 5); /* each named, in name order */
     assert_string_equal(d.items[0].file, "fel.ini");
     assert_string_equal(d.items[0].message,
                         "[tabell t] kolumn: ska skrivas id | rubrik | mått [| decimaler "
                         "[| nyckel [| del av]]]");
     assert_string_equal(d.items[1].message, "[regel r]: fråga och titel behövs");
     assert_string_equal(d.items[2].message,
-                        "[regel r] villkor: okänd nyckel (finns: titel, fråga, räknar, "
+                        "[regel r] villkor: okänd nyckel (finns: titel, blad, fråga, räknar, "
                         "beskrivning)");
-    assert_string_equal(d.items[3].message, "rapporten utfall finns redan");
+    /* a sheet name Excel would refuse (blad) */
+    assert_string_equal(d.items[3].message,
+                        "[tabell t] blad: bladnamnet ska ha 1–31 tecken, inga av [ ] : * ? / \\ "
+                        "och ingen apostrof först eller sist");
+    assert_string_equal(d.items[4].message, "rapporten utfall finns redan");
     uf_registry_release(&g);
     uf_diag_release(&d);
     tu_rmtree(dir);

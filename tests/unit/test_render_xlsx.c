@@ -367,9 +367,9 @@ static void test_render_xlsx__writes_a_zip_of_sheets_and_charts(void **state)
     free(raw);
     char names[512];
     sheet_names(path, names, sizeof names);
-    assert_string_equal(names, "Rapport|Utfall per kön|Startade per månad|Metod");
+    assert_string_equal(names, "Rapport|Innehåll|Utfall per kön|Startade per månad|Metod");
     static const char *const parts[] = {
-        "xl/worksheets/sheet4.xml", "xl/charts/chart1.xml", "xl/charts/chart2.xml",
+        "xl/worksheets/sheet5.xml", "xl/charts/chart1.xml", "xl/charts/chart2.xml",
         "xl/sharedStrings.xml",     "xl/styles.xml",        "docProps/core.xml"
     };
     for (size_t i = 0; i < sizeof parts / sizeof *parts; i++)
@@ -428,7 +428,7 @@ static void test_render_xlsx__table_cells_formats_and_hidden_symbols(void **stat
     uf_report *r = build();
     char path[TU_PATH], s[16], f[128];
     render(r, dir, "t.xlsx", EPOCH, path);
-    char *sh = must_member(path, "xl/worksheets/sheet2.xml");
+    char *sh = must_member(path, "xl/worksheets/sheet3.xml");
     char *sst = must_member(path, "xl/sharedStrings.xml");
     char *st = must_member(path, "xl/styles.xml");
     assert_text_cell(sh, sst, "A1", "Utfall per kön");
@@ -461,9 +461,10 @@ static void test_render_xlsx__table_cells_formats_and_hidden_symbols(void **stat
     assert_number_cell(sh, "C4", "4.25", s, sizeof s);
     style_format(st, s, f, sizeof f);
     assert_string_equal(f, "#,##0.00");
-    assert_number_cell(sh, "D4", "33.33333333333334", s, sizeof s);
+    /* a percent is its fraction, shown with a percent format: 33,3 % */
+    assert_number_cell(sh, "D4", "0.3333333333333334", s, sizeof s);
     style_format(st, s, f, sizeof f);
-    assert_string_equal(f, "0.0&quot;" NB "%&quot;");
+    assert_string_equal(f, "0.0&quot;" NB "&quot;%");
     assert_number_cell(sh, "E4", "0.0123", s, sizeof s);
     style_format(st, s, f, sizeof f);
     assert_string_equal(f, "[&lt;0.001]&quot;&lt;" NB "0,001&quot;;0.000");
@@ -487,6 +488,20 @@ static void test_render_xlsx__table_cells_formats_and_hidden_symbols(void **stat
     assert_text_cell(sh, sst, "A9", ".. = uppgiften visas inte.");
     /* a column wider than the default 8.43 for "p (t-test)" and "Andel efter" */
     assert_non_null(strstr(sh, "<col min=\"4\" max=\"4\" width=\""));
+    /* a note wraps over the table's five columns, in a row as tall as its
+     * lines (Excel and LibreOffice do not grow it) */
+    assert_non_null(strstr(sh, "<mergeCell ref=\"A8:E8\"/>"));
+    /* printed on A4, as wide as a page, its title and header rows on every
+     * page, the title and the page number in the footer */
+    assert_non_null(strstr(sh, "<pageSetUpPr fitToPage=\"1\"/>"));
+    assert_non_null(strstr(sh, "<pageSetup paperSize=\"9\" fitToHeight=\"0\""));
+    assert_non_null(strstr(sh,
+                           "<oddFooter>&amp;L&amp;8Utfall före och efter&amp;R&amp;8sida &amp;P "
+                           "av &amp;N</oddFooter>"));
+    char *wb = must_member(path, "xl/workbook.xml");
+    assert_non_null(strstr(wb, "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"2\">"
+                               "'Utfall per kön'!$1:$2</definedName>"));
+    free(wb);
     free(sh);
     free(sst);
     free(st);
@@ -499,28 +514,34 @@ static void test_render_xlsx__chart_reads_shown_cells_only(void **state)
     uf_report *r = build();
     char path[TU_PATH], s[16];
     render(r, dir, "c.xlsx", EPOCH, path);
-    char *sh = must_member(path, "xl/worksheets/sheet2.xml");
+    char *sh = must_member(path, "xl/worksheets/sheet3.xml");
     char *sst = must_member(path, "xl/sharedStrings.xml");
     char *ch = must_member(path, "xl/charts/chart1.xml");
-    /* the data block: labels in row 12, categories in rows 13..15 */
-    assert_text_cell(sh, sst, "B12", "Före");
-    assert_text_cell(sh, sst, "C12", "Efter (%)");
-    assert_text_cell(sh, sst, "A13", "Flickor");
-    assert_text_cell(sh, sst, "A15", "Annat kön");
+    /* the chart below the notes (rows 8-9), from row 11 (0-based 10), and
+     * 16 rows and one on, its data block: the heading in row 28, labels
+     * in row 29, categories in rows 30..32 */
+    char *dr = must_member(path, "xl/drawings/drawing1.xml");
+    assert_non_null(strstr(dr, "<xdr:from><xdr:col>0</xdr:col><xdr:colOff>0</xdr:colOff>"
+                               "<xdr:row>10</xdr:row>"));
+    free(dr);
+    assert_text_cell(sh, sst, "B29", "Före");
+    assert_text_cell(sh, sst, "C29", "Efter (%)");
+    assert_text_cell(sh, sst, "A30", "Flickor");
+    assert_text_cell(sh, sst, "A32", "Annat kön");
     char c[256];
-    cell_xml(sh, "B13", c, sizeof c); /* Flickor before: hidden */
+    cell_xml(sh, "B30", c, sizeof c); /* Flickor before: hidden */
     assert_string_equal(c, "");
-    cell_xml(sh, "C13", c, sizeof c); /* Flickor after: hidden */
+    cell_xml(sh, "C30", c, sizeof c); /* Flickor after: hidden */
     assert_string_equal(c, "");
-    cell_xml(sh, "B15", c, sizeof c); /* Annat kön before: missing */
+    cell_xml(sh, "B32", c, sizeof c); /* Annat kön before: missing */
     assert_string_equal(c, "");
-    assert_number_cell(sh, "B14", "4.25", s, sizeof s);
-    assert_number_cell(sh, "C15", "0", s, sizeof s); /* a shown 0 is drawn */
+    assert_number_cell(sh, "B31", "4.25", s, sizeof s);
+    assert_number_cell(sh, "C32", "0", s, sizeof s); /* a shown 0 is drawn */
     /* a clustered column chart reading that block */
     assert_non_null(strstr(ch, "<c:barDir val=\"col\"/><c:grouping val=\"clustered\"/>"));
-    assert_non_null(strstr(ch, "<c:f>'Utfall per kön'!$A$13:$A$15</c:f>"));
-    assert_non_null(strstr(ch, "<c:f>'Utfall per kön'!$B$13:$B$15</c:f>"));
-    assert_non_null(strstr(ch, "<c:f>'Utfall per kön'!$C$13:$C$15</c:f>"));
+    assert_non_null(strstr(ch, "<c:f>'Utfall per kön'!$A$30:$A$32</c:f>"));
+    assert_non_null(strstr(ch, "<c:f>'Utfall per kön'!$B$30:$B$32</c:f>"));
+    assert_non_null(strstr(ch, "<c:f>'Utfall per kön'!$C$30:$C$32</c:f>"));
     assert_non_null(strstr(ch, "<a:t>Före och efter</a:t>"));
     assert_non_null(strstr(ch, "<a:t>Antal per person</a:t>"));
     assert_non_null(strstr(ch, "<c:tx><c:v>Före</c:v></c:tx>"));
@@ -536,10 +557,10 @@ static void test_render_xlsx__chart_reads_shown_cells_only(void **state)
     assert_non_null(strstr(ch, "'Startade per månad'!$B$"));
     free(ch);
     /* each chart is drawn on its table's sheet */
-    char *rels = must_member(path, "xl/worksheets/_rels/sheet2.xml.rels");
+    char *rels = must_member(path, "xl/worksheets/_rels/sheet3.xml.rels");
     assert_non_null(strstr(rels, "drawing1.xml"));
     free(rels);
-    rels = must_member(path, "xl/worksheets/_rels/sheet3.xml.rels");
+    rels = must_member(path, "xl/worksheets/_rels/sheet4.xml.rels");
     assert_non_null(strstr(rels, "drawing2.xml"));
     free(rels);
     free(sh);
@@ -555,7 +576,8 @@ static void test_render_xlsx__front_and_method_sheets(void **state)
     render(r, dir, "f.xlsx", EPOCH, path);
     char *front = must_member(path, "xl/worksheets/sheet1.xml");
     char *sst = must_member(path, "xl/sharedStrings.xml");
-    char *method = must_member(path, "xl/worksheets/sheet4.xml");
+    char *method = must_member(path, "xl/worksheets/sheet5.xml");
+    char *contents = must_member(path, "xl/worksheets/sheet2.xml");
     assert_text_cell(front, sst, "A1", "Utfall före och efter");
     assert_text_cell(front, sst, "B3", "Norrstaden");
     assert_text_cell(front, sst, "B4", "2024");
@@ -570,8 +592,20 @@ static void test_render_xlsx__front_and_method_sheets(void **state)
     assert_true(tu_contains(sst, n, "12 månader", strlen("12 månader")));
     assert_true(tu_contains(sst, n, "körning 1 2025-07-01 sha256 00ff", 32));
     assert_true(tu_contains(sst, n, "Andel med minst en misstanke.", 29));
-    /* links to the table sheets */
-    assert_non_null(strstr(front, "location=\"'Utfall per kön'!A1\""));
+    /* a link to the contents, which links to every table sheet */
+    assert_non_null(strstr(front, "location=\"'Innehåll'!A1\""));
+    assert_non_null(strstr(contents, "location=\"'Utfall per kön'!A1\""));
+    assert_non_null(strstr(contents, "location=\"'Startade per månad'!A1\""));
+    assert_non_null(strstr(contents, "location=\"'Metod'!A1\""));
+    assert_text_cell(contents, sst, "A1", "Innehåll");
+    free(contents);
+    /* the disclosure rule wraps in a row tall enough for its lines (it is
+     * longer than column B's 90 characters) */
+    char row8[512];
+    const char *r8 = strstr(front, "<row r=\"8\"");
+    assert_non_null(r8);
+    snprintf(row8, sizeof row8, "%.*s", (int)(strchr(r8, '>') - r8), r8);
+    assert_non_null(strstr(row8, "customHeight=\"1\""));
     assert_text_cell(method, sst, "A1", "Metod");
     assert_text_cell(method, sst, "A3", "Värden som bygger på färre än 5 personer visas inte.");
     assert_text_cell(method, sst, "A4", "Andra stycket om metoden.");
@@ -586,8 +620,8 @@ static void test_render_xlsx__sheet_names_cut_cleaned_unique(void **state)
 {
     const char *dir = *state;
     static const char *const titles[] = {
-        "Registrerade misstankar om brott per år",    /* cut at 31 */
-        "Registrerade misstankar om brott per månad", /* same 31: (2) */
+        "Registrerade misstankar om brott per år",    /* cut after a word */
+        "Registrerade misstankar om brott per månad", /* same cut: (2) */
         "Mål: [A/B] *?\\ öppna",                      /* forbidden removed */
         "Metod",                                      /* taken by the method sheet */
         "'Citat'",                                    /* apostrophes at the ends */
@@ -600,10 +634,17 @@ static void test_render_xlsx__sheet_names_cut_cleaned_unique(void **state)
     };
     uf_report *r = uf_report_new("namn", "Namn");
     uf_section *s = uf_report_section(r, "Tabeller");
-    for (size_t i = 0; i < sizeof titles / sizeof *titles; i++) {
+    for (size_t i = 0; i < sizeof titles / sizeof *titles + 2; i++) {
         char id[32];
         snprintf(id, sizeof id, "tabell_%zu", i);
-        uf_table *t = uf_section_table(r, s, id, titles[i], 1);
+        uf_table *t = uf_section_table(r, s, id,
+                                       i < sizeof titles / sizeof *titles ? titles[i]
+                                       : i == sizeof titles / sizeof *titles
+                                           ? "innehåll" /* taken by the contents */
+                                           : "En lång titel som en kort namn ersätter",
+                                       1);
+        if (i == sizeof titles / sizeof *titles + 1)
+            uf_report_set(r, &t->sheet, "Kort: namn");
         uf_table_col(r, t, 0, "x", "X", UF_C_COUNT, 0, false);
         uf_cell_count(t, uf_table_row(r, t, false), 0, 7);
     }
@@ -612,9 +653,10 @@ static void test_render_xlsx__sheet_names_cut_cleaned_unique(void **state)
     render(r, dir, "n.xlsx", EPOCH, path);
     sheet_names(path, names, sizeof names);
     assert_string_equal(names, "Rapport"
-                               "|Registrerade misstankar om brot"
+                               "|Innehåll"
+                               "|Registrerade misstankar om" /* cut after a word */
                                "|Registrerade misstankar om (2)"
-                               "|Mål AB  öppna"
+                               "|Mål A-B - öppna" /* / and \\ are - */
                                "|Metod (2)"
                                "|Citat"
                                "|tabell_5"
@@ -622,6 +664,8 @@ static void test_render_xlsx__sheet_names_cut_cleaned_unique(void **state)
                                "|ärenden (2)"
                                "|ööööööööööööööööööööööööööööööö"
                                "|aaaaaaaaaaaaaaaaaaaaaaaaaaaaa\xf0\x9f\x98\x80"
+                               "|innehåll (2)"
+                               "|Kort namn" /* uf_table.sheet, cleaned */
                                "|Metod");
     uf_report_free(r);
 }
