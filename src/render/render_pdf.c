@@ -11,7 +11,10 @@
  *
  * Text is DejaVu Sans (Debian's fonts-dejavu-core), embedded as a CID
  * TrueType subset with libharu's UTF-8 encoder, so that å ä ö – ≥ and the
- * no-break space of Swedish numbers render and can be copied or searched.
+ * no-break space of Swedish numbers render; each font's ToUnicode map,
+ * which libharu gets wrong, is replaced before saving by one of the codes
+ * drawn (render_pdf_tounicode.c), so that the text can be copied or
+ * searched.
  *
  * Reproducible output: libharu reads the clock (and writes an /ID) only for
  * encryption and PDF/A, neither of which is used here; the creation date
@@ -70,6 +73,9 @@ static uf_error load_fonts(ufpdf *p)
                                           UF_PDF_FONT_DIR "/DejaVuSans-Bold.ttf" };
     HPDF_UseUTFEncodings(p->doc);
     HPDF_SetCurrentEncoder(p->doc, "UTF-8");
+    p->utf8 = HPDF_GetEncoder(p->doc, "UTF-8");
+    if (!p->utf8)
+        return error_of(p);
     for (int i = 0; i < 2; i++) {
         if (access(files[i], R_OK) != 0)
             return UF_ERR_MISSING;
@@ -285,6 +291,17 @@ static void footers(ufpdf *p)
     }
 }
 
+/* Each font's ToUnicode map: the codes drawn in it (render_pdf_tounicode.c),
+ * in place of libharu's, which is no such map. */
+static void tounicode(ufpdf *p)
+{
+    for (int i = 0; i < 2 && ufpdf_ok(p); i++) {
+        HPDF_STATUS st = ufpdf_tounicode_set(p->font[i], &p->drawn[i]);
+        if (st != HPDF_OK)
+            on_error(st, 0, p);
+    }
+}
+
 /* Write the finished document to path (uf_out_open: whole or not at all,
  * never through a link); UF_ERR_IO (errno) on failure, and no partial
  * file is left. */
@@ -333,6 +350,7 @@ uf_error uf_render_pdf(const uf_report *r, const char *path, long long created_e
         sections(&p);
         method(&p);
         footers(&p);
+        tounicode(&p);
         err = ufpdf_ok(&p) ? save(&p, path) : error_of(&p);
     }
     int e = errno;

@@ -1,8 +1,9 @@
 /*
  * render_pdf_internal.h - shared by the PDF renderer's parts: the document
  * and page flow (render_pdf.c), text measuring and wrapping
- * (render_pdf_text.c), tables (render_pdf_table.c) and charts
- * (render_pdf_chart.c).  Not a public API; uf_render_pdf (render.h) is.
+ * (render_pdf_text.c), tables (render_pdf_table.c), charts
+ * (render_pdf_chart.c) and the fonts' ToUnicode maps
+ * (render_pdf_tounicode.c).  Not a public API; uf_render_pdf (render.h) is.
  *
  * The layering rule of the renderers holds here too: these files read the
  * report model only.  They show a cell as uf_fmt_cell gives it, so a hidden
@@ -25,6 +26,7 @@
 #include <hpdf.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include "uppfolj/format.h"
 #include "uppfolj/model.h"
 
@@ -49,9 +51,16 @@
 #define UFPDF_GRID 0xddddddu
 #define UFPDF_ZEBRA 0xf2f2f2u
 
+/* A set of 2-byte character codes: those drawn in one font. */
+typedef struct ufpdf_codes {
+    uint64_t bits[65536 / 64];
+} ufpdf_codes;
+
 typedef struct ufpdf {
     HPDF_Doc doc;
-    HPDF_Font font[2]; /* [0] regular, [1] bold: DejaVu Sans, UTF-8 */
+    HPDF_Font font[2];    /* [0] regular, [1] bold: DejaVu Sans, UTF-8 */
+    HPDF_Encoder utf8;    /* libharu's UTF-8 encoder, which both fonts use */
+    ufpdf_codes drawn[2]; /* the codes drawn in font[i], for its ToUnicode */
     const uf_report *r;
     HPDF_Page page;   /* the current page; NULL before the first */
     HPDF_Page *pages; /* every page, for the footers drawn last */
@@ -134,6 +143,20 @@ void ufpdf_stroke(ufpdf *p, unsigned rgb);
 /* A filled rectangle and a line, in the current colours. */
 void ufpdf_rect(ufpdf *p, float x, float y, float w, float h);
 void ufpdf_line_to(ufpdf *p, float x0, float y0, float x1, float y1, float width);
+
+/* ---- render_pdf_tounicode.c: the fonts' ToUnicode maps ------------------ */
+
+/* Add to c the codes that libharu's encoder enc writes for len bytes of
+ * UTF-8 text s.  False when memory ran out. */
+bool ufpdf_codes_add(ufpdf_codes *c, HPDF_Encoder enc, const char *s, size_t len);
+/* The text of a ToUnicode CMap that maps each code of c to its Unicode
+ * value (U+FFFD for a surrogate code), malloc'ed (caller frees), *len its
+ * length.  NULL when memory ran out. */
+char *ufpdf_tounicode_cmap(const ufpdf_codes *c, size_t *len);
+/* Replace the content of font's /ToUnicode stream by the map of c: call it
+ * when every page is drawn, before saving.  HPDF_OK, else the error
+ * (HPDF_FAILD_TO_ALLOC_MEM when memory ran out). */
+HPDF_STATUS ufpdf_tounicode_set(HPDF_Font font, const ufpdf_codes *c);
 
 /* ---- render_pdf_table.c, render_pdf_chart.c ------------------------------ */
 

@@ -3,9 +3,10 @@
  * what follows it) and text in the PDF renderer: measuring UTF-8 text in
  * DejaVu Sans (libharu gives glyph widths in 1/1000 em, and has no
  * kerning, so widths add up), breaking it into lines, cutting it short,
- * and drawing it straight or turned.  Strings are short (cells, titles,
- * paragraphs of a few lines), so a line is measured from its start each
- * time a word is added: simple, and fast enough.
+ * and drawing it straight or turned, noting the codes drawn for the fonts'
+ * ToUnicode maps.  Strings are short (cells, titles, paragraphs of a few
+ * lines), so a line is measured from its start each time a word is added:
+ * simple, and fast enough.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -207,6 +208,14 @@ static const char *terminated(ufpdf *p, const char *s, size_t len, char *stack, 
     return buf;
 }
 
+/* Note the codes of len bytes of s, about to be drawn, for the font's
+ * ToUnicode map (render_pdf_tounicode.c). */
+static void note(ufpdf *p, bool bold, const char *s, size_t len)
+{
+    if (!ufpdf_codes_add(&p->drawn[bold], p->utf8, s, len))
+        p->nomem = true;
+}
+
 void ufpdf_text(ufpdf *p, bool bold, float size, float x, float y, ufpdf_align a, const char *s,
                 size_t len)
 {
@@ -222,6 +231,7 @@ void ufpdf_text(ufpdf *p, bool bold, float size, float x, float y, ufpdf_align a
     }
     HPDF_Page_BeginText(p->page);
     HPDF_Page_SetFontAndSize(p->page, p->font[bold], size);
+    note(p, bold, t, len);
     HPDF_Page_TextOut(p->page, x, y, t);
     HPDF_Page_EndText(p->page);
     free(heap);
@@ -235,6 +245,7 @@ void ufpdf_text_turned(ufpdf *p, bool bold, float size, float x, float y, float 
     HPDF_Page_BeginText(p->page);
     HPDF_Page_SetFontAndSize(p->page, p->font[bold], size);
     HPDF_Page_SetTextMatrix(p->page, c, n, -n, c, x, y);
+    note(p, bold, s, strlen(s));
     HPDF_Page_ShowText(p->page, s);
     HPDF_Page_EndText(p->page);
 }

@@ -23,7 +23,13 @@
  *     table text: a text cell of 300 characters (wrapped)
  *
  * NB below is U+00A0 (no-break space), which pdftotext gives back as a
- * plain space; texts are compared with both turned into spaces.
+ * plain space; texts are compared with both turned into spaces.  Every
+ * poppler tool run must print nothing on stderr (no warning about the
+ * fonts' ToUnicode maps or anything else).
+ *
+ * The ToUnicode map's parts (render_pdf_tounicode.c) are tested on their
+ * own too, through the renderer's private header: the codes libharu's
+ * encoder writes, and the CMap text of a set of codes, written out by hand.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -36,6 +42,7 @@
 #include "uppfolj/model.h"
 #include "uppfolj/render.h"
 #include "testutil.h"
+#include "../../src/render/render_pdf_internal.h"
 
 #define NB "\xc2\xa0"
 #define EPOCH 1751371200LL /* 2025-07-01 12:00:00 UTC */
@@ -235,17 +242,23 @@ static void render(const char *dir, const char *name, long long epoch, char out[
     uf_report_free(r);
 }
 
-/* The standard output of "TOOL ARGS PDF TAIL" (stderr dropped: poppler warns about
- * libharu's ToUnicode CMap), NUL-terminated, NB turned into spaces.
- * Caller frees. */
+/* The standard output of "TOOL ARGS PDF TAIL", NUL-terminated, NB turned
+ * into spaces; fails the test when the tool fails or says anything on
+ * stderr.  Caller frees. */
 static char *run(const char *dir, const char *tool, const char *args, const char *pdf,
                  const char *tail)
 {
-    char out[TU_PATH], cmd[3 * TU_PATH];
+    char out[TU_PATH], err[TU_PATH], cmd[4 * TU_PATH];
     tu_path(out, dir, "tool.txt");
-    snprintf(cmd, sizeof cmd, "%s %s '%s' %s > '%s' 2>/dev/null", tool, args, pdf, tail, out);
+    tu_path(err, dir, "tool.err");
+    snprintf(cmd, sizeof cmd, "%s %s '%s' %s > '%s' 2>'%s'", tool, args, pdf, tail, out, err);
     if (system(cmd) != 0)
         fail_msg("failed: %s", cmd);
+    char *e = tu_read(err, NULL);
+    assert_non_null(e);
+    if (*e)
+        fail_msg("%s wrote on stderr: %.200s", tool, e);
+    free(e);
     char *s = tu_read(out, NULL);
     assert_non_null(s);
     for (char *p = s; (p = strstr(p, NB)) != NULL;)
@@ -432,6 +445,147 @@ static void test_render_pdf__fonts_and_metadata(void **state)
     free(info);
 }
 
+/* poppler renders every page and reads every font without a warning (it
+ * used to say "Invalid 'begincidrange' operator in ToUnicode CMap"). */
+static void test_render_pdf__poppler_does_not_warn(void **state)
+{
+    if (!have("pdftoppm")) {
+        print_message("pdftoppm saknas (poppler-utils): hoppar över\n");
+        skip();
+    }
+    char path[TU_PATH], prefix[TU_PATH];
+    render(*state, "r.pdf", EPOCH, path);
+    tu_path(prefix, *state, "page");
+    free(run(*state, "pdftoppm", "-r 10 -png", path, prefix));
+    free(run(*state, "pdftotext", "", path, "-"));
+    free(run(*state, "pdffonts", "", path, ""));
+}
+
+/* The set of codes in ufpdf_codes. */
+static void add_code(ufpdf_codes *c, unsigned code)
+{
+    c->bits[code / 64] |= (uint64_t)1 << (code % 64);
+}
+
+static int ncodes(const ufpdf_codes *c)
+{
+    int n = 0;
+    for (unsigned k = 0; k <= 0xFFFF; k++)
+        n += (int)((c->bits[k / 64] >> (k % 64)) & 1u);
+    return n;
+}
+
+static bool has_code(const ufpdf_codes *c, unsigned code)
+{
+    return (c->bits[code / 64] >> (code % 64)) & 1u;
+}
+
+/* The codes are what libharu's UTF-8 encoder writes: a character's code
+ * point below U+10000, else a space; a stray byte nothing. */
+static void test_render_pdf__codes_of_text(void **state)
+{
+    (void)state;
+    HPDF_Doc doc = HPDF_New(NULL, NULL);
+    assert_non_null(doc);
+    assert_int_equal(HPDF_UseUTFEncodings(doc), HPDF_OK);
+    HPDF_Encoder enc = HPDF_GetEncoder(doc, "UTF-8");
+    assert_non_null(enc);
+    ufpdf_codes c = { { 0 } };
+    /* "Aå–≥" NB "−" then U+1F600 (four bytes) and a stray continuation byte */
+    const char *s = "A\xc3\xa5\xe2\x80\x93\xe2\x89\xa5" NB "\xe2\x88\x92"
+                    "\xf0\x9f\x98\x80\x80";
+    assert_true(ufpdf_codes_add(&c, enc, s, strlen(s)));
+    assert_true(ufpdf_codes_add(&c, enc, "", 0));
+    static const unsigned want[] = { 0x20, 0x41, 0xA0, 0xE5, 0x2013, 0x2212, 0x2265 };
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++)
+        if (!has_code(&c, want[i]))
+            fail_msg("code %04X missing", want[i]);
+    assert_int_equal(ncodes(&c), 7);
+    HPDF_Free(doc);
+}
+
+/* The ToUnicode CMap of a set of codes, written out by hand: runs of two
+ * or more codes that share their first byte as bfrange, the rest as
+ * bfchar, a surrogate code to U+FFFD. */
+static void test_render_pdf__tounicode_cmap(void **state)
+{
+    (void)state;
+    ufpdf_codes c = { { 0 } };
+    static const unsigned codes[] = { 0x20, 0x41,  0x42,  0x43,   0xA0,   0xE4,   0xE5,   0xFE,
+                                      0xFF, 0x100, 0x101, 0x2013, 0x2265, 0xD800, 0xD801, 0xFFFF };
+    for (size_t i = 0; i < sizeof codes / sizeof *codes; i++)
+        add_code(&c, codes[i]);
+    size_t len = 0;
+    char *text = ufpdf_tounicode_cmap(&c, &len);
+    assert_non_null(text);
+    assert_string_equal(text, "/CIDInit /ProcSet findresource begin\n"
+                              "12 dict begin\n"
+                              "begincmap\n"
+                              "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
+                              "/Supplement 0 >> def\n"
+                              "/CMapName /Adobe-Identity-UCS def\n"
+                              "/CMapType 2 def\n"
+                              "1 begincodespacerange\n"
+                              "<0000> <FFFF>\n"
+                              "endcodespacerange\n"
+                              "4 beginbfrange\n"
+                              "<0041> <0043> <0041>\n"
+                              "<00E4> <00E5> <00E4>\n"
+                              "<00FE> <00FF> <00FE>\n"
+                              "<0100> <0101> <0100>\n"
+                              "endbfrange\n"
+                              "7 beginbfchar\n"
+                              "<0020> <0020>\n"
+                              "<00A0> <00A0>\n"
+                              "<2013> <2013>\n"
+                              "<2265> <2265>\n"
+                              "<D800> <FFFD>\n"
+                              "<D801> <FFFD>\n"
+                              "<FFFF> <FFFF>\n"
+                              "endbfchar\n"
+                              "endcmap\n"
+                              "CMapName currentdict /CMap defineresource pop\n"
+                              "end\n"
+                              "end\n");
+    assert_int_equal(len, strlen(text));
+    free(text);
+}
+
+/* No more than 100 entries between begin and end; an empty set maps
+ * nothing. */
+static void test_render_pdf__tounicode_blocks(void **state)
+{
+    (void)state;
+    ufpdf_codes c = { { 0 } };
+    char *text = ufpdf_tounicode_cmap(&c, &(size_t){ 0 });
+    assert_non_null(text);
+    assert_null(strstr(text, "bfchar"));
+    assert_null(strstr(text, "bfrange"));
+    free(text);
+    /* 250 codes apart (bfchar) and 130 pairs (bfrange) */
+    for (unsigned k = 0; k < 250; k++)
+        add_code(&c, 0x1000 + 2 * k);
+    for (unsigned k = 0; k < 130; k++) {
+        add_code(&c, 0x4000 + 4 * k);
+        add_code(&c, 0x4000 + 4 * k + 1);
+    }
+    text = ufpdf_tounicode_cmap(&c, &(size_t){ 0 });
+    assert_non_null(text);
+    const char *a = strstr(text, "100 beginbfrange\n");
+    assert_non_null(a);
+    const char *b = strstr(a, "endbfrange\n30 beginbfrange\n");
+    assert_non_null(b);
+    const char *d = strstr(b, "endbfrange\n100 beginbfchar\n");
+    assert_non_null(d);
+    d = strstr(d + 1, "endbfchar\n100 beginbfchar\n");
+    assert_non_null(d);
+    d = strstr(d + 1, "endbfchar\n50 beginbfchar\n");
+    assert_non_null(d);
+    assert_non_null(strstr(d, "<11F2> <11F2>\nendbfchar\nendcmap\n"));
+    assert_int_equal(count(text, " beginbf"), 5); /* 2 + 3 blocks */
+    free(text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -446,6 +600,11 @@ int main(void)
                                         tu_teardown_dir),
         cmocka_unit_test_setup_teardown(test_render_pdf__fonts_and_metadata, tu_setup_dir,
                                         tu_teardown_dir),
+        cmocka_unit_test_setup_teardown(test_render_pdf__poppler_does_not_warn, tu_setup_dir,
+                                        tu_teardown_dir),
+        cmocka_unit_test(test_render_pdf__codes_of_text),
+        cmocka_unit_test(test_render_pdf__tounicode_cmap),
+        cmocka_unit_test(test_render_pdf__tounicode_blocks),
     };
     return cmocka_run_group_tests_name("render_pdf", tests, NULL, NULL);
 }
