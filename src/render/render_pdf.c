@@ -133,11 +133,12 @@ static void key_value(ufpdf *p, const char *key, const char *value, float size, 
     free(vl);
 }
 
-static void subheading(ufpdf *p, const char *s)
+/* A heading of the front page, bookmarked under the front page's entry. */
+static void subheading(ufpdf *p, HPDF_Outline front, const char *s)
 {
     ufpdf_need(p, 11 * UFPDF_LEADING * 3);
     p->y -= 10;
-    ufpdf_par(p, true, 11, UFPDF_BLACK, 0, s);
+    ufpdf_par_bookmark(p, front, 11, s);
     p->y -= 2;
 }
 
@@ -189,7 +190,10 @@ static void title_page(ufpdf *p)
     char version[128];
     ufpdf_new_page(p);
     p->y = UFPDF_TOP - 100;
-    ufpdf_par(p, true, 22, UFPDF_BLACK, 0, r->title ? r->title : "");
+    /* the outline's first entry, closed over the front page's headings */
+    HPDF_Outline front = ufpdf_par_bookmark(p, NULL, 22, r->title ? r->title : "");
+    if (front)
+        HPDF_Outline_SetOpened(front, HPDF_FALSE);
     p->y -= 4;
     if (r->unit)
         ufpdf_par(p, false, 14, UFPDF_GREY, 0, r->unit);
@@ -205,13 +209,13 @@ static void title_page(ufpdf *p)
     key_value(p, "Programversion", version, 10, kw);
     rule_box(p);
     if (r->nparams > 0) {
-        subheading(p, "Parametrar");
+        subheading(p, front, "Parametrar");
         for (int i = 0; i < r->nparams; i++)
             key_value(p, r->params[i].key ? r->params[i].key : "", r->params[i].value,
                       UFPDF_SIZE_BODY - 0.5f, kw);
     }
     if (r->nsnapshot > 0) {
-        subheading(p, "Dataunderlag (importkörningar)");
+        subheading(p, front, "Dataunderlag (importkörningar)");
         for (int i = 0; i < r->nsnapshot; i++)
             ufpdf_par(p, false, 7, UFPDF_GREY, 0, r->snapshot[i]);
     }

@@ -95,7 +95,7 @@ void ufpdf_new_page(ufpdf *p);
  * True when a new page was started. */
 bool ufpdf_need(ufpdf *p, float h);
 /* A section heading, drawn by the next ufpdf_need (so that it is never the
- * last thing on a page) or by ufpdf_flush. */
+ * last thing on a page) or by ufpdf_flush, with a bookmark of its own. */
 void ufpdf_heading(ufpdf *p, const char *number, const char *title);
 /* Draw a waiting heading now. */
 void ufpdf_flush(ufpdf *p);
@@ -137,6 +137,11 @@ float ufpdf_baseline(float top, float size);
  * width left and broken across pages; the cursor ends below it.
  */
 void ufpdf_par(ufpdf *p, bool bold, float size, unsigned rgb, float indent, const char *s);
+/* A heading: s as ufpdf_par draws it (bold, black, not indented), and a
+ * bookmark (outline entry) titled s under parent (NULL: the top level)
+ * that points at its first line.  Returns the bookmark; NULL when libharu
+ * failed (its error is recorded). */
+HPDF_Outline ufpdf_par_bookmark(ufpdf *p, HPDF_Outline parent, float size, const char *s);
 /* Fill / stroke colour for what follows. */
 void ufpdf_fill(ufpdf *p, unsigned rgb);
 void ufpdf_stroke(ufpdf *p, unsigned rgb);

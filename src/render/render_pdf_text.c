@@ -1,12 +1,13 @@
 /*
  * render_pdf_text.c - pages, the flow down them (a heading is kept with
- * what follows it) and text in the PDF renderer: measuring UTF-8 text in
- * DejaVu Sans (libharu gives glyph widths in 1/1000 em, and has no
- * kerning, so widths add up), breaking it into lines, cutting it short,
- * and drawing it straight or turned, noting the codes drawn for the fonts'
- * ToUnicode maps.  Strings are short (cells, titles, paragraphs of a few
- * lines), so a line is measured from its start each time a word is added:
- * simple, and fast enough.
+ * what follows it, and gets a bookmark that points at its first line) and
+ * text in the PDF renderer: measuring UTF-8 text in DejaVu Sans (libharu
+ * gives glyph widths in 1/1000 em, and has no kerning, so widths add up),
+ * breaking it into lines, cutting it short, and drawing it straight or
+ * turned, noting the codes drawn for the fonts' ToUnicode maps.  Strings
+ * are short (cells, titles, paragraphs of a few lines), so a line is
+ * measured from its start each time a word is added: simple, and fast
+ * enough.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -257,13 +258,33 @@ float ufpdf_baseline(float top, float size)
     return top - size * UFPDF_LEADING / 2 - 0.346f * size;
 }
 
-void ufpdf_par(ufpdf *p, bool bold, float size, unsigned rgb, float indent, const char *s)
+/* A bookmark (outline entry) titled title under parent (NULL: the top
+ * level) that points at the cursor.  NULL when libharu failed. */
+static HPDF_Outline bookmark(ufpdf *p, HPDF_Outline parent, const char *title)
+{
+    HPDF_Outline o = HPDF_CreateOutline(p->doc, parent, title, p->utf8);
+    HPDF_Destination d = p->page ? HPDF_Page_CreateDestination(p->page) : NULL;
+    if (!o || !d)
+        return o;
+    HPDF_Destination_SetFitH(d, p->y + 4);
+    HPDF_Outline_SetDestination(o, d);
+    return o;
+}
+
+/* ufpdf_par; when mark, also a bookmark under parent that points at the
+ * first line, made once the page that line goes on is known.  Returns the
+ * bookmark (NULL when none). */
+static HPDF_Outline flow(ufpdf *p, bool bold, float size, unsigned rgb, float indent, const char *s,
+                         bool mark, HPDF_Outline parent)
 {
     ufpdf_line *ln;
+    HPDF_Outline o = NULL;
     int n = ufpdf_wrap(p, bold, size, s, UFPDF_WIDTH - indent, &ln);
     float lh = size * UFPDF_LEADING;
     if (n > 0) /* not one line alone at the foot of a page */
         ufpdf_need(p, (float)(n < 2 ? n : 2) * lh);
+    if (mark && n > 0)
+        o = bookmark(p, parent, s);
     for (int i = 0; i < n; i++) {
         ufpdf_need(p, lh);
         ufpdf_fill(p, rgb);
@@ -272,6 +293,17 @@ void ufpdf_par(ufpdf *p, bool bold, float size, unsigned rgb, float indent, cons
         p->y -= lh;
     }
     free(ln);
+    return o;
+}
+
+void ufpdf_par(ufpdf *p, bool bold, float size, unsigned rgb, float indent, const char *s)
+{
+    flow(p, bold, size, rgb, indent, s, false, NULL);
+}
+
+HPDF_Outline ufpdf_par_bookmark(ufpdf *p, HPDF_Outline parent, float size, const char *s)
+{
+    return flow(p, true, size, UFPDF_BLACK, 0, s, true, parent);
 }
 
 static float channel(unsigned rgb, int shift)
@@ -358,17 +390,6 @@ void ufpdf_heading(ufpdf *p, const char *number, const char *title)
     p->heading = ufpdf_join(p, number, *number ? "  " : "", title);
 }
 
-/* A bookmark (outline entry) for a heading at the cursor. */
-static void bookmark(ufpdf *p, const char *title)
-{
-    HPDF_Outline o = HPDF_CreateOutline(p->doc, NULL, title, HPDF_GetEncoder(p->doc, "UTF-8"));
-    HPDF_Destination d = p->page ? HPDF_Page_CreateDestination(p->page) : NULL;
-    if (!o || !d)
-        return;
-    HPDF_Destination_SetFitH(d, p->y + 4);
-    HPDF_Outline_SetDestination(o, d);
-}
-
 void ufpdf_flush(ufpdf *p)
 {
     char *s = p->heading;
@@ -377,8 +398,7 @@ void ufpdf_flush(ufpdf *p)
     p->heading = NULL; /* ufpdf_par calls ufpdf_need */
     if (p->page && p->y < UFPDF_TOP)
         p->y -= HEADING_SPACE;
-    bookmark(p, s);
-    ufpdf_par(p, true, SIZE_HEADING, UFPDF_BLACK, 0, s);
+    ufpdf_par_bookmark(p, NULL, SIZE_HEADING, s);
     p->y -= 4;
     free(s);
 }
