@@ -22,7 +22,17 @@
 #   - the front page names the unit, period and as-of date and states the
 #     disclosure rule; every page has "sida X av N";
 #   - pdffonts lists DejaVu Sans (regular and bold) embedded;
-#   - pdfinfo gives the title and the unit as author; qpdf --check passes.
+#   - pdfinfo gives the title and the unit as author; qpdf --check passes;
+#   - poppler reads it without a word on stderr: pdftoppm (which renders
+#     every page), pdftotext, pdffonts and pdfinfo print no warning or
+#     "Syntax Error" (libharu's own ToUnicode CMap made them warn on every
+#     page);
+#   - the outline (bookmarks), shown when the file is opened, has in order
+#     the front page (the title; "Parametrar" and "Dataunderlag
+#     (importkörningar)" under it when the JSON has parameters or import
+#     runs), "N  title" for every section and "Metod och definitioner" when
+#     there is a method part; each entry points at its page, where the first
+#     words below the entry's top are its title.
 #
 # The no-break space of Swedish numbers comes back from pdftotext as a
 # plain space; all white space is compared as one space.
@@ -33,14 +43,15 @@ if [ $# -ne 2 ] || [ ! -r "$1" ] || [ ! -r "$2" ]; then
     echo "användning: sh pdf_check.sh RAPPORT.pdf RAPPORT.json" >&2
     exit 2
 fi
-for tool in pdftotext pdffonts pdfinfo qpdf python3; do
+for tool in pdftotext pdftoppm pdffonts pdfinfo qpdf python3; do
     command -v $tool >/dev/null 2>&1 || { echo "pdf_check: $tool saknas" >&2; exit 2; }
 done
 exec python3 - "$1" "$2" <<'PY'
-import decimal, json, math, re, subprocess, sys
+import decimal, html, json, math, os, re, subprocess, sys, tempfile
 
 pdf, jpath = sys.argv[1], sys.argv[2]
 passed = failed = 0
+warnings = []           # what the tools print on stderr
 
 def check(ok, what, detail=""):
     global passed, failed
@@ -52,7 +63,9 @@ def check(ok, what, detail=""):
         print("FAIL - " + what + (": " + detail if detail else ""))
 
 def tool(*args):
-    r = subprocess.run(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    r = subprocess.run(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    for line in r.stderr.decode("utf-8", "replace").splitlines():
+        warnings.append("%s: %s" % (args[0], line))
     return r.returncode, r.stdout.decode("utf-8", "replace")
 
 def norm(s):
@@ -241,6 +254,64 @@ check(npages > 0 and len(pages) >= npages, "pdfinfo och pdftotext ser %d sidor" 
 
 rc, out = tool("qpdf", "--check", pdf)
 check(rc == 0, "qpdf --check", out.strip().splitlines()[-1] if out.strip() else "")
+
+# ---- the outline --------------------------------------------------------------
+
+rc, out = tool("qpdf", "--json", "--json-key=outlines", "--json-key=qpdf", pdf)
+j = json.loads(out) if rc == 0 else {}
+objs = j.get("qpdf", [{}, {}])[1]
+root = objs.get("trailer", {}).get("value", {}).get("/Root", "")
+check(objs.get("obj:" + root, {}).get("value", {}).get("/PageMode") == "/UseOutlines",
+      "bokmärkena visas när filen öppnas (/PageMode /UseOutlines)")
+outline = j.get("outlines", [])
+
+front_kids = (["Parametrar"] if doc.get("parameters") else []) + \
+             (["Dataunderlag (importkörningar)"] if doc.get("snapshot") else [])
+want = [(doc["title"], front_kids)]
+want += [("%d  %s" % (i + 1, s["title"]), []) for i, s in enumerate(doc["sections"])]
+if doc.get("method"):
+    want.append(("Metod och definitioner", []))
+got = [(norm(o["title"]), [norm(k["title"]) for k in o["kids"]]) for o in outline]
+want = [(norm(t), [norm(k) for k in kids]) for t, kids in want]
+check(got == want, "bokmärken: framsidan, %d avsnitt%s" % (
+          len(doc["sections"]), ", metoddelen" if doc.get("method") else ""),
+      "fick %s, väntade %s" % (got, want))
+
+# the words of each page, top down, left to right: (top, left, text)
+rc, box = tool("pdftotext", "-bbox", pdf, "-")
+word = re.compile(r'<word xMin="([-\d.]+)" yMin="([-\d.]+)"[^>]*>(.*?)</word>')
+page_h = [float(m) for m in re.findall(r'<page width="[\d.]+" height="([\d.]+)"', box)]
+words = [sorted((float(m.group(2)), float(m.group(1)), html.unescape(m.group(3)))
+                for m in word.finditer(pg))
+         for pg in box.split("<page ")[1:]]
+
+def entries(items):
+    for o in items:
+        yield o
+        yield from entries(o["kids"])
+
+bad = []
+for o in entries(outline):
+    n, dest = o.get("destpageposfrom1"), o.get("dest") or []
+    title = norm(o["title"]).split()
+    if (not n or n > len(words) or len(dest) < 3 or dest[1] != "/FitH" or
+            not isinstance(dest[2], (int, float))):
+        bad.append("%s: mål %s" % (o["title"], dest))
+        continue
+    top = page_h[n - 1] - dest[2]       # from the top of the page
+    below = [w for y, x, w in words[n - 1] if y >= top - 0.5]
+    if below[:len(title)] != title:
+        bad.append("%s: sida %d visar under bokmärket \"%s\"" % (
+            o["title"], n, " ".join(below[:len(title)])))
+check(not bad, "varje bokmärke pekar på sin rubrik (sida och höjd)", "; ".join(bad[:3]))
+
+# ---- poppler reads it without warnings ------------------------------------------
+
+with tempfile.TemporaryDirectory() as tmp:
+    rc, out = tool("pdftoppm", "-r", "10", "-png", pdf, os.path.join(tmp, "p"))
+    check(rc == 0, "pdftoppm ritar varje sida")
+check(not warnings, "inga varningar från poppler och qpdf (stderr)",
+      "%d rader, t.ex. %s" % (len(warnings), "; ".join(sorted(set(warnings))[:3])))
 
 print("pdf: %d passed, %d failed" % (passed, failed))
 sys.exit(1 if failed else 0)
