@@ -39,8 +39,9 @@ typedef enum uf_supp {
     UF_SUPP_SECONDARY, /* hidden so that another hidden value cannot be
                            recovered by subtraction: ".." */
     UF_SUPP_FEW,       /* a statistic over fewer than threshold persons: ".." */
-    UF_SUPP_NOTEST,    /* a test not run (too few per group): ".." */
-    UF_SUPP_MISSING,   /* no value could be computed (no data): ".." */
+    UF_SUPP_NOTEST,    /* a test not run (too few per group, p cannot
+                          reach 0,05): "–" (U+2013) */
+    UF_SUPP_MISSING,   /* no value could be computed (no data): "." */
     UF_SUPP_ANY        /* a count of 1..threshold-1 whose "<5" would give
                           away a hidden value however much more is hidden
                           (the bounds themselves pin it): hidden as any
@@ -283,6 +284,23 @@ void uf_chart_series(uf_report *r, uf_chart *c, const char *label, int col);
 /* For the series just added to a "step" chart: its at-risk and censored
  * count columns (-1 for none). */
 void uf_chart_series_km(uf_chart *c, int risk_col, int censor_col);
+
+/* Does t show nothing to a reader now: a table of statistics (means,
+ * shares, tests) with none shown and no count beside them but 0 (a count
+ * column whose id is "n" or begins with "n_" is the statistics' base and
+ * does not count), or a table of counts with every count hidden?  (A
+ * table of text alone, or of tests alone, whose symbols say why no test
+ * was run, is never empty.) */
+bool uf_table_shows_nothing(const uf_table *t);
+/* After disclosure control: take out every table that shows nothing (and
+ * its charts), every bar chart with a series that shows nothing (it would
+ * read as something else), every series of a line chart that shows no
+ * value but 0, and every chart left with nothing; each section names what
+ * it lost in a paragraph ("För få ärenden för att visa: ...").  Only ever
+ * shows less, so the protection holds.  The number of tables and charts
+ * named (a table's charts go with it unnamed), or -1 when memory ran out
+ * (the report is then failed). */
+int uf_report_prune(uf_report *r);
 
 /* Does r hold a table of detail (uf_table.detail)? */
 bool uf_report_has_detail(const uf_report *r);

@@ -110,9 +110,12 @@ int uf_suppress_internal(uf_report *r, int threshold);
 /*
  * The symbol a cell in state s shows in a table: "" for UF_SHOWN, "<T" for
  * UF_SUPP_SMALL (T the threshold, raised to 3 like the suppression: pass
- * r->threshold; written into buf, which is returned, e.g. "<5"), ".." for
- * every other state (a static string).  buf must hold UF_SUPP_SYMBOL_SIZE
- * bytes and is only written for UF_SUPP_SMALL.  Thread-safe.
+ * r->threshold; written into buf, which is returned, e.g. "<5"), "x" for
+ * UF_SUPP_ANY, "–" for UF_SUPP_NOTEST (no test), "." for UF_SUPP_MISSING
+ * (no value) and ".." for the rest (hidden to protect): one meaning per
+ * symbol, each explained by the table's footnotes (a static string).  buf
+ * must hold UF_SUPP_SYMBOL_SIZE bytes and is only written for
+ * UF_SUPP_SMALL.  Thread-safe.
  */
 const char *uf_supp_symbol(uf_supp s, int threshold, char buf[UF_SUPP_SYMBOL_SIZE]);
 

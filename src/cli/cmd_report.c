@@ -601,7 +601,7 @@ static int run(report_args *a, const uf_report_info *info, uf_report_req *q, sql
         (lean && uf_render_json(lean, lean_truth, &d) != UF_OK))
         err = UF_ERR_IO;
 #endif
-    int kept;
+    int kept, pruned = 0;
     uf_diag_print(&d, stderr);
     uf_diag_release(&d);
     int code;
@@ -611,13 +611,18 @@ static int run(report_args *a, const uf_report_info *info, uf_report_req *q, sql
         else if (err != UF_ERR_INPUT && err != UF_ERR_USAGE)
             return cli_db_failed(co->db, db, err, "kunde inte läsa data");
         code = cli_exit_code(err);
-    } else if ((kept = protect(&r, lean, q->cfg)) < 0) {
+    } else if ((kept = protect(&r, lean, q->cfg)) < 0 || (pruned = uf_report_prune(r)) < 0) {
         cli_error("minnet räckte inte");
         code = EXIT_FAIL;
     } else {
         if (kept == 1)
             cli_say(co, "Tabeller med detaljer (månad för månad) utelämnas: i en extern rapport "
                         "skulle deras röjandeskydd dölja mer av resten (se rapporten)\n");
+        if (pruned > 0)
+            cli_say(co,
+                    "Tabeller och diagram som inte skulle visa något (för få ärenden) "
+                    "utelämnas: %d; rapporten nämner dem\n",
+                    pruned);
 #ifdef UF_TEST_TRUTH
         if (kept == 1 && rename(lean_truth, truth) != 0)
             cli_error("kunde inte byta %s: %s", truth, uf_strerrno(errno));

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "uppfolj/model.h"
+#include "model_internal.h"
 #include "uppfolj/stats.h"
 
 /* Copy of s, or NULL (and the report marked failed) when memory ran out. */
@@ -463,7 +464,7 @@ static void free_strs(char **a, int n)
     free(a);
 }
 
-static void free_table(uf_table *t)
+void ufm_free_table(uf_table *t)
 {
     for (int i = 0; i < t->nrows; i++) {
         for (int c = 0; c < t->ncols; c++)
@@ -484,7 +485,7 @@ static void free_table(uf_table *t)
     free(t);
 }
 
-static void free_chart(uf_chart *c)
+void ufm_free_chart(uf_chart *c)
 {
     for (int i = 0; i < c->nseries; i++)
         free(c->series[i].label);
@@ -500,9 +501,9 @@ static void free_chart(uf_chart *c)
 static void free_section(uf_section *s)
 {
     for (int i = 0; i < s->ntables; i++)
-        free_table(s->tables[i]);
+        ufm_free_table(s->tables[i]);
     for (int i = 0; i < s->ncharts; i++)
-        free_chart(s->charts[i]);
+        ufm_free_chart(s->charts[i]);
     free(s->tables);
     free(s->charts);
     free_strs(s->paragraphs, s->npar);

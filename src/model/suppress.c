@@ -614,14 +614,14 @@ void ufs_footnotes(uf_report *r, uf_table *t, int th)
         uf_table_note(r, t, note);
     if (notest) {
         snprintf(note, sizeof note,
-                 "..: testet visas inte: det görs bara när varje grupp har minst %d "
+                 "–: inget test: det görs bara när varje grupp har minst %d "
                  "personer, när det inte röjer ett antal under %d och när det kan ge p "
                  "under 0,05.",
                  th, th);
         uf_table_note(r, t, note);
     }
     if (missing)
-        uf_table_note(r, t, "..: uppgift saknas.");
+        uf_table_note(r, t, ".: uppgift saknas (inget värde att räkna fram).");
 }
 
 /* Is x a statistic (mean, share, median, test) rather than a count? */
@@ -730,9 +730,9 @@ const char *uf_supp_symbol(uf_supp s, int threshold, char buf[UF_SUPP_SYMBOL_SIZ
         snprintf(buf, UF_SUPP_SYMBOL_SIZE, "<%d", ufs_clamp_threshold(threshold));
         return buf;
     case UF_SUPP_SECONDARY:
-    case UF_SUPP_FEW:
-    case UF_SUPP_NOTEST:
-    case UF_SUPP_MISSING: return "..";
+    case UF_SUPP_FEW: return "..";
+    case UF_SUPP_NOTEST: return "–";  /* U+2013: no test */
+    case UF_SUPP_MISSING: return "."; /* no value to compute: SCB's "." */
     case UF_SUPP_ANY: return "x";
     }
     return "..";

@@ -77,8 +77,8 @@ static void excel_fixed(double av, int decimals, char *raw, size_t n)
 
 const char *uf_fmt_number(double v, int decimals, char buf[UF_FMT_BUF])
 {
-    if (!isfinite(v)) {
-        strcpy(buf, "..");
+    if (!isfinite(v)) { /* no value: uf_supp_symbol's UF_SUPP_MISSING */
+        strcpy(buf, ".");
         return buf;
     }
     if (decimals < 0)
@@ -117,7 +117,7 @@ const char *uf_fmt_number(double v, int decimals, char buf[UF_FMT_BUF])
 const char *uf_fmt_percent(double pct, int decimals, char buf[UF_FMT_BUF])
 {
     uf_fmt_number(pct, decimals, buf);
-    if (strcmp(buf, "..") != 0)
+    if (isfinite(pct))
         strcat(buf, UF_FMT_THOUSANDS "%");
     return buf;
 }
@@ -125,7 +125,7 @@ const char *uf_fmt_percent(double pct, int decimals, char buf[UF_FMT_BUF])
 const char *uf_fmt_pvalue(double p, char buf[UF_FMT_BUF])
 {
     if (!isfinite(p)) {
-        strcpy(buf, "..");
+        strcpy(buf, ".");
         return buf;
     }
     if (p < 0.001) {

@@ -145,7 +145,7 @@ static void subheading(ufpdf *p, HPDF_Outline front, const char *s)
 /* The disclosure rule in a shaded box (SPEC §8: every report states it). */
 static void rule_box(ufpdf *p)
 {
-    char rule[512];
+    char rule[768];
     int t = p->r->threshold > 0 ? p->r->threshold : 5;
     const char *head = p->r->internal ? "Mottagare: intern" : "Röjandeskydd";
     if (p->r->internal)
@@ -161,7 +161,8 @@ static void rule_box(ufpdf *p)
                  "Mottagare: extern. Värden som bygger på färre än %d personer visas inte. Ett "
                  "antal på 1–%d visas som <%d; ett medelvärde, en andel eller ett test som "
                  "bygger på för få personer, eller ett värde som annars skulle kunna räknas "
-                 "fram ur något annat som rapporten visar, visas som .. (se metoddelen).",
+                 "fram ur något annat som rapporten visar, visas som ..; ett test som inte görs "
+                 "visas som – och en uppgift som saknas som en punkt (se metoddelen).",
                  t, t - 1, t);
     ufpdf_line *ln;
     int n = ufpdf_wrap(p, false, UFPDF_SIZE_BODY, rule, UFPDF_WIDTH - 16, &ln);

@@ -430,7 +430,7 @@ static void write_cell(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, c
             chk(x, worksheet_write_number(ws, row, col, stored(c->type, c->v),
                                           fmt(x, kind_of(c->type), k->decimals, total)));
         else
-            text(x, ws, row, col, "..", fmt(x, F_HIDDEN, 0, total));
+            text(x, ws, row, col, ".", fmt(x, F_HIDDEN, 0, total)); /* no value */
         return;
     case UF_C_EMPTY: break;
     }
@@ -808,7 +808,7 @@ static void front_sheet(xw *x)
     chk(x, worksheet_set_column(ws, 1, 1, FRONT_B, NULL));
     text(x, ws, ROW_TITLE, 0, r->title, fmt(x, F_TITLE, 0, false));
     int th = r->threshold < UF_SUPP_MIN_THRESHOLD ? UF_SUPP_MIN_THRESHOLD : r->threshold;
-    char rule[512], version[128];
+    char rule[768], version[128];
     if (r->internal)
         snprintf(
             rule, sizeof rule,
@@ -819,13 +819,15 @@ static void front_sheet(xw *x)
             "extern för den som står utanför (se bladet Metod).",
             UF_INTERNAL_BANNER, th);
     else
-        snprintf(rule, sizeof rule,
-                 "extern. Värden som bygger på färre än %d personer visas inte. Ett antal på "
-                 "1–%d visas som <%d; medelvärden, andelar och test över färre än %d personer "
-                 "visas som ..; andra värden döljs (..) när ett dolt värde annars skulle kunna "
-                 "räknas fram ur något annat som rapporten visar (se bladet Metod). Diagrammen "
-                 "visar bara det som tabellerna visar.",
-                 th, th - 1, th, th);
+        snprintf(
+            rule, sizeof rule,
+            "extern. Värden som bygger på färre än %d personer visas inte. Ett antal på "
+            "1–%d visas som <%d; medelvärden, andelar och test över färre än %d personer "
+            "visas som ..; andra värden döljs (..) när ett dolt värde annars skulle kunna "
+            "räknas fram ur något annat som rapporten visar (se bladet Metod); ett test som "
+            "inte görs visas som – och en uppgift som saknas som en punkt. Diagrammen visar bara "
+            "det som tabellerna visar.",
+            th, th - 1, th, th);
     snprintf(version, sizeof version, "uppfolj %s", r->version ? r->version : "");
     lxw_row_t row = ROW_TITLE + 2;
     row = kv(x, ws, row, "Enhet", r->unit);

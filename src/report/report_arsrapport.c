@@ -206,6 +206,18 @@ static void trend_chart(uf_report *r, uf_section *s, const uf_table *t, const ch
         uf_chart_series(r, ch, t->cols[cols[i]].label, cols[i]);
 }
 
+/* The first of the last `years` years of f that the trends show: the
+ * years before the data's first case are left out (a line of zeros from
+ * a year without data reads as a rise). */
+static int trend_first(const ars_flows *f, int years)
+{
+    int i = f->n - years;
+    while (i < f->n - 1 && f->y[i].fresh == 0 && f->y[i].active == 0 && f->y[i].started == 0 &&
+           f->y[i].ended == 0)
+        i++;
+    return i;
+}
+
 /* The trends over the last `years` years of f, with line charts. */
 static void trends(uf_report *r, const ars_flows *f, int years)
 {
@@ -230,7 +242,17 @@ static void trends(uf_report *r, const ars_flows *f, int years)
         uf_table_part_of(t, TR_REASON + i, TR_ENDED);
     }
     uf_table_col(r, t, TR_DAYS, "median_days", "Dagar i programmet, median", UF_C_NUMBER, 0, false);
-    for (int i = f->n - years; i < f->n; i++) {
+    int first = trend_first(f, years);
+    if (first > f->n - years) {
+        char note[160];
+        snprintf(note, sizeof note, "Åren %d–%d visas inte: datat har inga ärenden då.",
+                 f->y[f->n - years].year, f->y[first - 1].year);
+        if (first - 1 == f->n - years)
+            snprintf(note, sizeof note, "År %d visas inte: datat har inga ärenden då.",
+                     f->y[first - 1].year);
+        uf_table_note(r, t, note);
+    }
+    for (int i = first; i < f->n; i++) {
         const ars_year *y = &f->y[i];
         int tr = uf_table_row(r, t, false);
         if (tr < 0)
@@ -395,7 +417,7 @@ static void front(uf_report *r, const uf_caseset *c, const uf_arsrapport_opts *o
     snprintf(p, sizeof p, "%d: %s – %s", o->year, from, last);
     char year[16], trend[32];
     snprintf(year, sizeof year, "%d", o->year);
-    snprintf(trend, sizeof trend, "%d–%d", o->year - years + 1, o->year);
+    snprintf(trend, sizeof trend, "%d–%d", f->y[trend_first(f, years)].year, o->year);
     const rep_param own[] = { { "År", year },
                               { "Trend", trend },
                               { "Enheter", o->unit ? o->unit : "alla" },

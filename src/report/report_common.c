@@ -376,7 +376,7 @@ void rep_front_matter(uf_report *r, const rep_front *f)
 void rep_disclosure_note(uf_report *r, const uf_config *cfg)
 {
     int t = cfg ? cfg->threshold : 5;
-    char p[1536];
+    char p[2048];
     if (cfg && cfg->internal) {
         snprintf(p, sizeof p,
                  "Mottagare: intern. %s. Rapporten är gjord för enhetens egen personal, som "
@@ -402,11 +402,15 @@ void rep_disclosure_note(uf_report *r, const uf_config *cfg)
              "totalraden ger en dold grupps medelvärde, statistik vars antal personer är dolt, "
              "och ett exakt test som skulle röja ett antal under %d eller som inte kan ge p under "
              "0,05. Ett antal som står i flera tabeller visas överallt eller ingenstans, och "
-             "diagrammen visar bara det som tabellerna visar. Till sist prövas hela rapporten "
+             "diagrammen visar bara det som tabellerna visar (ett stapeldiagram bara de grupper "
+             "där alla staplar visas). Till sist prövas hela rapporten "
              "som ett ekvationssystem: alla tabeller tillsammans, och att antalet med en "
              "händelse aldrig är fler än antalet som följts upp. Ett dolt värde som då "
-             "bara kan ha ett enda värde skyddas genom att fler värden döljs.",
-             t, t - 1, t, t, t, t);
+             "bara kan ha ett enda värde skyddas genom att fler värden döljs. En tabell eller ett "
+             "diagram som då inte skulle visa något utelämnas, och avsnittet nämner det. "
+             "Tecknen: <%d och x dolda antal, .. ett dolt värde, – ett test som inte görs, "
+             ". en uppgift som saknas.",
+             t, t - 1, t, t, t, t, t);
     uf_report_method(r, p);
     uf_report_method(r, "Den som lägger två olika rapporter bredvid varandra (till exempel en "
                         "uppdelad på kön och en på kön och ålder, eller ett år och dess kvartal) "

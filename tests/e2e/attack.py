@@ -226,16 +226,20 @@ class Report:
         self.charts = []
         cohort_names = []
         year0 = None
-        for s, st in zip(pub["sections"], tru["sections"]):
-            for tab, ttab in zip(s["tables"], st["tables"]):
+        # the truth by table id: the report leaves out what shows nothing
+        # (uf_report_prune), so its tables are a subset of the truth's
+        truth = {t["id"]: t for st in tru["sections"] for t in st["tables"]}
+        pairs = [(s, [(tab, truth[tab["id"]]) for tab in s["tables"]]) for s in pub["sections"]]
+        for s, tabs in pairs:
+            for tab, ttab in tabs:
                 if tab["id"] == "kohort_urval":
                     cohort_names = [r["cells"][0]["value"] for r in tab["rows"]]
                 if tab["id"] == "arsrapport_trend":
                     year0 = max(int(r["cells"][0]["value"]) for r in tab["rows"])
         self.cohort_names = cohort_names
-        for s, st in zip(pub["sections"], tru["sections"]):
+        for s, tabs in pairs:
             self.charts += s["charts"]
-            for tab, ttab in zip(s["tables"], st["tables"]):
+            for tab, ttab in tabs:
                 tid = tab["id"]
                 cols = [self.col_alias(c["id"], cohort_names) for c in tab["columns"]]
                 rows = []

@@ -10,7 +10,7 @@
 #     formatted the Swedish way (written out below, independently of
 #     src/render/format.c: decimal comma, a space between thousands, "12,5 %",
 #     p-values "0,032" or "< 0,001"), a hidden cell as "<T" (a small count,
-#     T the threshold), "x" (any count) or ".."; in a table printed whole, each row's cells
+#     T the threshold), "x" (any count), "–" (no test), "." (no value) or ".." (hidden); in a table printed whole, each row's cells
 #     in order (pdftotext -raw gives the text in drawing order); in a table
 #     split into parts ("del 1 av 2"), each value as often as expected
 #     between its title and the next table's (in order, a hidden cell is
@@ -80,9 +80,13 @@ def group(digits):
         digits = digits[:-3]
     return digits + out
 
+# one meaning per symbol (uf_supp_symbol): a small count, any count, no
+# test, no value; the rest hidden to protect
+SYMBOL = {"small": "<T", "any": "x", "notest": "\u2013", "missing": "."}
+
 def number(v, decimals):
     if v is None or not math.isfinite(v):
-        return ".."
+        return "."
     # docs/rounding.md (Excel's display rule): 15 significant digits,
     # then half away from zero (decimal's ROUND_HALF_UP)
     d = decimal.Decimal("%.14e" % abs(v))
@@ -96,7 +100,7 @@ def shown(cell, col, threshold):
     """The text of a cell as the PDF should show it; None: nothing."""
     why = cell.get("suppressed")
     if why:
-        return "<%d" % threshold if why == "small" else "x" if why == "any" else ".."
+        return SYMBOL.get(why, "..").replace("T", str(threshold))
     v, t = cell.get("value"), col["type"]
     if t in ("text", "date"):
         return norm(v) if v is not None else None

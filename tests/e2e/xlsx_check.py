@@ -22,7 +22,8 @@ checks it against the JSON of the same report (uppfolj's JSON renderer):
     panes frozen below row 2, an autofilter from A2 over all columns;
     every cell of the JSON rows from row 3: text equal, a shown number a
     number (to 1e-9) with the Excel format of its column type, a hidden
-    cell the text "<T" (small count), "x" (any count) or ".." and no number, the total rows
+    cell the text "<T" (small count), "x" (any count), "\u2013" (no test),
+    "." (no value) or ".." (hidden to protect) and no number, the total rows
     bold; the notes below the table;
   - the charts of each table sheet: as many as the JSON has for the table,
     below the table, of the right type, with its title, axis title and
@@ -59,6 +60,9 @@ except ImportError:
     sys.exit(2)
 
 NB = "\u00a0"
+# an internal report's sheets carry its mark on row 1: everything else is
+# one row lower (OFF), and its front page states the test minimum instead
+OFF = 0
 FORBIDDEN = set('[]:*?/\\')
 PASS = 0
 FAIL = 0
@@ -155,7 +159,7 @@ def check_print(ws, title, table=None, wide=0):
     check((ws.oddFooter.left.text or "").replace("&&", "&") == title,
           "%s: sidfoten har rapportens titel: %r" % (name, ws.oddFooter.left.text))
     if table is not None:
-        check(ws.print_title_rows == "$1:$2",
+        check(ws.print_title_rows == "$1:$%d" % (2 + OFF),
               "%s: rubrik- och kolumnrad upprepas på varje sida: %r" % (name, ws.print_title_rows))
         # Excel stores a width with up to 0.72 of padding that uppfolj's own
         # sum leaves out: either sum may decide
@@ -174,7 +178,7 @@ def check_print(ws, title, table=None, wide=0):
 def check_contents(ws, wb, tables):
     """Every table's sheet linked, in order, with its title beside it."""
     links = []
-    for row in ws.iter_rows(min_row=3):
+    for row in ws.iter_rows(min_row=3 + OFF):
         c = row[0]
         if c.hyperlink is not None:
             links.append((c.hyperlink.location or c.hyperlink.target or "", c.value,
@@ -196,8 +200,8 @@ def check_front(ws, d):
     for key in ("title", "unit", "period", "as_of", "created", "version"):
         if d.get(key):
             check(d[key] in all_text, "framsidan visar %s %r" % (key, d[key]))
-    check("färre än %d personer" % d["threshold"] in all_text,
-          "framsidan anger tröskeln %d" % d["threshold"])
+    rule = ("minst %d personer" if OFF else "färre än %d personer") % d["threshold"]
+    check(rule in all_text, "framsidan anger tröskeln %d" % d["threshold"])
     for p in d["parameters"]:
         check(p["key"] in all_text and (p["value"] or "") in all_text,
               "framsidan visar parametern %s = %s" % (p["key"], p["value"]))
@@ -210,11 +214,12 @@ def check_cell(ws, row, col, jc, column, total, threshold, where):
     why = jc.get("suppressed")
     value = jc.get("value")
     if why:
-        want = "<%d" % threshold if why == "small" else "x" if why == "any" else ".."
+        want = {"small": "<%d" % threshold, "any": "x", "notest": "\u2013",
+                "missing": "."}.get(why, "..")
         check(cell.value == want and cell.data_type == "s",
               "%s: dold cell visar %r, väntade texten %r" % (where, cell.value, want))
     elif value is None:
-        check(cell.value in (None, ".."), "%s: tom cell har %r" % (where, cell.value))
+        check(cell.value in (None, "."), "%s: tom cell har %r" % (where, cell.value))
     elif isinstance(value, str):
         # an empty text is an empty cell in Excel
         check(cell.value == (value or None), "%s: %r, väntade %r" % (where, cell.value, value))
@@ -231,30 +236,33 @@ def check_cell(ws, row, col, jc, column, total, threshold, where):
 def check_grid(ws, t, threshold):
     name = ws.title
     cols, rows = t["columns"], t["rows"]
-    check(ws["A1"].value == t["title"], "%s: A1 är tabellens rubrik: %r" % (name, ws["A1"].value))
-    check(ws.freeze_panes == "A3", "%s: rubrikraden är låst (A3): %r" % (name, ws.freeze_panes))
-    labels = [ws.cell(row=2, column=j + 1).value for j in range(len(cols))]
+    title = ws.cell(row=1 + OFF, column=1).value
+    check(title == t["title"], "%s: A%d är tabellens rubrik: %r" % (name, 1 + OFF, title))
+    check(ws.freeze_panes == "A%d" % (3 + OFF),
+          "%s: rubrikraden är låst (A%d): %r" % (name, 3 + OFF, ws.freeze_panes))
+    labels = [ws.cell(row=2 + OFF, column=j + 1).value for j in range(len(cols))]
     check(labels == [c["label"] for c in cols], "%s: rubrikraden %r" % (name, labels))
-    check(all(ws.cell(row=2, column=j + 1).font.b for j in range(len(cols))),
+    check(all(ws.cell(row=2 + OFF, column=j + 1).font.b for j in range(len(cols))),
           "%s: rubrikraden är fet" % name)
     ref = ws.auto_filter.ref or ""
     last = get_column_letter(len(cols))
-    check(ref.startswith("A2:" + last), "%s: autofilter A2:%s..., fick %r" % (name, last, ref))
+    check(ref.startswith("A%d:%s" % (2 + OFF, last)),
+          "%s: autofilter A%d:%s..., fick %r" % (name, 2 + OFF, last, ref))
     for i, r in enumerate(rows):
         for j, jc in enumerate(r["cells"]):
-            where = "%s!%s%d" % (name, get_column_letter(j + 1), 3 + i)
-            check_cell(ws, 3 + i, j + 1, jc, cols[j], r["total"], threshold, where)
-    below = [ws.cell(row=k, column=1).value for k in range(3 + len(rows), ws.max_row + 1)]
+            where = "%s!%s%d" % (name, get_column_letter(j + 1), 3 + OFF + i)
+            check_cell(ws, 3 + OFF + i, j + 1, jc, cols[j], r["total"], threshold, where)
+    below = [ws.cell(row=k, column=1).value for k in range(3 + OFF + len(rows), ws.max_row + 1)]
     for note in t["notes"]:
         if check(note in below, "%s: fotnoten %r finns under tabellen" % (name, note)):
-            r = 3 + len(rows) + below.index(note)
+            r = 3 + OFF + len(rows) + below.index(note)
             wide = sum(ws.column_dimensions[get_column_letter(j + 1)].width or 8.43
                        for j in range(len(cols)))
             check_height(ws, r, note, wide, name + " fotnot")
     head = max(cols, key=lambda c: len(c["label"]) / (ws.column_dimensions[
         get_column_letter(cols.index(c) + 1)].width or 8.43))
     j = cols.index(head)
-    check_height(ws, 2, head["label"], ws.column_dimensions[get_column_letter(j + 1)].width or 8.43,
+    check_height(ws, 2 + OFF, head["label"], ws.column_dimensions[get_column_letter(j + 1)].width or 8.43,
                  name + " rubrikrad", bold=True)
 
 
@@ -288,7 +296,7 @@ def check_chart(wb, ws, ch, jch, nrows, ctype):
     check(rich_text(ch.y_axis.title) == jch["y_label"],
           "%s: axelrubrik %r" % (where, rich_text(ch.y_axis.title)))
     row = ch.anchor._from.row
-    check(row >= 2 + nrows, "%s: ligger under tabellen (rad %d)" % (where, row + 1))
+    check(row >= 2 + OFF + nrows, "%s: ligger under tabellen (rad %d)" % (where, row + 1))
     check(len(ch.series) == len(jch["series"]), "%s: %d serier" % (where, len(ch.series)))
     step = jch["kind"] == "step"
     if step:
@@ -326,14 +334,15 @@ def check_chart(wb, ws, ch, jch, nrows, ctype):
 
 
 def check_method(ws, d):
-    check(ws["A1"].value == "Metod", "Metod: A1 är rubriken")
-    paras = [ws.cell(row=3 + i, column=1).value for i in range(len(d["method"]))]
+    check(ws.cell(row=1 + OFF, column=1).value == "Metod", "Metod: rubriken överst")
+    paras = [ws.cell(row=3 + OFF + i, column=1).value for i in range(len(d["method"]))]
     check(paras == d["method"], "Metod: metodtexterna i ordning")
-    check(all(ws.cell(row=3 + i, column=1).alignment.wrap_text for i in range(len(d["method"]))),
+    check(all(ws.cell(row=3 + OFF + i, column=1).alignment.wrap_text
+              for i in range(len(d["method"]))),
           "Metod: texten radbryts")
     width = ws.column_dimensions["A"].width
     for i, p in enumerate(d["method"]):
-        check_height(ws, 3 + i, p, width, "Metod")
+        check_height(ws, 3 + OFF + i, p, width, "Metod")
 
 
 def main(argv):
@@ -347,6 +356,8 @@ def main(argv):
     except (OSError, ValueError, KeyError) as e:
         print("xlsx: kunde inte läsa: %s" % e)
         return 2
+    global OFF
+    OFF = 1 if d.get("audience") == "intern" else 0
     tables = [t for s in d["sections"] for t in s["tables"]]
     charts = [c for s in d["sections"] for c in s["charts"] if c["categories"] and c["series"]]
     check_names(wb, tables)

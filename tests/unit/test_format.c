@@ -23,8 +23,8 @@ static void test_format__numbers(void **state)
     assert_string_equal(uf_fmt_number(-1234.25, 2, b), "-1" NB "234,25");
     assert_string_equal(uf_fmt_number(2.346, 2, b), "2,35");
     assert_string_equal(uf_fmt_number(-0.04, 1, b), "0,0"); /* no "-0,0" */
-    assert_string_equal(uf_fmt_number(NAN, 1, b), "..");
-    assert_string_equal(uf_fmt_number(INFINITY, 1, b), "..");
+    assert_string_equal(uf_fmt_number(NAN, 1, b), ".");     /* no value */
+    assert_string_equal(uf_fmt_number(INFINITY, 1, b), ".");
 }
 
 /* The display rule of docs/rounding.md, Excel's: round to 15 significant
@@ -68,12 +68,12 @@ static void test_format__percent_and_p(void **state)
     char b[UF_FMT_BUF];
     assert_string_equal(uf_fmt_percent(12.5, 1, b), "12,5" NB "%");
     assert_string_equal(uf_fmt_percent(100, 0, b), "100" NB "%");
-    assert_string_equal(uf_fmt_percent(NAN, 1, b), "..");
+    assert_string_equal(uf_fmt_percent(NAN, 1, b), ".");
     assert_string_equal(uf_fmt_pvalue(0.0321, b), "0,032");
     assert_string_equal(uf_fmt_pvalue(0.001, b), "0,001");
     assert_string_equal(uf_fmt_pvalue(0.000999, b), "<" NB "0,001");
     assert_string_equal(uf_fmt_pvalue(1, b), "1,000");
-    assert_string_equal(uf_fmt_pvalue(NAN, b), "..");
+    assert_string_equal(uf_fmt_pvalue(NAN, b), ".");
 }
 
 static void test_format__cells(void **state)
@@ -90,6 +90,11 @@ static void test_format__cells(void **state)
     assert_string_equal(uf_fmt_cell(&c, &col, 10, b), "<10");
     c.supp = UF_SUPP_SECONDARY;
     assert_string_equal(uf_fmt_cell(&c, &col, 5, b), "..");
+    /* one meaning per symbol: no test, no value */
+    c.supp = UF_SUPP_NOTEST;
+    assert_string_equal(uf_fmt_cell(&c, &col, 5, b), "–");
+    c.supp = UF_SUPP_MISSING;
+    assert_string_equal(uf_fmt_cell(&c, &col, 5, b), ".");
     char text[] = "Pojkar";
     uf_cell t = { .type = UF_C_TEXT, .text = text };
     assert_string_equal(uf_fmt_cell(&t, &col, 5, b), "Pojkar");

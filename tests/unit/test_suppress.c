@@ -400,7 +400,7 @@ static void test_suppress__pvalue_small_group_not_tested(void **state)
         uf_cell_pvalue(t, uf_table_row(r, t, false), 0, 0.03, n[i]);
     assert_int_equal(uf_suppress_table(r, t, 5), 1);
     assert_string_equal(column_states(t, 0), "N..");
-    assert_true(has_note(t, "..: testet visas inte: det görs bara när varje grupp har minst 5 "
+    assert_true(has_note(t, "–: inget test: det görs bara när varje grupp har minst 5 "
                             "personer, när det inte röjer ett antal under 5 och när det kan ge "
                             "p under 0,05."));
     uf_report_free(r);
@@ -418,7 +418,7 @@ static void test_suppress__missing_kept_and_noted(void **state)
     assert_int_equal(uf_suppress_table(r, t, 5), 0);
     assert_string_equal(column_states(t, 0), "M.");
     assert_int_equal(t->nnotes, 1);
-    assert_string_equal(t->notes[0], "..: uppgift saknas.");
+    assert_string_equal(t->notes[0], ".: uppgift saknas (inget värde att räkna fram).");
     uf_report_free(r);
 }
 
@@ -514,8 +514,9 @@ static void test_suppress__symbols_and_reasons(void **state)
     assert_string_equal(uf_supp_symbol(UF_SUPP_SMALL, 5, buf), "<5");
     assert_string_equal(uf_supp_symbol(UF_SUPP_SECONDARY, 5, buf), "..");
     assert_string_equal(uf_supp_symbol(UF_SUPP_FEW, 5, buf), "..");
-    assert_string_equal(uf_supp_symbol(UF_SUPP_NOTEST, 5, buf), "..");
-    assert_string_equal(uf_supp_symbol(UF_SUPP_MISSING, 5, buf), "..");
+    assert_string_equal(uf_supp_symbol(UF_SUPP_NOTEST, 5, buf), "–");
+    assert_string_equal(uf_supp_symbol(UF_SUPP_MISSING, 5, buf), ".");
+    assert_string_equal(uf_supp_symbol(UF_SUPP_ANY, 5, buf), "x");
     assert_string_equal(uf_supp_reason(UF_SHOWN), "");
     const uf_supp all[] = { UF_SUPP_SMALL, UF_SUPP_SECONDARY, UF_SUPP_FEW, UF_SUPP_NOTEST,
                             UF_SUPP_MISSING };
