@@ -155,6 +155,9 @@ typedef struct uf_chart {
 
 typedef struct uf_section {
     char *title;
+    bool front; /* a summary before the numbered sections: unnumbered, on a
+                   page of its own, its charts drawn from other sections'
+                   tables (uf_report_front) */
     char **paragraphs;
     int npar;
     uf_table **tables;
@@ -223,6 +226,8 @@ __attribute__((format(printf, 2, 3)))
 void uf_report_method_f(uf_report *r, const char *fmt, ...);
 
 uf_section *uf_report_section(uf_report *r, const char *title);
+/* A front section (uf_section.front) before every other section. */
+uf_section *uf_report_front(uf_report *r, const char *title);
 void uf_section_par(uf_report *r, uf_section *s, const char *paragraph);
 
 /* A new table in section s with ncols columns; define them with

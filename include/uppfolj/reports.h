@@ -190,4 +190,10 @@ const uf_report_info *uf_registry_find(const uf_registry *g, const char *name);
 uf_report *uf_report_run(const uf_report_info *info, uf_report_req *q, const char *period,
                          uf_diag *d, uf_error *err);
 
+/* After disclosure control and uf_report_prune: the årsrapport and the
+ * kohort report open with a summary (report_summary.c), sentences and two
+ * charts made only from what their tables show; other reports are left
+ * as they are.  0, or -1 when memory ran out. */
+int uf_report_summary(uf_report *r);
+
 #endif

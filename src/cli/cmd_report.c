@@ -611,7 +611,8 @@ static int run(report_args *a, const uf_report_info *info, uf_report_req *q, sql
         else if (err != UF_ERR_INPUT && err != UF_ERR_USAGE)
             return cli_db_failed(co->db, db, err, "kunde inte läsa data");
         code = cli_exit_code(err);
-    } else if ((kept = protect(&r, lean, q->cfg)) < 0 || (pruned = uf_report_prune(r)) < 0) {
+    } else if ((kept = protect(&r, lean, q->cfg)) < 0 || (pruned = uf_report_prune(r)) < 0 ||
+               uf_report_summary(r) < 0) {
         cli_error("minnet räckte inte");
         code = EXIT_FAIL;
     } else {

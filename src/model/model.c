@@ -123,6 +123,17 @@ uf_section *uf_report_section(uf_report *r, const char *title)
     return s;
 }
 
+uf_section *uf_report_front(uf_report *r, const char *title)
+{
+    uf_section *s = uf_report_section(r, title);
+    if (!s)
+        return NULL;
+    memmove(r->sections + 1, r->sections, (size_t)(r->nsections - 1) * sizeof *r->sections);
+    r->sections[0] = s;
+    s->front = true;
+    return s;
+}
+
 void uf_section_par(uf_report *r, uf_section *s, const char *paragraph)
 {
     if (s)

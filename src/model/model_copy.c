@@ -108,6 +108,8 @@ uf_report *uf_report_without_detail(const uf_report *src, const char *note)
     for (int s = 0; s < src->nsections && !r->failed; s++) {
         const uf_section *sec = src->sections[s];
         uf_section *to = uf_report_section(r, sec->title);
+        if (to)
+            to->front = sec->front;
         const uf_table **copies = calloc((size_t)sec->ntables + 1, sizeof *copies);
         if (!to || !copies) {
             free(copies);

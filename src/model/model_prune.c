@@ -79,7 +79,8 @@ static bool series_shows(const uf_chart *ch, int s, bool nonzero)
  * "uppgift saknas" line is only a legend entry).  A bar chart draws only
  * the categories where every series shows a value: a "Före" bar without
  * its "Efter" (hidden) reads as something else, and a row of empty
- * categories as zeros.  false when the chart has nothing left to show. */
+ * categories as zeros; with zeros alone it draws no bar.  false when the
+ * chart has nothing left to show. */
 static bool prune_chart(uf_chart *ch)
 {
     bool line = ch->kind && strcmp(ch->kind, "line") == 0;
@@ -98,15 +99,21 @@ static bool prune_chart(uf_chart *ch)
     if (!bars)
         return kept > 0;
     int rows = 0;
+    bool bar = false; /* a bar that is not 0: zeros alone draw no bars */
     for (int i = 0; i < ch->nrows; i++) {
-        bool all = true;
-        for (int s = 0; s < ch->nseries && all; s++)
-            all = seen(uf_table_cell(ch->table, ch->rows[i], ch->series[s].col));
-        if (all)
+        bool all = true, some = false;
+        for (int s = 0; s < ch->nseries && all; s++) {
+            const uf_cell *c = uf_table_cell(ch->table, ch->rows[i], ch->series[s].col);
+            all = seen(c);
+            some = some || (all && c->v != 0);
+        }
+        if (all) {
             ch->rows[rows++] = ch->rows[i];
+            bar = bar || some;
+        }
     }
     ch->nrows = rows;
-    return rows > 0;
+    return rows > 0 && bar;
 }
 
 /* Append "what" to the list at *buf (n bytes used of cap), "; " between;

@@ -166,9 +166,12 @@ static json_t *report(const uf_report *r)
             json_array_append_new(tables, table(s->tables[t]));
         for (int c = 0; c < s->ncharts; c++)
             json_array_append_new(charts, chart(s->charts[c]));
-        json_array_append_new(sections, json_pack("{s:s?, s:o, s:o, s:o}", "title", s->title,
-                                                  "paragraphs", strings(s->paragraphs, s->npar),
-                                                  "tables", tables, "charts", charts));
+        json_t *sec =
+            json_pack("{s:s?, s:o, s:o, s:o}", "title", s->title, "paragraphs",
+                      strings(s->paragraphs, s->npar), "tables", tables, "charts", charts);
+        if (sec && s->front) /* a summary, unnumbered */
+            json_object_set_new(sec, "front", json_true());
+        json_array_append_new(sections, sec);
     }
     json_object_set_new(o, "sections", sections);
     json_object_set_new(o, "method", strings(r->method, r->nmethod));

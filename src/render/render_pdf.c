@@ -216,9 +216,19 @@ static void title_page(ufpdf *p)
                       UFPDF_SIZE_BODY - 0.5f, kw);
     }
     if (r->nsnapshot > 0) {
+        /* a file's SHA-256 cut to 16 digits here, one line per run (the
+         * whole is in the XLSX, the JSON and uppfolj logg) */
         subheading(p, front, "Dataunderlag (importkörningar)");
-        for (int i = 0; i < r->nsnapshot; i++)
-            ufpdf_par(p, false, 7, UFPDF_GREY, 0, r->snapshot[i]);
+        for (int i = 0; i < r->nsnapshot; i++) {
+            char line[512];
+            const char *sha = strstr(r->snapshot[i], "sha256 ");
+            if (sha && strlen(sha + 7) > 16)
+                snprintf(line, sizeof line, "%.*s%.16s…", (int)(sha + 7 - r->snapshot[i]),
+                         r->snapshot[i], sha + 7);
+            else
+                snprintf(line, sizeof line, "%s", r->snapshot[i]);
+            ufpdf_par(p, false, 7, UFPDF_GREY, 0, line);
+        }
     }
 }
 
@@ -232,15 +242,21 @@ static bool in_section(const uf_section *s, const uf_chart *c)
 }
 
 /* Each section: heading, paragraphs, then every table followed by the
- * charts drawn from it; charts of other tables last. */
+ * charts drawn from it; charts of other tables last.  A front section (the
+ * summary) is unnumbered and has its page(s) to itself. */
 static void sections(ufpdf *p)
 {
     const uf_report *r = p->r;
     ufpdf_new_page(p);
-    for (int i = 0; i < r->nsections && ufpdf_ok(p); i++) {
+    for (int i = 0, numbered = 0; i < r->nsections && ufpdf_ok(p); i++) {
         const uf_section *s = r->sections[i];
-        char number[16];
-        snprintf(number, sizeof number, "%d", i + 1);
+        char number[16] = "";
+        if (!s->front)
+            snprintf(number, sizeof number, "%d", ++numbered);
+        else if (i > 0 && !r->sections[i - 1]->front)
+            ufpdf_new_page(p);
+        if (i > 0 && r->sections[i - 1]->front && !s->front)
+            ufpdf_new_page(p); /* the detail after the summary */
         ufpdf_heading(p, number, s->title);
         for (int k = 0; k < s->npar; k++) {
             ufpdf_par(p, false, UFPDF_SIZE_BODY, UFPDF_BLACK, 0, s->paragraphs[k]);

@@ -9,6 +9,8 @@
  *   "Rapport"  title, unit, period, as-of, data date, version, the
  *              disclosure rule, a link to the contents, the parameters, the
  *              data snapshot;
+ *   "Sammanfattning" (the årsrapport and kohort: a front section) its
+ *              sentences and a link to the sheet of each of its charts;
  *   "Innehåll" per section its title and paragraphs, a link to each table's
  *              sheet beside the table's title, and to the method sheet;
  *   one per table, named by its short name (uf_table.sheet: "Någon
@@ -358,8 +360,8 @@ static void clean_name(const char *s, char *out, size_t size, int max)
 /* Is name taken by a sheet before table i, or reserved? */
 static bool taken(const xw *x, int i, const char *name)
 {
-    if (same_name(name, "Rapport") || same_name(name, "Innehåll") || same_name(name, "Metod") ||
-        same_name(name, "History"))
+    if (same_name(name, "Rapport") || same_name(name, "Sammanfattning") ||
+        same_name(name, "Innehåll") || same_name(name, "Metod") || same_name(name, "History"))
         return true;
     for (int j = 0; j < i; j++)
         if (same_name(name, x->names[j]))
@@ -664,7 +666,8 @@ static int charts_of(const xw *x, const uf_table *t, const uf_chart **out, int m
     for (int s = 0; s < x->r->nsections; s++)
         for (int i = 0; i < x->r->sections[s]->ncharts && n < max; i++) {
             const uf_chart *ch = x->r->sections[s]->charts[i];
-            if (ch->table == t && ch->nrows > 0 && ch->nseries > 0)
+            /* a summary's charts repeat its tables' (summary_sheet links) */
+            if (ch->table == t && ch->nrows > 0 && ch->nseries > 0 && !x->r->sections[s]->front)
                 out[n++] = ch;
         }
     return n;
@@ -869,6 +872,11 @@ static void contents_sheet(xw *x)
     int i = 0;
     for (int s = 0; s < x->r->nsections; s++) {
         const uf_section *sec = x->r->sections[s];
+        if (sec->front) { /* the summary has a sheet of its own */
+            sheet_link(x, ws, row, 0, "Sammanfattning", "Sammanfattning");
+            text(x, ws, row++, 1, sec->title, fmt(x, F_WRAP, 0, false));
+            continue;
+        }
         if (sec->ntables == 0 && sec->npar == 0)
             continue;
         row += row > ROW_DATA;
@@ -896,6 +904,46 @@ static void contents_sheet(xw *x)
     sheet_link(x, ws, row, 0, "Metod", "Metod");
     text(x, ws, row, 1, "Definitioner och metod", fmt(x, F_WRAP, 0, false));
     print_setup(x, ws, 0, 0, 0, (int)ROW_HEAD);
+}
+
+/* The sheet of the index of table t among the report's tables, or NULL. */
+static const char *sheet_of(const xw *x, const uf_table *t)
+{
+    int i = 0;
+    for (int s = 0; s < x->r->nsections; s++)
+        for (int k = 0; k < x->r->sections[s]->ntables; k++, i++)
+            if (x->r->sections[s]->tables[k] == t)
+                return x->names[i];
+    return NULL;
+}
+
+/* A front section (the summary): its sentences, wrapped, then a link to
+ * the sheet that draws each of its charts (they read their tables' data
+ * there). */
+static void summary_sheet(xw *x, const uf_section *sec)
+{
+    lxw_worksheet *ws = add_sheet(x, "Sammanfattning");
+    if (!ws)
+        return;
+    chk(x, worksheet_set_column(ws, 0, 0, METHOD_A, NULL));
+    text(x, ws, ROW_TITLE, 0, sec->title, fmt(x, F_TITLE, 0, false));
+    lxw_row_t row = ROW_TITLE + 2;
+    for (int i = 0; i < sec->npar; i++, row++) {
+        text(x, ws, row, 0, sec->paragraphs[i], fmt(x, F_WRAP, 0, false));
+        chk(x, worksheet_set_row(ws, row, wrap_height(sec->paragraphs[i], METHOD_A, false), NULL));
+    }
+    if (sec->ncharts > 0)
+        text(x, ws, ++row, 0, "Diagram", fmt(x, F_HEADING, 0, false));
+    for (int c = 0; c < sec->ncharts; c++) {
+        const char *sheet = sheet_of(x, sec->charts[c]->table);
+        char label[512];
+        snprintf(label, sizeof label, "%s (bladet %s)",
+                 sec->charts[c]->title ? sec->charts[c]->title : sec->charts[c]->id,
+                 sheet ? sheet : "");
+        if (sheet)
+            sheet_link(x, ws, ++row, 0, sheet, label);
+    }
+    print_setup(x, ws, 0, 0, -1, -1);
 }
 
 static void method_sheet(xw *x)
@@ -943,6 +991,9 @@ static void build(xw *x, long long epoch)
             name_sheet(x, i++, r->sections[s]->tables[t]);
     properties(x, epoch);
     front_sheet(x);
+    for (int s = 0; s < r->nsections; s++)
+        if (r->sections[s]->front)
+            summary_sheet(x, r->sections[s]);
     contents_sheet(x);
     i = 0;
     for (int s = 0; s < r->nsections; s++)

@@ -174,8 +174,8 @@ static void key_figures(uf_report *r, const uf_caseset *c, const ars_flows *f,
         uf_section_chart(r, s, "arsrapport_avslutsorsak_diagram",
                          "Avslutade ärenden efter avslutsorsak", "bar", "Antal ärenden", t, 0);
     uf_chart_rows(r, ch, rows, nr);
+    uf_chart_series(r, ch, ly, 1); /* the legend in the table's order */
     uf_chart_series(r, ch, lp, 2);
-    uf_chart_series(r, ch, ly, 1);
 }
 
 /* Trend table columns. */

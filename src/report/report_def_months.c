@@ -200,10 +200,11 @@ int rep_def_months(uf_report *r, uf_section *s, sqlite3 *db, const dtable *t, in
         snprintf(cid, sizeof cid, "%s_diagram", id);
         uf_chart *ch = uf_section_chart(r, s, cid, t->title, "line", "Antal ärenden", tb, T_MONTH);
         uf_chart_rows(r, ch, rows, n);
-        uf_chart_series(r, ch, "Aktiva under månaden", T_ACTIVE);
-        uf_chart_series(r, ch, "Startade", T_IN);
-        uf_chart_series(r, ch, "Avslutade", T_OUT);
+        /* the legend in the table's order */
         uf_chart_series(r, ch, "Aktualiserade", T_REFERRED);
+        uf_chart_series(r, ch, "Startade", T_IN);
+        uf_chart_series(r, ch, "Aktiva under månaden", T_ACTIVE);
+        uf_chart_series(r, ch, "Avslutade", T_OUT);
     }
     free(rows);
     free(m.v);

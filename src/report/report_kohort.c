@@ -777,8 +777,8 @@ static void front(kh_set *k)
     if (o->from != INT_MIN)
         uf_date_format(o->from, from);
     uf_date_format(o->to != INT_MAX && o->to < c->as_of ? o->to : c->as_of, to);
-    snprintf(p, sizeof p, "Ärenden som startat %s%s till och med %s", *from ? "från " : "", from,
-             to);
+    snprintf(p, sizeof p, "Ärenden som startat %s%s%still och med %s", *from ? "från " : "", from,
+             *from ? " " : "", to);
     rep_param own[UF_KOHORT_MAX + 3];
     char keys[UF_KOHORT_MAX][32];
     int n = 0;

@@ -272,7 +272,9 @@ outline = j.get("outlines", [])
 front_kids = (["Parametrar"] if doc.get("parameters") else []) + \
              (["Dataunderlag (importkörningar)"] if doc.get("snapshot") else [])
 want = [(doc["title"], front_kids)]
-want += [("%d  %s" % (i + 1, s["title"]), []) for i, s in enumerate(doc["sections"])]
+numbered = [s for s in doc["sections"] if not s.get("front")]  # a summary: unnumbered
+want += [(s["title"], []) for s in doc["sections"] if s.get("front")]
+want += [("%d  %s" % (i + 1, s["title"]), []) for i, s in enumerate(numbered)]
 if doc.get("method"):
     want.append(("Metod och definitioner", []))
 got = [(norm(o["title"]), [norm(k["title"]) for k in o["kids"]]) for o in outline]

@@ -5,12 +5,16 @@
 #     counts, some count shown (the rule written out here from the issue,
 #     independently of model_prune.c);
 #   - no bar chart has a category with a bar missing, or a series with no
-#     bar; no line chart has a series of zeros only;
+#     bar; no line chart has a series of zeros only; every legend is in
+#     its table's column order;
 #   - every table the report had before disclosure control (the truth
 #     binary's model) is either in the report or named in its section's
 #     line "För få ärenden för att visa: ...";
 #   - one meaning per symbol: each symbol a table shows is explained by a
 #     footnote of that table;
+#   - the årsrapport and the kohort report open with the summary: 3 to 5
+#     findings, at most two charts, and no figure in its sentences that
+#     the tables do not show;
 #   - the PDF: pdftoppm renders every page without a word on stderr, and
 #     qpdf --check passes; the XLSX passes xlsx_check.py.
 . "$(dirname "$0")/lib.sh"
@@ -49,7 +53,7 @@ check_all() { # LIST: "dir name" per line
         json=$dir/$name.json
         truth=$dir.truth/$name.truth.json
         [ -f "$truth" ] || truth=-
-        out=$("$PY" - "$json" "$truth" <<'PY'
+        out=$("$PY" - "$json" "$truth" "$dset" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
 fails = []
@@ -90,6 +94,12 @@ for s in d["sections"]:
         if ".:" in notes and "..: uppgift saknas" in notes:
             fails.append("%s: .. betyder två saker" % t["id"])
     for ch in s["charts"]:
+        # the legend in the table's order
+        tab = next(t for s2 in d["sections"] for t in s2["tables"] if t["id"] == ch["table"])
+        ids = [c["id"] for c in tab["columns"]]
+        order = [ids.index(se["column"]) for se in ch["series"]]
+        if order != sorted(order):
+            fails.append("diagrammet %s: förklaringen i annan ordning än tabellen" % ch["id"])
         if ch["kind"] == "bar":
             for k, cat in enumerate(ch["categories"]):
                 if any(se["values"][k] is None for se in ch["series"]):
@@ -97,6 +107,8 @@ for s in d["sections"]:
             for se in ch["series"]:
                 if all(v is None for v in se["values"]):
                     fails.append("diagrammet %s: serien %s har inga staplar" % (ch["id"], se["label"]))
+            if all(v in (None, 0) for se in ch["series"] for v in se["values"]):
+                fails.append("diagrammet %s: bara nollor, inga staplar" % ch["id"])
         if ch["kind"] == "line":
             for se in ch["series"]:
                 if all(v in (None, 0) for v in se["values"]):
@@ -110,6 +122,52 @@ if sys.argv[2] != "-":
         for t in st["tables"]:
             if t["id"] not in shown and t["title"] not in named:
                 fails.append("tabellen %s saknas utan att nämnas" % t["id"])
+# the summary (årsrapport, kohort): first, unnumbered, 3 to 5 findings and
+# a closing line, two charts at most, and every figure of its sentences is
+# a figure the tables show (written here the Swedish way, as pdf_check.sh
+# does): it adds nothing a reader could not read in the tables
+import decimal, re
+def sv(v, dec):
+    dd = decimal.Decimal("%.14e" % abs(v)).quantize(decimal.Decimal(1).scaleb(-max(0, dec)),
+                                                    rounding=decimal.ROUND_HALF_UP)
+    txt = format(dd, "f").replace(".", ",")
+    neg = v < 0 and txt.strip("0,") != ""
+    return ("-" if neg else "") + txt
+if d["report"] in ("arsrapport", "kohort"):
+    first = d["sections"][0]
+    if not (first.get("front") and first["title"] == "Sammanfattning"):
+        fails.append("rapporten börjar inte med sammanfattningen")
+    else:
+        finds = first["paragraphs"][:-1]
+        # three to five on sample-data; a small data set may give fewer
+        least = 3 if sys.argv[3] == "sample-data" else 1
+        if not (least <= len(finds) <= 5) and not first["paragraphs"][-1].startswith("För få"):
+            fails.append("sammanfattningen har %d fynd" % len(finds))
+        if len(first["charts"]) > 2:
+            fails.append("sammanfattningen har %d diagram" % len(first["charts"]))
+        known = set()
+        for s2 in d["sections"][1:]:
+            for t in s2["tables"]:
+                for c in t["columns"]:
+                    known.update(re.findall(r"\d+", c["label"]))
+                for r in t["rows"]:
+                    for c, col in zip(r["cells"], t["columns"]):
+                        v = c.get("value")
+                        if not seen(c):
+                            continue
+                        if isinstance(v, str):
+                            known.update(re.findall(r"\d+", v))
+                        elif col["type"] == "pvalue":
+                            known.add(sv(v, 3) if v >= 0.001 else "0,001")
+                        elif col["type"] == "count":
+                            known.add(str(int(v)))
+                        else:
+                            known.add(sv(v, col["decimals"]))
+        known.update({"95", "0,1", "12"})  # "95 % KI", "under 0,1", "12 månader"
+        for p in finds:
+            for num in re.findall(r"-?\d+(?:,\d+)?", p.replace("\u00a0", "")):
+                if num not in known:
+                    fails.append("sammanfattningen: talet %s står inte i någon tabell" % num)
 for f in fails[:5]:
     print("FAIL " + f)
 print("sidor: %d fel" % len(fails))

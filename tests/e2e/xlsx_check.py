@@ -113,13 +113,13 @@ def texts(ws):
     return [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
 
 
-def check_names(wb, tables):
+def check_names(wb, tables, front):
     names = wb.sheetnames
-    check(len(names) == len(tables) + 3,
-          "%d blad, väntade %d (Rapport, Innehåll, en per tabell, Metod)"
-          % (len(names), len(tables) + 3))
-    check(names[:2] == ["Rapport", "Innehåll"],
-          "första bladen heter Rapport och Innehåll: %r" % names[:2])
+    first = ["Rapport"] + ["Sammanfattning"] * front + ["Innehåll"]
+    check(len(names) == len(tables) + len(first) + 1,
+          "%d blad, väntade %d (%s, en per tabell, Metod)"
+          % (len(names), len(tables) + len(first) + 1, ", ".join(first)))
+    check(names[:len(first)] == first, "första bladen heter %s: %r" % (first, names[:len(first)]))
     check(names[-1:] == ["Metod"], "sista bladet heter Metod: %r" % names[-1:])
     folded = [n.casefold() for n in names]
     check(len(set(folded)) == len(names), "bladnamnen är unika: %r" % names)
@@ -175,7 +175,19 @@ def check_print(ws, title, table=None, wide=0):
                   % (name, ws.print_title_cols))
 
 
-def check_contents(ws, wb, tables):
+def check_summary(ws, wb, sec):
+    """The summary's sentences, wrapped in rows tall enough, and a link to
+    the sheet of each of its charts' tables."""
+    width = ws.column_dimensions["A"].width
+    paras = [ws.cell(row=3 + OFF + i, column=1).value for i in range(len(sec["paragraphs"]))]
+    check(paras == sec["paragraphs"], "Sammanfattning: meningarna i ordning")
+    for i, p in enumerate(sec["paragraphs"]):
+        check_height(ws, 3 + OFF + i, p, width, "Sammanfattning")
+    links = [c.hyperlink.location for row in ws.iter_rows() for c in row if c.hyperlink]
+    check(len(links) == len(sec["charts"]), "Sammanfattning: en länk per diagram (%d)" % len(links))
+
+
+def check_contents(ws, wb, tables, front):
     """Every table's sheet linked, in order, with its title beside it."""
     links = []
     for row in ws.iter_rows(min_row=3 + OFF):
@@ -183,7 +195,8 @@ def check_contents(ws, wb, tables):
         if c.hyperlink is not None:
             links.append((c.hyperlink.location or c.hyperlink.target or "", c.value,
                           row[1].value if len(row) > 1 else None, c.row))
-    want = [(n, t["title"]) for n, t in zip(wb.sheetnames[2:-1], tables)] + [("Metod", None)]
+    want = [("Sammanfattning", None)] * front + \
+        [(n, t["title"]) for n, t in zip(wb.sheetnames[2 + front:-1], tables)] + [("Metod", None)]
     got = [(v, t) for _, v, t, _ in links]
     check([g[0] for g in got] == [w[0] for w in want],
           "Innehåll länkar till varje blad i ordning: %r" % [g[0] for g in got][:6])
@@ -359,20 +372,27 @@ def main(argv):
     global OFF
     OFF = 1 if d.get("audience") == "intern" else 0
     tables = [t for s in d["sections"] for t in s["tables"]]
-    charts = [c for s in d["sections"] for c in s["charts"] if c["categories"] and c["series"]]
-    check_names(wb, tables)
+    # a summary's charts are its tables' again: on their sheets only once
+    charts = [c for s in d["sections"] if not s.get("front")
+              for c in s["charts"] if c["categories"] and c["series"]]
+    fronts = [s for s in d["sections"] if s.get("front")]
+    front = len(fronts)
+    check_names(wb, tables, front)
     title = d.get("title") or ""
     if "Rapport" in wb.sheetnames:
         check_front(wb["Rapport"], d)
         check_print(wb["Rapport"], title)
+    if front and "Sammanfattning" in wb.sheetnames:
+        check_summary(wb["Sammanfattning"], wb, fronts[0])
+        check_print(wb["Sammanfattning"], title)
     if "Innehåll" in wb.sheetnames:
-        check_contents(wb["Innehåll"], wb, tables)
+        check_contents(wb["Innehåll"], wb, tables, front)
         check_print(wb["Innehåll"], title)
     for i, t in enumerate(tables):
-        if i + 2 >= len(wb.worksheets) - 1:
+        if i + 2 + front >= len(wb.worksheets) - 1:
             check(False, "inget blad för tabellen %s" % t["id"])
             continue
-        ws = wb.worksheets[i + 2]
+        ws = wb.worksheets[i + 2 + front]
         check_grid(ws, t, d["threshold"])
         wide = sum(ws.column_dimensions[get_column_letter(j + 1)].width or 8.43
                    for j in range(len(t["columns"])))

@@ -184,12 +184,32 @@ static void test_model_prune__report(void **state)
     uf_report_free(r);
 }
 
+/* A bar chart of zeros draws no bar: it goes, named; its table stays. */
+static void test_model_prune__bars_of_zeros(void **state)
+{
+    (void)state;
+    uf_report *r = uf_report_new("t", "T");
+    uf_section *s = uf_report_section(r, "Avslut");
+    uf_table *t = outcome(r, s, "z", "Avslutsorsak");
+    for (int i = 0; i < 3; i++) {
+        uf_table_cell(t, i, 2)->v = 0;
+        uf_table_cell(t, i, 3)->v = 0;
+    }
+    bars(r, s, t, "z_chart");
+    assert_int_equal(uf_report_prune(r), 1);
+    assert_int_equal(s->ntables, 1);
+    assert_int_equal(s->ncharts, 0);
+    assert_string_equal(s->paragraphs[0], "Diagram som inte visas, för få värden: Avslutsorsak.");
+    uf_report_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_model_prune__statistics_hidden_show_nothing),
         cmocka_unit_test(test_model_prune__counts_text_and_tests),
         cmocka_unit_test(test_model_prune__report),
+        cmocka_unit_test(test_model_prune__bars_of_zeros),
     };
     return cmocka_run_group_tests_name("model_prune", tests, NULL, NULL);
 }
