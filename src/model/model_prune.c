@@ -84,7 +84,9 @@ static bool series_shows(const uf_chart *ch, int s, bool nonzero)
 static bool prune_chart(uf_chart *ch)
 {
     bool line = ch->kind && strcmp(ch->kind, "line") == 0;
-    bool bars = ch->kind && strcmp(ch->kind, "bar") == 0;
+    /* stacked bars too: a stack missing a hidden part ends short of its
+     * whole and reads as a smaller one */
+    bool bars = ch->kind && (strcmp(ch->kind, "bar") == 0 || strcmp(ch->kind, "stacked") == 0);
     int kept = 0;
     for (int s = 0; s < ch->nseries; s++) {
         if (series_shows(ch, s, line)) {
@@ -188,11 +190,16 @@ static int prune_tables(uf_report *r, uf_section *s, gone_names *g, bool *ok)
     return gone;
 }
 
-/* The line naming what s lost, added to its paragraphs. */
+/* The line naming what s lost, added to its paragraphs; a section left
+ * with nothing at all says so (a heading alone at the foot of a page reads
+ * as a page lost). */
 static bool name_gone(uf_report *r, uf_section *s, const gone_names *g)
 {
-    if (!g->nt && !g->nc)
+    if (!g->nt && !g->nc) {
+        if (s->ntables == 0 && s->ncharts == 0 && s->npar == 0)
+            uf_section_par(r, s, "Inget att visa här: för få ärenden eller inga uppgifter.");
         return true;
+    }
     size_t len = g->nt + g->nc + 160;
     char *par = malloc(len);
     if (!par)

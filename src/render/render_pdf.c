@@ -159,10 +159,11 @@ static void rule_box(ufpdf *p)
     else
         snprintf(rule, sizeof rule,
                  "Mottagare: extern. Värden som bygger på färre än %d personer visas inte. Ett "
-                 "antal på 1–%d visas som <%d; ett medelvärde, en andel eller ett test som "
-                 "bygger på för få personer, eller ett värde som annars skulle kunna räknas "
-                 "fram ur något annat som rapporten visar, visas som ..; ett test som inte görs "
-                 "visas som – och en uppgift som saknas som en punkt (se metoddelen).",
+                 "antal på 1–%d visas som <%d; ett medelvärde eller en andel som bygger på för "
+                 "få personer, eller ett värde som annars skulle kunna räknas fram ur något "
+                 "annat som rapporten visar, visas som ..; ett test som inte görs (för få "
+                 "personer) visas som – och en uppgift som saknas som en punkt (se "
+                 "metoddelen).",
                  t, t - 1, t);
     ufpdf_line *ln;
     int n = ufpdf_wrap(p, false, UFPDF_SIZE_BODY, rule, UFPDF_WIDTH - 16, &ln);

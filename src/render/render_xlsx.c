@@ -89,13 +89,13 @@
 #define FRONT_B 90.0
 #define CONTENTS_A 30.0
 #define CONTENTS_B 80.0
-#define METHOD_A 100.0
+#define METHOD_A 85.0
 /* the widest a sheet prints at 100 % on A4 with the default margins,
  * portrait and landscape, and the smallest scale a wide table is printed
  * at before it takes more pages across (its label columns repeated) */
 #define PORTRAIT_CHARS 95.0
 #define LANDSCAPE_CHARS 140.0
-#define MIN_SCALE 0.7
+#define MIN_SCALE 0.55
 
 /* The formats, made once each (bold = a total row: bold, rule above). */
 enum fkind {
@@ -629,6 +629,14 @@ static void chart(xw *x, lxw_worksheet *ws, const char *sheet, const uf_chart *c
     if (ch->y_label)
         chart_axis_set_name(c->y_axis, plain(ch->y_label, buf, sizeof buf));
     uf_ctype yt = ch->table->cols[ch->series[0].col].type;
+    bool negative = false; /* the axis from 0, as the PDF's, unless a value is below */
+    for (int s = 0; s < ch->nseries; s++)
+        for (int i = 0; i < ch->nrows; i++) {
+            const uf_cell *v = uf_table_cell(ch->table, ch->rows[i], ch->series[s].col);
+            negative = negative || (v->supp == UF_SHOWN && isfinite(v->v) && v->v < 0);
+        }
+    if (!negative && !step)
+        chart_axis_set_min(c->y_axis, 0);
     if (yt == UF_C_PERCENT)
         chart_axis_set_num_format(c->y_axis, "0\"" NBSP "\"%");
     if (step) { /* a share surviving: 0 to 1 (or 0 % to 100 %), months from 0 */
@@ -675,10 +683,11 @@ static int charts_of(const xw *x, const uf_table *t, const uf_chart **out, int m
 
 /* Below the rows: the description and the notes, wrapped over the table's
  * width (w: the final column widths); then each chart drawn from t, and
- * below the charts their data, so that all of it prints in the page's
- * width.  The last row written. */
-static lxw_row_t write_below(xw *x, lxw_worksheet *ws, const char *sheet, const uf_table *t,
-                             const double *w)
+ * below the charts their data.  The print area ends with the last chart
+ * and spans its width (the data blocks are for the charts, not for the
+ * page, where the repeated header rows would stand over them). */
+static void write_below(xw *x, lxw_worksheet *ws, const char *sheet, const uf_table *t,
+                        const double *w, int ncols)
 {
     double wide = 0;
     for (int c = 0; c < t->ncols; c++)
@@ -690,15 +699,25 @@ static lxw_row_t write_below(xw *x, lxw_worksheet *ws, const char *sheet, const 
         note_row(x, ws, row++, t->notes[i], t->ncols, wide);
     const uf_chart *mine[MAX_CHARTS];
     int n = charts_of(x, t, mine, MAX_CHARTS);
-    lxw_row_t data = row + 1 + (lxw_row_t)(n * (CHART_ROWS + 1)), last = row;
+    lxw_row_t data = row + 1 + (lxw_row_t)(n * (CHART_ROWS + 1));
     for (int i = 0; i < n; i++) {
         int rows;
         lxw_row_t first = chart_data(x, ws, data, mine[i], w, &rows);
         chart(x, ws, sheet, mine[i], first, rows, row + 1 + (lxw_row_t)(i * (CHART_ROWS + 1)));
-        last = first + (lxw_row_t)rows - 1;
-        data = last + 2;
+        data = first + (lxw_row_t)rows + 1;
     }
-    return last;
+    if (n == 0)
+        return;
+    /* a chart is 480 pixels wide; a column of width w is about 7 w + 5
+     * (those not set: Excel's 8.43) */
+    int last = t->ncols - 1;
+    double px = 0;
+    for (int c = 0; px < 480; c++) {
+        px += 7 * (c < ncols ? w[c] : 8.43) + 5;
+        last = c > last ? c : last;
+    }
+    chk(x,
+        worksheet_print_area(ws, 0, 0, row + (lxw_row_t)(n * (CHART_ROWS + 1)), (lxw_col_t)last));
 }
 
 /* Print setup (SPEC §10): A4, landscape when wider (wide, in characters)
@@ -762,7 +781,7 @@ static void table_sheet(xw *x, const uf_table *t, const char *sheet)
     }
     if (head > 15)
         chk(x, worksheet_set_row(ws, ROW_HEAD, head, NULL));
-    write_below(x, ws, sheet, t, w);
+    write_below(x, ws, sheet, t, w, ncols);
     int keep = 0; /* the label columns: text before the first number */
     while (keep < t->ncols && keep < 2 && kind_of(t->cols[keep].type) == F_TEXT)
         keep++;
@@ -825,7 +844,7 @@ static void front_sheet(xw *x)
         snprintf(
             rule, sizeof rule,
             "extern. Värden som bygger på färre än %d personer visas inte. Ett antal på "
-            "1–%d visas som <%d; medelvärden, andelar och test över färre än %d personer "
+            "1–%d visas som <%d; medelvärden och andelar över färre än %d personer "
             "visas som ..; andra värden döljs (..) när ett dolt värde annars skulle kunna "
             "räknas fram ur något annat som rapporten visar (se bladet Metod); ett test som "
             "inte görs visas som – och en uppgift som saknas som en punkt. Diagrammen visar bara "

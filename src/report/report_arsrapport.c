@@ -284,7 +284,8 @@ static void trends(uf_report *r, const ars_flows *f, int years)
     uf_table_note(r, t,
                   "Unga i programmet: personer med ett startat ärende som pågick någon dag "
                   "under året. Nya: personer med samtycke under året. Andel flickor: av unga "
-                  "i programmet. Ålder vid start: ärenden som startade under året. Dagar i "
+                  "i programmet. Avslutade: ärenden som hade startat och avslutades under året. "
+                  "Ålder vid start: ärenden som startade under året. Dagar i "
                   "programmet: från start till avslut, för ärenden som avslutades under året.");
     static const int flow[] = { TR_NEW, TR_ACTIVE, TR_STARTED, TR_ENDED };
     trend_chart(r, s, t, "arsrapport_trend_flode", "Nya, unga i programmet, startade och avslutade",
@@ -448,8 +449,11 @@ static void method(uf_report *r, const uf_caseset *c, const uf_arsrapport_opts *
     uf_report_method(r, p);
     uf_report_method(r, "Unga i programmet: personer med ett startat ärende som pågick någon dag "
                         "under året (varje person räknas en gång). Nya: personer som gav samtycke "
-                        "under året. Startade och avslutade räknas i ärenden; avslutade efter "
-                        "avslutsorsak. Andel flickor: av unga i programmet. Ålder: vid start, för "
+                        "under året. Startade och avslutade räknas i ärenden; avslutade är "
+                        "ärenden som hade startat och avslutades under året (som i "
+                        "verksamhetsuppföljningen; ett ärende som avslutades innan det startade "
+                        "hör till vägen till insatsen), efter avslutsorsak. Andel flickor: av unga "
+                        "i programmet. Ålder: vid start, för "
                         "ärenden som startade under året. Tid i programmet: dagar från start till "
                         "avslut, för ärenden som avslutades under året.");
     snprintf(p, sizeof p,

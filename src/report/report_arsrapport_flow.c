@@ -58,11 +58,13 @@ static void add_case(uf_report *r, ars_flows *f, sqlite3_stmt *st)
             if (birth != ARS_NONE)
                 rep_vec_push(r, &y->ages, uf_age_at(birth, start));
         }
-        if (end != ARS_NONE && end >= y->from && end < y->to) {
+        /* ended: a started case that ended in the year, as verksamhet
+         * counts it (a case closed before it started is on the path,
+         * "vägen till insatsen", not among the ended) */
+        if (start != ARS_NONE && end != ARS_NONE && end >= y->from && end < y->to) {
             y->ended++;
             y->by_reason[reason_index((const char *)sqlite3_column_text(st, 6))]++;
-            if (start != ARS_NONE)
-                rep_vec_push(r, &y->days, end - start);
+            rep_vec_push(r, &y->days, end - start);
         }
     }
 }

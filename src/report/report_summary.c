@@ -77,6 +77,43 @@ static bool fig(const uf_report *r, const uf_table *t, int row, const char *col,
     return true;
 }
 
+/* The first letter of a label lower-cased to stand inside a sentence
+ * ("Ålder vid start" is "ålder vid start"), unless the word is an
+ * abbreviation ("SAVRY"); true. */
+static bool lower_first(char *s)
+{
+    unsigned char *u = (unsigned char *)s;
+    if (u[0] >= 'A' && u[0] <= 'Z' && u[1] >= 'a' && u[1] <= 'z')
+        u[0] = (unsigned char)(u[0] + 32);
+    else if (u[0] == 0xC3 && u[1] >= 0x80 && u[1] <= 0x9E && u[1] != 0x97 && u[2] >= 'a' &&
+             u[2] <= 'z')
+        u[1] = (unsigned char)(u[1] + 32); /* Å Ä Ö É */
+    return true;
+}
+
+/* A change as words: "en minskning med 3,62" (noun) or "minskade med
+ * 3,62" (verb) for cell (row, col id) of t, its size written as the
+ * table writes the cell (the same figure without its sign); false when
+ * the cell shows no value. */
+static bool change(const uf_report *r, const uf_table *t, int row, const char *col, bool verb,
+                   char *out, size_t n)
+{
+    char buf[UF_FMT_BUF];
+    int c = col_of(t, col);
+    if (!fig(r, t, row, col, buf))
+        return false;
+    uf_cell x = t->rows[row].cells[c];
+    bool down = x.v < 0;
+    x.v = fabs(x.v);
+    uf_fmt_cell(&x, &t->cols[c], r->threshold, buf);
+    if (strspn(buf, "0,") == strlen(buf))
+        snprintf(out, n, "%s", verb ? "var oförändrad" : "ingen förändring");
+    else
+        snprintf(out, n, "%s med %s",
+                 verb ? (down ? "minskade" : "ökade") : (down ? "en minskning" : "en ökning"), buf);
+    return true;
+}
+
 /* "= 0,032" or "< 0,001": how a sentence gives the p-value p shows. */
 static const char *p_is(const char *p, char buf[UF_FMT_BUF + 4])
 {
@@ -164,14 +201,15 @@ static void ars_outcomes(uf_report *r, uf_section *s)
     int before = s->npar;
     const uf_table *t = table_of(r, "arsrapport_kon_misstankar_per_ar");
     int row = row_of(t, NULL);
-    char b[UF_FMT_BUF], a[UF_FMT_BUF], ch[UF_FMT_BUF], lo[UF_FMT_BUF], hi[UF_FMT_BUF],
+    char b[UF_FMT_BUF], a[UF_FMT_BUF], ch[UF_FMT_BUF + 32], lo[UF_FMT_BUF], hi[UF_FMT_BUF],
         n[UF_FMT_BUF];
     if (fig(r, t, row, "before_mean", b) && fig(r, t, row, "after_mean", a) &&
-        fig(r, t, row, "change_mean", ch) && fig(r, t, row, "change_ci_low", lo) &&
-        fig(r, t, row, "change_ci_high", hi) && fig(r, t, row, "n_paired", n))
+        change(r, t, row, "change_mean", false, ch, sizeof ch) &&
+        fig(r, t, row, "change_ci_low", lo) && fig(r, t, row, "change_ci_high", hi) &&
+        fig(r, t, row, "n_paired", n))
         say(r, s,
             "Registrerade misstankar om brott: i genomsnitt %s per år före insatsen och %s per "
-            "år efter, en förändring med %s (95 %% KI %s till %s; n = %s ärenden med hela före- "
+            "år efter, %s (95 %% KI för förändringen %s till %s; n = %s ärenden med hela före- "
             "och efterperioden).",
             b, a, ch, lo, hi, n);
     const uf_table *k = table_of(r, "arsrapport_nyckeltal_andelar");
@@ -261,17 +299,18 @@ static void did(uf_report *r, uf_section *s, const char *tid, const char *what, 
     const uf_table *t = table_of(r, tid);
     if (!t || t->nrows < 2)
         return;
-    char c1[UF_FMT_BUF], c2[UF_FMT_BUF], n1[UF_FMT_BUF], n2[UF_FMT_BUF], d[UF_FMT_BUF],
+    char c1[UF_FMT_BUF + 32], c2[UF_FMT_BUF + 32], n1[UF_FMT_BUF], n2[UF_FMT_BUF], d[UF_FMT_BUF],
         lo[UF_FMT_BUF], hi[UF_FMT_BUF], p[UF_FMT_BUF], k1[UF_FMT_BUF], k2[UF_FMT_BUF],
         pb[UF_FMT_BUF + 4];
     if (fig(r, t, 0, "cohort", k1) && fig(r, t, 1, "cohort", k2) &&
-        fig(r, t, 0, "change_mean", c1) && fig(r, t, 1, "change_mean", c2) &&
-        fig(r, t, 0, "n", n1) && fig(r, t, 1, "n", n2) && fig(r, t, 1, "did", d) &&
-        fig(r, t, 1, "did_lo", lo) && fig(r, t, 1, "did_hi", hi) && fig(r, t, 1, "did_welch_p", p))
+        change(r, t, 0, "change_mean", true, c1, sizeof c1) &&
+        change(r, t, 1, "change_mean", true, c2, sizeof c2) && fig(r, t, 0, "n", n1) &&
+        fig(r, t, 1, "n", n2) && fig(r, t, 1, "did", d) && fig(r, t, 1, "did_lo", lo) &&
+        fig(r, t, 1, "did_hi", hi) && fig(r, t, 1, "did_welch_p", p))
         say(r, s,
-            "%s ändrades med %s %s i %s (n = %s) och %s i %s (n = %s): förändringen i %s minus "
-            "förändringen i %s är %s (95 %% KI %s till %s; p %s, Welch).",
-            what, c1, unit, k1, n1, c2, k2, n2, k1, k2, d, lo, hi, p_is(p, pb));
+            "%s %s %s i %s (n = %s) och %s %s i %s (n = %s); skillnaden i förändring, %s "
+            "minus %s, är %s (95 %% KI %s till %s; p %s, Welch).",
+            what, c1, unit, k1, n1, c2, unit, k2, n2, k1, k2, d, lo, hi, p_is(p, pb));
 }
 
 static void kohort_summary(uf_report *r)
@@ -319,7 +358,8 @@ static void kohort_summary(uf_report *r)
             most = fabs(c->v), best = i;
     }
     char what[UF_FMT_BUF], sv[UF_FMT_BUF];
-    if (best >= 0 && fig(r, bal, best, "measure", what) && fig(r, bal, best, "smd_c2", sv))
+    if (best >= 0 && fig(r, bal, best, "measure", what) && fig(r, bal, best, "smd_c2", sv) &&
+        lower_first(what))
         say(r, s,
             "Vid start skilde sig kohorterna mest i %s (standardiserad skillnad %s; under 0,1 "
             "brukar räknas som liten).",

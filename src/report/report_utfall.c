@@ -9,16 +9,24 @@
 #include "report_internal.h"
 #include "uppfolj/parse.h"
 
-/* The cases and why some are left out of the comparisons. */
-static void left_out(uf_report *r, uf_section *s, const uf_caseset *c)
+/* The cases and why some are left out of the comparisons.  How many had
+ * not started is said in an internal report only: in an extern one that
+ * count, taken from the population's on the front page, would give the
+ * total of started cases, which disclosure control may hide. */
+static void left_out(uf_report *r, uf_section *s, const uf_caseset *c, bool internal)
 {
     uf_table *t = rep_selection(r, s, c, "utfall_urval", "Ärenden i jämförelserna",
                                 "Startade ärenden, totalt");
     char note[256];
-    snprintf(note, sizeof note,
-             "Dessutom %zu aktualiserade ärenden som inte hade startat vid "
-             "datumet för uttaget; de ingår inte.",
-             c->not_started);
+    if (internal)
+        snprintf(note, sizeof note,
+                 "Dessutom %zu aktualiserade ärenden som inte hade startat vid "
+                 "datumet för uttaget; de ingår inte.",
+                 c->not_started);
+    else
+        snprintf(note, sizeof note,
+                 "Aktualiserade ärenden som inte hade startat vid datumet för uttaget ingår "
+                 "inte.");
     if (t)
         uf_table_note(r, t, note);
 }
@@ -76,7 +84,7 @@ uf_report *uf_report_utfall(const uf_caseset *c, const uf_report_opts *o)
                         .cfg = o->cfg };
     rep_front_matter(r, &front);
     uf_section *s = uf_report_section(r, "Urval");
-    left_out(r, s, c);
+    left_out(r, s, c, o->cfg && o->cfg->internal);
     rep_outcomes(r, NULL, &g, "utfall", true, false);
     rep_goals(r, uf_report_section(r, "Mål i åtgärdsplanen"), &g, "utfall");
     bool by_risk = o->by[0] == UF_DIM_RISK || (o->nby > 1 && o->by[1] == UF_DIM_RISK);

@@ -52,10 +52,14 @@ for y in 2025 2024; do
         AND (end_date IS NULL OR end_date >= '$F' OR end_date > '$ASOF')")
     new=$(sqlite3 uppfolj.db "SELECT count(DISTINCT person_id) FROM cases
       WHERE programme = 'SIG' AND consent_date BETWEEN '$F' AND '$L' AND consent_date <= '$ASOF'")
+    # ended: started cases that ended in the year, as verksamhet counts them
+    # (a case closed before it started is not among them)
     ended=$(sqlite3 uppfolj.db "SELECT count(*) FROM cases
-      WHERE programme = 'SIG' AND end_date BETWEEN '$F' AND '$L' AND end_date <= '$ASOF'")
+      WHERE programme = 'SIG' AND start_date IS NOT NULL AND end_date BETWEEN '$F' AND '$L'
+        AND end_date <= '$ASOF'")
     met=$(sqlite3 uppfolj.db "SELECT count(*) FROM cases
-      WHERE programme = 'SIG' AND end_date BETWEEN '$F' AND '$L' AND end_reason = 'mal_uppfyllda'")
+      WHERE programme = 'SIG' AND start_date IS NOT NULL AND end_date BETWEEN '$F' AND '$L'
+        AND end_reason = 'mal_uppfyllda'")
     expect_eq "$(key a/arsrapport_nyckeltal.csv 'Unga i programmet under året' $col)" "$active" "$y: unga i programmet = $active"
     expect_eq "$(key a/arsrapport_nyckeltal.csv 'Nya (samtycke under året)' $col)" "$new" "$y: nya = $new"
     expect_eq "$(key a/arsrapport_nyckeltal.csv 'Avslutade ärenden' $col)" "$ended" "$y: avslutade = $ended"
@@ -128,6 +132,16 @@ expect_eq "$(key a/arsrapport_urval.csv 'Med hela före- och efterperioden' 2)" 
 
 # One unit.
 unit=Norrstaden
+# the steering group reads the årsrapport beside the year's verksamhet:
+# the same started, ended and ended with the goals met (they once said 54
+# and 44 ended, the årsrapport counting cases closed before they started)
+run report verksamhet --program SIG --period 2025 --format csv -o v
+for m in "Startade ärenden:startade" "Avslutade ärenden:avslutade"; do
+    expect_eq "$(key a/arsrapport_nyckeltal.csv "${m%%:*}" 2)" "$(csv_col v/verksamhet_flode.csv Totalt "${m#*:}")" \
+        "årsrapport och verksamhet 2025: ${m%%:*} lika"
+done
+expect_eq "$(key a/arsrapport_avslutsorsak.csv 'Målen uppfyllda' 2)" \
+    "$(csv_col v/verksamhet_avslut.csv 'Målen uppfyllda' total)" "årsrapport och verksamhet 2025: avslutade med målen uppfyllda lika"
 run report arsrapport --program SIG --year 2025 --unit $unit --format csv,json -o u
 expect_rc 0 "arsrapport för en enhet"
 active=$(sqlite3 uppfolj.db "SELECT count(DISTINCT person_id) FROM cases WHERE programme = 'SIG' AND unit = '$unit'

@@ -166,13 +166,24 @@ def check_print(ws, title, table=None, wide=0):
         lo = wide - 0.72 * len(table["columns"])
         check(ps.orientation in {"landscape" if w > 95 else "portrait" for w in (lo, wide)},
               "%s: %s (%d tecken bred)" % (name, ps.orientation, wide))
-        # one page across unless that would print under 70 %
-        check(across in {max(1, math.ceil(w / 200.0)) for w in (lo, wide)},
+        # one page across unless that would print under 55 %
+        check(across in {max(1, math.ceil(w / (140 / 0.55))) for w in (lo, wide)},
               "%s: %d sidor i bredd för %d tecken" % (name, across, wide))
         if across > 1:
             check(ws.print_title_cols is not None and ws.print_title_cols.startswith("$A:"),
                   "%s: etikettkolumnen upprepas på varje sida i bredd: %r"
                   % (name, ws.print_title_cols))
+        # the charts' data blocks are not printed: the repeated header rows
+        # would stand over them as if they were the table's
+        data = [c.row for c in ws["A"] if isinstance(c.value, str)
+                and c.value.startswith("Underlag för diagrammet")]
+        if data:
+            area = ws.print_area or ""
+            area = area[0] if isinstance(area, list) and area else area  # openpyxl 3.0: a list
+            last = re.findall(r"\$?(\d+)$", str(area))
+            check(bool(last) and int(last[0]) < min(data),
+                  "%s: utskriftsområdet slutar före diagrammens underlag (%r, underlag rad %d)"
+                  % (name, area, min(data)))
 
 
 def check_summary(ws, wb, sec):
