@@ -298,7 +298,9 @@ void uf_chart_series_km(uf_chart *c, int risk_col, int censor_col);
  * was run, is never empty.) */
 bool uf_table_shows_nothing(const uf_table *t);
 /* After disclosure control: take out every table that shows nothing (and
- * its charts), every bar chart with a series that shows nothing (it would
+ * its charts), every table of groups that shows no group and only a total
+ * an earlier table of the same title shows, every bar chart with a series
+ * that shows nothing (it would
  * read as something else), every series of a line chart that shows no
  * value but 0, and every chart left with nothing; each section names what
  * it lost in a paragraph ("För få ärenden för att visa: ...").  Only ever

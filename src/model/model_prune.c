@@ -157,24 +157,98 @@ static int prune_charts(uf_section *s, char **charts, size_t *nc, size_t *cc, bo
     return gone;
 }
 
-/* The names taken out of one section. */
+/* The names taken out of one section: tables with nothing to show,
+ * charts, and tables that show only the total another table shows (with
+ * that table's section). */
 typedef struct gone_names {
-    char *tables, *charts;
-    size_t nt, ct, nc, cc;
+    char *tables, *charts, *totals;
+    size_t nt, ct, nc, cc, nd, cd;
+    const char *where; /* the section of the table that shows the total */
 } gone_names;
+
+/* Does row i of t show a statistic? */
+static bool row_shows(const uf_table *t, int i)
+{
+    for (int c = 0; c < t->ncols; c++)
+        if (statistic(t->cols[c].type) && seen(&t->rows[i].cells[c]))
+            return true;
+    return false;
+}
+
+/* Is u the same table as t for a reader of t's total: the same title and
+ * columns, and a total row with the same cells shown? */
+static bool same_total(const uf_table *t, int ti, const uf_table *u)
+{
+    if (!t->title || !u->title || strcmp(t->title, u->title) != 0 || t->ncols != u->ncols)
+        return false;
+    int ui = -1;
+    for (int i = u->nrows - 1; i >= 0 && ui < 0; i--)
+        if (u->rows[i].total)
+            ui = i;
+    if (ui < 0)
+        return false;
+    for (int c = 0; c < t->ncols; c++) {
+        const uf_cell *a = &t->rows[ti].cells[c], *b = &u->rows[ui].cells[c];
+        if (!t->cols[c].id || !u->cols[c].id || strcmp(t->cols[c].id, u->cols[c].id) != 0)
+            return false;
+        if (c == 0 || t->cols[c].type == UF_C_TEXT)
+            continue;
+        if (seen(a) != seen(b) || (seen(a) && a->v != b->v))
+            return false;
+    }
+    return true;
+}
+
+/* The section and table shown before t (in sections before s, or before
+ * t in s) whose total is t's, when no group row of t shows a statistic:
+ * then t shows only a total the reader has already read.  NULL else. */
+static const uf_section *total_shown_before(const uf_report *r, const uf_section *s,
+                                            const uf_table *t)
+{
+    int ti = -1, groups = 0;
+    for (int i = 0; i < t->nrows; i++) {
+        if (t->rows[i].total) {
+            ti = i;
+            continue;
+        }
+        groups++;
+        if (row_shows(t, i))
+            return NULL;
+    }
+    if (ti < 0 || groups == 0)
+        return NULL;
+    for (int k = 0; k < r->nsections; k++) {
+        const uf_section *q = r->sections[k];
+        for (int j = 0; j < q->ntables; j++) {
+            if (q->tables[j] == t)
+                return NULL; /* only those before it */
+            if (q->tables[j] && same_total(t, ti, q->tables[j]))
+                return q;
+        }
+        if (q == s)
+            return NULL;
+    }
+    return NULL;
+}
 
 /* Take the tables of s that show nothing out (their charts, wherever they
  * are, become NULL), naming them in g.  The number taken out. */
 static int prune_tables(uf_report *r, uf_section *s, gone_names *g, bool *ok)
 {
-    int gone = 0, kept = 0;
+    int gone = 0;
     for (int i = 0; i < s->ntables; i++) {
         uf_table *t = s->tables[i];
-        if (!uf_table_shows_nothing(t)) {
-            s->tables[kept++] = t;
+        const uf_section *where = NULL;
+        bool nothing = uf_table_shows_nothing(t);
+        if (!nothing && !(where = total_shown_before(r, s, t)))
             continue;
+        const char *name = t->title ? t->title : t->id;
+        if (nothing || (g->where && g->where != where->title)) /* one section to point at */
+            *ok = *ok && add_name(&g->tables, &g->nt, &g->ct, name);
+        else {
+            *ok = *ok && add_name(&g->totals, &g->nd, &g->cd, name);
+            g->where = where->title;
         }
-        *ok = *ok && add_name(&g->tables, &g->nt, &g->ct, t->title ? t->title : t->id);
         for (int k = 0; k < r->nsections; k++) /* its charts go with it */
             for (int c = 0; c < r->sections[k]->ncharts; c++) {
                 uf_chart **ch = &r->sections[k]->charts[c];
@@ -184,8 +258,13 @@ static int prune_tables(uf_report *r, uf_section *s, gone_names *g, bool *ok)
                 }
             }
         ufm_free_table(t);
+        s->tables[i] = NULL; /* (those after it still look at those before) */
         gone++;
     }
+    int kept = 0;
+    for (int i = 0; i < s->ntables; i++)
+        if (s->tables[i])
+            s->tables[kept++] = s->tables[i];
     s->ntables = kept;
     return gone;
 }
@@ -195,18 +274,23 @@ static int prune_tables(uf_report *r, uf_section *s, gone_names *g, bool *ok)
  * as a page lost). */
 static bool name_gone(uf_report *r, uf_section *s, const gone_names *g)
 {
-    if (!g->nt && !g->nc) {
+    if (!g->nt && !g->nc && !g->nd) {
         if (s->ntables == 0 && s->ncharts == 0 && s->npar == 0)
             uf_section_par(r, s, "Inget att visa här: för få ärenden eller inga uppgifter.");
         return true;
     }
-    size_t len = g->nt + g->nc + 160;
+    size_t len = g->nt + g->nc + g->nd + (g->where ? strlen(g->where) : 0) + 240;
     char *par = malloc(len);
     if (!par)
         return false;
     int at = 0;
     if (g->nt)
         at = snprintf(par, len, "För få ärenden för att visa: %s.", g->tables);
+    if (g->nd)
+        at += snprintf(par + at, len - (size_t)at,
+                       "%sFör få ärenden för att visa något per grupp, och totalen står redan "
+                       "under %s: %s.",
+                       at ? " " : "", g->where, g->totals);
     if (g->nc)
         snprintf(par + at, len - (size_t)at, "%sDiagram som inte visas, för få värden: %s.",
                  at ? " " : "", g->charts);
@@ -231,6 +315,7 @@ int uf_report_prune(uf_report *r)
     for (int i = 0; g && i < r->nsections; i++) {
         free(g[i].tables);
         free(g[i].charts);
+        free(g[i].totals);
     }
     free(g);
     if (!ok)

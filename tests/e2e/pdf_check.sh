@@ -163,13 +163,19 @@ check(not missing, "sidfot \"sida X av %d\" på varje sida" % npages,
 tables = [t for s in doc["sections"] for t in s["tables"]]
 charts = [c for s in doc["sections"] for c in s["charts"]]
 def title_at(title, pos):
-    """Where the table titled so starts: not a later part ("del 2 av 3")
-    or a continuation ("forts.") of a table of the same title."""
+    """Where the table titled so starts, as its caption "Tabell N. title"
+    (a section's text may name a table it left out): not a later part
+    ("del 2 av 3") or a continuation ("forts.") of a table of the same
+    title."""
+    caption = re.compile(r"Tabell \d+\. " + re.escape(title))
     while title:
-        i = text.find(title, pos)
+        m = caption.search(text, pos)
+        if not m:
+            return -1
+        i = m.end() - len(title)
         after = text[i + len(title):i + len(title) + 12]
-        if i < 0 or not (after.startswith(" (forts") or
-                         (after.startswith(" (del ") and not after.startswith(" (del 1 "))):
+        if not (after.startswith(" (forts") or
+                (after.startswith(" (del ") and not after.startswith(" (del 1 "))):
             return i
         pos = i + 1
     return -1

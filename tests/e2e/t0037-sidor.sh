@@ -9,7 +9,7 @@
 #     its table's column order;
 #   - every table the report had before disclosure control (the truth
 #     binary's model) is either in the report or named in its section's
-#     line "För få ärenden för att visa: ...";
+#     line "För få ärenden för att visa ...";
 #   - one meaning per symbol: each symbol a table shows is explained by a
 #     footnote of that table;
 #   - the årsrapport and the kohort report open with the summary: 3 to 5
@@ -118,7 +118,7 @@ if sys.argv[2] != "-":
     shown = {t["id"] for s in d["sections"] for t in s["tables"]}
     for st in tru["sections"]:
         pars = [p for s in d["sections"] if s["title"] == st["title"] for p in s["paragraphs"]]
-        named = " ".join(p for p in pars if p.startswith("För få ärenden för att visa:"))
+        named = " ".join(p for p in pars if p.startswith("För få ärenden för att visa"))
         for t in st["tables"]:
             if t["id"] not in shown and t["title"] not in named:
                 fails.append("tabellen %s saknas utan att nämnas" % t["id"])

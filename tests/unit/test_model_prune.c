@@ -203,6 +203,35 @@ static void test_model_prune__bars_of_zeros(void **state)
     uf_report_free(r);
 }
 
+/* A breakdown that shows no group, only a total that an earlier table of
+ * the same measure shows, goes and points to it; with another total (or
+ * a group shown) it stays. */
+static void test_model_prune__total_shown_before(void **state)
+{
+    (void)state;
+    uf_report *r = uf_report_new("t", "T");
+    uf_section *a = uf_report_section(r, "Per kön");
+    uf_table *first = outcome(r, a, "kon", "Misstankar");
+    uf_section *b = uf_report_section(r, "Per ålder");
+    uf_table *again = outcome(r, b, "alder", "Misstankar");
+    uf_table *other = outcome(r, b, "alder2", "Misstankar");
+    for (int i = 0; i < 2; i++)
+        for (int c = 2; c <= 4; c++) {
+            uf_table_cell(again, i, c)->supp = UF_SUPP_FEW;
+            uf_table_cell(other, i, c)->supp = UF_SUPP_FEW;
+        }
+    uf_table_cell(other, 2, 2)->v = 9.5; /* another total: stays */
+    (void)first;
+    assert_int_equal(uf_report_prune(r), 1);
+    assert_int_equal(a->ntables, 1);
+    assert_int_equal(b->ntables, 1);
+    assert_string_equal(b->tables[0]->id, "alder2");
+    assert_int_equal(b->npar, 1);
+    assert_string_equal(b->paragraphs[0], "För få ärenden för att visa något per grupp, och "
+                                          "totalen står redan under Per kön: Misstankar.");
+    uf_report_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -210,6 +239,7 @@ int main(void)
         cmocka_unit_test(test_model_prune__counts_text_and_tests),
         cmocka_unit_test(test_model_prune__report),
         cmocka_unit_test(test_model_prune__bars_of_zeros),
+        cmocka_unit_test(test_model_prune__total_shown_before),
     };
     return cmocka_run_group_tests_name("model_prune", tests, NULL, NULL);
 }
