@@ -152,7 +152,7 @@ static uf_chart *headline_chart(uf_report *r, uf_section *s, const char *src_id,
             const uf_cell *c = uf_table_cell(src->table, src->rows[i], src->series[k].col);
             all = c->supp == UF_SHOWN && isfinite(c->v);
         }
-        if (all || strcmp(src->kind, "bar") != 0)
+        if (all || !src->kind || strcmp(src->kind, "bar") != 0)
             rows[n++] = src->rows[i];
     }
     if (n == 0)
