@@ -290,6 +290,9 @@ void uf_chart_series(uf_report *r, uf_chart *c, const char *label, int col);
  * count columns (-1 for none). */
 void uf_chart_series_km(uf_chart *c, int risk_col, int censor_col);
 
+/* Does the reader see a value in cell c: shown (not hidden), and a
+ * number that is finite or a text that is not empty? */
+bool uf_cell_seen(const uf_cell *c);
 /* Does t show nothing to a reader now: a table of statistics (means,
  * shares, tests) with none shown and no count beside them but 0 (a count
  * column whose id is "n" or begins with "n_" is the statistics' base and

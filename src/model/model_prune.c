@@ -14,8 +14,7 @@
 #include <string.h>
 #include "model_internal.h"
 
-/* Does the reader see a value in cell c? */
-static bool seen(const uf_cell *c)
+bool uf_cell_seen(const uf_cell *c)
 {
     return c->supp == UF_SHOWN && c->type != UF_C_EMPTY &&
            (c->type == UF_C_TEXT || c->type == UF_C_DATE ? c->text && *c->text : isfinite(c->v));
@@ -50,7 +49,7 @@ bool uf_table_shows_nothing(const uf_table *t)
         const uf_column *k = &t->cols[c];
         for (int i = 0; i < t->nrows; i++) {
             const uf_cell *x = &t->rows[i].cells[c];
-            if (!seen(x))
+            if (!uf_cell_seen(x))
                 continue;
             if (statistic(k->type))
                 return false; /* a mean, share or test */
@@ -69,7 +68,7 @@ static bool series_shows(const uf_chart *ch, int s, bool nonzero)
 {
     for (int i = 0; i < ch->nrows; i++) {
         const uf_cell *c = uf_table_cell(ch->table, ch->rows[i], ch->series[s].col);
-        if (seen(c) && (!nonzero || c->v != 0))
+        if (uf_cell_seen(c) && (!nonzero || c->v != 0))
             return true;
     }
     return false;
@@ -106,7 +105,7 @@ static bool prune_chart(uf_chart *ch)
         bool all = true, some = false;
         for (int s = 0; s < ch->nseries && all; s++) {
             const uf_cell *c = uf_table_cell(ch->table, ch->rows[i], ch->series[s].col);
-            all = seen(c);
+            all = uf_cell_seen(c);
             some = some || (all && c->v != 0);
         }
         if (all) {
@@ -170,7 +169,7 @@ typedef struct gone_names {
 static bool row_shows(const uf_table *t, int i)
 {
     for (int c = 0; c < t->ncols; c++)
-        if (statistic(t->cols[c].type) && seen(&t->rows[i].cells[c]))
+        if (statistic(t->cols[c].type) && uf_cell_seen(&t->rows[i].cells[c]))
             return true;
     return false;
 }
@@ -193,7 +192,7 @@ static bool same_total(const uf_table *t, int ti, const uf_table *u)
             return false;
         if (c == 0 || t->cols[c].type == UF_C_TEXT)
             continue;
-        if (seen(a) != seen(b) || (seen(a) && a->v != b->v))
+        if (uf_cell_seen(a) != uf_cell_seen(b) || (uf_cell_seen(a) && a->v != b->v))
             return false;
     }
     return true;

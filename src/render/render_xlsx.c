@@ -533,7 +533,7 @@ static double step_x(const xw *x, const uf_chart *ch, int i)
 static bool point(const uf_chart *ch, int s, int i, double *v)
 {
     const uf_cell *c = uf_table_cell(ch->table, ch->rows[i], ch->series[s].col);
-    if (c->supp != UF_SHOWN || kind_of(c->type) == F_TEXT || !isfinite(c->v))
+    if (!uf_cell_seen(c) || kind_of(c->type) == F_TEXT)
         return false;
     *v = stored(c->type, c->v);
     return true;
@@ -633,7 +633,7 @@ static void chart(xw *x, lxw_worksheet *ws, const char *sheet, const uf_chart *c
     for (int s = 0; s < ch->nseries; s++)
         for (int i = 0; i < ch->nrows; i++) {
             const uf_cell *v = uf_table_cell(ch->table, ch->rows[i], ch->series[s].col);
-            negative = negative || (v->supp == UF_SHOWN && isfinite(v->v) && v->v < 0);
+            negative = negative || (uf_cell_seen(v) && v->v < 0);
         }
     if (!negative && !step)
         chart_axis_set_min(c->y_axis, 0);

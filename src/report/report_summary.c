@@ -70,8 +70,7 @@ static bool fig(const uf_report *r, const uf_table *t, int row, const char *col,
     if (c < 0 || row < 0 || row >= t->nrows)
         return false;
     const uf_cell *x = &t->rows[row].cells[c];
-    if (x->supp != UF_SHOWN || x->type == UF_C_EMPTY ||
-        ((x->type == UF_C_TEXT || x->type == UF_C_DATE) ? !x->text : !isfinite(x->v)))
+    if (!uf_cell_seen(x))
         return false;
     uf_fmt_cell(x, &t->cols[c], r->threshold, buf);
     return true;
@@ -136,30 +135,18 @@ say(uf_report *r, uf_section *s, const char *fmt, ...)
     uf_section_par(r, s, buf);
 }
 
-/* A copy of chart src in s (id, title given), over the categories whose
- * series all show a value (a bar without its pair would mislead); NULL
- * when src is missing or nothing is left. */
+/* A copy of chart src in s (id, title given); NULL when src is missing
+ * or empty.  uf_report_prune has run: a bar chart keeps only the
+ * categories whose bars are all shown. */
 static uf_chart *headline_chart(uf_report *r, uf_section *s, const char *src_id, const char *id,
                                 const char *title)
 {
     const uf_chart *src = chart_of(r, src_id);
     if (!src || src->nrows == 0 || src->nseries == 0)
         return NULL;
-    int rows[64], n = 0;
-    for (int i = 0; i < src->nrows && n < 64; i++) {
-        bool all = true;
-        for (int k = 0; k < src->nseries && all; k++) {
-            const uf_cell *c = uf_table_cell(src->table, src->rows[i], src->series[k].col);
-            all = c->supp == UF_SHOWN && isfinite(c->v);
-        }
-        if (all || !src->kind || strcmp(src->kind, "bar") != 0)
-            rows[n++] = src->rows[i];
-    }
-    if (n == 0)
-        return NULL;
     uf_chart *c = uf_section_chart(r, s, id, title ? title : src->title, src->kind, src->y_label,
                                    src->table, src->label_col);
-    uf_chart_rows(r, c, rows, n);
+    uf_chart_rows(r, c, src->rows, src->nrows);
     for (int k = 0; c && k < src->nseries; k++) {
         uf_chart_series(r, c, src->series[k].label, src->series[k].col);
         uf_chart_series_km(c, src->series[k].risk_col, src->series[k].censor_col);
@@ -179,8 +166,7 @@ static void before_after(uf_report *r, uf_section *s, const char *tid, const cha
         return;
     int rows[64], n = 0;
     for (int i = 0; i < t->nrows && n < 64; i++) {
-        const uf_cell *x = &t->rows[i].cells[b], *y = &t->rows[i].cells[a];
-        if (x->supp == UF_SHOWN && isfinite(x->v) && y->supp == UF_SHOWN && isfinite(y->v))
+        if (uf_cell_seen(&t->rows[i].cells[b]) && uf_cell_seen(&t->rows[i].cells[a]))
             rows[n++] = i;
     }
     if (n < 2)
@@ -354,7 +340,7 @@ static void kohort_summary(uf_report *r)
     double most = 0;
     for (int i = 0; smd >= 0 && i < bal->nrows; i++) {
         const uf_cell *c = &bal->rows[i].cells[smd];
-        if (c->supp == UF_SHOWN && isfinite(c->v) && fabs(c->v) > most)
+        if (uf_cell_seen(c) && fabs(c->v) > most)
             most = fabs(c->v), best = i;
     }
     char what[UF_FMT_BUF], sv[UF_FMT_BUF];
